@@ -1,0 +1,86 @@
+"""Shared fixtures: a small workbook, as data and as a file."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbook.model import Workbook
+
+ESSAY = (
+    "By a writer\nStrikes bring blowback. They always do.\nDeterrence is a story told afterwards.\n"
+)
+
+SMALL: dict[str, Any] = {
+    "format": 1,
+    "title": "Small",
+    "motion": "This House regrets the strike.",
+    "essay": {"title": "An essay", "file": "small.txt", "paragraphs": 3},
+    "sides": {
+        "con": {"name": "Blowback", "thesis": "The strike backfired."},
+        "pro": {"name": "Deterrence", "thesis": "The strike deterred."},
+    },
+    "claims": {
+        "blowback": {
+            "section": "Intro",
+            "paragraph": 2,
+            "side": "con",
+            "tag": "Strikes backfire",
+            "quote": "Strikes bring blowback.",
+            "tags": ["blowback"],
+            "points": {
+                "p1": {
+                    "side": "con",
+                    "kind": "supports",
+                    "text": "Attacks rose.",
+                    "strength": 4,
+                    "cards": {"1": {"tag": "Attacks rose", "author": "Ann Smith", "date": "2021"}},
+                },
+                "p2": {
+                    "side": "pro",
+                    "kind": "answers",
+                    "answers": "p1",
+                    "text": "Not because of it.",
+                },
+            },
+        },
+        "story": {
+            "section": "Intro",
+            "paragraph": 3,
+            "side": "con",
+            "tag": "Deterrence is a story",
+            "quote": "Deterrence is a story told afterwards.",
+            "points": {
+                "p1": {"side": "pro", "kind": "counters", "text": "It held.", "cards": {"1": {}}}
+            },
+        },
+    },
+}
+
+
+def small_data() -> dict[str, Any]:
+    return copy.deepcopy(SMALL)
+
+
+@pytest.fixture
+def data() -> dict[str, Any]:
+    return small_data()
+
+
+@pytest.fixture
+def small() -> Workbook:
+    return Workbook.model_validate(small_data())
+
+
+@pytest.fixture
+def small_file(tmp_path: Path) -> Path:
+    """The small workbook saved canonically, with its essay beside it."""
+    from workbook.store import save
+
+    (tmp_path / "small.txt").write_text(ESSAY, encoding="utf-8")
+    path = tmp_path / "small.toml"
+    save(Workbook.model_validate(small_data()), path)
+    return path

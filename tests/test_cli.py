@@ -1,0 +1,128 @@
+"""The command line: exit codes, messages, and files left as they were."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbook.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_reports_coverage_per_side(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    status, out, err = run(capsys, "check", small_file)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        f"{small_file}: 2 claims, 3 points, 2 cards (1 open)",
+        "  Blowback:   1 claim without a point, 0 points without a card, "
+        "2 Deterrence points unanswered",
+        "  Deterrence: 0 claims without a point, 2 points without a card, "
+        "0 Blowback points unanswered",
+    ]
+
+
+HOSTILE = {
+    "empty.toml": b"",
+    "syntax.toml": b"format = 1\ntitle = \n",
+    "latin1.toml": b'format = 1\ntitle = "\xe9"\n',
+    "types.toml": b'format = "one"\n',
+    "nul.toml": b"format = 1\x00\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_bad_input_exits_2_with_one_line_and_no_change(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(HOSTILE[name])
+    for command in ("check", "fmt"):
+        status, out, err = run(capsys, command, path)
+        assert status == 2
+        assert out == ""
+        assert err.count("\n") == 1 and err.startswith(str(path))
+        assert "Traceback" not in err
+        assert path.read_bytes() == HOSTILE[name]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ('side = "pro"\nkind = "answers"', 'side = "nobody"\nkind = "answers"', "points.p2.side"),
+        ('answers = "p1"', 'answers = "p7"', "points.p2.answers"),
+        ("strength = 4", "strength = 9", "points.p1.strength"),
+    ],
+)
+def test_schema_errors_name_the_field(
+    capsys: pytest.CaptureFixture[str], small_file: Path, old: str, new: str, field: str
+) -> None:
+    small_file.write_text(small_file.read_text().replace(old, new))
+    before = small_file.read_bytes()
+    status, _, err = run(capsys, "check", small_file)
+    assert status == 2
+    assert err.startswith(f"{small_file}: claims.blowback.{field}: ")
+    assert small_file.read_bytes() == before
+
+
+def test_missing_file_and_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "check", tmp_path / "none.toml")[0] == 2
+    assert run(capsys, "check", tmp_path)[0] == 2
+    assert run(capsys, tmp_path / "none.toml")[0] == 2
+
+
+def test_check_goes_on_past_a_bad_file(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    status, out, err = run(capsys, "check", small_file.parent / "none.toml", small_file)
+    assert status == 2
+    assert "no such file" in err
+    assert out.startswith(str(small_file))
+
+
+def test_fmt_rewrites_a_file_in_canonical_form(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    canonical = small_file.read_bytes()
+    small_file.write_bytes(canonical.replace(b"\n", b"\r\n").replace(b'tag = "', b'tag =   "'))
+    assert run(capsys, "fmt", "--check", small_file)[0] == 1
+    assert small_file.read_bytes() != canonical
+    status, out, _ = run(capsys, "fmt", small_file)
+    assert (status, out) == (0, f"{small_file}: reformatted\n")
+    assert small_file.read_bytes() == canonical
+    assert run(capsys, "fmt", "--check", small_file)[0] == 0
+
+
+def test_fmt_check_changes_nothing(capsys: pytest.CaptureFixture[str], small_file: Path) -> None:
+    small_file.write_text("# a comment\n" + small_file.read_text())
+    before = small_file.read_bytes()
+    status, _, err = run(capsys, "fmt", "--check", small_file)
+    assert status == 1
+    assert err == f"{small_file}: not in canonical form\n"
+    assert small_file.read_bytes() == before
+
+
+def test_python_dash_m_is_the_same_command(small_file: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "workbook", "check", str(small_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"{small_file}: 2 claims")
+
+
+def test_usage_errors_are_argparse_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["fmt"])
+    assert caught.value.code == 2

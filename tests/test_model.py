@@ -1,0 +1,189 @@
+"""Every validation rule of the model, each with an example that breaks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from workbook.model import Card, Workbook
+from workbook.store import describe
+
+
+def problem(data: dict[str, Any]) -> str:
+    with pytest.raises(ValidationError) as caught:
+        Workbook.model_validate(data)
+    return describe(caught.value)
+
+
+def point(data: dict[str, Any], claim: str = "blowback", pid: str = "p2") -> dict[str, Any]:
+    return data["claims"][claim]["points"][pid]
+
+
+def test_the_small_workbook_is_valid(small: Workbook) -> None:
+    assert list(small.claims) == ["blowback", "story"]
+    assert small.other_side("con") == "pro"
+    assert small.other_side("pro") == "con"
+
+
+def test_a_point_on_an_unknown_side_is_refused(data: dict[str, Any]) -> None:
+    point(data)["side"] = "neutral"
+    assert problem(data).startswith("claims.blowback.points.p2.side: unknown side 'neutral'")
+
+
+def test_a_claim_on_an_unknown_side_is_refused(data: dict[str, Any]) -> None:
+    data["claims"]["story"]["side"] = "both"
+    assert problem(data).startswith("claims.story.side: unknown side 'both'")
+
+
+def test_an_answer_to_a_missing_point_is_refused(data: dict[str, Any]) -> None:
+    point(data)["answers"] = "p9"
+    assert problem(data) == "claims.blowback.points.p2.answers: no point 'p9' in this claim"
+
+
+def test_an_answer_to_a_point_of_another_claim_is_refused(data: dict[str, Any]) -> None:
+    data["claims"]["blowback"]["points"]["p2"]["answers"] = "p3"
+    data["claims"]["story"]["points"]["p3"] = {"side": "con", "kind": "supports"}
+    # the story claim is the author's (con): a con point there supports it.
+    assert problem(data).endswith("no point 'p3' in this claim")
+
+
+def test_an_answer_to_the_same_side_is_refused(data: dict[str, Any]) -> None:
+    point(data)["side"] = "con"
+    assert "is on the same side" in problem(data)
+
+
+def test_an_answer_names_what_it_answers(data: dict[str, Any]) -> None:
+    del point(data)["answers"]
+    assert problem(data) == "claims.blowback.points.p2.answers: name the point this one answers"
+
+
+def test_only_an_answer_answers(data: dict[str, Any]) -> None:
+    point(data, pid="p1")["answers"] = "p2"
+    assert problem(data).startswith("claims.blowback.points.p1.answers: only a point of kind")
+
+
+def test_answers_may_not_loop(data: dict[str, Any]) -> None:
+    point(data, pid="p1").update(kind="answers", answers="p2")
+    assert problem(data).endswith("answers go round in a loop")
+
+
+def test_a_supporting_point_is_on_the_claims_side(data: dict[str, Any]) -> None:
+    point(data, "story", "p1")["kind"] = "supports"
+    assert problem(data).startswith("claims.story.points.p1.kind: a point that supports")
+
+
+def test_a_counter_is_on_the_other_side(data: dict[str, Any]) -> None:
+    point(data, pid="p1")["kind"] = "counters"
+    assert problem(data).startswith("claims.blowback.points.p1.kind: a point that counters")
+
+
+def test_an_unknown_kind_is_refused(data: dict[str, Any]) -> None:
+    point(data)["kind"] = "rebuts"
+    assert problem(data).startswith("claims.blowback.points.p2.kind: Input should be")
+
+
+@pytest.mark.parametrize("strength", [0, 6, -1])
+def test_a_strength_out_of_range_is_refused(data: dict[str, Any], strength: int) -> None:
+    point(data, pid="p1")["strength"] = strength
+    assert problem(data).startswith("claims.blowback.points.p1.strength: Input should be")
+
+
+def test_a_strength_must_be_a_number(data: dict[str, Any]) -> None:
+    point(data, pid="p1")["strength"] = "4"
+    assert problem(data).startswith("claims.blowback.points.p1.strength: Input should be")
+
+
+def test_a_paragraph_the_essay_does_not_have_is_refused(data: dict[str, Any]) -> None:
+    data["claims"]["story"]["paragraph"] = 4
+    assert problem(data) == "claims.story.paragraph: the essay has 3 paragraphs, not 4"
+
+
+def test_paragraphs_count_from_one(data: dict[str, Any]) -> None:
+    data["claims"]["story"]["paragraph"] = 0
+    assert problem(data).startswith("claims.story.paragraph: Input should be greater than")
+
+
+def test_a_workbook_has_exactly_two_sides(data: dict[str, Any]) -> None:
+    data["sides"]["third"] = {"name": "Third"}
+    assert problem(data) == "sides: a workbook has exactly two sides (found 3)"
+
+
+def test_an_id_must_be_a_bare_key(data: dict[str, Any]) -> None:
+    data["claims"]["has space"] = data["claims"].pop("story")
+    assert "an id uses only letters" in problem(data)
+
+
+def test_duplicate_ids_are_refused_by_the_file_format(tmp_path: Path) -> None:
+    # Ids are table keys, so a second claim with the same id is a TOML error at its line.
+    from workbook.store import WorkbookError, parse
+
+    text = (
+        'format = 1\n[essay]\nparagraphs = 1\n[sides.a]\nname = "A"\n[sides.b]\nname = "B"\n'
+        '[claims.x]\nparagraph = 1\nside = "a"\nquote = "q"\n'
+        '[claims.x]\nparagraph = 1\nside = "a"\nquote = "q"\n'
+    )
+    with pytest.raises(WorkbookError) as caught:
+        parse(text, tmp_path / "w.toml")
+    assert (
+        str(caught.value) == f"{tmp_path / 'w.toml'}:12:10: duplicate table: an id is given twice"
+    )
+
+
+def test_unknown_fields_are_refused(data: dict[str, Any]) -> None:
+    data["claims"]["story"]["qoute"] = "typo"
+    assert problem(data) == "claims.story.qoute: is not a field of this format"
+
+
+def test_missing_fields_are_named(data: dict[str, Any]) -> None:
+    del data["claims"]["story"]["quote"]
+    assert problem(data) == "claims.story.quote: is required"
+
+
+def test_the_format_version_is_required(data: dict[str, Any]) -> None:
+    del data["format"]
+    assert problem(data) == "format: is required"
+
+
+def test_a_tag_is_one_line(data: dict[str, Any]) -> None:
+    data["claims"]["story"]["tag"] = "two\nlines"
+    assert problem(data).startswith("claims.story.tag: must be one line")
+
+
+@pytest.mark.parametrize("date", ["2021", "2021-11", "2021-11-07", ""])
+def test_card_dates_may_be_partial(date: str) -> None:
+    assert Card(date=date).date == date
+
+
+@pytest.mark.parametrize("date", ["late 2021", "2021-13", "2021-02-30", "21", "2021/11/07"])
+def test_a_card_date_that_is_not_a_date_is_refused(data: dict[str, Any], date: str) -> None:
+    point(data, pid="p1")["cards"]["1"]["date"] = date
+    assert problem(data).startswith("claims.blowback.points.p1.cards.1.date: ")
+
+
+def test_line_ends_are_normalised() -> None:
+    assert Card(text="a\r\nb\rc").text == "a\nb\nc"
+
+
+@pytest.mark.parametrize(
+    ("fields", "cite"),
+    [
+        ({"author": "Will Smith", "date": "2021"}, "Smith 21"),
+        ({"author": "Mike Pompeo", "date": "2020-01-13"}, "Pompeo 20"),
+        ({"author": "A. Jones and B. Lee", "date": "2019-04"}, "Jones et al. 19"),
+        ({"publication": "Military Times", "date": "2019-04-04"}, "Military Times 19"),
+        ({"title": "A report"}, "A report"),
+        ({}, ""),
+    ],
+)
+def test_the_short_cite_is_derived(fields: dict[str, str], cite: str) -> None:
+    assert Card(**fields).cite == cite
+
+
+def test_an_empty_card_is_an_open_slot() -> None:
+    assert Card().is_open
+    assert Card(tag="Evidence needed: attack counts").is_open
+    assert not Card(url="https://example.org").is_open
+    assert not Card(text="quoted words").is_open

@@ -1,0 +1,169 @@
+"""Reading and writing: error lines, canonical and stable output, atomic saves."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from workbook.model import Workbook
+from workbook.store import WorkbookError, dumps, load, save
+
+
+def error_of(path: Path) -> str:
+    with pytest.raises(WorkbookError) as caught:
+        load(path)
+    return str(caught.value)
+
+
+def test_save_and_load_round_trip(small: Workbook, small_file: Path) -> None:
+    assert load(small_file) == small
+
+
+def test_saving_an_unchanged_workbook_rewrites_the_same_bytes(small_file: Path) -> None:
+    before = small_file.read_bytes()
+    save(load(small_file), small_file)
+    assert small_file.read_bytes() == before
+
+
+def test_changing_one_claim_changes_only_its_lines(small_file: Path) -> None:
+    before = small_file.read_text().splitlines()
+    workbook = load(small_file)
+    workbook.claims["story"].tag = "Deterrence is told after the fact"
+    save(workbook, small_file)
+    after = small_file.read_text().splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == [
+        '-tag = "Deterrence is a story"',
+        '+tag = "Deterrence is told after the fact"',
+    ]
+
+
+def test_claims_points_and_cards_are_written_as_tables(small_file: Path) -> None:
+    text = small_file.read_text()
+    assert "[claims.blowback]\n" in text
+    assert "[claims.blowback.points.p1]\n" in text
+    assert "[claims.blowback.points.p1.cards.1]\n" in text
+    # An open slot is an empty table: the slot stays visible in the file.
+    assert "[claims.story.points.p1.cards.1]\n" in text
+
+
+def test_multi_line_text_is_written_as_a_multi_line_string(small: Workbook, tmp_path: Path) -> None:
+    small.claims["story"].notes = "first line\nsecond line"
+    assert 'notes = """\nfirst line\nsecond line"""' in dumps(small)
+
+
+def test_a_toml_syntax_error_names_file_line_and_column(small_file: Path) -> None:
+    text = small_file.read_text().replace('title = "Small"', 'title = "Small', 1)
+    small_file.write_text(text)
+    assert error_of(small_file) == f"{small_file}:2:15: Illegal character '\\n'"
+
+
+def test_an_error_at_the_end_of_the_file_names_its_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "cut.toml"
+    path.write_text('format = 1\ntitle = """never closed')
+    assert error_of(path).startswith(f"{path}:2:")
+
+
+def test_a_schema_error_names_the_field_path(small_file: Path) -> None:
+    text = small_file.read_text().replace(
+        'side = "pro"\nkind = "answers"', 'side = "x"\nkind = "answers"'
+    )
+    small_file.write_text(text)
+    assert error_of(small_file) == (
+        f"{small_file}: claims.blowback.points.p2.side: unknown side 'x' (expected 'con' or 'pro')"
+    )
+
+
+def test_a_wrong_type_names_the_field_and_what_was_given(small_file: Path) -> None:
+    small_file.write_text(small_file.read_text().replace("paragraph = 3", 'paragraph = "3"'))
+    assert error_of(small_file) == (
+        f"{small_file}: claims.story.paragraph: Input should be a valid integer (got '3')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b'format = 1\ntitle = "caf\xe9"\n', "2:13: not UTF-8 text (byte 0xe9)"),
+    ],
+)
+def test_unreadable_files_get_one_line(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    assert error_of(path) in (f"{path}: {message}", f"{path}:{message}")
+
+
+def test_a_missing_file_and_a_folder(tmp_path: Path) -> None:
+    assert error_of(tmp_path / "nope.toml") == f"{tmp_path / 'nope.toml'}: no such file"
+    assert error_of(tmp_path) == f"{tmp_path}: is a folder, not a workbook file"
+
+
+def test_a_newer_format_is_refused_with_a_hint(small_file: Path) -> None:
+    small_file.write_text(small_file.read_text().replace("format = 1", "format = 2"))
+    assert "format: version 2 is newer than this workbook reads (1)" in error_of(small_file)
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_read(small: Workbook, small_file: Path) -> None:
+    text = small_file.read_text().replace("\n", "\r\n")
+    small_file.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert load(small_file) == small
+
+
+def test_quotes_are_checked_against_the_essay(small_file: Path) -> None:
+    small_file.write_text(
+        small_file.read_text().replace("Strikes bring blowback.", "Strikes bring.")
+    )
+    assert error_of(small_file) == (
+        f"{small_file}: claims.blowback.quote: not the words of paragraph 2 of small.txt"
+    )
+
+
+def test_the_paragraph_count_is_checked_against_the_essay(small_file: Path) -> None:
+    (small_file.parent / "small.txt").write_text("one\ntwo\n")
+    assert error_of(small_file) == f"{small_file}: essay.paragraphs: is 3 but small.txt has 2"
+
+
+def test_a_missing_essay_file_does_not_stop_loading(small: Workbook, small_file: Path) -> None:
+    (small_file.parent / "small.txt").unlink()
+    assert load(small_file) == small
+
+
+def test_save_keeps_the_files_permissions(small: Workbook, small_file: Path) -> None:
+    small_file.chmod(0o640)
+    save(small, small_file)
+    assert stat.S_IMODE(small_file.stat().st_mode) == 0o640
+
+
+def test_save_leaves_no_temporary_file(small: Workbook, tmp_path: Path) -> None:
+    save(small, tmp_path / "new.toml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.toml"]
+    assert tomllib.loads((tmp_path / "new.toml").read_text())["title"] == "Small"
+
+
+def test_a_failed_save_leaves_the_old_file(small: Workbook, small_file: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    before = small_file.read_bytes()
+    small_file.parent.chmod(0o500)
+    try:
+        with pytest.raises(WorkbookError, match="cannot save"):
+            save(small, small_file)
+    finally:
+        small_file.parent.chmod(0o700)
+    assert small_file.read_bytes() == before
+
+
+def test_saving_into_a_missing_folder_says_so(small: Workbook, tmp_path: Path) -> None:
+    with pytest.raises(WorkbookError, match=r"nowhere/w.toml: cannot save: No such file"):
+        save(small, tmp_path / "nowhere" / "w.toml")

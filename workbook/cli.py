@@ -1,0 +1,123 @@
+"""The `workbook` command: open (the default), check, fmt and export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence, Sized
+from pathlib import Path
+
+from . import __version__
+from .coverage import coverage
+from .model import Workbook
+from .seed import is_bundled, seed_path
+from .store import WorkbookError, dumps, load, write_atomic
+
+COMMANDS = ("open", "check", "fmt")
+EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="Prepare both sides of a debate, claim by claim. "
+        "With no command, opens PATH (or the bundled seed) in the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbook {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    opener = commands.add_parser("open", help="open a workbook in the app (the default)")
+    opener.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
+
+    check = commands.add_parser("check", help="validate workbooks and show what each side lacks")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    fmt = commands.add_parser("fmt", help="rewrite workbooks in the canonical form")
+    fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    fmt.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a file is not canonical"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `workbook PATH` is short for `workbook open PATH`.
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list.insert(0, "open")
+    args = build_parser().parse_args(args_list)
+    handler = {"open": run_open, "check": run_check, "fmt": run_fmt}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_open(args: argparse.Namespace) -> int:
+    path: Path = args.path or seed_path()
+    try:
+        workbook = load(path)
+    except WorkbookError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(summary(workbook, path))
+    return EXIT_OK
+
+
+def summary(workbook: Workbook, path: Path) -> str:
+    points = [p for c in workbook.claims.values() for p in c.points.values()]
+    cards = [k for p in points for k in p.cards.values()]
+    open_slots = sum(card.is_open for card in cards)
+    lines = [
+        f"{path}: {len(workbook.claims)} claims, {len(points)} points, "
+        f"{len(cards)} cards ({open_slots} open)"
+    ]
+    width = max(len(side.name) for side in workbook.sides.values()) + 1
+    for key, report in coverage(workbook).items():
+        other = workbook.sides[workbook.other_side(key)].name
+        lines.append(
+            f"  {workbook.sides[key].name + ':':<{width}} "
+            f"{count(report.claims_without_point, 'claim')} without a point, "
+            f"{count(report.points_without_card, 'point')} without a card, "
+            f"{count(report.unanswered, other + ' point')} unanswered"
+        )
+    return "\n".join(lines)
+
+
+def count(items: Sized, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            workbook = load(path)
+        except WorkbookError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        print(summary(workbook, path))
+    return status
+
+
+def run_fmt(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            workbook = load(path)
+            canonical = dumps(workbook).encode("utf-8")
+            if path.read_bytes() == canonical:
+                continue
+            if args.check:
+                print(f"{path}: not in canonical form", file=sys.stderr)
+                status = max(status, EXIT_CHANGED)
+                continue
+            if is_bundled(path):
+                raise WorkbookError(f"{path}: the bundled seed is read-only")
+            write_atomic(path, canonical)
+            print(f"{path}: reformatted")
+        except WorkbookError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_BAD_INPUT
+    return status

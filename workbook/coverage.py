@@ -1,0 +1,64 @@
+"""Coverage: what each side still has to prepare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Claim, Point, Workbook
+
+
+def has_evidence(point: Point) -> bool:
+    """A point rests on evidence when one of its cards is filled, not just an open slot."""
+    return any(not card.is_open for card in point.cards.values())
+
+
+def answered_ids(claim: Claim, side: str) -> set[str]:
+    """The ids of the points that `side` has answered in this claim."""
+    return {p.answers for p in claim.points.values() if p.side == side and p.kind == "answers"}
+
+
+def unanswered(claim: Claim, side: str) -> list[str]:
+    """The other side's points in this claim that `side` has not answered yet."""
+    answered = answered_ids(claim, side)
+    return [pid for pid, p in claim.points.items() if p.side != side and pid not in answered]
+
+
+def claim_ready(claim: Claim, side: str) -> bool:
+    """A side is ready on a claim when it has a point, every point has evidence, and every
+    point of the other side has its answer."""
+    own = [p for p in claim.points.values() if p.side == side]
+    return bool(own) and all(has_evidence(p) for p in own) and not unanswered(claim, side)
+
+
+@dataclass
+class SideCoverage:
+    """What one side is missing, as claim ids and (claim id, point id) pairs."""
+
+    side: str
+    claims_without_point: list[str] = field(default_factory=list)
+    points_without_card: list[tuple[str, str]] = field(default_factory=list)
+    unanswered: list[tuple[str, str]] = field(default_factory=list)
+    points: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not (self.claims_without_point or self.points_without_card or self.unanswered)
+
+
+def side_coverage(workbook: Workbook, side: str) -> SideCoverage:
+    result = SideCoverage(side)
+    for claim_id, claim in workbook.claims.items():
+        own = {pid: p for pid, p in claim.points.items() if p.side == side}
+        result.points += len(own)
+        if not own:
+            result.claims_without_point.append(claim_id)
+        result.points_without_card.extend(
+            (claim_id, pid) for pid, p in own.items() if not has_evidence(p)
+        )
+        result.unanswered.extend((claim_id, pid) for pid in unanswered(claim, side))
+    return result
+
+
+def coverage(workbook: Workbook) -> dict[str, SideCoverage]:
+    """Coverage of both sides, keyed by side, in the workbook's order of sides."""
+    return {side: side_coverage(workbook, side) for side in workbook.sides}

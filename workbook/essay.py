@@ -1,0 +1,44 @@
+"""The essay's text: its paragraphs, and where a claim's quote stands in one."""
+
+from __future__ import annotations
+
+import re
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The essay's paragraphs, numbered from 1 by their position in the list plus one.
+
+    Text copied from the web usually has one paragraph a line; text typed by hand separates
+    paragraphs by blank lines and wraps them. A text with blank lines is read the second way.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if re.search(r"\n[ \t]*\n", text.strip()):
+        blocks = re.split(r"\n[ \t]*\n", text)
+        return [" ".join(line.strip() for line in b.splitlines()) for b in blocks if b.strip()]
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str]:
+    # A bracket marks the quoter's change ("[I]n" for a lost drop cap) or stands in the essay
+    # itself ("re-establish[ed]"): it matches either the bracketed text as written or nothing.
+    parts = re.split(r"(\[[^\]\n]*\])", quote)
+    pattern = "".join(
+        f"(?:{re.escape(part)})?"
+        if part.startswith("[") and part.endswith("]")
+        else re.escape(part)
+        for part in parts
+    )
+    return re.compile(pattern)
+
+
+def find_quote(quote: str, paragraph: str) -> tuple[int, int] | None:
+    """The span of `quote` inside `paragraph`, or None when the words are not there."""
+    if not quote:
+        return None
+    start = paragraph.find(quote)
+    if start >= 0:
+        return start, start + len(quote)
+    match = _quote_pattern(quote).search(paragraph)
+    if match is None or match.start() == match.end():
+        return None
+    return match.span()

@@ -1,0 +1,237 @@
+"""The workbook's data, in debaters' words: sides, claims, points and cards.
+
+The models mirror the file: claims, points and cards are tables keyed by their ids, so a
+validation error's location is already the field path a user can find in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+FORMAT_VERSION = 1
+
+Kind = Literal["supports", "counters", "answers"]
+KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
+
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _text(value: str) -> str:
+    # What tomli-w writes as a multi-line string comes back with "\n" only: normalise on the
+    # way in so that what is saved is exactly what is loaded.
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line(value: str) -> str:
+    value = _text(value)
+    if "\n" in value:
+        raise PydanticCustomError("one_line", "must be one line")
+    return value
+
+
+def _id(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise PydanticCustomError(
+            "id", "an id uses only letters, digits, '-' and '_' (got {value!r})", {"value": value}
+        )
+    return value
+
+
+def _date(value: str) -> str:
+    """A date as debaters cite it: a year, a month or a day, in ISO order."""
+    if not value:
+        return value
+    match = _DATE.fullmatch(value)
+    if match is None:
+        raise PydanticCustomError(
+            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {value!r})", {"value": value}
+        )
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date", "{value!r} is not a date", {"value": value}) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Line = Annotated[str, AfterValidator(_line)]
+Id = Annotated[str, AfterValidator(_id)]
+PartialDate = Annotated[str, AfterValidator(_date)]
+
+
+class _Model(BaseModel):
+    # Strict: a string where a number belongs is a mistake in the file, not something to guess at.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Card(_Model):
+    """An evidence slot. Every field may be empty: an empty card is an open slot."""
+
+    tag: Line = ""
+    author: Line = ""
+    qualifications: Line = ""
+    date: PartialDate = ""
+    title: Line = ""
+    publication: Line = ""
+    url: Line = ""
+    accessed: PartialDate = ""
+    pages: Line = ""
+    text: Text = ""
+    notes: Text = ""
+
+    @property
+    def is_open(self) -> bool:
+        """An open slot says what evidence is needed but holds none yet."""
+        return not (self.text or self.author or self.title or self.publication or self.url)
+
+    @property
+    def cite(self) -> str:
+        """The short cite read aloud: "Smith 21". Derived, never stored."""
+        authors = [a.strip() for a in re.split(r";| and | & ", self.author) if a.strip()]
+        if authors:
+            name = authors[0].split()[-1].rstrip(",")
+            if len(authors) > 1:
+                name += " et al."
+        else:
+            name = self.publication or self.title
+        year = self.date[2:4] if self.date else ""
+        return " ".join(part for part in (name, year) if part)
+
+
+class Point(_Model):
+    """One argument on one side of one claim."""
+
+    side: Id
+    kind: Kind
+    answers: Line = ""
+    text: Text = ""
+    strength: Annotated[int, Field(ge=1, le=5)] | None = None
+    cards: dict[Id, Card] = {}
+
+
+class Claim(_Model):
+    """A claim of the essay: its words verbatim, where they stand, and both sides' points."""
+
+    section: Line = ""
+    paragraph: Annotated[int, Field(ge=1)]
+    side: Id
+    tag: Line = ""
+    quote: Text
+    tags: list[Line] = []
+    notes: Text = ""
+    points: dict[Id, Point] = {}
+
+
+class Side(_Model):
+    name: Line = Field(min_length=1)
+    thesis: Text = ""
+
+
+class Essay(_Model):
+    """The essay under study; `file` names its text, relative to the workbook."""
+
+    title: Line = ""
+    author: Line = ""
+    publication: Line = ""
+    date: PartialDate = ""
+    url: Line = ""
+    file: Line = ""
+    paragraphs: Annotated[int, Field(ge=1)]
+
+
+class Workbook(_Model):
+    format: Literal[1]
+    title: Line = ""
+    motion: Text = ""
+    essay: Essay
+    sides: dict[Id, Side]
+    claims: dict[Id, Claim] = {}
+
+    @model_validator(mode="after")
+    def _references_hold(self) -> Workbook:
+        problems = reference_problems(self)
+        if problems:
+            path, reason = problems[0]
+            raise PydanticCustomError("workbook", "{reason}", {"path": path, "reason": reason})
+        return self
+
+    def other_side(self, side: str) -> str:
+        """The key of the side that is not `side`."""
+        first, second = self.sides
+        return second if side == first else first
+
+
+def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
+    """The rules that span fields, as (field path, reason) pairs, in file order."""
+    problems: list[tuple[str, str]] = []
+    sides = list(workbook.sides)
+    if len(sides) != 2:
+        return [("sides", f"a workbook has exactly two sides (found {len(sides)})")]
+    known = " or ".join(repr(s) for s in sides)
+    for claim_id, claim in workbook.claims.items():
+        at = f"claims.{claim_id}"
+        if claim.side not in workbook.sides:
+            problems.append((f"{at}.side", f"unknown side {claim.side!r} (expected {known})"))
+        if claim.paragraph > workbook.essay.paragraphs:
+            problems.append(
+                (
+                    f"{at}.paragraph",
+                    f"the essay has {workbook.essay.paragraphs} paragraphs, not {claim.paragraph}",
+                )
+            )
+        problems.extend(_point_problems(workbook, claim_id, claim, known))
+    return problems
+
+
+def _point_problems(
+    workbook: Workbook, claim_id: str, claim: Claim, known: str
+) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for point_id, point in claim.points.items():
+        at = f"claims.{claim_id}.points.{point_id}"
+        if point.side not in workbook.sides:
+            problems.append((f"{at}.side", f"unknown side {point.side!r} (expected {known})"))
+            continue
+        if point.kind == "supports" and point.side != claim.side:
+            problems.append(
+                (f"{at}.kind", "a point that supports the claim is on the claim's side")
+            )
+        if point.kind == "counters" and point.side == claim.side:
+            problems.append((f"{at}.kind", "a point that counters the claim is on the other side"))
+        if point.kind != "answers":
+            if point.answers:
+                problems.append((f"{at}.answers", "only a point of kind 'answers' answers one"))
+            continue
+        target = claim.points.get(point.answers)
+        if not point.answers:
+            problems.append((f"{at}.answers", "name the point this one answers"))
+        elif target is None:
+            problems.append((f"{at}.answers", f"no point {point.answers!r} in this claim"))
+        elif target.side == point.side:
+            problems.append(
+                (f"{at}.answers", f"{point.answers!r} is on the same side; answer the other side")
+            )
+        elif _answer_loop(claim, point_id):
+            problems.append((f"{at}.answers", "these answers go round in a loop"))
+    return problems
+
+
+def _answer_loop(claim: Claim, start: str) -> bool:
+    seen = {start}
+    current = claim.points[start].answers
+    while current:
+        if current in seen:
+            return True
+        seen.add(current)
+        point = claim.points.get(current)
+        if point is None or point.kind != "answers":
+            return False
+        current = point.answers
+    return False

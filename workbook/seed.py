@@ -1,0 +1,41 @@
+"""The seed position that ships with the workbook, and where a save of it may go."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+SEED_NAME = "soleimani-blowback.toml"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def positions_folder() -> Path:
+    """The installed package carries the positions inside it; a checkout keeps them at its top."""
+    bundled = _PACKAGE / "positions"
+    return bundled if bundled.is_dir() else _PACKAGE.parent / "positions"
+
+
+def seed_path() -> Path:
+    return positions_folder() / SEED_NAME
+
+
+def is_bundled(path: Path) -> bool:
+    """True for a file inside the installed package, which the program must never write."""
+    return path.resolve().is_relative_to(_PACKAGE)
+
+
+def save_target(path: Path, essay_file: str = "", folder: Path | None = None) -> tuple[Path, str]:
+    """Where saving `path` writes, and a note for the user when that is not `path` itself.
+
+    A bundled workbook is copied, with the essay it names, into `folder` (the current one by
+    default) the first time it is saved; later saves go to that copy.
+    """
+    if not is_bundled(path):
+        return path, ""
+    folder = folder or Path.cwd()
+    target = folder / path.name
+    essay = path.parent / essay_file
+    if essay_file and essay.is_file() and not (folder / essay_file).exists():
+        (folder / essay_file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(essay, folder / essay_file)
+    return target, f"the bundled seed is read-only: saved a copy to {target}"
