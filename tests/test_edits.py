@@ -1,0 +1,145 @@
+"""Editing claim by claim: every edit keeps the workbook valid and can be undone and redone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook import edits
+from workbook.edits import Draft, EditError
+from workbook.model import Card, Workbook
+
+
+def valid(workbook: Workbook) -> Workbook:
+    return Workbook.model_validate(workbook.model_dump())
+
+
+def test_next_id() -> None:
+    assert edits.next_id([], "p") == "p1"
+    assert edits.next_id(["p1", "p7", "x9"], "p") == "p8"
+    assert edits.next_id(["1", "2"]) == "3"
+
+
+def test_add_points_of_each_kind(small: Workbook) -> None:
+    claim = small.claims["story"]
+    claim, own = edits.add_point(claim, "con", "Deterrence never held.")
+    claim, reply = edits.add_point(claim, "con", "It did not hold.", answers="p1")
+    assert claim.points[own].kind == "supports"
+    assert (claim.points[reply].kind, claim.points[reply].answers) == ("answers", "p1")
+    claim, counter = edits.add_point(claim, "pro", "It held.")
+    assert claim.points[counter].kind == "counters"
+    assert small.claims["story"].points.keys() == {"p1"}  # the original is untouched
+
+
+def test_deleting_an_answered_point_frees_its_answers(small: Workbook) -> None:
+    claim = edits.delete_point(small.claims["blowback"], "p1")
+    assert list(claim.points) == ["p2"]
+    assert (claim.points["p2"].kind, claim.points["p2"].answers) == ("counters", "")
+    small.claims["blowback"] = claim
+    valid(small)
+
+
+def test_move_point_keeps_the_other_sides_places(small: Workbook) -> None:
+    claim = small.claims["blowback"]
+    claim, p3 = edits.add_point(claim, "con", "Third")
+    claim, p4 = edits.add_point(claim, "pro", "Fourth")
+    assert list(claim.points) == ["p1", "p2", "p3", "p4"]
+    moved = edits.move_point(claim, p3, -1)
+    assert list(moved.points) == ["p3", "p2", "p1", "p4"]
+    assert list(edits.move_point(moved, p3, -1).points) == list(moved.points)  # already first
+
+
+def test_update_point_sets_kind_from_answers(small: Workbook) -> None:
+    claim = edits.update_point(small.claims["blowback"], "p2", answers="")
+    assert claim.points["p2"].kind == "counters"
+    claim = edits.update_point(claim, "p2", answers="p1", strength=5, text="New")
+    assert (claim.points["p2"].kind, claim.points["p2"].strength) == ("answers", 5)
+
+
+def test_update_point_refuses_a_bad_strength(small: Workbook) -> None:
+    with pytest.raises(ValueError, match="less than or equal to 5"):
+        edits.update_point(small.claims["blowback"], "p1", strength=8)
+
+
+def test_cards_are_added_replaced_and_deleted(small: Workbook) -> None:
+    claim, card_id = edits.set_card(small.claims["blowback"], "p1", None, Card(tag="More"))
+    assert card_id == "2"
+    claim, _ = edits.set_card(claim, "p1", "2", Card(tag="Changed"))
+    assert claim.points["p1"].cards["2"].tag == "Changed"
+    claim = edits.delete_card(claim, "p1", "1")
+    assert list(claim.points["p1"].cards) == ["2"]
+
+
+def test_claim_ids_come_from_the_tag() -> None:
+    assert edits.claim_id_for("Strikes backfire!", []) == "strikes-backfire"
+    assert edits.claim_id_for("Strikes backfire", ["strikes-backfire"]) == "strikes-backfire-2"
+    assert edits.claim_id_for("¿?", []) == "claim"
+
+
+def test_undo_and_redo_restore_each_step(small: Workbook) -> None:
+    draft = Draft(small)
+    original = small.claims["story"]
+    changed, _ = edits.add_point(original, "con", "New point")
+    draft.apply("add point", "story", changed)
+    assert draft.dirty and draft.workbook.claims["story"] is changed
+    assert draft.undo().label == "add point"
+    assert draft.workbook.claims["story"] is original and not draft.dirty
+    draft.redo()
+    assert draft.workbook.claims["story"] is changed and draft.dirty
+    assert draft.redo() is None
+
+
+def test_adding_and_undoing_a_new_claim_keeps_its_place(small: Workbook) -> None:
+    draft = Draft(small)
+    new = small.claims["story"].model_copy(update={"tag": "Inserted", "points": {}})
+    draft.apply("add claim", "inserted", new, index=1)
+    assert list(draft.workbook.claims) == ["blowback", "inserted", "story"]
+    draft.undo()
+    assert list(draft.workbook.claims) == ["blowback", "story"]
+    draft.redo()
+    assert list(draft.workbook.claims) == ["blowback", "inserted", "story"]
+    valid(draft.workbook)
+
+
+def test_deleting_a_claim_can_be_undone_in_place(small: Workbook) -> None:
+    draft = Draft(small)
+    draft.apply("delete claim", "blowback", None)
+    assert list(draft.workbook.claims) == ["story"]
+    draft.undo()
+    assert list(draft.workbook.claims) == ["blowback", "story"]
+
+
+def test_an_invalid_edit_is_refused_and_changes_nothing(small: Workbook) -> None:
+    draft = Draft(small)
+    bad = small.claims["story"].model_copy(update={"paragraph": 99})
+    with pytest.raises(EditError, match="claims.story.paragraph"):
+        draft.apply("bad", "story", bad)
+    assert draft.workbook.claims["story"].paragraph == 3 and not draft.can_undo
+
+
+def test_a_new_edit_after_undoing_past_the_save_stays_dirty(small: Workbook) -> None:
+    draft = Draft(small)
+    claim = small.claims["story"]
+    draft.apply("one", "story", edits.update_claim(claim, tag="one"))
+    draft.mark_saved()
+    draft.undo()
+    draft.apply("two", "story", edits.update_claim(claim, tag="two"))
+    assert draft.dirty
+    draft.undo()
+    assert draft.dirty  # the file holds "one", which is no longer on the stack
+
+
+def test_filters_by_words_tags_and_unanswered(small: Workbook) -> None:
+    from workbook.filters import ClaimFilter
+
+    def ids(text: str, side: str = "") -> list[str]:
+        f = ClaimFilter.parse(text, side)
+        return [cid for cid, claim in small.claims.items() if f.matches(cid, claim)]
+
+    assert ids("") == ["blowback", "story"]
+    assert ids("STORY afterwards") == ["story"]
+    assert ids("attacks rose") == ["blowback"]  # words in points count too
+    assert ids("#blowback") == ["blowback"]
+    assert ids("#missing") == []
+    assert ids("", "con") == ["blowback", "story"]  # p2 unanswered; no con point on story
+    assert ids("", "pro") == []
+    assert not ClaimFilter.parse("  ").active
