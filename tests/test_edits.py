@@ -41,7 +41,7 @@ def test_deleting_an_answered_point_frees_its_answers(small: Workbook) -> None:
 def test_move_point_keeps_the_other_sides_places(small: Workbook) -> None:
     claim = small.claims["blowback"]
     claim, p3 = edits.add_point(claim, "con", "Third")
-    claim, p4 = edits.add_point(claim, "pro", "Fourth")
+    claim, _ = edits.add_point(claim, "pro", "Fourth")
     assert list(claim.points) == ["p1", "p2", "p3", "p4"]
     moved = edits.move_point(claim, p3, -1)
     assert list(moved.points) == ["p3", "p2", "p1", "p4"]
@@ -111,7 +111,7 @@ def test_deleting_a_claim_can_be_undone_in_place(small: Workbook) -> None:
 def test_an_invalid_edit_is_refused_and_changes_nothing(small: Workbook) -> None:
     draft = Draft(small)
     bad = small.claims["story"].model_copy(update={"paragraph": 99})
-    with pytest.raises(EditError, match="claims.story.paragraph"):
+    with pytest.raises(EditError, match=r"claims\.story\.paragraph"):
         draft.apply("bad", "story", bad)
     assert draft.workbook.claims["story"].paragraph == 3 and not draft.can_undo
 
