@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence, Sized
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .coverage import coverage
+from .coverage import coverage, side_summary
 from .model import Workbook
 from .seed import is_bundled, seed_path
-from .store import WorkbookError, dumps, load, write_atomic
+from .store import WorkbookError, dumps, load, read_text, write_atomic
 
 COMMANDS = ("open", "check", "fmt")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     opener = commands.add_parser("open", help="open a workbook in the app (the default)")
     opener.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
+    opener.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
 
     check = commands.add_parser("check", help="validate workbooks and show what each side lacks")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -56,11 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_open(args: argparse.Namespace) -> int:
     path: Path = args.path or seed_path()
     try:
-        workbook = load(path)
+        # Reading is quick even for a large file; parsing is left to the app, off its main thread.
+        text = read_text(path)
     except WorkbookError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(summary(workbook, path))
+    from .tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
+
+    app = WorkbookApp(path, text, ours=args.ours)
+    app.run()
+    if app.error:
+        print(app.error, file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -74,18 +82,9 @@ def summary(workbook: Workbook, path: Path) -> str:
     ]
     width = max(len(side.name) for side in workbook.sides.values()) + 1
     for key, report in coverage(workbook).items():
-        other = workbook.sides[workbook.other_side(key)].name
-        lines.append(
-            f"  {workbook.sides[key].name + ':':<{width}} "
-            f"{count(report.claims_without_point, 'claim')} without a point, "
-            f"{count(report.points_without_card, 'point')} without a card, "
-            f"{count(report.unanswered, other + ' point')} unanswered"
-        )
+        label = workbook.sides[key].name + ":"
+        lines.append(f"  {label:<{width}} {side_summary(workbook, report)}")
     return "\n".join(lines)
-
-
-def count(items: Sized, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass, field
 
 from .model import Claim, Point, Workbook
@@ -62,3 +63,17 @@ def side_coverage(workbook: Workbook, side: str) -> SideCoverage:
 def coverage(workbook: Workbook) -> dict[str, SideCoverage]:
     """Coverage of both sides, keyed by side, in the workbook's order of sides."""
     return {side: side_coverage(workbook, side) for side in workbook.sides}
+
+
+def count(items: Sized, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def side_summary(workbook: Workbook, report: SideCoverage) -> str:
+    """One line of what a side lacks, in the words `workbook check` and the app both use."""
+    other = workbook.sides[workbook.other_side(report.side)].name
+    return (
+        f"{count(report.claims_without_point, 'claim')} without a point, "
+        f"{count(report.points_without_card, 'point')} without a card, "
+        f"{count(report.unanswered, other + ' point')} unanswered"
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .model import Card, Claim, Kind, Point, Workbook, reference_problems
 
@@ -126,14 +126,21 @@ class Draft:
         self.workbook = workbook
         self._done: list[Change] = []
         self._undone: list[Change] = []
-        self._saved_at: int | None = 0
+        # The last change that the file holds (None: none since loading). Comparing changes, not
+        # stack depths, keeps this right across undo, redo and new edits made during a save.
+        self._saved: Change | None = None
+
+    @property
+    def checkpoint(self) -> Change | None:
+        """The last change made: what a save started now will hold."""
+        return self._done[-1] if self._done else None
 
     @property
     def dirty(self) -> bool:
-        return self._saved_at != len(self._done)
+        return self.checkpoint is not self._saved
 
-    def mark_saved(self) -> None:
-        self._saved_at = len(self._done)
+    def mark_saved(self, checkpoint: Change | Literal["now"] | None = "now") -> None:
+        self._saved = self.checkpoint if checkpoint == "now" else checkpoint
 
     @property
     def can_undo(self) -> bool:
@@ -155,8 +162,6 @@ class Draft:
             index = len(claims)
         change = Change(label, claim_id, before, after, index)
         self._swap(claim_id, after, index)
-        if self._saved_at is not None and self._saved_at > len(self._done):
-            self._saved_at = None  # the saved state was undone and is now unreachable
         self._done.append(change)
         self._undone.clear()
         return change

@@ -112,17 +112,23 @@ def _toml_error(message: str, text: str, path: Path) -> str:
     return f"{path}:{line}:{col}: {reason}"
 
 
-def essay_problems(workbook: Workbook, path: Path) -> list[str]:
-    """Check the claims against the essay's text, when the workbook names one that is there."""
-    if not workbook.essay.file:
-        return []
+def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:
+    """The paragraphs of the essay the workbook names, or None when its text is not there."""
     essay_path = path.parent / workbook.essay.file
-    if not essay_path.is_file():
-        return []
+    if not workbook.essay.file or not essay_path.is_file():
+        return None
     try:
-        paragraphs = split_paragraphs(essay_path.read_text(encoding="utf-8"))
+        return split_paragraphs(essay_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        return [f"{path}: essay.file: cannot read {workbook.essay.file}: {error}"]
+        raise WorkbookError(
+            f"{path}: essay.file: cannot read {workbook.essay.file}: {error}"
+        ) from None
+
+
+def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None) -> list[str]:
+    """Check the claims against the essay's text, when it is there."""
+    if paragraphs is None:
+        return []
     problems = []
     if len(paragraphs) != workbook.essay.paragraphs:
         problems.append(
@@ -141,12 +147,18 @@ def essay_problems(workbook: Workbook, path: Path) -> list[str]:
 
 def load(path: Path) -> Workbook:
     """Read, parse and validate a workbook, and check its quotes against its essay."""
-    workbook = parse(read_text(path), path)
-    problems = essay_problems(workbook, path)
+    return load_with_essay(path)[0]
+
+
+def load_with_essay(path: Path, text: str | None = None) -> tuple[Workbook, list[str] | None]:
+    """The workbook and its essay's paragraphs (None when the essay's text is not there)."""
+    workbook = parse(read_text(path) if text is None else text, path)
+    paragraphs = essay_paragraphs(workbook, path)
+    problems = essay_problems(workbook, path, paragraphs)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise WorkbookError(problems[0] + more)
-    return workbook
+    return workbook, paragraphs
 
 
 def to_data(workbook: Workbook) -> dict[str, Any]:

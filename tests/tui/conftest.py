@@ -1,0 +1,44 @@
+"""Fixtures for the app's tests: a private copy of the seed, and an app opened on it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from workbook.seed import positions_folder, seed_path
+from workbook.tui.app import WorkbookApp
+from workbook.tui.prep_screen import PrepScreen
+
+SIZE = (140, 42)
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    for path in positions_folder().iterdir():
+        shutil.copyfile(path, tmp_path / path.name)
+    return tmp_path / seed_path().name
+
+
+async def opened(pilot: Pilot[None]) -> PrepScreen:
+    """Wait for the worker that loads the workbook, and return the main screen."""
+    for _ in range(200):
+        if isinstance(pilot.app.screen, PrepScreen):
+            await pilot.pause()
+            return pilot.app.screen
+        await pilot.pause(0.01)
+    raise AssertionError("the workbook did not open")
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes screenshots differ from run to run."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "cursor_blink", False, raising=False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
+
+
+__all__ = ["SIZE", "WorkbookApp", "opened"]

@@ -1,0 +1,134 @@
+"""A modal form: labelled fields, a message beside each field that is refused, apply or cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+Values = dict[str, str]
+Checker = Callable[[Values], dict[str, str]]
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    kind: Literal["line", "text", "choice"] = "line"
+    value: str = ""
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen[Values | None]):
+    """Returns the values typed, or None when cancelled. What was typed survives a refusal."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Apply", priority=True),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], check: Checker) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Label(self.form_title, id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.fields:
+                    with Horizontal(classes=f"row {spec.kind}"):
+                        yield Label(spec.label, classes="field-label")
+                        yield self._widget(spec)
+                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+            with Horizontal(id="form-buttons"):
+                yield Button("Apply (ctrl+s)", variant="primary", id="submit")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def _widget(self, spec: Field) -> Input | TextArea | Select[str]:
+        name = f"field-{spec.name}"
+        if spec.kind == "text":
+            area = TextArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
+            area.tab_behavior = "focus"
+            return area
+        if spec.kind == "choice":
+            return Select(spec.choices, value=spec.value, allow_blank=False, id=name)
+        return Input(spec.value, placeholder=spec.placeholder, id=name)
+
+    def values(self) -> Values:
+        values: Values = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                values[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                values[spec.name] = str(widget.value)
+            else:
+                assert isinstance(widget, Input)
+                values[spec.name] = widget.value
+        return values
+
+    def action_submit(self) -> None:
+        values = self.values()
+        errors = self.check(values)
+        for spec in self.fields:
+            message = errors.get(spec.name, "")
+            error = self.query_one(f"#error-{spec.name}", Static)
+            error.update(message)
+            error.set_class(bool(message), "shown")
+        if errors:
+            first = next(spec.name for spec in self.fields if spec.name in errors)
+            self.query_one(f"#field-{first}").focus()
+            self.notify("Not applied: see the message beside the field.", severity="error")
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+
+class ConfirmScreen(ModalScreen[str]):
+    """A question with a few answers; returns the id of the answer chosen ("cancel" on escape)."""
+
+    BINDINGS = [Binding("escape", "choose('cancel')", "Cancel")]
+
+    def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Label(self.question, id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                for answer_id, label in self.answers:
+                    yield Button(label, id=answer_id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id or "cancel")
+
+    def action_choose(self, answer: str) -> None:
+        self.dismiss(answer)

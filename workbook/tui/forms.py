@@ -1,0 +1,133 @@
+"""The forms of the workbook: a point, a card, a claim, a new claim; and what each refuses."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from ..essay import find_quote
+from ..model import Card, Claim, Workbook
+from .form import Field, FormScreen, Values
+
+CARD_FIELDS = [
+    ("tag", "Tag", "what the card proves"),
+    ("author", "Author", "full name; the short cite uses the last"),
+    ("qualifications", "Qualifications", "why this author is worth hearing"),
+    ("date", "Date", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("title", "Title", ""),
+    ("publication", "Publication", ""),
+    ("url", "URL", "https://"),
+    ("accessed", "Accessed", "YYYY-MM-DD"),
+    ("pages", "Pages", ""),
+]
+
+
+def strength_error(value: str) -> str:
+    if value.strip() and value.strip() not in {"1", "2", "3", "4", "5"}:
+        return "a whole number from 1 to 5, or empty"
+    return ""
+
+
+def point_form(
+    workbook: Workbook, claim: Claim, side: str, point_id: str | None, answers: str = ""
+) -> FormScreen:
+    point = claim.points[point_id] if point_id else None
+    other = workbook.other_side(side)
+    own = "supports the claim" if side == claim.side else "counters the claim"
+    choices = [(f"nothing: it {own}", "")]
+    for pid, p in claim.points.items():
+        if p.side == other:
+            first_words = p.text[:50] + ("…" if len(p.text) > 50 else "")
+            choices.append((f"{pid}: {first_words}", pid))
+    strength = point.strength if point else None
+    fields = [
+        Field("text", "Point", "text", point.text if point else ""),
+        Field("answers", "Answers", "choice", point.answers if point else answers, choices),
+        Field(
+            "strength",
+            "Strength",
+            value="" if strength is None else str(strength),
+            placeholder="1 to 5, or empty",
+        ),
+    ]
+    verb = f"Edit {point_id}" if point_id else "New point"
+    title = f"{verb} for {workbook.sides[side].name} on “{claim.tag}”"
+
+    def check(values: Values) -> dict[str, str]:
+        error = strength_error(values["strength"])
+        return {"strength": error} if error else {}
+
+    return FormScreen(title, fields, check)
+
+
+def card_values(values: Values) -> Card:
+    return Card.model_validate(
+        {k: v.strip() if k != "text" and k != "notes" else v for k, v in values.items()}
+    )
+
+
+def card_form(card: Card | None, title: str) -> FormScreen:
+    card = card or Card()
+    fields = [
+        Field(name, label, value=getattr(card, name), placeholder=hint)
+        for name, label, hint in CARD_FIELDS
+    ]
+    fields.append(Field("text", "Text", "text", card.text))
+    fields.append(Field("notes", "Notes", "text", card.notes))
+
+    def check(values: Values) -> dict[str, str]:
+        try:
+            card_values(values)
+        except ValidationError as error:
+            return {str(e["loc"][0]): e["msg"] for e in error.errors(include_url=False)}
+        return {}
+
+    return FormScreen(title, fields, check)
+
+
+def claim_form(claim: Claim, claim_id: str) -> FormScreen:
+    fields = [
+        Field("tag", "Tag", value=claim.tag, placeholder="one line, in our words"),
+        Field("tags", "Tags", value=", ".join(claim.tags), placeholder="comma, separated"),
+        Field("notes", "Notes", "text", claim.notes),
+    ]
+    return FormScreen(f"Claim {claim_id}", fields, lambda values: {})
+
+
+def split_tags(text: str) -> list[str]:
+    return [t.strip().lstrip("#") for t in text.split(",") if t.strip().lstrip("#")]
+
+
+def new_claim_form(
+    workbook: Workbook, paragraphs: list[str] | None, near: Claim | None
+) -> FormScreen:
+    sides = [(side.name, key) for key, side in workbook.sides.items()]
+    fields = [
+        Field("tag", "Tag", placeholder="one line, in our words"),
+        Field("quote", "Quote", "text"),
+        Field(
+            "paragraph",
+            "Paragraph",
+            value=str(near.paragraph) if near else "1",
+            placeholder=f"1 to {workbook.essay.paragraphs}",
+        ),
+        Field("section", "Section", value=near.section if near else ""),
+        Field("side", "Made by", "choice", near.side if near else sides[0][1], sides),
+        Field("tags", "Tags", placeholder="comma, separated"),
+    ]
+
+    def check(values: Values) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if not values["quote"].strip():
+            errors["quote"] = "the essay's words, verbatim"
+        number = values["paragraph"].strip()
+        if not number.isdigit() or not 1 <= int(number) <= workbook.essay.paragraphs:
+            errors["paragraph"] = f"a paragraph from 1 to {workbook.essay.paragraphs}"
+        elif (
+            paragraphs
+            and "quote" not in errors
+            and find_quote(values["quote"].strip(), paragraphs[int(number) - 1]) is None
+        ):
+            errors["quote"] = f"not the words of paragraph {number}"
+        return errors
+
+    return FormScreen("New claim", fields, check)

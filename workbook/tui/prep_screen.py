@@ -1,0 +1,401 @@
+"""The main screen: the claims, the selected claim, and both sides' columns, with every edit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from .. import edits
+from ..coverage import coverage, side_summary, unanswered
+from ..edits import Change, Draft, EditError
+from ..filters import ClaimFilter
+from ..model import Claim, Workbook
+from .claim_list import ClaimList
+from .claim_view import ClaimView
+from .form import Values
+from .forms import card_form, card_values, claim_form, new_claim_form, point_form, split_tags
+from .side_column import SideColumn
+
+if TYPE_CHECKING:
+    from .app import WorkbookApp
+
+
+class PrepScreen(Screen[None]):
+    """Prepare both sides: a list of claims, the claim, and one column per side."""
+
+    BINDINGS = [
+        Binding("a", "add_point", "Add point", id="add-point"),
+        Binding("r", "answer", "Answer", id="answer"),
+        Binding("c", "add_card", "Card", id="add-card"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("x,delete", "delete", "Delete", id="delete"),
+        Binding("t", "edit_claim", "Claim", id="edit-claim"),
+        Binding("n", "new_claim", "New claim", id="new-claim", show=False),
+        Binding("left_square_bracket", "move(-1)", "Move up", id="move-up", show=False),
+        Binding("right_square_bracket", "move(1)", "Move down", id="move-down", show=False),
+        *(Binding(str(n), f"strength({n})", f"Strength {n}", show=False) for n in range(6)),
+        Binding("p", "toggle_paragraph", "Paragraph", id="paragraph"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("u", "cycle_unanswered", "Unanswered", id="unanswered"),
+        Binding("o", "swap_ours", "Ours", id="ours"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("ctrl+y", "redo", "Redo", id="redo"),
+    ]
+
+    app: WorkbookApp
+
+    def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str) -> None:
+        super().__init__()
+        self.draft = draft
+        self.paragraphs = paragraphs
+        self.sides = [ours, draft.workbook.other_side(ours)]
+        self.filter_text = ""
+        self.unanswered_by = ""
+        self._filter_timer: Timer | None = None
+
+    @property
+    def workbook(self) -> Workbook:
+        return self.draft.workbook
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Input(placeholder="Filter: words, #tag", id="filter")
+                yield ClaimList(id="claims")
+            with Vertical(id="right"):
+                yield ClaimView(id="claim")
+                with Horizontal(id="columns"):
+                    yield SideColumn(self.sides[0], id="col-0")
+                    yield SideColumn(self.sides[1], id="col-1")
+        yield Static(id="coverage")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_claims()
+        self.show_coverage()
+        self.query_one(ClaimList).focus()
+
+    # What is shown.
+
+    @property
+    def claim_list(self) -> ClaimList:
+        return self.query_one(ClaimList)
+
+    @property
+    def columns(self) -> list[SideColumn]:
+        return [self.query_one("#col-0", SideColumn), self.query_one("#col-1", SideColumn)]
+
+    @property
+    def claim_id(self) -> str | None:
+        return self.claim_list.current
+
+    @property
+    def claim(self) -> Claim | None:
+        claim_id = self.claim_id
+        return self.workbook.claims.get(claim_id) if claim_id else None
+
+    def show_claims(self) -> None:
+        claim_filter = ClaimFilter.parse(self.filter_text, self.unanswered_by)
+        self.claim_list.show(self.workbook, self.sides, claim_filter)
+        marks = " ".join(self.workbook.sides[s].name[:1] for s in self.sides)
+        title = f"Claims {len(self.claim_list.shown)}/{len(self.workbook.claims)}"
+        if self.unanswered_by:
+            title += f" · not answered by {self.workbook.sides[self.unanswered_by].name}"
+        self.claim_list.border_title = title
+        self.claim_list.border_subtitle = f"{marks}: ● ready ◐ started · none"
+        self.show_claim()
+
+    def show_claim(self, keep: dict[str, str] | None = None) -> None:
+        keep = keep or {}
+        self.query_one(ClaimView).show(self.workbook, self.claim_id, self.paragraphs)
+        for index, column in enumerate(self.columns):
+            column.show(self.workbook, self.claim, keep.get(column.side))
+            column.border_subtitle = "ours" if index == 0 else ""
+
+    def show_coverage(self) -> None:
+        reports = coverage(self.workbook)
+        lines = [
+            f"[b]{self.workbook.sides[s].name}[/b]: {side_summary(self.workbook, reports[s])}"
+            for s in self.sides
+        ]
+        self.query_one("#coverage", Static).update("\n".join(lines))
+
+    def go_to(self, claim_id: str) -> None:
+        if claim_id not in self.claim_list.shown:
+            self.filter_text, self.unanswered_by = "", ""
+            self.query_one("#filter", Input).value = ""
+            self.show_claims()
+        self.claim_list.select(claim_id)
+        self.claim_list.focus()
+
+    @on(OptionList.OptionHighlighted, "#claims")
+    def _claim_highlighted(self) -> None:
+        self.show_claim()
+
+    @on(OptionList.OptionSelected, "#claims")
+    def _claim_chosen(self) -> None:
+        self.columns[0].focus()
+
+    @on(OptionList.OptionSelected, "SideColumn")
+    def _point_chosen(self) -> None:
+        self.action_edit()
+
+    # Filtering.
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        # Typing a word should not rebuild a long list at every letter.
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(0.15, self.show_claims)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.claim_list.focus()
+
+    def action_cycle_unanswered(self) -> None:
+        cycle = ["", *self.sides]
+        self.unanswered_by = cycle[(cycle.index(self.unanswered_by) + 1) % len(cycle)]
+        self.show_claims()
+        if self.unanswered_by:
+            name = self.workbook.sides[self.unanswered_by].name
+            self.notify(f"Showing the claims {name} has not answered")
+
+    def action_swap_ours(self) -> None:
+        self.sides.reverse()
+        for column, side in zip(self.columns, self.sides, strict=True):
+            column.side = side
+        self.app.ours = self.sides[0]
+        self.show_claims()
+        self.show_coverage()
+        self.notify(f"Preparing {self.workbook.sides[self.sides[0]].name}: its column comes first")
+
+    def action_toggle_paragraph(self) -> None:
+        view = self.query_one(ClaimView)
+        view.show_paragraph = not view.show_paragraph
+        self.show_claim()
+
+    # Where an edit applies.
+
+    def _side_in_focus(self) -> str:
+        focused = self.focused
+        return focused.side if isinstance(focused, SideColumn) else self.sides[0]
+
+    def _point_in_focus(self) -> tuple[SideColumn, str, str | None] | None:
+        focused = self.focused
+        if isinstance(focused, SideColumn):
+            point_id, card_id = focused.current
+            if point_id is not None:
+                return focused, point_id, card_id
+        self.notify("Highlight a point in a side's column first (tab moves there).")
+        return None
+
+    def commit(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> bool:
+        try:
+            change = self.draft.apply(label, claim_id, after, index)
+        except EditError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.changed(change)
+        return True
+
+    def changed(self, change: Change, keep: dict[str, str] | None = None) -> None:
+        if change.before is None or change.after is None:
+            self.show_claims()
+            if change.claim_id in self.workbook.claims:
+                self.claim_list.select(change.claim_id)
+        else:
+            self.claim_list.refresh_claim(self.workbook, change.claim_id)
+            if self.claim_id != change.claim_id:
+                self.claim_list.select(change.claim_id)
+            self.show_claim(keep)
+        self.show_coverage()
+        self.app.show_title()
+
+    # Points.
+
+    def action_add_point(self, answers: str = "", side: str | None = None) -> None:
+        claim_id, claim = self.claim_id, self.claim
+        if claim_id is None or claim is None:
+            return
+        side = side or self._side_in_focus()
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            new, point_id = edits.add_point(claim, side, values["text"], values["answers"])
+            new = edits.update_point(new, point_id, strength=_strength(values["strength"]))
+            if self.commit(f"add {point_id}", claim_id, new):
+                self.show_claim({side: point_id})
+
+        self.app.push_screen(point_form(self.workbook, claim, side, None, answers), done)
+
+    def action_answer(self) -> None:
+        claim = self.claim
+        if claim is None:
+            return
+        focused = self.focused
+        if isinstance(focused, SideColumn) and focused.current[0]:
+            target = focused.current[0]
+        else:
+            # From the list: the first point of the other side that ours has left unanswered.
+            open_points = unanswered(claim, self.sides[0])
+            if not open_points:
+                self.notify("Nothing to answer here: highlight a point in a column.")
+                return
+            target = open_points[0]
+        side = self.workbook.other_side(claim.points[target].side)
+        self.action_add_point(answers=target, side=side)
+
+    def action_edit(self) -> None:
+        if not isinstance(self.focused, SideColumn):
+            self.action_edit_claim()
+            return
+        found = self._point_in_focus()
+        claim_id, claim = self.claim_id, self.claim
+        if found is None or claim is None or claim_id is None:
+            return
+        column, point_id, card_id = found
+        if card_id is not None:
+            self._edit_card(claim_id, claim, point_id, card_id)
+            return
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            new = edits.update_point(
+                claim,
+                point_id,
+                text=values["text"],
+                answers=values["answers"],
+                strength=_strength(values["strength"]),
+            )
+            self.commit(f"edit {point_id}", claim_id, new)
+
+        self.app.push_screen(point_form(self.workbook, claim, column.side, point_id), done)
+
+    def action_delete(self) -> None:
+        found = self._point_in_focus()
+        claim_id, claim = self.claim_id, self.claim
+        if found is None or claim is None or claim_id is None:
+            return
+        _, point_id, card_id = found
+        if card_id is not None:
+            new, what = edits.delete_card(claim, point_id, card_id), f"card {card_id} of {point_id}"
+        else:
+            new, what = edits.delete_point(claim, point_id), point_id
+        if self.commit(f"delete {what}", claim_id, new):
+            self.notify(f"Deleted {what} (ctrl+z undoes)")
+
+    def action_move(self, offset: int) -> None:
+        found = self._point_in_focus()
+        claim_id, claim = self.claim_id, self.claim
+        if found is None or claim is None or claim_id is None:
+            return
+        column, point_id, _ = found
+        self.commit(f"move {point_id}", claim_id, edits.move_point(claim, point_id, offset))
+        column.show(self.workbook, self.claim, point_id)
+
+    def action_strength(self, strength: int) -> None:
+        found = self._point_in_focus()
+        claim_id, claim = self.claim_id, self.claim
+        if found is None or claim is None or claim_id is None:
+            return
+        _, point_id, _ = found
+        new = edits.update_point(claim, point_id, strength=strength or None)
+        self.commit(f"strength of {point_id}", claim_id, new)
+
+    # Cards.
+
+    def action_add_card(self) -> None:
+        found = self._point_in_focus()
+        claim_id, claim = self.claim_id, self.claim
+        if found is None or claim is None or claim_id is None:
+            return
+        self._edit_card(claim_id, claim, found[1], None)
+
+    def _edit_card(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
+        card = claim.points[point_id].cards.get(card_id) if card_id else None
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            new, new_id = edits.set_card(claim, point_id, card_id, card_values(values))
+            side = claim.points[point_id].side
+            if self.commit(f"card {new_id} of {point_id}", claim_id, new):
+                self.show_claim({side: f"{point_id}/{new_id}"})
+
+        title = f"Card {card_id} of {point_id}" if card_id else f"New card for {point_id}"
+        self.app.push_screen(card_form(card, title), done)
+
+    # Claims.
+
+    def action_edit_claim(self) -> None:
+        claim_id, claim = self.claim_id, self.claim
+        if claim is None or claim_id is None:
+            return
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            new = edits.update_claim(
+                claim, tag=values["tag"], tags=split_tags(values["tags"]), notes=values["notes"]
+            )
+            self.commit(f"edit claim {claim_id}", claim_id, new)
+
+        self.app.push_screen(claim_form(claim, claim_id), done)
+
+    def action_new_claim(self) -> None:
+        near_id, near = self.claim_id, self.claim
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            claim = Claim(
+                section=values["section"],
+                paragraph=int(values["paragraph"]),
+                side=values["side"],
+                tag=values["tag"],
+                quote=values["quote"].strip(),
+                tags=split_tags(values["tags"]),
+            )
+            claim_id = edits.claim_id_for(values["tag"], self.workbook.claims)
+            order = list(self.workbook.claims)
+            index = order.index(near_id) + 1 if near_id in order else len(order)
+            self.commit(f"add claim {claim_id}", claim_id, claim, index)
+
+        self.app.push_screen(new_claim_form(self.workbook, self.paragraphs, near), done)
+
+    # Undo and redo.
+
+    def action_undo(self) -> None:
+        change = self.draft.undo()
+        if change is None:
+            self.notify("Nothing to undo")
+            return
+        self.changed(change)
+        self.notify(f"Undid: {change.label}")
+
+    def action_redo(self) -> None:
+        change = self.draft.redo()
+        if change is None:
+            self.notify("Nothing to redo")
+            return
+        self.changed(change)
+        self.notify(f"Redid: {change.label}")
+
+
+def _strength(text: str) -> int | None:
+    return int(text) if text.strip() else None

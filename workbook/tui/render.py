@@ -1,0 +1,70 @@
+"""How claims, points and cards read on screen, as Rich text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..coverage import claim_ready, has_evidence
+from ..model import Card, Claim, Point, Workbook
+
+READY, PARTIAL, NONE = "●", "◐", "·"
+
+
+def side_mark(claim: Claim, side: str) -> tuple[str, str]:
+    """A mark and its style: ready, some points, or no point yet."""
+    if claim_ready(claim, side):
+        return READY, "green"
+    if any(p.side == side for p in claim.points.values()):
+        return PARTIAL, "yellow"
+    return NONE, "dim"
+
+
+def claim_prompt(claim_id: str, claim: Claim, sides: list[str]) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for side in sides:
+        mark, style = side_mark(claim, side)
+        text.append(mark, style=style)
+    text.append(f" {claim.tag or claim_id}")
+    return text
+
+
+def stars(strength: int | None) -> str:
+    return "" if strength is None else "★" * strength + "☆" * (5 - strength)
+
+
+def point_prompt(workbook: Workbook, claim: Claim, point_id: str, point: Point) -> Text:
+    text = Text()
+    text.append(point_id, style="bold")
+    if point.kind == "answers":
+        target = claim.points.get(point.answers)
+        side_name = workbook.sides[target.side].name if target else "?"
+        text.append(f" answers {point.answers} ({side_name})", style="italic")
+    else:
+        text.append(f" {point.kind}", style="italic")
+    if point.strength is not None:
+        text.append(f"  {stars(point.strength)}", style="yellow")
+    if not has_evidence(point):
+        text.append("  needs evidence", style="red")
+    text.append("\n")
+    text.append(point.text or "(no text yet)", style="" if point.text else "dim")
+    return text
+
+
+def card_prompt(card: Card) -> Text:
+    text = Text("  ")
+    if card.is_open:
+        text.append("□ open slot", style="red")
+        text.append(f" {card.tag}" if card.tag else ": evidence needed", style="dim")
+        return text
+    text.append("▪ ", style="green")
+    text.append(card.cite or "(no cite)", style="bold")
+    if card.tag:
+        text.append(f" — {card.tag}")
+    return text
+
+
+def quote_in_paragraph(paragraph: str, span: tuple[int, int] | None) -> Text:
+    text = Text(paragraph)
+    if span is not None:
+        text.stylize("reverse", *span)
+    return text
