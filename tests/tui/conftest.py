@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,15 @@ async def opened(pilot: Pilot[None]) -> PrepScreen:
     raise AssertionError("the workbook did not open")
 
 
+async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5) -> None:
+    """Let the app run until `done()` holds: timers and workers take their time on a busy CI."""
+    for _ in range(int(seconds / 0.02)):
+        if done():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never reached the expected state")
+
+
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor makes screenshots differ from run to run."""
@@ -41,4 +51,4 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
 
 
-__all__ = ["SIZE", "WorkbookApp", "opened"]
+__all__ = ["SIZE", "WorkbookApp", "opened", "until"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.widgets import Input, Select, TextArea
 
 from workbook.store import load
@@ -11,7 +12,7 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.form import ConfirmScreen, FormScreen
 from workbook.tui.side_column import SideColumn
 
-from .conftest import SIZE, opened
+from .conftest import SIZE, opened, until
 
 FIRST = "reckless-decision"
 
@@ -57,8 +58,7 @@ async def test_add_a_counterargument_and_a_card_then_save(seed_copy: Path) -> No
         fill(app.screen, tag="Escalation began in 2019", publication="FDD", date="2020-10-22")
         await pilot.press("ctrl+s")
         await pilot.press("ctrl+s")  # save the workbook
-        await pilot.pause(0.2)
-        assert "unsaved" not in app.sub_title
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
     point = load(seed_copy).claims[FIRST].points[point_id]
     assert (point.side, point.kind, point.strength) == ("deterrence", "counters", 4)
     assert point.text == "The militias escalated before the strike too."
@@ -79,7 +79,7 @@ async def test_answer_a_point_of_the_other_side(seed_copy: Path) -> None:
         assert form.values()["answers"] == "p2"
         fill(form, text="Luck is not a policy.")
         await pilot.press("ctrl+s", "ctrl+s")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
     claim = load(seed_copy).claims[FIRST]
     new = [p for p in claim.points.values() if p.text == "Luck is not a policy."]
     assert [(p.side, p.kind, p.answers) for p in new] == [("blowback", "answers", "p2")]
@@ -122,7 +122,7 @@ async def test_delete_then_undo_and_redo(seed_copy: Path) -> None:
         await pilot.press("ctrl+y")
         assert "p1" not in screen.claim.points
         await pilot.press("ctrl+z", "ctrl+s")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
     assert load(seed_copy).claims[FIRST].points["p1"].side == "blowback"
 
 
@@ -147,7 +147,7 @@ async def test_filter_by_words_tags_and_unanswered(seed_copy: Path) -> None:
         total = len(screen.workbook.claims)
         await pilot.press("slash")
         await pilot.press(*"#nuclear")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(screen.claim_list.shown) < total)
         shown = screen.claim_list.shown
         assert 0 < len(shown) < total
         assert all("nuclear" in screen.workbook.claims[c].tags for c in shown)
@@ -156,8 +156,9 @@ async def test_filter_by_words_tags_and_unanswered(seed_copy: Path) -> None:
         await pilot.pause(0.1)
         assert screen.unanswered_by == "blowback"
         assert "not answered by Blowback" in str(screen.claim_list.border_title)
+        with_tag = len(screen.claim_list.shown)
         screen.query_one("#filter", Input).value = ""
-        await pilot.pause(0.3)
+        await until(pilot, lambda: len(screen.claim_list.shown) > with_tag)
         assert len(screen.claim_list.shown) < total
 
 
@@ -179,7 +180,7 @@ async def test_edit_a_claim_and_add_a_new_one(seed_copy: Path) -> None:
         await pilot.press("ctrl+s")
         assert screen.claim_id == "a-quote-that-is-not"
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
     workbook = load(seed_copy)
     assert workbook.claims[FIRST].tag == "Reckless, and still costly"
     assert workbook.claims[FIRST].tags == ["deterrence", "cost"]
@@ -241,9 +242,10 @@ async def test_the_palette_goes_to_a_claim(seed_copy: Path) -> None:
         screen = await opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Kadhimi attack")
-        await pilot.pause(0.5)
+        palette = app.screen
+        await until(pilot, lambda: palette.query_one(CommandList).option_count > 0)
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: app.screen is screen)
         assert screen.claim_id is not None and "Kadhimi" in screen.claim.tag
 
 
