@@ -126,3 +126,54 @@ def test_usage_errors_are_argparse_errors(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit) as caught:
         main(["fmt"])
     assert caught.value.code == 2
+
+
+def test_export_writes_the_brief_beside_the_workbook(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    status, out, _ = run(capsys, "export", small_file)
+    brief = small_file.parent / "small.brief.md"
+    assert (status, out) == (0, f"{small_file}: brief written to {brief}\n")
+    assert brief.read_text().startswith("# Small\n")
+
+
+def test_export_to_standard_output_with_options(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    status, out, _ = run(
+        capsys, "export", small_file, "-o", "-", "--ours", "Deterrence", "--rate", "10"
+    )
+    assert status == 0
+    assert "| Deterrence | Blowback |" in out
+    assert "at 10 words a minute" in out
+    assert not (small_file.parent / "small.brief.md").exists()
+
+
+def test_export_to_a_named_file(capsys: pytest.CaptureFixture[str], small_file: Path) -> None:
+    out = small_file.parent / "out" / "b.md"
+    out.parent.mkdir()
+    assert run(capsys, "export", small_file, "-o", out, "--cites-only")[0] == 0
+    assert "| Blowback | Deterrence |" in out.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--ours", "nobody"], "--ours: no side 'nobody'"),
+        (["--rate", "0"], "--rate: must be a positive number"),
+        (["-o", "/nonexistent-folder/x.md"], "cannot save"),
+    ],
+)
+def test_export_refuses_bad_options(
+    capsys: pytest.CaptureFixture[str], small_file: Path, args: list[str], message: str
+) -> None:
+    status, _, err = run(capsys, "export", small_file, *args)
+    assert status == 2 and message in err and err.count("\n") == 1
+
+
+def test_export_of_a_bad_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("format = 1\n")
+    status, _, err = run(capsys, "export", path)
+    assert status == 2 and err.startswith(f"{path}: essay: is required")
+    assert not (tmp_path / "bad.brief.md").exists()

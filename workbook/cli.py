@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .brief import DEFAULT_RATE, BriefOptions, render
 from .coverage import coverage, side_summary
-from .model import Workbook
-from .seed import is_bundled, seed_path
+from .model import Workbook, side_named
+from .seed import brief_path, is_bundled, seed_path
 from .store import WorkbookError, dumps, load, read_text, write_atomic
 
-COMMANDS = ("open", "check", "fmt")
+COMMANDS = ("open", "check", "fmt", "export")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -38,6 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if a file is not canonical"
     )
+
+    export = commands.add_parser("export", help="write the two-column brief as Markdown")
+    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write (default: NAME.brief.md beside PATH; - for standard output)",
+    )
+    export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
+    export.add_argument(
+        "--cites-only", action="store_true", help="leave out the cards' quoted texts"
+    )
+    export.add_argument(
+        "--rate",
+        type=int,
+        default=DEFAULT_RATE,
+        metavar="WPM",
+        help=f"words a minute for reading times (default {DEFAULT_RATE})",
+    )
     return parser
 
 
@@ -47,7 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
-    handler = {"open": run_open, "check": run_check, "fmt": run_fmt}[args.command]
+    handler = {"open": run_open, "check": run_check, "fmt": run_fmt, "export": run_export}[
+        args.command
+    ]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -120,3 +143,27 @@ def run_fmt(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
             status = EXIT_BAD_INPUT
     return status
+
+
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        workbook = load(args.path)
+        ours = side_named(workbook, args.ours) if args.ours else None
+        if args.ours and ours is None:
+            raise WorkbookError(
+                f"--ours: no side {args.ours!r} (sides: {', '.join(workbook.sides)})"
+            )
+        if args.rate < 1:
+            raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
+        options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
+        text = render(workbook, options)
+        if args.output == "-":
+            sys.stdout.write(text)
+            return EXIT_OK
+        out = Path(args.output) if args.output else brief_path(args.path)
+        write_atomic(out, text.encode("utf-8"))
+    except WorkbookError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{args.path}: brief written to {out}")
+    return EXIT_OK

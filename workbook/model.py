@@ -168,6 +168,14 @@ class Workbook(_Model):
         return second if side == first else first
 
 
+def side_named(workbook: Workbook, wanted: str) -> str | None:
+    """The key of the side whose key or name is `wanted` (any case), or None."""
+    for key, side in workbook.sides.items():
+        if wanted.lower() in (key.lower(), side.name.lower()):
+            return key
+    return None
+
+
 def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
     """The rules that span fields, as (field path, reason) pairs, in file order."""
     problems: list[tuple[str, str]] = []

@@ -39,3 +39,9 @@ def save_target(path: Path, essay_file: str = "", folder: Path | None = None) ->
         (folder / essay_file).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(essay, folder / essay_file)
     return target, f"the bundled seed is read-only: saved a copy to {target}"
+
+
+def brief_path(path: Path) -> Path:
+    """NAME.brief.md beside the workbook, or in the current folder for the bundled seed."""
+    folder = Path.cwd() if is_bundled(path) else path.parent
+    return folder / f"{path.stem}.brief.md"

@@ -257,3 +257,14 @@ async def test_the_paragraph_shows_the_quote_in_place(seed_copy: Path) -> None:
         shown = str(screen.query_one("#claim").render())
         assert "by: will Smith" not in shown
         assert "The United States and Iraq are still feeling" in shown
+
+
+async def test_export_from_the_app_says_where_it_wrote(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy, ours="deterrence")
+    brief = seed_copy.parent / "soleimani-blowback.brief.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+e")
+        await until(pilot, brief.exists)
+        await until(pilot, lambda: any(str(brief) in str(n.message) for n in app._notifications))
+    assert "| Deterrence | Blowback |" in brief.read_text()

@@ -11,10 +11,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, LoadingIndicator
 
+from ..brief import BriefOptions, render
 from ..edits import Change, Draft
-from ..model import Workbook
-from ..seed import save_target
-from ..store import WorkbookError, load_with_essay, save
+from ..model import Workbook, side_named
+from ..seed import brief_path, save_target
+from ..store import WorkbookError, load_with_essay, save, write_atomic
 from .commands import GoToClaim
 from .form import ConfirmScreen
 from .prep_screen import PrepScreen
@@ -34,6 +35,7 @@ PALETTE = [
     ("Filter claims", "Narrow the list by words and #tags (/)", "filter"),
     ("Filter unanswered", "Cycle: claims a side has not answered (u)", "cycle_unanswered"),
     ("Swap ours", "Prepare the other side: its column comes first (o)", "swap_ours"),
+    ("Export brief", "Write the two-column brief as Markdown, ours first (ctrl+e)", "app.export"),
     ("Undo", "Undo the last change (ctrl+z)", "undo"),
     ("Redo", "Redo what was undone (ctrl+y)", "redo"),
 ]
@@ -57,6 +59,7 @@ class WorkbookApp(App[None]):
     COMMANDS = App.COMMANDS | {GoToClaim}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+e", "export", "Export", id="export"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
 
@@ -89,7 +92,7 @@ class WorkbookApp(App[None]):
         self.exit(return_code=2)
 
     def opened(self, workbook: Workbook, paragraphs: list[str] | None) -> None:
-        ours = self._side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
+        ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
         if ours is None:
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
             return
@@ -97,13 +100,6 @@ class WorkbookApp(App[None]):
         self.draft = Draft(workbook)
         self.switch_screen(PrepScreen(self.draft, paragraphs, ours))
         self.show_title()
-
-    @staticmethod
-    def _side_named(workbook: Workbook, wanted: str) -> str | None:
-        for key, side in workbook.sides.items():
-            if wanted.lower() in (key.lower(), side.name.lower()):
-                return key
-        return None
 
     def show_title(self) -> None:
         dirty = self.draft is not None and self.draft.dirty
@@ -126,11 +122,15 @@ class WorkbookApp(App[None]):
         if self.draft is None or self.saving:
             return
         target, note = save_target(self.path, self.draft.workbook.essay.file)
+        self.saving = True
+        self.write_workbook(self.snapshot(), target, self.draft.checkpoint, note)
+
+    def snapshot(self) -> Workbook:
+        """The workbook as it is now, safe to write from another thread while editing goes on."""
+        assert self.draft is not None
         # Edits replace claims rather than change them, so a shallow copy is a stable snapshot.
         workbook = self.draft.workbook
-        snapshot = workbook.model_copy(update={"claims": dict(workbook.claims)})
-        self.saving = True
-        self.write_workbook(snapshot, target, self.draft.checkpoint, note)
+        return workbook.model_copy(update={"claims": dict(workbook.claims)})
 
     @work(thread=True, exit_on_error=False, group="save")
     def write_workbook(
@@ -158,6 +158,23 @@ class WorkbookApp(App[None]):
             severity="error",
             timeout=10,
         )
+
+    # Exporting.
+
+    def action_export(self) -> None:
+        if self.draft is None:
+            return
+        options = BriefOptions(ours=self.ours)
+        self.write_brief(self.snapshot(), brief_path(self.path), options)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def write_brief(self, snapshot: Workbook, target: Path, options: BriefOptions) -> None:
+        try:
+            write_atomic(target, render(snapshot, options).encode("utf-8"))
+        except WorkbookError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.call_from_thread(self.notify, f"Brief written to {target}")
 
     # Quitting.
 

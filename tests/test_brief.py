@@ -1,0 +1,167 @@
+"""The brief: a reviewed golden file, GFM structure, and text that cannot break it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from workbook.brief import BriefOptions, inline, link_target, render
+from workbook.model import Workbook
+from workbook.seed import seed_path
+from workbook.store import load
+
+from .strategies import text, workbooks
+
+GOLDEN = Path(__file__).parent / "golden" / "soleimani-blowback.brief.md"
+OUR_HTML = re.compile(r'<br>|</a>|<a id="claim-[A-Za-z0-9_-]+">')
+
+
+def gfm() -> MarkdownIt:
+    return MarkdownIt("gfm-like", {"linkify": False})
+
+
+def plain(token: Token) -> str:
+    """What a reader sees of an inline token: its text, with line breaks as newlines."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "html_inline" and child.content == "<br>":
+            parts.append("\n")
+    return "".join(parts)
+
+
+def seen(text: str) -> str:
+    """Text as a reader sees it: parsers replace NUL and trim and fold white space."""
+    return " ".join(text.replace("\x00", "\ufffd").split())
+
+
+def check_structure(workbook: Workbook, brief: str, columns: list[str]) -> list[Token]:
+    """Every table has two cells in every row, the headers are the sides' names, every claim's
+    tag is a heading, and the only HTML is ours: claim anchors and line breaks."""
+    tokens = gfm().parse(brief)
+    names = [seen(workbook.sides[s].name) for s in columns]
+    tables = 0
+    row: list[str] | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "table_open":
+            tables += 1
+        elif token.type == "tr_open":
+            row = []
+        elif token.type in ("th_open", "td_open"):
+            assert row is not None
+            row.append(seen(plain(tokens[index + 1])))
+        elif token.type == "tr_close":
+            assert row is not None and len(row) == 2, row
+            if tokens[index - 1].type == "th_close":
+                assert row == names
+            row = None
+        elif token.type == "html_block":
+            raise AssertionError(f"raw HTML block: {token.content!r}")
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    assert OUR_HTML.fullmatch(child.content), child.content
+                if child.type == "link_open":
+                    href = child.attrs["href"]
+                    assert str(href).startswith(("http://", "https://", "#claim-")), href
+    assert tables == len(workbook.claims)
+    headings = [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open"]
+    anchored = {h.children[0].content: plain(h) for h in headings if h.children}
+    for claim_id, claim in workbook.claims.items():
+        shown = anchored.get(f'<a id="claim-{claim_id}">')
+        assert shown is not None and seen(shown) == seen(claim.tag or claim_id), claim_id
+    return tokens
+
+
+def test_the_seeds_brief_matches_the_reviewed_golden_file() -> None:
+    assert render(load(seed_path())) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_seeds_brief_is_well_formed() -> None:
+    workbook = load(seed_path())
+    check_structure(workbook, render(workbook), list(workbook.sides))
+    swapped = ["deterrence", "blowback"]
+    check_structure(workbook, render(workbook, BriefOptions(ours="deterrence")), swapped)
+
+
+def test_cites_only_leaves_out_card_texts() -> None:
+    workbook = load(seed_path())
+    full = render(workbook)
+    short = render(workbook, BriefOptions(card_text=False))
+    assert "76 back on duty" in full and "76 back on duty" not in short
+    assert "[UPI 20](https://upi.com/" in short
+
+
+def test_rebuttal_chains_read_across_and_down(small: Workbook) -> None:
+    brief = render(small)
+    rows = [line for line in brief.splitlines() if line.startswith("| **p")]
+    # p1 (Blowback) beside its answer p2 (Deterrence); p2 is left unanswered and says so.
+    assert rows[0].startswith("| **p1** · supports") and "| **p2** · answers p1" in rows[0]
+    assert rows[0].count("⚠ *answer missing*") == 1 and rows[0].endswith("⚠ *answer missing* |")
+
+
+def test_coverage_links_to_the_claims_left_unanswered(small: Workbook) -> None:
+    brief = render(small, BriefOptions(rate=2))
+    coverage = brief.split("## Coverage")[1]
+    assert "[Strikes backfire](#claim-blowback)" in coverage
+    assert "[Deterrence is a story](#claim-story)" in coverage
+    assert "words in its column: about" in coverage and "at 2 words a minute" in coverage
+
+
+HOSTILE = [
+    "a | b || c",
+    "line one\nline two\n\nafter a blank line",
+    "`code` and ``` fences ```",
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "![img](http://x/y.png)",
+    "# heading\n- list\n> quote\n1. numbered",
+    "&amp; &#124; &lt;",
+    "trailing backslash \\",
+    "***bold*** ~~strike~~ _u_",
+    "| --- | --- |",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_keeps_the_structure(small: Workbook, hostile: str) -> None:
+    point = small.claims["blowback"].points["p1"]
+    point.text = hostile
+    point.cards["1"].tag = hostile.replace("\n", " ")
+    point.cards["1"].text = hostile
+    point.cards["1"].url = "javascript:alert(1)"
+    small.claims["story"].tag = hostile.replace("\n", " ")
+    small.sides["con"].name = hostile.replace("\n", " ")
+    check_structure(small, render(small), ["con", "pro"])
+
+
+def test_line_breaks_stay_visible() -> None:
+    assert inline("one\ntwo") == "one<br>two"
+    cell = inline("x\ny")
+    assert "x<br>y" in gfm().render(f"| a | b |\n| --- | --- |\n| {cell} | z |\n")
+
+
+def test_only_web_addresses_become_links() -> None:
+    assert link_target("https://example.org/a b(c)") == "https://example.org/a%20b%28c%29"
+    assert link_target("javascript:alert(1)") is None
+    assert link_target("data:text/html,hi") is None
+    assert link_target("") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(workbooks(), st.lists(text, min_size=3, max_size=3))
+def test_arbitrary_text_never_breaks_the_brief(workbook: Workbook, extra: list[str]) -> None:
+    for claim in workbook.claims.values():
+        for point in claim.points.values():
+            point.text += extra[0]
+            for card in point.cards.values():
+                card.text += extra[1]
+                card.tag += extra[2].replace("\n", " ").replace("\r", " ")
+    check_structure(workbook, render(workbook), list(workbook.sides))

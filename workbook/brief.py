@@ -1,0 +1,198 @@
+"""The brief: a workbook as GitHub-flavoured Markdown, both sides claim by claim, two columns.
+
+A pure function of the workbook. Whatever a user typed is escaped so that it reads as text:
+it cannot add a table cell, a link, an HTML tag or a heading, and its line breaks stay visible.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from .filters import needs_answer
+from .model import Card, Claim, Point, Workbook
+
+DEFAULT_RATE = 150  # words a minute: a careful reading aloud
+
+# The characters that can open or close Markdown or HTML inside a line: code, emphasis, links,
+# tags, entities, table cells, strike-through and heading closers. Text never starts a line of
+# the brief, so list and heading markers at a line's start need no escape.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>&|~#])")
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    ours: str | None = None  # the side whose column comes first; None keeps the file's order
+    card_text: bool = True  # include the cards' quoted texts, or only their cites and tags
+    rate: int = DEFAULT_RATE  # words a minute, for reading times
+
+
+def inline(text: str) -> str:
+    """User text as one line of literal Markdown: every syntax character escaped."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(_MARKDOWN.sub(r"\\\1", line.replace("\t", " ")) for line in lines)
+
+
+def link_target(url: str) -> str | None:
+    """A web address safe to link to, or None: only http and https, with nothing that could
+    end the link early."""
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https") or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]").replace("(", "%28").replace(")", "%29")
+
+
+def essay_cite(workbook: Workbook) -> str:
+    essay = workbook.essay
+    parts = []
+    if essay.author:
+        parts.append(inline(essay.author))
+    if essay.title:
+        parts.append(f"“{inline(essay.title)}”")
+    if essay.publication:
+        parts.append(f"*{inline(essay.publication)}*")
+    if essay.date:
+        parts.append(inline(essay.date))
+    cite = ", ".join(parts) or "(no cite)"
+    target = link_target(essay.url)
+    return f"{cite} ([link]({target}))" if target else cite
+
+
+def card_line(card: Card, with_text: bool) -> str:
+    if card.is_open:
+        need = f": {inline(card.tag)}" if card.tag else ""
+        return f"☐ *evidence needed*{need}"
+    cite = inline(card.cite or "(no cite)")
+    target = link_target(card.url)
+    line = f"▪ [{cite}]({target})" if target else f"▪ **{cite}**"
+    if card.tag:
+        line += f" — {inline(card.tag)}"
+    if with_text and card.text:
+        line += f"<br>“{inline(card.text)}”"
+    return line
+
+
+def point_cell(point_id: str, point: Point, answered: bool, options: BriefOptions) -> str:
+    head = f"**{inline(point_id)}** · "
+    head += f"answers {inline(point.answers)}" if point.kind == "answers" else point.kind
+    if point.strength is not None:
+        head += " · " + "★" * point.strength + "☆" * (5 - point.strength)
+    lines = [head, inline(point.text) if point.text else "*(no text yet)*"]
+    lines += [card_line(card, options.card_text) for card in point.cards.values()]
+    if not point.cards:
+        lines.append("☐ *evidence needed*")
+    if not answered:
+        lines.append("⚠ *answer missing*")
+    return "<br>".join(lines)
+
+
+def exchange_rows(claim: Claim, columns: list[str], options: BriefOptions) -> list[list[str]]:
+    """Rows of two cells. Each chain starts with a point that answers nothing; its answers
+    stand beside it, the answers to those on the next row, and so on: across, then down."""
+    answers_to: dict[str, list[str]] = {pid: [] for pid in claim.points}
+    for pid, point in claim.points.items():
+        if point.kind == "answers" and point.answers in answers_to:
+            answers_to[point.answers].append(pid)
+
+    def cells(ids: list[str]) -> str:
+        return "<br><br>".join(
+            point_cell(pid, claim.points[pid], bool(answers_to[pid]), options) for pid in ids
+        )
+
+    rows: list[list[str]] = []
+    for root_id, root in claim.points.items():
+        if root.kind == "answers":
+            continue
+        level = [root_id]
+        while level:
+            replies = [reply for pid in level for reply in answers_to[pid]]
+            row = ["", ""]
+            row[columns.index(claim.points[level[0]].side)] = cells(level)
+            if replies:
+                row[columns.index(claim.points[replies[0]].side)] = cells(replies)
+            rows.append(row)
+            level = [reply for pid in replies for reply in answers_to[pid]]
+    return rows
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "| --- | --- |"]
+    # An empty cell is written as a space so that every row keeps both cells in every renderer.
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def column_words(workbook: Workbook, side: str, options: BriefOptions) -> int:
+    words = 0
+    for claim in workbook.claims.values():
+        for point in claim.points.values():
+            if point.side != side:
+                continue
+            words += len(point.text.split())
+            for card in point.cards.values():
+                words += len(card.cite.split()) + len(card.tag.split())
+                if options.card_text:
+                    words += len(card.text.split())
+    return words
+
+
+def anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
+    """The whole brief as Markdown text, ending with a newline."""
+    options = options or BriefOptions()
+    columns = list(workbook.sides)
+    if options.ours in workbook.sides:
+        columns = [options.ours, workbook.other_side(options.ours)]
+    names = [inline(workbook.sides[side].name) for side in columns]
+
+    out = [f"# {inline(workbook.title or 'Brief')}", ""]
+    if workbook.motion:
+        out += [f"**Motion:** {inline(workbook.motion)}", ""]
+    out += [f"**Essay:** {essay_cite(workbook)}", ""]
+    for side, name in zip(columns, names, strict=True):
+        thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
+        out += [f"**{name}:** {thesis}", ""]
+
+    section = None
+    for claim_id, claim in workbook.claims.items():
+        if claim.section != section:
+            section = claim.section
+            out += [f"## {inline(section) or '(no section)'}", ""]
+        tag = inline(claim.tag) or inline(claim_id)
+        out += [f'### <a id="{anchor(claim_id)}"></a>{tag}', ""]
+        made_by = inline(workbook.sides[claim.side].name)
+        where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
+        out += [f"> “{inline(claim.quote)}”", ">", where, ""]
+        rows = exchange_rows(claim, columns, options)
+        if not rows:
+            rows = [["*no point yet*", "*no point yet*"]]
+        out += [*table(names, rows), ""]
+
+    out += ["## Coverage", ""]
+    for side, name in zip(columns, names, strict=True):
+        open_claims = [
+            f"[{inline(c.tag) or inline(cid)}](#{anchor(cid)})"
+            for cid, c in workbook.claims.items()
+            if needs_answer(c, side)
+        ]
+        words = column_words(workbook, side, options)
+        minutes = math.ceil(words / max(options.rate, 1))
+        out += [f"### {name}", ""]
+        reading = f"about {minutes} min at {options.rate} words a minute"
+        out += [f"{words} words in its column: {reading}.", ""]
+        if open_claims:
+            out += [f"Not yet answered ({len(open_claims)}):", ""]
+            out += [f"- {link}" for link in open_claims]
+        else:
+            out += ["Every claim answered."]
+        out += [""]
+    return "\n".join(out).rstrip("\n") + "\n"
