@@ -167,3 +167,18 @@ def test_a_failed_save_leaves_the_old_file(small: Workbook, small_file: Path) ->
 def test_saving_into_a_missing_folder_says_so(small: Workbook, tmp_path: Path) -> None:
     with pytest.raises(WorkbookError, match=r"nowhere/w.toml: cannot save: No such file"):
         save(small, tmp_path / "nowhere" / "w.toml")
+
+
+def test_save_keeps_the_previous_version_as_one_backup(small: Workbook, small_file: Path) -> None:
+    from workbook.store import backup_path
+
+    first = small_file.read_bytes()
+    small.claims["story"].tag = "second"
+    save(small, small_file)
+    second = small_file.read_bytes()
+    assert backup_path(small_file).read_bytes() == first
+    small.claims["story"].tag = "third"
+    save(small, small_file)
+    assert backup_path(small_file).read_bytes() == second
+    backups = [p.name for p in small_file.parent.iterdir() if ".bak" in p.name]
+    assert backups == ["small.toml.bak"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import stat
 import tempfile
 import tomllib
@@ -172,12 +173,20 @@ def dumps(workbook: Workbook) -> str:
     return tomli_w.dumps(to_data(workbook), multiline_strings=True)
 
 
-def save(workbook: Workbook, path: Path) -> None:
-    """Write atomically: a temporary file beside the target, flushed and synced, then renamed."""
-    write_atomic(path, dumps(workbook).encode("utf-8"))
+def save(workbook: Workbook, path: Path) -> bytes:
+    """Write atomically, keeping the previous version as NAME.bak; returns the bytes written."""
+    data = dumps(workbook).encode("utf-8")
+    write_atomic(path, data, keep_backup=True)
+    return data
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def write_atomic(path: Path, data: bytes, keep_backup: bool = False) -> None:
+    """A temporary file beside the target, flushed and synced, then renamed over it: a reader,
+    or a crash at any moment, sees the old file or the new one, never a mix."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -195,12 +204,30 @@ def write_atomic(path: Path, data: bytes) -> None:
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, mode)
+        if keep_backup and path.is_file():
+            _keep_backup(path, folder)
         os.replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise WorkbookError(f"{path}: cannot save: {error.strerror or error}") from None
     _sync_folder(folder)
+
+
+def _keep_backup(path: Path, folder: Path) -> None:
+    # A hard link is instant and atomic; where links are not allowed, a copy does the same job.
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".bak")
+    os.close(handle)
+    try:
+        os.unlink(temporary)
+        try:
+            os.link(path, temporary)
+        except OSError:
+            shutil.copy2(path, temporary)
+        os.replace(temporary, backup_path(path))
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def _sync_folder(folder: Path) -> None:
