@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -86,6 +87,47 @@ def test_add_a_counterargument_by_keystrokes(tmp_path: Path) -> None:
     points = saved.claims["reckless-decision"].points.values()
     added = [p for p in points if p.text == "Attacks were rising before the strike, too."]
     assert [(p.side, p.kind) for p in added] == [("deterrence", "counters")]
+
+
+def test_a_killed_app_offers_its_edits_back(tmp_path: Path) -> None:
+    command = shutil.which("workbook", path=str(Path(sys.executable).parent))
+    assert command is not None
+    for path in positions_folder().iterdir():
+        shutil.copyfile(path, tmp_path / path.name)
+    before = (tmp_path / "soleimani-blowback.toml").read_bytes()
+    journal = tmp_path / "soleimani-blowback.toml.journal"
+    first = Terminal([command, "soleimani-blowback.toml"], tmp_path)
+    try:
+        first.wait_for(lambda s: "Claims 28/28" in s)
+        first.keys(TAB, "a")
+        first.wait_for(lambda s: "New point for Blowback" in s)
+        first.keys("Written just before the crash.", CTRL_S)
+        first.wait_for(lambda s: "unsaved changes" in s)
+        deadline = time.monotonic() + 5
+        while not journal.exists() and time.monotonic() < deadline:
+            first.pump()
+            time.sleep(0.05)
+        assert journal.exists(), "no journal within five seconds of the edit"
+        first.child.kill(signal.SIGKILL)
+        first.child.wait()
+    finally:
+        first.child.close(force=True)
+    assert (tmp_path / "soleimani-blowback.toml").read_bytes() == before
+
+    second = Terminal([command, "soleimani-blowback.toml"], tmp_path)
+    try:
+        second.wait_for(lambda s: "Discard them" in s)
+        second.keys("r")
+        second.wait_for(lambda s: "Restored 1 claims" in s)
+        second.keys(CTRL_S)
+        second.wait_for(lambda s: "Saved to" in s)
+        second.keys(CTRL_Q)
+        second.child.expect(pexpect.EOF, timeout=10)
+    finally:
+        second.child.close(force=True)
+    points = load(tmp_path / "soleimani-blowback.toml").claims["reckless-decision"].points
+    assert "Written just before the crash." in [p.text for p in points.values()]
+    assert not journal.exists()
 
 
 def test_a_bad_file_gives_one_line_and_status_2(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from .brief import DEFAULT_RATE, BriefOptions, render
 from .coverage import coverage, side_summary
 from .model import Workbook, side_named
 from .seed import brief_path, is_bundled, seed_path
-from .store import WorkbookError, dumps, load, read_text, write_atomic
+from .store import WorkbookError, dumps, load, read_file, write_atomic
 
 COMMANDS = ("open", "check", "fmt", "export")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
@@ -81,13 +81,13 @@ def run_open(args: argparse.Namespace) -> int:
     path: Path = args.path or seed_path()
     try:
         # Reading is quick even for a large file; parsing is left to the app, off its main thread.
-        text = read_text(path)
+        raw, text = read_file(path)
     except WorkbookError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
     from .tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
 
-    app = WorkbookApp(path, text, ours=args.ours)
+    app = WorkbookApp(path, raw, text, ours=args.ours)
     app.run()
     if app.error:
         print(app.error, file=sys.stderr)

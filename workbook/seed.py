@@ -34,11 +34,17 @@ def save_target(path: Path, essay_file: str = "", folder: Path | None = None) ->
         return path, ""
     folder = folder or Path.cwd()
     target = folder / path.name
-    essay = path.parent / essay_file
-    if essay_file and essay.is_file() and not (folder / essay_file).exists():
-        (folder / essay_file).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(essay, folder / essay_file)
+    copy_essay(path, essay_file, folder)
     return target, f"the bundled seed is read-only: saved a copy to {target}"
+
+
+def copy_essay(path: Path, essay_file: str, folder: Path) -> None:
+    """Put the essay that `path` names beside a copy of it in `folder`, unless one is there."""
+    essay = path.parent / essay_file
+    copy = folder / essay_file
+    if essay_file and essay.is_file() and not copy.exists():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(essay, copy)
 
 
 def brief_path(path: Path) -> Path:

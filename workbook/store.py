@@ -39,8 +39,8 @@ _REASONS = {
 }
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a WorkbookError that says why it cannot be read as a workbook."""
+def read_file(path: Path) -> tuple[bytes, str]:
+    """The file's bytes and text, or a WorkbookError that says why it is not a workbook."""
     if not path.exists():
         raise WorkbookError(f"{path}: no such file")
     if path.is_dir():
@@ -49,6 +49,14 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as error:
         raise WorkbookError(f"{path}: cannot read: {error.strerror or error}") from None
+    return raw, decode(raw, path)
+
+
+def read_text(path: Path) -> str:
+    return read_file(path)[1]
+
+
+def decode(raw: bytes, path: Path) -> str:
     if not raw.strip():
         raise WorkbookError(f"{path}: the file is empty")
     try:
@@ -64,9 +72,12 @@ def parse(text: str, path: Path) -> Workbook:
     """Parse and validate a workbook's text; errors name the file, and a line or a field path."""
     try:
         data = tomllib.loads(text)
+        return validate(data, path)
     except tomllib.TOMLDecodeError as error:
         raise WorkbookError(_toml_error(str(error), text, path)) from None
-    return validate(data, path)
+    except RecursionError:
+        # The parser and the validator recurse: nesting thousands deep is no workbook.
+        raise WorkbookError(f"{path}: values are nested too deeply to be a workbook") from None
 
 
 def validate(data: dict[str, Any], path: Path) -> Workbook:

@@ -25,10 +25,11 @@ def seed_copy(tmp_path: Path) -> Path:
 
 async def opened(pilot: Pilot[None]) -> PrepScreen:
     """Wait for the worker that loads the workbook, and return the main screen."""
-    for _ in range(200):
-        if isinstance(pilot.app.screen, PrepScreen):
+    for _ in range(500):
+        screens = [s for s in pilot.app.screen_stack if isinstance(s, PrepScreen)]
+        if screens:
             await pilot.pause()
-            return pilot.app.screen
+            return screens[0]
         await pilot.pause(0.01)
     raise AssertionError("the workbook did not open")
 

@@ -1,57 +1,39 @@
-"""The workbook app: opens a workbook off the main thread, then saves, quits and titles it."""
+"""The workbook app: keeps one workbook file, from opening it to the last save.
+
+It reads the file off the main thread, journals unsaved edits, offers them back after a crash,
+saves without overwriting someone else's changes, and never lets a failed save lose an edit.
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, LoadingIndicator
+from textual.timer import Timer
 
 from ..brief import BriefOptions, render
-from ..edits import Change, Draft
+from ..edits import Change, Draft, EditError
+from ..journal import (
+    Journal,
+    digest,
+    file_digest,
+    read_journal,
+    remove_journal,
+    write_journal,
+)
 from ..model import Workbook, side_named
-from ..seed import brief_path, save_target
-from ..store import WorkbookError, load_with_essay, save, write_atomic
-from .commands import GoToClaim
-from .form import ConfirmScreen
+from ..seed import brief_path, copy_essay, save_target
+from ..store import WorkbookError, load_with_essay, read_file, save, write_atomic
+from .commands import PALETTE, GoToClaim
+from .form import ConfirmScreen, Field, FormScreen, Values
+from .loading import LoadingScreen
 from .prep_screen import PrepScreen
 
-# Every action, for the command palette: (title, help, action on the main screen).
-PALETTE = [
-    ("Add point", "Add a point for the side in focus (a)", "add_point"),
-    ("Answer point", "Answer the highlighted point from the other side (r)", "answer"),
-    ("Add card", "Add an evidence card to the highlighted point (c)", "add_card"),
-    ("Edit", "Edit the highlighted point or card (e, enter)", "edit"),
-    ("Delete", "Delete the highlighted point or card (x)", "delete"),
-    ("Move point up", "Move the highlighted point up its column ([)", "move(-1)"),
-    ("Move point down", "Move the highlighted point down its column (])", "move(1)"),
-    ("Edit claim", "Edit the claim's tag, tags and notes (t)", "edit_claim"),
-    ("New claim", "Add a claim from the essay (n)", "new_claim"),
-    ("Show paragraph", "Show or hide the claim's whole paragraph (p)", "toggle_paragraph"),
-    ("Filter claims", "Narrow the list by words and #tags (/)", "filter"),
-    ("Filter unanswered", "Cycle: claims a side has not answered (u)", "cycle_unanswered"),
-    ("Swap ours", "Prepare the other side: its column comes first (o)", "swap_ours"),
-    ("Export brief", "Write the two-column brief as Markdown, ours first (ctrl+e)", "app.export"),
-    ("Undo", "Undo the last change (ctrl+z)", "undo"),
-    ("Redo", "Redo what was undone (ctrl+y)", "redo"),
-]
-
-
-class LoadingScreen(Screen[None]):
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="loading"):
-            yield LoadingIndicator()
-            yield Label(f"Reading {self.path}…")
-        yield Footer()
+JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
 
 class WorkbookApp(App[None]):
@@ -63,14 +45,28 @@ class WorkbookApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
 
-    def __init__(self, path: Path, text: str | None = None, ours: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        raw: bytes | None = None,
+        text: str | None = None,
+        ours: str | None = None,
+    ) -> None:
         super().__init__()
         self.path = path
-        self.text = text
+        self.preread = (raw, text) if raw is not None and text is not None else None
         self.ours = ours
         self.draft: Draft | None = None
-        self.error: str | None = None
+        self.error: str | None = None  # why the file could not be opened, for the command line
         self.saving = False
+        self.quit_after_save = False
+        self.base = ""  # digest of the file as last read or written
+        self.changed: set[str] = set()  # claims changed since the file was last written
+        self._journal_timer: Timer | None = None
+        self._journal_lock = threading.Lock()
+        self._journal_seq = 0
+
+    # Opening.
 
     def on_mount(self) -> None:
         self.show_title()
@@ -80,26 +76,41 @@ class WorkbookApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def open_workbook(self) -> None:
         try:
-            workbook, paragraphs = load_with_essay(self.path, self.text)
+            raw, text = self.preread or read_file(self.path)
+            self.preread = None
+            workbook, paragraphs = load_with_essay(self.path, text)
         except WorkbookError as error:
             self.call_from_thread(self.fail, str(error))
             return
-        self.text = None  # the parsed workbook holds it now
-        self.call_from_thread(self.opened, workbook, paragraphs)
+        try:
+            journal: Journal | str | None = read_journal(self.path)
+        except WorkbookError as error:
+            journal = str(error)
+        self.call_from_thread(self.opened, workbook, paragraphs, digest(raw), journal)
 
     def fail(self, message: str) -> None:
         self.error = message
         self.exit(return_code=2)
 
-    def opened(self, workbook: Workbook, paragraphs: list[str] | None) -> None:
+    def opened(
+        self,
+        workbook: Workbook,
+        paragraphs: list[str] | None,
+        base: str,
+        journal: Journal | str | None,
+    ) -> None:
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
         if ours is None:
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
             return
-        self.ours = ours
+        self.ours, self.base, self.changed = ours, base, set()
         self.draft = Draft(workbook)
         self.switch_screen(PrepScreen(self.draft, paragraphs, ours))
         self.show_title()
+        if isinstance(journal, str):
+            self.notify(f"{journal}. It is left as it is.", severity="warning", timeout=15)
+        elif journal is not None:
+            self.offer_restore(journal)
 
     def show_title(self) -> None:
         dirty = self.draft is not None and self.draft.dirty
@@ -114,16 +125,87 @@ class WorkbookApp(App[None]):
                 for title, help_text, action in PALETTE
             ]
             commands.append(SystemCommand("Save", "Save the workbook (ctrl+s)", self.action_save))
+            commands.append(
+                SystemCommand("Save as…", "Save the workbook to another file", self.action_save_as)
+            )
         return commands
 
-    # Saving.
+    # The journal.
 
-    def action_save(self) -> None:
-        if self.draft is None or self.saving:
+    def offer_restore(self, journal: Journal) -> None:
+        assert self.draft is not None
+        steps = journal.steps(self.draft.workbook)
+        question = (
+            f"Unsaved edits to {len(steps)} claims of {self.path.name}, "
+            f"journalled {journal.written}, were never saved. Restore them?"
+        )
+        if journal.base != self.base:
+            question += "\nThe file has changed since: restoring puts those claims over it."
+
+        def answer(choice: str | None) -> None:
+            if choice == "discard":
+                self.drop_journal()
+                self.notify("Discarded the journalled edits")
+                return
+            self.restore(steps)
+
+        # Escape restores too: nothing is lost, and every restored edit can be undone.
+        choices = [("restore", "Restore"), ("discard", "Discard them")]
+        self.push_screen(ConfirmScreen(question, choices, escape="restore"), answer)
+
+    def restore(self, steps: list[tuple[str, object, int]]) -> None:
+        assert self.draft is not None
+        skipped = 0
+        for claim_id, claim, index in steps:
+            try:
+                self.draft.apply(f"restore {claim_id}", claim_id, claim, index)  # type: ignore[arg-type]
+            except EditError:
+                skipped += 1
+                continue
+            self.changed.add(claim_id)
+        screen = self.screen
+        if isinstance(screen, PrepScreen):
+            screen.refresh_all()
+        self.show_title()
+        more = f"; {skipped} no longer fit the file and were left out" if skipped else ""
+        self.notify(f"Restored {len(steps) - skipped} claims{more}. Save to keep them.")
+        self.journal_now()
+
+    def note_change(self, claim_id: str) -> None:
+        """Called after every edit, undo and redo: title, and a journal soon after."""
+        self.changed.add(claim_id)
+        self.show_title()
+        if self._journal_timer is not None:
+            self._journal_timer.stop()
+        self._journal_timer = self.set_timer(JOURNAL_DELAY, self.journal_now)
+
+    def journal_now(self) -> None:
+        if self.draft is None:
             return
-        target, note = save_target(self.path, self.draft.workbook.essay.file)
-        self.saving = True
-        self.write_workbook(self.snapshot(), target, self.draft.checkpoint, note)
+        if not self.draft.dirty:
+            self.drop_journal()
+            return
+        self._journal_seq += 1
+        self.write_journal(self._journal_seq, self.snapshot(), set(self.changed), self.base)
+
+    @work(thread=True, exit_on_error=False, group="journal")
+    def write_journal(self, seq: int, snapshot: Workbook, changed: set[str], base: str) -> None:
+        with self._journal_lock:
+            if seq != self._journal_seq:
+                return  # a newer journal, or a save, came after this one
+            try:
+                write_journal(self.path, base, snapshot, changed)
+            except WorkbookError as error:
+                self.call_from_thread(
+                    self.notify, f"Cannot keep a journal: {error}", severity="error", timeout=10
+                )
+
+    def drop_journal(self, path: Path | None = None) -> None:
+        with self._journal_lock:
+            self._journal_seq += 1
+            remove_journal(path or self.path)
+
+    # Saving.
 
     def snapshot(self) -> Workbook:
         """The workbook as it is now, safe to write from another thread while editing goes on."""
@@ -132,32 +214,120 @@ class WorkbookApp(App[None]):
         workbook = self.draft.workbook
         return workbook.model_copy(update={"claims": dict(workbook.claims)})
 
+    def action_save(self) -> None:
+        if self.draft is None or self.saving:
+            return
+        target, note = save_target(self.path, self.draft.workbook.essay.file)
+        on_disk = file_digest(self.path) if target == self.path else None
+        if on_disk is not None and on_disk != self.base:
+            self.ask_about_their_changes(target)
+            return
+        self.start_save(target, note)
+
+    def ask_about_their_changes(self, target: Path) -> None:
+        question = (
+            f"{self.path.name} has changed on disk since it was opened or saved "
+            "(another editor, or git pull?). Saving now would overwrite those changes."
+        )
+
+        def answer(choice: str | None) -> None:
+            if choice == "reload":
+                self.reload()
+            elif choice == "overwrite":
+                self.start_save(target, "")
+            elif choice == "save_as":
+                self.action_save_as()
+            else:
+                self.quit_after_save = False
+
+        choices = [
+            ("reload", "Reload theirs (drop mine)"),
+            ("overwrite", "Overwrite with mine"),
+            ("save_as", "Save mine as…"),
+            ("cancel", "Cancel"),
+        ]
+        self.push_screen(ConfirmScreen(question, choices), answer)
+
+    def start_save(self, target: Path, note: str) -> None:
+        assert self.draft is not None
+        self.saving = True
+        if target.parent != self.path.parent:
+            copy_essay(self.path, self.draft.workbook.essay.file, target.parent)
+        changed, self.changed = self.changed, set()
+        self.write_workbook(self.snapshot(), target, self.draft.checkpoint, note, changed)
+
     @work(thread=True, exit_on_error=False, group="save")
     def write_workbook(
-        self, snapshot: Workbook, target: Path, checkpoint: Change | None, note: str
+        self,
+        snapshot: Workbook,
+        target: Path,
+        checkpoint: Change | None,
+        note: str,
+        changed: set[str],
     ) -> None:
         try:
-            save(snapshot, target)
+            data = save(snapshot, target)
         except WorkbookError as error:
-            self.call_from_thread(self.save_failed, str(error))
+            self.call_from_thread(self.save_failed, str(error), changed)
             return
-        self.call_from_thread(self.saved, target, checkpoint, note)
+        self.call_from_thread(self.saved, target, checkpoint, note, digest(data))
 
-    def saved(self, target: Path, checkpoint: Change | None, note: str) -> None:
+    def saved(self, target: Path, checkpoint: Change | None, note: str, base: str) -> None:
         assert self.draft is not None
         self.saving = False
-        self.path = target
+        if target != self.path:
+            self.drop_journal(self.path)  # its edits are in the new file now
+        self.path, self.base = target, base
         self.draft.mark_saved(checkpoint)
         self.show_title()
         self.notify(note or f"Saved to {target}")
+        self.journal_now()  # removes the journal, or keeps edits made during the save
+        if self.quit_after_save and not self.draft.dirty:
+            self.exit()
 
-    def save_failed(self, message: str) -> None:
+    def save_failed(self, message: str, changed: set[str]) -> None:
         self.saving = False
-        self.notify(
-            f"{message}. Your edits are kept; save again when it is fixed.",
-            severity="error",
-            timeout=10,
+        self.quit_after_save = False
+        self.changed |= changed
+        self.journal_now()
+        self.notify(message, severity="error", timeout=15)
+        question = f"{message}.\nEvery edit is kept, in memory and in the journal."
+        choices = [("save_as", "Save as…"), ("cancel", "Keep editing")]
+        self.push_screen(
+            ConfirmScreen(question, choices),
+            lambda choice: self.action_save_as() if choice == "save_as" else None,
         )
+
+    def action_save_as(self) -> None:
+        if self.draft is None or self.saving:
+            return
+        suggestion = self.path.with_name(f"{self.path.stem}-copy{self.path.suffix}")
+
+        def check(values: Values) -> dict[str, str]:
+            target = Path(values["path"].strip()).expanduser()
+            if not values["path"].strip():
+                return {"path": "a file name"}
+            if target.is_dir():
+                return {"path": "is a folder; name a file in it"}
+            if not target.parent.is_dir():
+                return {"path": f"no such folder: {target.parent}"}
+            return {}
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                self.quit_after_save = False
+                return
+            self.start_save(Path(values["path"].strip()).expanduser(), "")
+
+        fields = [Field("path", "File", value=str(suggestion))]
+        self.push_screen(FormScreen("Save as", fields, check), done)
+
+    def reload(self) -> None:
+        """Keep their version: read the file again and drop the unsaved edits."""
+        self.drop_journal()
+        self.draft = None
+        self.switch_screen(LoadingScreen(self.path))
+        self.open_workbook()
 
     # Exporting.
 
@@ -182,24 +352,21 @@ class WorkbookApp(App[None]):
         if self.draft is None or not self.draft.dirty:
             self.exit()
             return
+        if isinstance(self.screen, ConfirmScreen):
+            return
 
         def answer(choice: str | None) -> None:
             if choice == "discard":
+                self.drop_journal()
                 self.exit()
             elif choice == "save":
-                assert self.draft is not None
-                target, _ = save_target(self.path, self.draft.workbook.essay.file)
-                try:
-                    save(self.draft.workbook, target)
-                except WorkbookError as error:
-                    self.save_failed(str(error))
-                    return
-                self.exit()
+                self.quit_after_save = True
+                self.action_save()
 
         question = f"{self.path.name} has unsaved changes."
-        answers = [
+        choices = [
             ("save", "Save and quit"),
             ("discard", "Quit without saving"),
             ("cancel", "Cancel"),
         ]
-        self.push_screen(ConfirmScreen(question, answers), answer)
+        self.push_screen(ConfirmScreen(question, choices), answer)

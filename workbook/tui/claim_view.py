@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from ..essay import find_quote
 from ..model import Claim, Workbook
-from .render import quote_in_paragraph
+from .render import clip, quote_in_paragraph
 
 
 class ClaimView(Static):
@@ -21,7 +21,7 @@ class ClaimView(Static):
             return
         claim = workbook.claims[claim_id]
         text = Text()
-        text.append(claim.tag or "(no tag)", style="bold")
+        text.append(clip(claim.tag, 300) or "(no tag)", style="bold")
         text.append("\n")
         where = [claim.section or "(no section)", f"¶{claim.paragraph}"]
         where.append(f"made by {workbook.sides[claim.side].name}")
@@ -32,12 +32,12 @@ class ClaimView(Static):
         text.append(self._quote(claim, paragraphs))
         if claim.notes:
             text.append("\nNotes: ", style="bold")
-            text.append(claim.notes)
+            text.append(clip(claim.notes))
         self.update(text)
 
     def _quote(self, claim: Claim, paragraphs: list[str] | None) -> Text:
         if not self.show_paragraph:
-            return Text(f"“{claim.quote}”", style="italic")
+            return Text(f"“{clip(claim.quote)}”", style="italic")
         if paragraphs is None or claim.paragraph > len(paragraphs):
             return Text("The essay's text is not beside this workbook.", style="red")
         paragraph = paragraphs[claim.paragraph - 1]

@@ -49,3 +49,24 @@ class GoToClaim(Provider):
             return
         for claim_id, title, help_text in self._targets()[:200]:
             yield DiscoveryHit(title, partial(prep.go_to, claim_id), help=help_text)
+
+
+# Every action, for the command palette: (title, help, action on the main screen).
+PALETTE = [
+    ("Add point", "Add a point for the side in focus (a)", "add_point"),
+    ("Answer point", "Answer the highlighted point from the other side (r)", "answer"),
+    ("Add card", "Add an evidence card to the highlighted point (c)", "add_card"),
+    ("Edit", "Edit the highlighted point or card (e, enter)", "edit"),
+    ("Delete", "Delete the highlighted point or card (x)", "delete"),
+    ("Move point up", "Move the highlighted point up its column ([)", "move(-1)"),
+    ("Move point down", "Move the highlighted point down its column (])", "move(1)"),
+    ("Edit claim", "Edit the claim's tag, tags and notes (t)", "edit_claim"),
+    ("New claim", "Add a claim from the essay (n)", "new_claim"),
+    ("Show paragraph", "Show or hide the claim's whole paragraph (p)", "toggle_paragraph"),
+    ("Filter claims", "Narrow the list by words and #tags (/)", "filter"),
+    ("Filter unanswered", "Cycle: claims a side has not answered (u)", "cycle_unanswered"),
+    ("Swap ours", "Prepare the other side: its column comes first (o)", "swap_ours"),
+    ("Export brief", "Write the two-column brief as Markdown, ours first (ctrl+e)", "app.export"),
+    ("Undo", "Undo the last change (ctrl+z)", "undo"),
+    ("Redo", "Redo what was undone (ctrl+y)", "redo"),
+]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -110,25 +111,36 @@ class FormScreen(ModalScreen[Values | None]):
 
 
 class ConfirmScreen(ModalScreen[str]):
-    """A question with a few answers; returns the id of the answer chosen ("cancel" on escape)."""
+    """A question with a few answers, each a button and a key: the first letter of its label,
+    underlined. Returns the id of the answer chosen; escape chooses `escape`."""
 
-    BINDINGS = [Binding("escape", "choose('cancel')", "Cancel")]
-
-    def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, question: str, answers: list[tuple[str, str]], escape: str = "cancel"
+    ) -> None:
         super().__init__()
         self.question = question
         self.answers = answers
+        self.escape = escape
+        self.keys = {label[0].lower(): answer_id for answer_id, label in reversed(answers)}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Label(self.question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 for answer_id, label in self.answers:
-                    yield Button(label, id=answer_id)
+                    yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            event.stop()
+            self.dismiss(self.escape)
+        elif event.character and event.character.lower() in self.keys:
+            event.stop()
+            self.dismiss(self.keys[event.character.lower()])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id or "cancel")
-
-    def action_choose(self, answer: str) -> None:
-        self.dismiss(answer)
+        self.dismiss(event.button.id or self.escape)

@@ -222,7 +222,11 @@ class PrepScreen(Screen[None]):
                 self.claim_list.select(change.claim_id)
             self.show_claim(keep)
         self.show_coverage()
-        self.app.show_title()
+        self.app.note_change(change.claim_id)
+
+    def refresh_all(self) -> None:
+        self.show_claims()
+        self.show_coverage()
 
     # Points.
 

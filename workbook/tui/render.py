@@ -9,6 +9,15 @@ from ..model import Card, Claim, Point, Workbook
 
 READY, PARTIAL, NONE = "●", "◐", "·"
 
+# The screen shows the start of very long text; the whole of it is in the form and the file.
+LONG = 4000
+
+
+def clip(text: str, limit: int = LONG) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters in all)"
+
 
 def side_mark(claim: Claim, side: str) -> tuple[str, str]:
     """A mark and its style: ready, some points, or no point yet."""
@@ -24,7 +33,7 @@ def claim_prompt(claim_id: str, claim: Claim, sides: list[str]) -> Text:
     for side in sides:
         mark, style = side_mark(claim, side)
         text.append(mark, style=style)
-    text.append(f" {claim.tag or claim_id}")
+    text.append(f" {clip(claim.tag or claim_id, 300)}")
     return text
 
 
@@ -46,7 +55,7 @@ def point_prompt(workbook: Workbook, claim: Claim, point_id: str, point: Point) 
     if not has_evidence(point):
         text.append("  needs evidence", style="red")
     text.append("\n")
-    text.append(point.text or "(no text yet)", style="" if point.text else "dim")
+    text.append(clip(point.text) or "(no text yet)", style="" if point.text else "dim")
     return text
 
 
@@ -54,12 +63,12 @@ def card_prompt(card: Card) -> Text:
     text = Text("  ")
     if card.is_open:
         text.append("□ open slot", style="red")
-        text.append(f" {card.tag}" if card.tag else ": evidence needed", style="dim")
+        text.append(f" {clip(card.tag, 300)}" if card.tag else ": evidence needed", style="dim")
         return text
     text.append("▪ ", style="green")
     text.append(card.cite or "(no cite)", style="bold")
     if card.tag:
-        text.append(f" — {card.tag}")
+        text.append(f" — {clip(card.tag, 300)}")
     return text
 
 
