@@ -118,7 +118,7 @@ def test_a_killed_app_offers_its_edits_back(tmp_path: Path) -> None:
     try:
         second.wait_for(lambda s: "Discard them" in s)
         second.keys("r")
-        second.wait_for(lambda s: "Restored 1 claims" in s)
+        second.wait_for(lambda s: "Restored 1 claim." in s)
         second.keys(CTRL_S)
         second.wait_for(lambda s: "Saved to" in s)
         second.keys(CTRL_Q)

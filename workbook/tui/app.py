@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from ..brief import BriefOptions, render
+from ..coverage import count
 from ..edits import Change, Draft, EditError
 from ..journal import (
     Journal,
@@ -135,9 +136,10 @@ class WorkbookApp(App[None]):
     def offer_restore(self, journal: Journal) -> None:
         assert self.draft is not None
         steps = journal.steps(self.draft.workbook)
+        when = journal.written.replace("T", " at ")[:19]
         question = (
-            f"Unsaved edits to {len(steps)} claims of {self.path.name}, "
-            f"journalled {journal.written}, were never saved. Restore them?"
+            f"Edits to {count(steps, 'claim')} of {self.path.name}, journalled on {when}, "
+            "were never saved. Restore them?"
         )
         if journal.base != self.base:
             question += "\nThe file has changed since: restoring puts those claims over it."
@@ -168,7 +170,8 @@ class WorkbookApp(App[None]):
             screen.refresh_all()
         self.show_title()
         more = f"; {skipped} no longer fit the file and were left out" if skipped else ""
-        self.notify(f"Restored {len(steps) - skipped} claims{more}. Save to keep them.")
+        restored = count(range(len(steps) - skipped), "claim")
+        self.notify(f"Restored {restored}{more}. Save to keep them.")
         self.journal_now()
 
     def note_change(self, claim_id: str) -> None:
