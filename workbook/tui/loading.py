@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, LoadingIndicator
+from textual.widgets import Label, LoadingIndicator
 
 
 class LoadingScreen(Screen[None]):
@@ -16,8 +16,8 @@ class LoadingScreen(Screen[None]):
         self.path = path
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # No header here: a small file is read before a header could finish mounting, and
+        # Textual's header fails when its screen is switched away that early.
         with Vertical(id="loading"):
             yield LoadingIndicator()
             yield Label(f"Reading {self.path}…")
-        yield Footer()
