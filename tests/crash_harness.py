@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from workbook.store import backup_path, dumps, save, write_atomic
+from workbook.files import backup_path, write_atomic
+from workbook.store import dumps, save
 
 from .scaled import scaled
 

@@ -8,7 +8,8 @@ from workbook.store import load
 
 
 def scaled(claims: int, seed: Workbook | None = None) -> Workbook:
-    """The seed's claims repeated, under new ids and in sections of their own, to `claims`."""
+    """The seed's claims repeated, under new ids and in sections of their own, to `claims`.
+    It names the seed's essay: put the essay beside it to have its quotes checked."""
     seed = seed or load(seed_path())
     originals = list(seed.claims.items())
     grown = {}
@@ -19,5 +20,4 @@ def scaled(claims: int, seed: Workbook | None = None) -> Workbook:
         grown[f"{claim_id}-{round_ + 1}"] = claim.model_copy(update={"section": section})
     data = seed.model_dump()
     data["claims"] = {cid: c.model_dump() for cid, c in grown.items()}
-    data["essay"]["file"] = ""
     return Workbook.model_validate(data)

@@ -170,7 +170,7 @@ def test_saving_into_a_missing_folder_says_so(small: Workbook, tmp_path: Path) -
 
 
 def test_save_keeps_the_previous_version_as_one_backup(small: Workbook, small_file: Path) -> None:
-    from workbook.store import backup_path
+    from workbook.files import backup_path
 
     first = small_file.read_bytes()
     small.claims["story"].tag = "second"

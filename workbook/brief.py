@@ -9,10 +9,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from .filters import needs_answer
-from .model import Card, Claim, Point, Workbook
+
+if TYPE_CHECKING:
+    from .model import Card, Claim, Point, Workbook
 
 DEFAULT_RATE = 150  # words a minute: a careful reading aloud
 

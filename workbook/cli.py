@@ -6,13 +6,18 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
-from .coverage import coverage, side_summary
-from .model import Workbook, side_named
+from .files import WorkbookError, read_file, write_atomic
 from .seed import brief_path, is_bundled, seed_path
-from .store import WorkbookError, dumps, load, read_file, write_atomic
+
+if TYPE_CHECKING:
+    from .model import Workbook
+
+# The models and the TOML store (pydantic) are imported where they are needed, so that
+# `workbook` reaches the app's first frame without paying for them first.
 
 COMMANDS = ("open", "check", "fmt", "export")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
@@ -96,6 +101,8 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def summary(workbook: Workbook, path: Path) -> str:
+    from .coverage import coverage, side_summary
+
     points = [p for c in workbook.claims.values() for p in c.points.values()]
     cards = [k for p in points for k in p.cards.values()]
     open_slots = sum(card.is_open for card in cards)
@@ -111,6 +118,8 @@ def summary(workbook: Workbook, path: Path) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .store import load
+
     status = EXIT_OK
     for path in args.paths:
         try:
@@ -124,6 +133,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
+    from .store import dumps, load
+
     status = EXIT_OK
     for path in args.paths:
         try:
@@ -146,6 +157,9 @@ def run_fmt(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .model import side_named
+    from .store import load
+
     try:
         workbook = load(args.path)
         ours = side_named(workbook, args.ours) if args.ours else None

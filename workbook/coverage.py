@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sized
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .model import Claim, Point, Workbook
+if TYPE_CHECKING:
+    from .model import Claim, Point, Workbook
 
 
 def has_evidence(point: Point) -> bool:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .coverage import unanswered
-from .model import Claim
+
+if TYPE_CHECKING:
+    from .model import Claim
 
 
 def needs_answer(claim: Claim, side: str) -> bool:

@@ -18,9 +18,10 @@ from pathlib import Path
 import tomli_w
 from pydantic import ValidationError
 
+from .files import WorkbookError, write_atomic
 from .model import Claim, Workbook
 from .seed import is_bundled
-from .store import WorkbookError, describe, write_atomic
+from .store import describe
 
 JOURNAL_FORMAT = 1
 

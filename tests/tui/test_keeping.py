@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook import store
+from workbook import files
 from workbook.journal import journal_paths
 from workbook.seed import positions_folder
 from workbook.store import load
@@ -161,7 +161,7 @@ async def test_a_full_disk_is_reported_and_nothing_is_lost(
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        monkeypatch.setattr(store.os, "fsync", full)
+        monkeypatch.setattr(files.os, "fsync", full)
         await pilot.press("tab", "4", "ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "No space left on device" in app.screen.question

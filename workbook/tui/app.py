@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -17,22 +18,19 @@ from textual.timer import Timer
 
 from ..brief import BriefOptions, render
 from ..coverage import count
-from ..edits import Change, Draft, EditError
-from ..journal import (
-    Journal,
-    digest,
-    file_digest,
-    read_journal,
-    remove_journal,
-    write_journal,
-)
-from ..model import Workbook, side_named
+from ..files import WorkbookError, read_file, write_atomic
 from ..seed import brief_path, copy_essay, save_target
-from ..store import WorkbookError, load_with_essay, read_file, save, write_atomic
 from .commands import PALETTE, GoToClaim
-from .form import ConfirmScreen, Field, FormScreen, Values
 from .loading import LoadingScreen
-from .prep_screen import PrepScreen
+
+if TYPE_CHECKING:
+    from ..edits import Change, Draft
+    from ..journal import Journal
+    from ..model import Claim, Workbook
+
+# The first frame needs only Textual and the loading screen. The models (pydantic), the
+# store and the main screen's widgets are imported by the thread that reads the workbook, or
+# where they are used once it is open, so the app shows itself as soon as a bare app would.
 
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
@@ -76,6 +74,10 @@ class WorkbookApp(App[None]):
 
     @work(thread=True, exit_on_error=False)
     def open_workbook(self) -> None:
+        from ..journal import digest, read_journal
+        from ..store import load_with_essay
+        from . import prep_screen  # noqa: F401  (its widgets load here, not on the main thread)
+
         try:
             raw, text = self.preread or read_file(self.path)
             self.preread = None
@@ -100,6 +102,10 @@ class WorkbookApp(App[None]):
         base: str,
         journal: Journal | str | None,
     ) -> None:
+        from ..edits import Draft
+        from ..model import side_named
+        from .prep_screen import PrepScreen
+
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
         if ours is None:
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
@@ -119,6 +125,8 @@ class WorkbookApp(App[None]):
         self.sub_title = f"{self.path}{' ● unsaved changes' if dirty else ''}"
 
     def get_system_commands(self, screen: Screen) -> list[SystemCommand]:  # type: ignore[override]
+        from .prep_screen import PrepScreen
+
         commands = list(super().get_system_commands(screen))
         if isinstance(screen, PrepScreen):
             commands += [
@@ -134,6 +142,8 @@ class WorkbookApp(App[None]):
     # The journal.
 
     def offer_restore(self, journal: Journal) -> None:
+        from .form import ConfirmScreen
+
         assert self.draft is not None
         steps = journal.steps(self.draft.workbook)
         when = journal.written.replace("T", " at ")[:19]
@@ -155,12 +165,15 @@ class WorkbookApp(App[None]):
         choices = [("restore", "Restore"), ("discard", "Discard them")]
         self.push_screen(ConfirmScreen(question, choices, escape="restore"), answer)
 
-    def restore(self, steps: list[tuple[str, object, int]]) -> None:
+    def restore(self, steps: list[tuple[str, Claim | None, int]]) -> None:
+        from ..edits import EditError
+        from .prep_screen import PrepScreen
+
         assert self.draft is not None
         skipped = 0
         for claim_id, claim, index in steps:
             try:
-                self.draft.apply(f"restore {claim_id}", claim_id, claim, index)  # type: ignore[arg-type]
+                self.draft.apply(f"restore {claim_id}", claim_id, claim, index)
             except EditError:
                 skipped += 1
                 continue
@@ -193,6 +206,8 @@ class WorkbookApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="journal")
     def write_journal(self, seq: int, snapshot: Workbook, changed: set[str], base: str) -> None:
+        from ..journal import write_journal
+
         with self._journal_lock:
             if seq != self._journal_seq:
                 return  # a newer journal, or a save, came after this one
@@ -204,6 +219,8 @@ class WorkbookApp(App[None]):
                 )
 
     def drop_journal(self, path: Path | None = None) -> None:
+        from ..journal import remove_journal
+
         with self._journal_lock:
             self._journal_seq += 1
             remove_journal(path or self.path)
@@ -220,6 +237,8 @@ class WorkbookApp(App[None]):
     def action_save(self) -> None:
         if self.draft is None or self.saving:
             return
+        from ..journal import file_digest
+
         target, note = save_target(self.path, self.draft.workbook.essay.file)
         on_disk = file_digest(self.path) if target == self.path else None
         if on_disk is not None and on_disk != self.base:
@@ -228,6 +247,8 @@ class WorkbookApp(App[None]):
         self.start_save(target, note)
 
     def ask_about_their_changes(self, target: Path) -> None:
+        from .form import ConfirmScreen
+
         question = (
             f"{self.path.name} has changed on disk since it was opened or saved "
             "(another editor, or git pull?). Saving now would overwrite those changes."
@@ -268,6 +289,9 @@ class WorkbookApp(App[None]):
         note: str,
         changed: set[str],
     ) -> None:
+        from ..journal import digest
+        from ..store import save
+
         try:
             data = save(snapshot, target)
         except WorkbookError as error:
@@ -289,6 +313,8 @@ class WorkbookApp(App[None]):
             self.exit()
 
     def save_failed(self, message: str, changed: set[str]) -> None:
+        from .form import ConfirmScreen
+
         self.saving = False
         self.quit_after_save = False
         self.changed |= changed
@@ -304,6 +330,8 @@ class WorkbookApp(App[None]):
     def action_save_as(self) -> None:
         if self.draft is None or self.saving:
             return
+        from .form import Field, FormScreen, Values
+
         suggestion = self.path.with_name(f"{self.path.stem}-copy{self.path.suffix}")
 
         def check(values: Values) -> dict[str, str]:
@@ -355,6 +383,8 @@ class WorkbookApp(App[None]):
         if self.draft is None or not self.draft.dirty:
             self.exit()
             return
+        from .form import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
 

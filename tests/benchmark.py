@@ -1,0 +1,253 @@
+"""The workbook's benchmark: its costs as ratios to the libraries it is built on.
+
+    python -m tests.benchmark [--rounds N]
+
+Each measure is taken side by side with its reference in the same run, alternating, and the
+ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
+Prints a Markdown table. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import platform
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import tomli_w
+
+from workbook.brief import render
+from workbook.seed import positions_folder
+from workbook.store import dumps, load_with_essay, to_data
+
+from .scaled import scaled
+
+SIZES = (20, 200, 2000)
+BIN = Path(sys.executable).parent
+BARE_APP = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App):
+        def compose(self):
+            yield Static("bare app ready")
+
+    Bare().run()
+    """
+)
+
+
+def in_terminal(command: list[str], markers: list[bytes], cwd: Path) -> tuple[float, int]:
+    """Run `command` in a pseudo-terminal of 120x40: seconds until one of `markers` is on the
+    screen, and the process's peak memory in KiB. Quits it with ctrl+q once it has shown."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color"}
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
+    )
+    os.close(slave)
+    seen: float | None = None
+    output = b""
+    deadline = start + 60
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if not ready:
+            continue
+        try:
+            output += os.read(master, 1 << 16)
+        except OSError:
+            break  # the terminal closed: the program has quit
+        if seen is None and any(marker in output for marker in markers):
+            seen = time.perf_counter() - start
+            os.write(master, b"\x11")
+    else:
+        child.kill()
+    _, _, usage = os.wait4(child.pid, 0)
+    os.close(master)
+    if seen is None:
+        raise RuntimeError(f"{command} never showed {markers}: {output[-400:]!r}")
+    return seen, usage.ru_maxrss
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def side_by_side(
+    ours: Callable[[], float], reference: Callable[[], float], rounds: int
+) -> tuple[float, float]:
+    """Medians of `ours` and `reference`, measured alternately."""
+    mine, theirs = [], []
+    for _ in range(rounds):
+        mine.append(ours())
+        theirs.append(reference())
+    return statistics.median(mine), statistics.median(theirs)
+
+
+def keystroke_cost(path: Path, keys: str, presses: int) -> float:
+    """Seconds a key, in the app running headless, for moving between claims or typing."""
+    import asyncio
+
+    from workbook.tui.app import WorkbookApp
+    from workbook.tui.prep_screen import PrepScreen
+
+    async def measure() -> float:
+        app = WorkbookApp(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not any(isinstance(s, PrepScreen) for s in app.screen_stack):
+                await pilot.pause(0.01)
+            await pilot.pause()
+            if keys == "type":
+                await pilot.press("tab", "a")
+                sequence = ["x"] * presses
+            else:
+                sequence = ["down", "up"] * (presses // 2)
+            start = time.perf_counter()
+            await pilot.press(*sequence)
+            await pilot.pause()
+            return (time.perf_counter() - start) / len(sequence)
+
+    return asyncio.run(measure())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmark")
+    parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
+    rounds = parser.parse_args().rounds
+    folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
+    try:
+        rows = run(folder, rounds)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(report(rows, rounds))
+
+
+Row = tuple[str, str, float | None, float | None]
+
+
+def run(folder: Path, rounds: int) -> list[Row]:
+    shutil.copyfile(
+        positions_folder() / "soleimani-blowback.txt", folder / "soleimani-blowback.txt"
+    )
+    paths = {}
+    for size in SIZES:
+        paths[size] = folder / f"claims-{size}.toml"
+        paths[size].write_text(dumps(scaled(size)), encoding="utf-8")
+    (folder / "bare.py").write_text(BARE_APP, encoding="utf-8")
+    big = paths[2000]
+    workbook_command = [str(BIN / "workbook")]
+    bare_command = [sys.executable, "bare.py"]
+    rows: list[Row] = []
+    megabytes = big.stat().st_size / 1e6
+
+    def first_frame(size: int) -> float:
+        markers = [b"Reading", b"Claims "]
+        return in_terminal([*workbook_command, paths[size].name], markers, folder)[0]
+
+    def bare_frame() -> float:
+        return in_terminal(bare_command, [b"bare app ready"], folder)[0]
+
+    ours, theirs = side_by_side(lambda: first_frame(20), bare_frame, rounds)
+    rows.append(("First frame (20 claims) / bare Textual app", "1.25", ours / theirs, ours))
+
+    def fully_shown() -> float:
+        return in_terminal([*workbook_command, big.name], [b"Claims 2000/2000"], folder)[0]
+
+    text = big.read_text(encoding="utf-8")
+
+    def bare_and_parse() -> float:
+        return bare_frame() + timed(lambda: tomllib.loads(text))
+
+    ours, theirs = side_by_side(fully_shown, bare_and_parse, rounds)
+    rows.append(
+        (
+            f"2,000 claims fully shown / bare app + tomllib ({megabytes:.1f} MB)",
+            "1.3",
+            ours / theirs,
+            ours,
+        )
+    )
+
+    small_keys = keystroke_cost(paths[20], "move", 40)
+    big_keys = keystroke_cost(big, "move", 40)
+    rows.append(
+        ("Key: move between claims, 2,000 / 20 claims", "1.2", big_keys / small_keys, big_keys)
+    )
+    small_keys = keystroke_cost(paths[20], "type", 40)
+    big_keys = keystroke_cost(big, "type", 40)
+    rows.append(
+        ("Key: type in an editor, 2,000 / 20 claims", "1.2", big_keys / small_keys, big_keys)
+    )
+
+    workbook = load_with_essay(big)[0]
+    ours, theirs = side_by_side(
+        lambda: timed(lambda: load_with_essay(big)),
+        lambda: timed(lambda: tomllib.loads(text)),
+        rounds,
+    )
+    rows.append(("Load and validate 2,000 / tomllib.loads", "1.5", ours / theirs, ours))
+    data = tomllib.loads(text)
+    ours, theirs = side_by_side(
+        lambda: timed(lambda: dumps(workbook)),
+        lambda: timed(lambda: tomli_w.dumps(data, multiline_strings=True)),
+        rounds,
+    )
+    rows.append(("Save (serialise) 2,000 / tomli_w.dumps", "1.5", ours / theirs, ours))
+    assert to_data(workbook) == data  # the same data on both sides
+    ours, theirs = side_by_side(
+        lambda: timed(lambda: render(workbook)),
+        lambda: timed(lambda: load_with_essay(big)),
+        rounds,
+    )
+    rows.append(("Export the brief, 2,000 / loading it", "1.2", ours / theirs, ours))
+
+    _, mine = in_terminal([*workbook_command, big.name], [b"Claims 2000/2000"], folder)
+    _, bare = in_terminal(bare_command, [b"bare app ready"], folder)
+    rows.append(
+        (
+            f"Peak memory, 2,000 claims: {mine / 1024:.0f} MB; bare app: {bare / 1024:.0f} MB",
+            "report",
+            mine / bare,
+            None,
+        )
+    )
+    return rows
+
+
+def report(rows: list[Row], rounds: int) -> str:
+    cpu = platform.processor() or platform.machine()
+    lines = [
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()} "
+        f"({cpu}, {os.cpu_count()} cores); medians of {rounds} rounds.",
+        "",
+        "| measure | ratio | budget | ours (s) | within |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, budget, ratio, seconds in rows:
+        within = "—" if budget == "report" else ("yes" if ratio <= float(budget) else "**no**")
+        shown = "" if seconds is None else f"{seconds:.3f}"
+        lines.append(f"| {name} | {ratio:.2f} | {budget} | {shown} | {within} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
