@@ -20,10 +20,11 @@ from ..brief import BriefOptions, render
 from ..coverage import count
 from ..files import WorkbookError, read_file, write_atomic
 from ..seed import brief_path, copy_essay, save_target
-from .commands import PALETTE, GoToClaim
 from .loading import LoadingScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from ..edits import Change, Draft
     from ..journal import Journal
     from ..model import Claim, Workbook
@@ -32,12 +33,20 @@ if TYPE_CHECKING:
 # store and the main screen's widgets are imported by the thread that reads the workbook, or
 # where they are used once it is open, so the app shows itself as soon as a bare app would.
 
+
+def go_to_claim() -> type[Provider]:
+    """The palette's provider, loaded when the palette first opens (it pulls in many widgets)."""
+    from .commands import GoToClaim
+
+    return GoToClaim
+
+
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
 
 class WorkbookApp(App[None]):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {GoToClaim}
+    COMMANDS = App.COMMANDS | {go_to_claim}
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+e", "export", "Export", id="export"),
@@ -70,7 +79,8 @@ class WorkbookApp(App[None]):
     def on_mount(self) -> None:
         self.show_title()
         self.push_screen(LoadingScreen(self.path))
-        self.open_workbook()
+        # Reading starts once the first frame is out: the thread would compete for the GIL.
+        self.call_after_refresh(self.open_workbook)
 
     @work(thread=True, exit_on_error=False)
     def open_workbook(self) -> None:
@@ -125,6 +135,7 @@ class WorkbookApp(App[None]):
         self.sub_title = f"{self.path}{' ● unsaved changes' if dirty else ''}"
 
     def get_system_commands(self, screen: Screen) -> list[SystemCommand]:  # type: ignore[override]
+        from .commands import PALETTE
         from .prep_screen import PrepScreen
 
         commands = list(super().get_system_commands(screen))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -24,6 +25,18 @@ class ClaimList(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.sides: list[str] = []
         self.shown: list[str] = []
+        self._measured_width = -1
+
+    def _update_lines(self) -> None:
+        self._measured_width = self.scrollable_content_region.width
+        super()._update_lines()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # OptionList measures every option again on any resize. Only a new width changes how
+        # the claims wrap; a new height need not re-measure 2,000 claims.
+        if self.scrollable_content_region.width == self._measured_width:
+            event.prevent_default()  # Textual would call OptionList's own handler next
+            self.refresh()
 
     def show(self, workbook: Workbook, sides: list[str], claim_filter: ClaimFilter) -> None:
         """List the claims that pass the filter, keeping the highlighted one where possible."""
@@ -44,9 +57,19 @@ class ClaimList(OptionList):
         self.select(current if current in self.shown else (self.shown[0] if self.shown else None))
 
     def refresh_claim(self, workbook: Workbook, claim_id: str) -> None:
-        if claim_id in self.shown:
-            claim = workbook.claims[claim_id]
-            self.replace_option_prompt(claim_id, claim_prompt(claim_id, claim, self.sides))
+        if claim_id not in self.shown:
+            return
+        option = self.get_option(claim_id)
+        old = option.prompt
+        new = claim_prompt(claim_id, workbook.claims[claim_id], self.sides)
+        if isinstance(old, Text) and old.plain[2:] == new.plain[2:]:
+            # Only the marks changed, which keeps every line's height: re-render, without
+            # measuring every claim again as replace_option_prompt would.
+            option._set_prompt(new)
+            self._option_render_cache.clear()
+            self.refresh()
+        else:
+            self.replace_option_prompt(claim_id, new)
 
     @property
     def current(self) -> str | None:

@@ -2,22 +2,43 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Label, LoadingIndicator
+from textual.widgets import Label
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
 class LoadingScreen(Screen[None]):
+    """A line that says what is being read and for how long. It moves a few times a second
+    only: an animation at full frame rate would take time from the reading itself."""
+
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
+        self.started = time.monotonic()
+        try:
+            self.size_text = f" ({self.path.stat().st_size / 1e6:.1f} MB)"
+        except OSError:
+            self.size_text = ""
 
     def compose(self) -> ComposeResult:
         # No header here: a small file is read before a header could finish mounting, and
         # Textual's header fails when its screen is switched away that early.
         with Vertical(id="loading"):
-            yield LoadingIndicator()
-            yield Label(f"Reading {self.path}…")
+            yield Label(self._line(), id="loading-line")
+
+    def on_mount(self) -> None:
+        self.set_interval(0.25, self._tick)
+
+    def _line(self) -> str:
+        elapsed = time.monotonic() - self.started
+        spin = SPINNER[int(elapsed * 4) % len(SPINNER)]
+        return f"{spin} Reading {self.path}{self.size_text}… {elapsed:.1f} s"
+
+    def _tick(self) -> None:
+        self.query_one("#loading-line", Label).update(self._line())

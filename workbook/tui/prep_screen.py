@@ -155,6 +155,8 @@ class PrepScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
+        if event.value == self.filter_text:
+            return  # the input reports its first value too; nothing to redo
         self.filter_text = event.value
         # Typing a word should not rebuild a long list at every letter.
         if self._filter_timer is not None:
