@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
 from .files import WorkbookError, read_file, write_atomic
+from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
 
 if TYPE_CHECKING:
@@ -87,12 +88,14 @@ def run_open(args: argparse.Namespace) -> int:
     try:
         # Reading is quick even for a large file; parsing is left to the app, off its main thread.
         raw, text = read_file(path)
+        # A large file is parsed on another core while Textual starts here.
+        parsing = Parse(text)
     except WorkbookError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
     from .tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
 
-    app = WorkbookApp(path, raw, text, ours=args.ours)
+    app = WorkbookApp(path, raw, text, ours=args.ours, parsing=parsing)
     app.run()
     if app.error:
         print(app.error, file=sys.stderr)

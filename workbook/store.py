@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from .essay import find_quote, split_paragraphs
 from .files import WorkbookError, read_text, write_atomic
 from .model import FORMAT_VERSION, Workbook
+from .parallel import Parse
 
 _TOML_POSITION = re.compile(
     r"^(?P<msg>.*?) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
@@ -30,10 +31,10 @@ _REASONS = {
 }
 
 
-def parse(text: str, path: Path) -> Workbook:
+def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
     """Parse and validate a workbook's text; errors name the file, and a line or a field path."""
     try:
-        data = tomllib.loads(text)
+        data = parsing.result() if parsing is not None else tomllib.loads(text)
         return validate(data, path)
     except tomllib.TOMLDecodeError as error:
         raise WorkbookError(_toml_error(str(error), text, path)) from None
@@ -124,9 +125,12 @@ def load(path: Path) -> Workbook:
     return load_with_essay(path)[0]
 
 
-def load_with_essay(path: Path, text: str | None = None) -> tuple[Workbook, list[str] | None]:
-    """The workbook and its essay's paragraphs (None when the essay's text is not there)."""
-    workbook = parse(read_text(path) if text is None else text, path)
+def load_with_essay(
+    path: Path, text: str | None = None, parsing: Parse | None = None
+) -> tuple[Workbook, list[str] | None]:
+    """The workbook and its essay's paragraphs (None when the essay's text is not there).
+    `parsing`, when given, is the same text already being parsed in another process."""
+    workbook = parse(read_text(path) if text is None else text, path, parsing)
     paragraphs = essay_paragraphs(workbook, path)
     problems = essay_problems(workbook, path, paragraphs)
     if problems:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..edits import Change, Draft
     from ..journal import Journal
     from ..model import Claim, Workbook
+    from ..parallel import Parse
 
 # The first frame needs only Textual and the loading screen. The models (pydantic), the
 # store and the main screen's widgets are imported by the thread that reads the workbook, or
@@ -59,8 +60,10 @@ class WorkbookApp(App[None]):
         raw: bytes | None = None,
         text: str | None = None,
         ours: str | None = None,
+        parsing: Parse | None = None,
     ) -> None:
         super().__init__()
+        self.parsing = parsing
         self.path = path
         self.preread = (raw, text) if raw is not None and text is not None else None
         self.ours = ours
@@ -90,8 +93,8 @@ class WorkbookApp(App[None]):
 
         try:
             raw, text = self.preread or read_file(self.path)
-            self.preread = None
-            workbook, paragraphs = load_with_essay(self.path, text)
+            parsing, self.preread, self.parsing = self.parsing, None, None
+            workbook, paragraphs = load_with_essay(self.path, text, parsing)
         except WorkbookError as error:
             self.call_from_thread(self.fail, str(error))
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -62,7 +63,7 @@ class ClaimList(OptionList):
         option = self.get_option(claim_id)
         old = option.prompt
         new = claim_prompt(claim_id, workbook.claims[claim_id], self.sides)
-        if isinstance(old, Text) and old.plain[2:] == new.plain[2:]:
+        if isinstance(old, Content) and old.plain[2:] == new.plain[2:]:
             # Only the marks changed, which keeps every line's height: re-render, without
             # measuring every claim again as replace_option_prompt would.
             option._set_prompt(new)

@@ -50,6 +50,7 @@ class PrepScreen(Screen[None]):
     ]
 
     app: WorkbookApp
+    AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the footer
 
     def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str) -> None:
         super().__init__()
@@ -81,7 +82,6 @@ class PrepScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_claims()
         self.show_coverage()
-        self.query_one(ClaimList).focus()
 
     # What is shown.
 

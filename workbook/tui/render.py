@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 
 from ..coverage import claim_ready, has_evidence
 from ..model import Card, Claim, Point, Workbook
@@ -22,19 +23,16 @@ def clip(text: str, limit: int = LONG) -> str:
 def side_mark(claim: Claim, side: str) -> tuple[str, str]:
     """A mark and its style: ready, some points, or no point yet."""
     if claim_ready(claim, side):
-        return READY, "green"
+        return READY, "$success"
     if any(p.side == side for p in claim.points.values()):
-        return PARTIAL, "yellow"
-    return NONE, "dim"
+        return PARTIAL, "$warning"
+    return NONE, "$text-muted"
 
 
-def claim_prompt(claim_id: str, claim: Claim, sides: list[str]) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for side in sides:
-        mark, style = side_mark(claim, side)
-        text.append(mark, style=style)
-    text.append(f" {clip(claim.tag or claim_id, 300)}")
-    return text
+def claim_prompt(claim_id: str, claim: Claim, sides: list[str]) -> Content:
+    # Textual's own Content, not Rich Text: the list builds 2,000 of these as it opens.
+    marks = [side_mark(claim, side) for side in sides]
+    return Content.assemble(*marks, f" {clip(claim.tag or claim_id, 300)}")
 
 
 def stars(strength: int | None) -> str:
