@@ -344,28 +344,16 @@ class WorkbookApp(App[None]):
     def action_save_as(self) -> None:
         if self.draft is None or self.saving:
             return
-        from .form import Field, FormScreen, Values
-
-        suggestion = self.path.with_name(f"{self.path.stem}-copy{self.path.suffix}")
-
-        def check(values: Values) -> dict[str, str]:
-            target = Path(values["path"].strip()).expanduser()
-            if not values["path"].strip():
-                return {"path": "a file name"}
-            if target.is_dir():
-                return {"path": "is a folder; name a file in it"}
-            if not target.parent.is_dir():
-                return {"path": f"no such folder: {target.parent}"}
-            return {}
+        from .form import Values
+        from .forms import chosen_path, save_as_form
 
         def done(values: Values | None) -> None:
             if values is None:
                 self.quit_after_save = False
-                return
-            self.start_save(Path(values["path"].strip()).expanduser(), "")
+            else:
+                self.start_save(chosen_path(values), "")
 
-        fields = [Field("path", "File", value=str(suggestion))]
-        self.push_screen(FormScreen("Save as", fields, check), done)
+        self.push_screen(save_as_form(self.path), done)
 
     def reload(self) -> None:
         """Keep their version: read the file again and drop the unsaved edits."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import ValidationError
 
 from ..essay import find_quote
@@ -25,6 +27,10 @@ def strength_error(value: str) -> str:
     if value.strip() and value.strip() not in {"1", "2", "3", "4", "5"}:
         return "a whole number from 1 to 5, or empty"
     return ""
+
+
+def strength_value(text: str) -> int | None:
+    return int(text) if text.strip() else None
 
 
 def point_form(
@@ -131,3 +137,23 @@ def new_claim_form(
         return errors
 
     return FormScreen("New claim", fields, check)
+
+
+def save_as_form(path: Path) -> FormScreen:
+    suggestion = path.with_name(f"{path.stem}-copy{path.suffix}")
+
+    def check(values: Values) -> dict[str, str]:
+        target = chosen_path(values)
+        if not values["path"].strip():
+            return {"path": "a file name"}
+        if target.is_dir():
+            return {"path": "is a folder; name a file in it"}
+        if not target.parent.is_dir():
+            return {"path": f"no such folder: {target.parent}"}
+        return {}
+
+    return FormScreen("Save as", [Field("path", "File", value=str(suggestion))], check)
+
+
+def chosen_path(values: Values) -> Path:
+    return Path(values["path"].strip()).expanduser()

@@ -12,22 +12,20 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from .. import edits
-from ..coverage import coverage, side_summary, unanswered
+from ..coverage import coverage, side_summary
 from ..edits import Change, Draft, EditError
 from ..filters import ClaimFilter
 from ..model import Claim, Workbook
 from .claim_list import ClaimList
 from .claim_view import ClaimView
-from .form import Values
-from .forms import card_form, card_values, claim_form, new_claim_form, point_form, split_tags
+from .editing import EditingActions
 from .side_column import SideColumn
 
 if TYPE_CHECKING:
     from .app import WorkbookApp
 
 
-class PrepScreen(Screen[None]):
+class PrepScreen(EditingActions, Screen[None]):
     """Prepare both sides: a list of claims, the claim, and one column per side."""
 
     BINDINGS = [
@@ -189,20 +187,7 @@ class PrepScreen(Screen[None]):
         view.show_paragraph = not view.show_paragraph
         self.show_claim()
 
-    # Where an edit applies.
-
-    def _side_in_focus(self) -> str:
-        focused = self.focused
-        return focused.side if isinstance(focused, SideColumn) else self.sides[0]
-
-    def _point_in_focus(self) -> tuple[SideColumn, str, str | None] | None:
-        focused = self.focused
-        if isinstance(focused, SideColumn):
-            point_id, card_id = focused.current
-            if point_id is not None:
-                return focused, point_id, card_id
-        self.notify("Highlight a point in a side's column first (tab moves there).")
-        return None
+    # Applying edits.
 
     def commit(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> bool:
         try:
@@ -230,160 +215,6 @@ class PrepScreen(Screen[None]):
         self.show_claims()
         self.show_coverage()
 
-    # Points.
-
-    def action_add_point(self, answers: str = "", side: str | None = None) -> None:
-        claim_id, claim = self.claim_id, self.claim
-        if claim_id is None or claim is None:
-            return
-        side = side or self._side_in_focus()
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            new, point_id = edits.add_point(claim, side, values["text"], values["answers"])
-            new = edits.update_point(new, point_id, strength=_strength(values["strength"]))
-            if self.commit(f"add {point_id}", claim_id, new):
-                self.show_claim({side: point_id})
-
-        self.app.push_screen(point_form(self.workbook, claim, side, None, answers), done)
-
-    def action_answer(self) -> None:
-        claim = self.claim
-        if claim is None:
-            return
-        focused = self.focused
-        if isinstance(focused, SideColumn) and focused.current[0]:
-            target = focused.current[0]
-        else:
-            # From the list: the first point of the other side that ours has left unanswered.
-            open_points = unanswered(claim, self.sides[0])
-            if not open_points:
-                self.notify("Nothing to answer here: highlight a point in a column.")
-                return
-            target = open_points[0]
-        side = self.workbook.other_side(claim.points[target].side)
-        self.action_add_point(answers=target, side=side)
-
-    def action_edit(self) -> None:
-        if not isinstance(self.focused, SideColumn):
-            self.action_edit_claim()
-            return
-        found = self._point_in_focus()
-        claim_id, claim = self.claim_id, self.claim
-        if found is None or claim is None or claim_id is None:
-            return
-        column, point_id, card_id = found
-        if card_id is not None:
-            self._edit_card(claim_id, claim, point_id, card_id)
-            return
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            new = edits.update_point(
-                claim,
-                point_id,
-                text=values["text"],
-                answers=values["answers"],
-                strength=_strength(values["strength"]),
-            )
-            self.commit(f"edit {point_id}", claim_id, new)
-
-        self.app.push_screen(point_form(self.workbook, claim, column.side, point_id), done)
-
-    def action_delete(self) -> None:
-        found = self._point_in_focus()
-        claim_id, claim = self.claim_id, self.claim
-        if found is None or claim is None or claim_id is None:
-            return
-        _, point_id, card_id = found
-        if card_id is not None:
-            new, what = edits.delete_card(claim, point_id, card_id), f"card {card_id} of {point_id}"
-        else:
-            new, what = edits.delete_point(claim, point_id), point_id
-        if self.commit(f"delete {what}", claim_id, new):
-            self.notify(f"Deleted {what} (ctrl+z undoes)")
-
-    def action_move(self, offset: int) -> None:
-        found = self._point_in_focus()
-        claim_id, claim = self.claim_id, self.claim
-        if found is None or claim is None or claim_id is None:
-            return
-        column, point_id, _ = found
-        self.commit(f"move {point_id}", claim_id, edits.move_point(claim, point_id, offset))
-        column.show(self.workbook, self.claim, point_id)
-
-    def action_strength(self, strength: int) -> None:
-        found = self._point_in_focus()
-        claim_id, claim = self.claim_id, self.claim
-        if found is None or claim is None or claim_id is None:
-            return
-        _, point_id, _ = found
-        new = edits.update_point(claim, point_id, strength=strength or None)
-        self.commit(f"strength of {point_id}", claim_id, new)
-
-    # Cards.
-
-    def action_add_card(self) -> None:
-        found = self._point_in_focus()
-        claim_id, claim = self.claim_id, self.claim
-        if found is None or claim is None or claim_id is None:
-            return
-        self._edit_card(claim_id, claim, found[1], None)
-
-    def _edit_card(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
-        card = claim.points[point_id].cards.get(card_id) if card_id else None
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            new, new_id = edits.set_card(claim, point_id, card_id, card_values(values))
-            side = claim.points[point_id].side
-            if self.commit(f"card {new_id} of {point_id}", claim_id, new):
-                self.show_claim({side: f"{point_id}/{new_id}"})
-
-        title = f"Card {card_id} of {point_id}" if card_id else f"New card for {point_id}"
-        self.app.push_screen(card_form(card, title), done)
-
-    # Claims.
-
-    def action_edit_claim(self) -> None:
-        claim_id, claim = self.claim_id, self.claim
-        if claim is None or claim_id is None:
-            return
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            new = edits.update_claim(
-                claim, tag=values["tag"], tags=split_tags(values["tags"]), notes=values["notes"]
-            )
-            self.commit(f"edit claim {claim_id}", claim_id, new)
-
-        self.app.push_screen(claim_form(claim, claim_id), done)
-
-    def action_new_claim(self) -> None:
-        near_id, near = self.claim_id, self.claim
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            claim = Claim(
-                section=values["section"],
-                paragraph=int(values["paragraph"]),
-                side=values["side"],
-                tag=values["tag"],
-                quote=values["quote"].strip(),
-                tags=split_tags(values["tags"]),
-            )
-            claim_id = edits.claim_id_for(values["tag"], self.workbook.claims)
-            order = list(self.workbook.claims)
-            index = order.index(near_id) + 1 if near_id in order else len(order)
-            self.commit(f"add claim {claim_id}", claim_id, claim, index)
-
-        self.app.push_screen(new_claim_form(self.workbook, self.paragraphs, near), done)
-
     # Undo and redo.
 
     def action_undo(self) -> None:
@@ -401,7 +232,3 @@ class PrepScreen(Screen[None]):
             return
         self.changed(change)
         self.notify(f"Redid: {change.label}")
-
-
-def _strength(text: str) -> int | None:
-    return int(text) if text.strip() else None
