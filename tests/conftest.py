@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,22 @@ SMALL: dict[str, Any] = {
         },
     },
 }
+
+
+def copy_positions(folder: Path) -> Path:
+    """Copy the shipped positions (the seed and its essay) into `folder`; returns the seed."""
+    from workbook.seed import positions_folder, seed_path
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in positions_folder().iterdir():
+        shutil.copyfile(path, folder / path.name)
+    return folder / seed_path().name
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A private copy of the seed and its essay, to edit and save freely."""
+    return copy_positions(tmp_path)
 
 
 def small_data() -> dict[str, Any]:

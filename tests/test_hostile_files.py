@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from workbook.cli import main
-from workbook.seed import positions_folder, seed_path
+from workbook.seed import seed_path
 from workbook.tui.app import WorkbookApp
 from workbook.tui.prep_screen import PrepScreen
 
+from .conftest import copy_positions
 from .tui.conftest import SIZE
 
 SEED = seed_path().read_bytes()
@@ -117,8 +117,7 @@ BUDGET = 60.0  # seconds for all the cases together: a hang fails the test, it d
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    for path in positions_folder().iterdir():
-        shutil.copyfile(path, tmp_path / path.name)
+    copy_positions(tmp_path)
     return tmp_path
 
 

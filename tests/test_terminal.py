@@ -14,8 +14,9 @@ import pexpect
 import pyte
 import pytest
 
-from workbook.seed import positions_folder
 from workbook.store import load
+
+from .conftest import copy_positions
 
 pytestmark = pytest.mark.e2e
 
@@ -60,14 +61,19 @@ class Terminal:
             self.pump()
 
 
+@pytest.fixture
+def command() -> str:
+    """The installed `workbook` command, beside this Python."""
+    found = shutil.which("workbook", path=str(Path(sys.executable).parent))
+    assert found is not None, "the workbook command is not installed"
+    return found
+
+
 TAB, CTRL_S, CTRL_Q = "\t", "\x13", "\x11"
 
 
-def test_add_a_counterargument_by_keystrokes(tmp_path: Path) -> None:
-    command = shutil.which("workbook", path=str(Path(sys.executable).parent))
-    assert command is not None, "the workbook command is not installed"
-    for path in positions_folder().iterdir():
-        shutil.copyfile(path, tmp_path / path.name)
+def test_add_a_counterargument_by_keystrokes(command: str, tmp_path: Path) -> None:
+    copy_positions(tmp_path)
     terminal = Terminal([command, "soleimani-blowback.toml"], tmp_path)
     try:
         terminal.wait_for(lambda s: "Claims 28/28" in s and "Deterrence" in s)
@@ -89,11 +95,8 @@ def test_add_a_counterargument_by_keystrokes(tmp_path: Path) -> None:
     assert [(p.side, p.kind) for p in added] == [("deterrence", "counters")]
 
 
-def test_a_killed_app_offers_its_edits_back(tmp_path: Path) -> None:
-    command = shutil.which("workbook", path=str(Path(sys.executable).parent))
-    assert command is not None
-    for path in positions_folder().iterdir():
-        shutil.copyfile(path, tmp_path / path.name)
+def test_a_killed_app_offers_its_edits_back(command: str, tmp_path: Path) -> None:
+    copy_positions(tmp_path)
     before = (tmp_path / "soleimani-blowback.toml").read_bytes()
     journal = tmp_path / "soleimani-blowback.toml.journal"
     first = Terminal([command, "soleimani-blowback.toml"], tmp_path)
@@ -130,9 +133,7 @@ def test_a_killed_app_offers_its_edits_back(tmp_path: Path) -> None:
     assert not journal.exists()
 
 
-def test_a_bad_file_gives_one_line_and_status_2(tmp_path: Path) -> None:
-    command = shutil.which("workbook", path=str(Path(sys.executable).parent))
-    assert command is not None
+def test_a_bad_file_gives_one_line_and_status_2(command: str, tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(b"format = 1\ntitle = \n")
     terminal = Terminal([command, "bad.toml"], tmp_path)

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from workbook.seed import positions_folder, seed_path
 from workbook.tui.app import WorkbookApp
 from workbook.tui.prep_screen import PrepScreen
 
 SIZE = (140, 42)
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    for path in positions_folder().iterdir():
-        shutil.copyfile(path, tmp_path / path.name)
-    return tmp_path / seed_path().name
 
 
 async def opened(pilot: Pilot[None]) -> PrepScreen:

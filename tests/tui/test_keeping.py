@@ -11,11 +11,11 @@ import pytest
 
 from workbook import files
 from workbook.journal import journal_paths
-from workbook.seed import positions_folder
 from workbook.store import load
 from workbook.tui.app import WorkbookApp
 from workbook.tui.form import ConfirmScreen, FormScreen
 
+from ..conftest import copy_positions
 from .conftest import SIZE, opened, until
 
 FIRST = "reckless-decision"
@@ -124,10 +124,7 @@ async def test_their_change_can_be_reloaded(seed_copy: Path) -> None:
 
 async def test_a_missing_folder_keeps_every_edit_and_offers_save_as(tmp_path: Path) -> None:
     folder = tmp_path / "team"
-    folder.mkdir()
-    for path in positions_folder().iterdir():
-        shutil.copyfile(path, folder / path.name)
-    path = folder / "soleimani-blowback.toml"
+    path = copy_positions(folder)
     app = WorkbookApp(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
