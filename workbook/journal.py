@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from .files import WorkbookError, write_atomic
 from .model import Claim, Workbook
-from .seed import is_bundled
+from .seed import folder_beside
 from .store import describe
 
 JOURNAL_FORMAT = 1
@@ -46,7 +46,7 @@ def _state_folder() -> Path:
 def journal_paths(path: Path) -> list[Path]:
     """Where the journal of `path` may be: beside it (the current folder for the bundled
     seed), or, when that folder cannot be written, in the user's state folder."""
-    folder = Path.cwd() if is_bundled(path) else path.parent
+    folder = folder_beside(path)
     absolute = str(path.resolve()).encode()
     fallback = _state_folder() / f"{hashlib.sha256(absolute).hexdigest()[:16]}-{path.name}.journal"
     return [folder / f"{path.name}.journal", fallback]

@@ -47,7 +47,11 @@ def copy_essay(path: Path, essay_file: str, folder: Path) -> None:
         shutil.copyfile(essay, copy)
 
 
+def folder_beside(path: Path) -> Path:
+    """Where files that go with a workbook are written: beside it, or, for the bundled seed,
+    in the current folder."""
+    return Path.cwd() if is_bundled(path) else path.parent
+
+
 def brief_path(path: Path) -> Path:
-    """NAME.brief.md beside the workbook, or in the current folder for the bundled seed."""
-    folder = Path.cwd() if is_bundled(path) else path.parent
-    return folder / f"{path.stem}.brief.md"
+    return folder_beside(path) / f"{path.stem}.brief.md"
