@@ -177,3 +177,15 @@ def test_export_of_a_bad_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_pa
     status, _, err = run(capsys, "export", path)
     assert status == 2 and err.startswith(f"{path}: essay: is required")
     assert not (tmp_path / "bad.brief.md").exists()
+
+
+def test_open_is_the_default_command_even_with_options_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import workbook.cli
+
+    seen: list[tuple[Path | None, str | None]] = []
+    monkeypatch.setattr(workbook.cli, "run_open", lambda args: seen.append((args.path, args.ours)))
+    main(["--ours", "deterrence"])
+    main(["w.toml", "--ours", "Blowback"])
+    assert seen == [(None, "deterrence"), (Path("w.toml"), "Blowback")]

@@ -70,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    # `workbook PATH` is short for `workbook open PATH`.
-    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+    # `workbook [PATH] [--ours SIDE]` is short for `workbook open ...`; only a command name or
+    # the program's own options (help, version) mean otherwise.
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
     handler = {"open": run_open, "check": run_check, "fmt": run_fmt, "export": run_export}[
