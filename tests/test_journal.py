@@ -1,16 +1,26 @@
-"""The journal of unsaved edits: written small, read back, replayed, and removed."""
+"""Journals: one per app, locked while it runs, read back, kept aside when damaged."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
 from workbook import edits, journal
 from workbook.edits import Draft
-from workbook.journal import digest, read_journal, remove_journal, write_journal
-from workbook.model import Workbook
-from workbook.store import WorkbookError, load
+from workbook.journal import (
+    OwnJournal,
+    all_journals,
+    digest,
+    find_journals,
+    is_live,
+    journal_text,
+    parse_journal,
+)
+from workbook.model import Claim, Workbook
+from workbook.store import load
 
 
 @pytest.fixture(autouse=True)
@@ -18,54 +28,105 @@ def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
-def edited(small_file: Path) -> tuple[Workbook, list[str]]:
+def edited(small_file: Path) -> tuple[Workbook, dict[str, tuple[Claim | None, Claim | None]]]:
+    """Three edits of the small workbook: a changed claim, a new one and a deleted one."""
     workbook = load(small_file)
+    disk = dict(workbook.claims)
     draft = Draft(workbook)
     claim, _ = edits.add_point(workbook.claims["story"], "con", "A new point")
     draft.apply("add", "story", claim)
     new = claim.model_copy(update={"tag": "Inserted", "points": {}})
     draft.apply("add claim", "inserted", new, index=0)
     draft.apply("delete", "blowback", None)
-    return draft.workbook, ["story", "inserted", "blowback"]
+    claims = draft.workbook.claims
+    changed = {cid: (disk.get(cid), claims.get(cid)) for cid in ("story", "inserted", "blowback")}
+    return draft.workbook, changed
 
 
-def test_a_journal_replays_the_edits_on_the_saved_file(small_file: Path) -> None:
+def test_a_journal_holds_each_change_with_the_files_version(small_file: Path) -> None:
     workbook, changed = edited(small_file)
     base = digest(small_file.read_bytes())
-    where = write_journal(small_file, base, workbook, changed)
-    assert where == small_file.parent / "small.toml.journal"
-    found = read_journal(small_file)
-    assert found is not None and found.base == base
-    assert set(found.claims) == {"story", "inserted"}  # only what changed is written
-    draft = Draft(load(small_file))
-    for claim_id, claim, index in found.steps(draft.workbook):
-        draft.apply("restore", claim_id, claim, index)
-    assert draft.workbook == workbook
-    remove_journal(small_file)
-    assert read_journal(small_file) is None
+    own = OwnJournal(small_file)
+    where = own.write(journal_text(base, list(workbook.claims), changed))
+    assert where.parent == small_file.parent and where.name.endswith(".journal")
+    found = parse_journal(where)
+    assert found.base == base and found.changed == ["story", "inserted", "blowback"]
+    assert set(found.claims) == {"story", "inserted"}  # the deleted one has no edited version
+    assert found.before is not None and set(found.before) == {"story", "blowback"}
+    assert found.claims["story"] == workbook.claims["story"]
+    own.remove()
+    assert all_journals(small_file) == []
 
 
-def test_a_journal_falls_back_to_the_state_folder(
+def test_a_running_apps_journal_is_live_and_not_offered(small_file: Path) -> None:
+    workbook, changed = edited(small_file)
+    mine, theirs = OwnJournal(small_file), OwnJournal(small_file)
+    assert mine.token != theirs.token
+    text = journal_text("base", list(workbook.claims), changed)
+    a, b = mine.write(text), theirs.write(text)
+    assert a != b and is_live(a) and is_live(b)
+    assert find_journals(small_file).live == 2
+    theirs.abandon()  # as if killed: the lock goes with the process
+    found = find_journals(small_file)
+    assert found.live == 1 and found.newest is not None and found.newest.where == b
+    mine.remove()
+    assert b.exists()  # one app never removes another's journal
+
+
+def test_the_newest_journal_is_offered_first(small_file: Path) -> None:
+    workbook, changed = edited(small_file)
+    older, newer = OwnJournal(small_file), OwnJournal(small_file)
+    first = older.write(journal_text("base", list(workbook.claims), changed))
+    second = newer.write(journal_text("base", list(workbook.claims), changed))
+    older.abandon()
+    newer.abandon()
+    found = find_journals(small_file)
+    assert found.newest is not None and found.newest.where == second
+    assert [j.where for j in found.others] == [first]
+
+
+def test_a_damaged_journal_is_kept_aside_and_never_overwritten(small_file: Path) -> None:
+    damaged = small_file.parent / f"{small_file.name}.0000.journal"
+    damaged.write_text("journal = 2\nbase = \n")
+    found = find_journals(small_file)
+    assert found.newest is None and len(found.damaged) == 1
+    assert "small.toml.0000.journal" in found.damaged[0] and "\n" not in found.damaged[0]
+    aside = damaged.with_name(damaged.name + ".damaged")
+    assert aside.read_text() == "journal = 2\nbase = \n" and not damaged.exists()
+    assert find_journals(small_file).damaged == []  # reported once, then left alone
+
+
+def test_a_journal_falls_back_to_the_state_folder_and_the_older_one_goes(
     small_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    beside = small_file.parent / "small.toml.journal"
-    real = journal.write_atomic
-
-    def refuse_beside(path: Path, data: bytes, keep_backup: bool = False) -> None:
-        if path == beside:
-            raise WorkbookError(f"{path}: cannot save: Read-only file system")
-        real(path, data, keep_backup)
-
-    monkeypatch.setattr(journal, "write_atomic", refuse_beside)
+    """The disk fills between two journal writes: the newer journal, in the state folder, is
+    the one that survives, and the older one beside the file is removed."""
     workbook, changed = edited(small_file)
-    where = write_journal(small_file, "base", workbook, changed)
-    assert where != beside and where.parent.name == "journals"
-    assert read_journal(small_file) is not None
-    remove_journal(small_file)
-    assert not where.exists()
+    own = OwnJournal(small_file)
+    beside, fallback = own.places
+    own.write(journal_text("one", list(workbook.claims), changed))
+    assert beside.exists()
+    real = journal.OwnJournal._replace
+
+    def full(self: OwnJournal, place: Path, data: bytes) -> None:
+        if place == beside:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(self, place, data)
+
+    monkeypatch.setattr(journal.OwnJournal, "_replace", full)
+    where = own.write(journal_text("two", list(workbook.claims), changed))
+    assert where == fallback and not beside.exists()
+    own.abandon()
+    found = find_journals(small_file)
+    assert found.newest is not None and found.newest.base == "two" and found.others == []
 
 
-def test_a_damaged_journal_is_reported_not_trusted(small_file: Path) -> None:
-    (small_file.parent / "small.toml.journal").write_text("journal = 1\nbase = \n")
-    with pytest.raises(WorkbookError, match=r"small\.toml\.journal:"):
-        read_journal(small_file)
+def test_a_journal_from_before_tokens_is_still_read(small_file: Path) -> None:
+    old = small_file.parent / f"{small_file.name}.journal"
+    old.write_text(
+        'journal = 1\nbase = "x"\nwritten = "2026-01-02T03:04:05+00:00"\n'
+        'order = ["story"]\n[claims.story]\nparagraph = 3\nside = "con"\nquote = "Q"\n'
+    )
+    found = find_journals(small_file)
+    assert found.newest is not None and found.newest.before is None
+    assert found.newest.changed == ["story"]

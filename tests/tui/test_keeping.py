@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workbook import files
-from workbook.journal import journal_paths
+from workbook.journal import all_journals
 from workbook.store import load
 from workbook.tui.app import WorkbookApp
 from workbook.tui.form import ConfirmScreen, FormScreen
@@ -26,8 +26,14 @@ def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
-def journal_of(path: Path) -> Path:
-    return journal_paths(path)[0]
+def journalled(path: Path) -> bool:
+    return bool(all_journals(path))
+
+
+def crashed(app: WorkbookApp) -> None:
+    """The app's process died: the lock on its journal goes with it; the journal stays."""
+    assert app.session is not None
+    app.session.journal.abandon()
 
 
 async def test_edits_are_journalled_within_two_seconds(seed_copy: Path) -> None:
@@ -35,9 +41,9 @@ async def test_edits_are_journalled_within_two_seconds(seed_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("tab", "5")
-        await until(pilot, journal_of(seed_copy).exists, seconds=2.5)
+        await until(pilot, lambda: journalled(seed_copy), seconds=2.5)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: not journal_of(seed_copy).exists())
+        await until(pilot, lambda: not journalled(seed_copy))
 
 
 async def test_a_journal_is_offered_back_and_restored(seed_copy: Path) -> None:
@@ -46,8 +52,9 @@ async def test_a_journal_is_offered_back_and_restored(seed_copy: Path) -> None:
     async with first.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("tab", "2", "x")  # strength of p1, then delete it
-        await until(pilot, journal_of(seed_copy).exists)
+        await until(pilot, lambda: journalled(seed_copy))
     # The app went away without saving or discarding, as after a crash.
+    crashed(first)
     assert seed_copy.read_bytes() == before
     second = WorkbookApp(seed_copy)
     async with second.run_test(size=SIZE) as pilot:
@@ -60,7 +67,7 @@ async def test_a_journal_is_offered_back_and_restored(seed_copy: Path) -> None:
         await pilot.press("ctrl+z")  # a restored edit can be undone like any other
         assert "p1" in screen.claim.points
         await pilot.press("ctrl+y", "ctrl+s")
-        await until(pilot, lambda: not journal_of(seed_copy).exists())
+        await until(pilot, lambda: not journalled(seed_copy))
     assert "p1" not in load(seed_copy).claims[FIRST].points
 
 
@@ -69,24 +76,25 @@ async def test_a_journal_can_be_discarded(seed_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("tab", "x")
-        await until(pilot, journal_of(seed_copy).exists)
+        await until(pilot, lambda: journalled(seed_copy))
+    crashed(app)
     again = WorkbookApp(seed_copy)
     async with again.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
         await until(pilot, lambda: isinstance(again.screen, ConfirmScreen))
         await pilot.press("d")
         assert "p1" in screen.claim.points
-        assert not journal_of(seed_copy).exists()
+        assert not journalled(seed_copy)
 
 
 async def test_quitting_without_saving_removes_the_journal(seed_copy: Path) -> None:
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("tab", "3")
-        await until(pilot, journal_of(seed_copy).exists)
+        await pilot.press("tab", "4")
+        await until(pilot, lambda: journalled(seed_copy))
         await pilot.press("ctrl+q", "q")
-    assert not journal_of(seed_copy).exists()
+    assert not journalled(seed_copy)
 
 
 async def their_change(seed_copy: Path, answer: str) -> WorkbookApp:
@@ -133,7 +141,7 @@ async def test_a_missing_folder_keeps_every_edit_and_offers_save_as(tmp_path: Pa
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "cannot save" in app.screen.question
         assert screen.claim.points["p1"].strength == 4  # kept in memory
-        await until(pilot, lambda: journal_paths(path)[1].exists())  # and in the journal
+        await until(pilot, lambda: journalled(path))  # and in the journal
         await pilot.press("s")
         form = app.screen
         assert isinstance(form, FormScreen)
@@ -143,7 +151,7 @@ async def test_a_missing_folder_keeps_every_edit_and_offers_save_as(tmp_path: Pa
         await until(pilot, elsewhere.exists)
         await until(pilot, lambda: "unsaved" not in app.sub_title)
         assert app.path == elsewhere
-        assert not journal_paths(path)[1].exists()
+        assert not journalled(path)
     assert load(elsewhere).claims[FIRST].points["p1"].strength == 4
 
 

@@ -1,34 +1,34 @@
-"""The workbook app: keeps one workbook file, from opening it to the last save.
+"""The workbook app: a view of one open workbook file, from opening it to the last save.
 
-It reads the file off the main thread, journals unsaved edits, offers them back after a crash,
-saves without overwriting someone else's changes, and never lets a failed save lose an edit.
+The file's life (what is saved, what is journalled, whether a save is under way) is the
+`Session`'s; the app shows it, asks the user, and runs the session's jobs in workers. Every
+worker's end, success or any exception at all, comes to one handler.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import Worker, WorkerState
 
-from ..brief import BriefOptions, render
-from ..coverage import count
-from ..files import WorkbookError, read_file, write_atomic
-from ..seed import brief_path, copy_essay, save_target
+from ..files import write_atomic
+from ..seed import brief_path
 from .loading import LoadingScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from ..edits import Change, Draft
+    from ..edits import Draft
     from ..journal import Journal
-    from ..model import Claim, Workbook
     from ..parallel import Parse
+    from ..session import Conflict, JournalJob, Saved, SaveJob, Session
 
 # The first frame needs only Textual and the loading screen. The models (pydantic), the
 # store and the main screen's widgets are imported by the thread that reads the workbook, or
@@ -67,15 +67,45 @@ class WorkbookApp(App[None]):
         self.path = path
         self.preread = (raw, text) if raw is not None and text is not None else None
         self.ours = ours
-        self.draft: Draft | None = None
+        self.session: Session | None = None
         self.error: str | None = None  # why the file could not be opened, for the command line
-        self.saving = False
-        self.quit_after_save = False
-        self.base = ""  # digest of the file as last read or written
-        self.changed: set[str] = set()  # claims changed since the file was last written
         self._journal_timer: Timer | None = None
-        self._journal_lock = threading.Lock()
-        self._journal_seq = 0
+
+    @property
+    def draft(self) -> Draft | None:
+        return self.session.draft if self.session else None
+
+    # Every worker ends here.
+
+    @on(Worker.StateChanged)
+    def _worker_ended(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state is WorkerState.SUCCESS:
+            done: dict[str, Callable[[Any], None]] = {
+                "open": self.opened,
+                "save": self.saved,
+                "export": self.notify,
+                "close": lambda _: self.exit(),
+            }
+            if worker.group in done:
+                done[worker.group](worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.worker_failed(worker.group, worker.error or RuntimeError("no details"))
+
+    def worker_failed(self, group: str, error: BaseException) -> None:
+        """Any exception from any worker: one line to the user, and every edit kept."""
+        from ..session import one_line
+
+        if group == "open":
+            self.fail(one_line(error, self.path))
+        elif group == "save" and self.session is not None:
+            self.save_failed(self.session.save_failed(error))
+        elif group == "close":
+            self.exit()
+        else:
+            what = {"journal": "Cannot keep a journal", "export": "Cannot export"}.get(group)
+            message = one_line(error, self.path)
+            self.notify(f"{what}: {message}" if what else message, severity="error", timeout=10)
 
     # Opening.
 
@@ -85,59 +115,49 @@ class WorkbookApp(App[None]):
         # Reading starts once the first frame is out: the thread would compete for the GIL.
         self.call_after_refresh(self.open_workbook)
 
-    @work(thread=True, exit_on_error=False)
-    def open_workbook(self) -> None:
-        from ..journal import digest, read_journal
-        from ..store import load_with_essay
+    @work(thread=True, exit_on_error=False, group="open")
+    def open_workbook(self) -> Session:
+        from ..session import Session
         from . import prep_screen  # noqa: F401  (its widgets load here, not on the main thread)
 
-        try:
-            raw, text = self.preread or read_file(self.path)
-            parsing, self.preread, self.parsing = self.parsing, None, None
-            workbook, paragraphs = load_with_essay(self.path, text, parsing)
-        except WorkbookError as error:
-            self.call_from_thread(self.fail, str(error))
-            return
-        try:
-            journal: Journal | str | None = read_journal(self.path)
-        except WorkbookError as error:
-            journal = str(error)
-        self.call_from_thread(self.opened, workbook, paragraphs, digest(raw), journal)
+        preread, parsing, self.preread, self.parsing = self.preread, self.parsing, None, None
+        return Session.open(self.path, preread, parsing)
 
     def fail(self, message: str) -> None:
         self.error = message
         self.exit(return_code=2)
 
-    def opened(
-        self,
-        workbook: Workbook,
-        paragraphs: list[str] | None,
-        base: str,
-        journal: Journal | str | None,
-    ) -> None:
-        from ..edits import Draft
+    def opened(self, session: Session) -> None:
         from ..model import side_named
         from .prep_screen import PrepScreen
 
+        workbook = session.draft.workbook
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
         if ours is None:
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
             return
-        self.ours, self.base, self.changed = ours, base, set()
-        self.draft = Draft(workbook)
-        self.switch_screen(PrepScreen(self.draft, paragraphs, ours))
+        self.ours, self.session = ours, session
+        self.switch_screen(PrepScreen(session.draft, session.paragraphs, ours))
         self.show_title()
-        if isinstance(journal, str):
-            self.notify(f"{journal}. It is left as it is.", severity="warning", timeout=15)
-        elif journal is not None:
-            self.offer_restore(journal)
+        found = session.found
+        for line in found.damaged:
+            self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)
+        if found.live:
+            self.notify(
+                f"{self.path.name} is open in another workbook app too: each keeps its own "
+                "journal, and a save asks before overwriting the other's.",
+                severity="warning",
+                timeout=10,
+            )
+        if found.newest is not None:
+            self.offer_restore(found.newest, len(found.others))
 
     def show_title(self) -> None:
-        dirty = self.draft is not None and self.draft.dirty
+        dirty = self.session is not None and self.session.dirty
         self.title = "workbook"
         self.sub_title = f"{self.path}{' ● unsaved changes' if dirty else ''}"
 
-    def get_system_commands(self, screen: Screen) -> list[SystemCommand]:  # type: ignore[override]
+    def get_system_commands(self, screen: Screen[Any]) -> list[SystemCommand]:
         from .commands import PALETTE
         from .prep_screen import PrepScreen
 
@@ -153,250 +173,222 @@ class WorkbookApp(App[None]):
             )
         return commands
 
-    # The journal.
-
-    def offer_restore(self, journal: Journal) -> None:
+    def ask(
+        self,
+        question: str,
+        choices: list[tuple[str, str]],
+        then: Callable[[str], None],
+        escape: str = "cancel",
+    ) -> None:
+        """A question whose first choice is the safe one: it has the focus, and enter takes it.
+        Escape takes `escape`, which must be safe too."""
         from .form import ConfirmScreen
 
-        assert self.draft is not None
-        steps = journal.steps(self.draft.workbook)
-        when = journal.written.replace("T", " at ")[:19]
-        question = (
-            f"Edits to {count(steps, 'claim')} of {self.path.name}, journalled on {when}, "
-            "were never saved. Restore them?"
-        )
-        if journal.base != self.base:
-            question += "\nThe file has changed since: restoring puts those claims over it."
-
         def answer(choice: str | None) -> None:
+            then(choice or escape)
+
+        self.push_screen(ConfirmScreen(question, choices, escape=escape), answer)
+
+    # The journal.
+
+    def offer_restore(self, journal: Journal, older: int) -> None:
+        from ..coverage import count
+
+        question = (
+            f"Edits to {count(journal.changed, 'claim')} of {self.path.name}, journalled on "
+            f"{journal.when}, were never saved. Restore them?"
+        )
+        if older:
+            question += f"\n{count(range(older), 'older journal')} will be offered next time."
+
+        def answer(choice: str) -> None:
+            assert self.session is not None
             if choice == "discard":
-                self.drop_journal()
+                self.session.discard(journal)
                 self.notify("Discarded the journalled edits")
-                return
-            self.restore(steps)
+            else:
+                self.restore(journal)
+            self.journal_now()
 
-        # Escape restores too: nothing is lost, and every restored edit can be undone.
+        # Keeping them is the safe answer: every restored edit can be undone.
         choices = [("restore", "Restore"), ("discard", "Discard them")]
-        self.push_screen(ConfirmScreen(question, choices, escape="restore"), answer)
+        self.ask(question, choices, answer, escape="restore")
 
-    def restore(self, steps: list[tuple[str, Claim | None, int]]) -> None:
-        from ..edits import EditError
+    def restore(self, journal: Journal) -> None:
+        from ..coverage import count
         from .prep_screen import PrepScreen
 
-        assert self.draft is not None
-        skipped = 0
-        for claim_id, claim, index in steps:
-            try:
-                self.draft.apply(f"restore {claim_id}", claim_id, claim, index)
-            except EditError:
-                skipped += 1
-                continue
-            self.changed.add(claim_id)
+        assert self.session is not None
+        report = self.session.restore(journal)
         screen = self.screen
         if isinstance(screen, PrepScreen):
             screen.refresh_all()
         self.show_title()
-        more = f"; {skipped} no longer fit the file and were left out" if skipped else ""
-        restored = count(range(len(steps) - skipped), "claim")
-        self.notify(f"Restored {restored}{more}. Save to keep them.")
-        self.journal_now()
+        said = [f"Restored {count(range(report.claims), 'claim')}"]
+        if report.beside:
+            both = ", ".join(f"{c} (yours: {copy})" for c, copy in report.beside.items())
+            said.append(f"changed in the file too, so yours stand beside theirs: {both}")
+        if report.kept:
+            said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
+        if report.skipped:
+            said.append(f"{report.skipped} no longer fit the file and were left out")
+        self.notify("; ".join(said) + ". Save to keep them.", timeout=10)
 
     def note_change(self, claim_id: str) -> None:
         """Called after every edit, undo and redo: title, and a journal soon after."""
-        self.changed.add(claim_id)
+        if self.session is None:
+            return
+        self.session.edited(claim_id)
         self.show_title()
         if self._journal_timer is not None:
             self._journal_timer.stop()
         self._journal_timer = self.set_timer(JOURNAL_DELAY, self.journal_now)
 
     def journal_now(self) -> None:
-        if self.draft is None:
-            return
-        if not self.draft.dirty:
-            self.drop_journal()
-            return
-        self._journal_seq += 1
-        self.write_journal(self._journal_seq, self.snapshot(), set(self.changed), self.base)
+        if self.session is not None:
+            self.keep_journal(self.session, self.session.journal_job())
 
     @work(thread=True, exit_on_error=False, group="journal")
-    def write_journal(self, seq: int, snapshot: Workbook, changed: set[str], base: str) -> None:
-        from ..journal import write_journal
-
-        with self._journal_lock:
-            if seq != self._journal_seq:
-                return  # a newer journal, or a save, came after this one
-            try:
-                write_journal(self.path, base, snapshot, changed)
-            except WorkbookError as error:
-                self.call_from_thread(
-                    self.notify, f"Cannot keep a journal: {error}", severity="error", timeout=10
-                )
-
-    def drop_journal(self, path: Path | None = None) -> None:
-        from ..journal import remove_journal
-
-        with self._journal_lock:
-            self._journal_seq += 1
-            remove_journal(path or self.path)
+    def keep_journal(self, session: Session, job: JournalJob) -> Path | None:
+        return session.run_journal(job)
 
     # Saving.
 
-    def snapshot(self) -> Workbook:
-        """The workbook as it is now, safe to write from another thread while editing goes on."""
-        assert self.draft is not None
-        # Edits replace claims rather than change them, so a shallow copy is a stable snapshot.
-        workbook = self.draft.workbook
-        return workbook.model_copy(update={"claims": dict(workbook.claims)})
-
     def action_save(self) -> None:
-        if self.draft is None or self.saving:
+        self.start_save()
+
+    def start_save(self, target: Path | None = None, overwrite: bool = False) -> None:
+        if self.session is None:
             return
-        from ..journal import file_digest
-
-        target, note = save_target(self.path, self.draft.workbook.essay.file)
-        on_disk = file_digest(self.path) if target == self.path else None
-        if on_disk is not None and on_disk != self.base:
-            self.ask_about_their_changes(target)
+        job = self.session.begin_save(target, overwrite)
+        if job is None:
+            self.notify("A save is under way: this one waits for it to finish.")
+            self.set_timer(0.3, lambda: self.start_save(target, overwrite))
             return
-        self.start_save(target, note)
-
-    def ask_about_their_changes(self, target: Path) -> None:
-        from .form import ConfirmScreen
-
-        question = (
-            f"{self.path.name} has changed on disk since it was opened or saved "
-            "(another editor, or git pull?). Saving now would overwrite those changes."
-        )
-
-        def answer(choice: str | None) -> None:
-            if choice == "reload":
-                self.reload()
-            elif choice == "overwrite":
-                self.start_save(target, "")
-            elif choice == "save_as":
-                self.action_save_as()
-            else:
-                self.quit_after_save = False
-
-        choices = [
-            ("reload", "Reload theirs (drop mine)"),
-            ("overwrite", "Overwrite with mine"),
-            ("save_as", "Save mine as…"),
-            ("cancel", "Cancel"),
-        ]
-        self.push_screen(ConfirmScreen(question, choices), answer)
-
-    def start_save(self, target: Path, note: str) -> None:
-        assert self.draft is not None
-        self.saving = True
-        if target.parent != self.path.parent:
-            copy_essay(self.path, self.draft.workbook.essay.file, target.parent)
-        changed, self.changed = self.changed, set()
-        self.write_workbook(self.snapshot(), target, self.draft.checkpoint, note, changed)
+        self.write_workbook(job)
 
     @work(thread=True, exit_on_error=False, group="save")
-    def write_workbook(
-        self,
-        snapshot: Workbook,
-        target: Path,
-        checkpoint: Change | None,
-        note: str,
-        changed: set[str],
-    ) -> None:
-        from ..journal import digest
-        from ..store import save
+    def write_workbook(self, job: SaveJob) -> tuple[SaveJob, Saved | Conflict]:
+        return job, job.run()
 
-        try:
-            data = save(snapshot, target)
-        except WorkbookError as error:
-            self.call_from_thread(self.save_failed, str(error), changed)
+    def saved(self, result: tuple[SaveJob, Saved | Conflict]) -> None:
+        from ..session import Conflict
+
+        assert self.session is not None
+        job, outcome = result
+        self.session.save_done(job, outcome)
+        if isinstance(outcome, Conflict):
+            self.ask_about(outcome)
             return
-        self.call_from_thread(self.saved, target, checkpoint, note, digest(data))
-
-    def saved(self, target: Path, checkpoint: Change | None, note: str, base: str) -> None:
-        assert self.draft is not None
-        self.saving = False
-        if target != self.path:
-            self.drop_journal(self.path)  # its edits are in the new file now
-        self.path, self.base = target, base
-        self.draft.mark_saved(checkpoint)
+        self.path = outcome.target
         self.show_title()
-        self.notify(note or f"Saved to {target}")
+        self.notify(outcome.note or f"Saved to {outcome.target}")
         self.journal_now()  # removes the journal, or keeps edits made during the save
-        if self.quit_after_save and not self.draft.dirty:
+        if self.session.may_close:
             self.exit()
 
-    def save_failed(self, message: str, changed: set[str]) -> None:
-        from .form import ConfirmScreen
+    def ask_about(self, conflict: Conflict) -> None:
+        """The file changed on disk since it was read, or a save would replace another file."""
+        if conflict.exists:
+            question = f"{conflict.target} already exists. Replace it with this workbook?"
+            choices = [("cancel", "Cancel"), ("save_as", "Save as…"), ("replace", "Replace it")]
+        else:
+            question = (
+                f"{self.path.name} has changed on disk since it was opened or saved "
+                "(another editor, or git pull?). Saving now would overwrite those changes."
+            )
+            choices = [
+                ("cancel", "Cancel"),
+                ("save_as", "Save mine as…"),
+                ("replace", "Overwrite with mine"),
+                ("reload", "Reload theirs (drop mine)"),
+            ]
 
-        self.saving = False
-        self.quit_after_save = False
-        self.changed |= changed
+        def answer(choice: str) -> None:
+            assert self.session is not None
+            if choice == "replace":
+                self.start_save(conflict.target, overwrite=True)
+            elif choice == "save_as":
+                self.action_save_as()
+            elif choice == "reload":
+                self.reload()
+            else:
+                self.session.close_after_save = False
+
+        self.ask(question, choices, answer)
+
+    def save_failed(self, message: str) -> None:
         self.journal_now()
         self.notify(message, severity="error", timeout=15)
         question = f"{message}.\nEvery edit is kept, in memory and in the journal."
         choices = [("save_as", "Save as…"), ("cancel", "Keep editing")]
-        self.push_screen(
-            ConfirmScreen(question, choices),
-            lambda choice: self.action_save_as() if choice == "save_as" else None,
-        )
+        self.ask(question, choices, lambda c: self.action_save_as() if c == "save_as" else None)
 
     def action_save_as(self) -> None:
-        if self.draft is None or self.saving:
+        if self.session is None:
             return
         from .form import Values
         from .forms import chosen_path, save_as_form
 
         def done(values: Values | None) -> None:
             if values is None:
-                self.quit_after_save = False
+                if self.session is not None:
+                    self.session.close_after_save = False
             else:
-                self.start_save(chosen_path(values), "")
+                self.start_save(chosen_path(values))
 
         self.push_screen(save_as_form(self.path), done)
 
     def reload(self) -> None:
         """Keep their version: read the file again and drop the unsaved edits."""
-        self.drop_journal()
-        self.draft = None
+        old, self.session = self.session, None
+        if old is not None:
+            self.drop(old)
         self.switch_screen(LoadingScreen(self.path))
         self.open_workbook()
+
+    @work(thread=True, exit_on_error=False, group="journal")
+    def drop(self, session: Session) -> None:
+        session.close()
 
     # Exporting.
 
     def action_export(self) -> None:
-        if self.draft is None:
+        if self.session is None:
             return
-        options = BriefOptions(ours=self.ours)
-        self.write_brief(self.snapshot(), brief_path(self.path), options)
+        from ..brief import BriefOptions, render
+
+        workbook = self.session.draft.workbook
+        snapshot = workbook.model_copy(update={"claims": dict(workbook.claims)})
+        self.write_brief(lambda: render(snapshot, BriefOptions(ours=self.ours)))
 
     @work(thread=True, exit_on_error=False, group="export")
-    def write_brief(self, snapshot: Workbook, target: Path, options: BriefOptions) -> None:
-        try:
-            write_atomic(target, render(snapshot, options).encode("utf-8"))
-        except WorkbookError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
-            return
-        self.call_from_thread(self.notify, f"Brief written to {target}")
+    def write_brief(self, rendering: Callable[[], str]) -> str:
+        target = brief_path(self.path)
+        write_atomic(target, rendering().encode("utf-8"))
+        return f"Brief written to {target}"
 
     # Quitting.
 
     async def action_quit(self) -> None:
-        if self.draft is None or not self.draft.dirty:
-            self.exit()
-            return
         from .form import ConfirmScreen
 
+        session = self.session
+        if session is None or not session.dirty:
+            if session is None:
+                self.exit()
+            else:
+                self.close_session(session)
+            return
         if isinstance(self.screen, ConfirmScreen):
             return
 
-        def answer(choice: str | None) -> None:
+        def answer(choice: str) -> None:
             if choice == "discard":
-                self.drop_journal()
-                self.exit()
+                self.close_session(session)
             elif choice == "save":
-                self.quit_after_save = True
-                self.action_save()
+                session.close_after_save = True
+                self.start_save()
 
         question = f"{self.path.name} has unsaved changes."
         choices = [
@@ -404,4 +396,8 @@ class WorkbookApp(App[None]):
             ("discard", "Quit without saving"),
             ("cancel", "Cancel"),
         ]
-        self.push_screen(ConfirmScreen(question, choices), answer)
+        self.ask(question, choices, answer)
+
+    @work(thread=True, exit_on_error=False, group="close")
+    def close_session(self, session: Session) -> None:
+        session.close()

@@ -1,0 +1,99 @@
+"""Restoring a journal: a three-way merge of its edits with the file as it is now.
+
+The journal knows, for every claim it changed, the version the file had when the edits were
+made (the base) and the edited one (mine); the file on disk has its own (theirs). A claim only
+one side changed takes that side's version. A claim both changed keeps theirs and gains mine
+beside it as a new claim, so neither is lost; a claim that gained or lost nothing is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .journal import Journal
+from .model import Claim
+
+Step = tuple[str, Claim | None, int]  # claim id, the claim (None: delete it), its position
+
+
+@dataclass
+class Merge:
+    claims: dict[str, Claim]  # the claims as restoring leaves them, in order
+    restored: list[str] = field(default_factory=list)  # claims that take the journal's version
+    beside: dict[str, str] = field(default_factory=dict)  # claim changed on both sides -> copy
+    kept: list[str] = field(default_factory=list)  # claims only the file changed, left as theirs
+
+
+def merge(journal: Journal, theirs: dict[str, Claim], now: str) -> Merge:
+    """Merge the journal into `theirs`, the claims of the file whose digest is `now`."""
+    before = journal.before
+    changed = list(journal.changed)
+    if before is None:
+        # An old journal: the file's versions are known only while the file is unchanged.
+        if journal.base == now:
+            before = {cid: theirs[cid] for cid in theirs}
+            listed = set(journal.order)
+            changed += [cid for cid in theirs if cid not in listed and cid not in changed]
+        else:
+            before = {}
+    base_known = journal.before is not None or journal.base == now
+    result = Merge(claims=dict(theirs))
+    for cid in changed:
+        base, mine, current = before.get(cid), journal.claims.get(cid), theirs.get(cid)
+        if mine == current:
+            continue
+        if base_known and current == base:
+            _take(result, journal.order, cid, mine)
+            result.restored.append(cid)
+        elif base_known and mine == base:
+            result.kept.append(cid)
+        elif mine is None:
+            result.kept.append(cid)  # deleted here, changed there: their claim stays
+        elif current is None:
+            _take(result, journal.order, cid, mine)  # changed here, deleted there: ours returns
+            result.restored.append(cid)
+        else:
+            copy = _free_id(f"{cid}-restored", result.claims)
+            result.claims = _insert_after(result.claims, cid, copy, mine)
+            result.beside[cid] = copy
+    return result
+
+
+def _take(result: Merge, order: list[str], cid: str, mine: Claim | None) -> None:
+    claims = result.claims
+    if mine is None:
+        claims.pop(cid, None)
+    elif cid in claims:
+        claims[cid] = mine
+    else:
+        # A new claim goes after the nearest claim that came before it in the journal's order.
+        earlier = order[: order.index(cid)] if cid in order else []
+        anchor = next((c for c in reversed(earlier) if c in claims), None)
+        result.claims = _insert_after(claims, anchor, cid, mine)
+
+
+def _insert_after(
+    claims: dict[str, Claim], anchor: str | None, cid: str, claim: Claim
+) -> dict[str, Claim]:
+    items = list(claims.items())
+    at = 0 if anchor is None else [c for c, _ in items].index(anchor) + 1
+    items.insert(at, (cid, claim))
+    return dict(items)
+
+
+def _free_id(wanted: str, taken: dict[str, Claim]) -> str:
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def steps(current: dict[str, Claim], merged: dict[str, Claim]) -> list[Step]:
+    """The edits that turn `current` into `merged`, one claim each, in an order that puts
+    every claim at its place: deletions first, then the rest in the merged order."""
+    out: list[Step] = [(cid, None, -1) for cid in current if cid not in merged]
+    for index, (cid, claim) in enumerate(merged.items()):
+        if current.get(cid) is not claim:
+            out.append((cid, claim, index))
+    return out
