@@ -14,6 +14,7 @@ import pexpect
 import pyte
 import pytest
 
+from workbook.journal import all_journals
 from workbook.store import load
 
 from .conftest import copy_positions
@@ -98,7 +99,7 @@ def test_add_a_counterargument_by_keystrokes(command: str, tmp_path: Path) -> No
 def test_a_killed_app_offers_its_edits_back(command: str, tmp_path: Path) -> None:
     copy_positions(tmp_path)
     before = (tmp_path / "soleimani-blowback.toml").read_bytes()
-    journal = tmp_path / "soleimani-blowback.toml.journal"
+    path = tmp_path / "soleimani-blowback.toml"
     first = Terminal([command, "soleimani-blowback.toml"], tmp_path)
     try:
         first.wait_for(lambda s: "Claims 28/28" in s)
@@ -107,10 +108,10 @@ def test_a_killed_app_offers_its_edits_back(command: str, tmp_path: Path) -> Non
         first.keys("Written just before the crash.", CTRL_S)
         first.wait_for(lambda s: "unsaved changes" in s)
         deadline = time.monotonic() + 5
-        while not journal.exists() and time.monotonic() < deadline:
+        while not all_journals(path) and time.monotonic() < deadline:
             first.pump()
             time.sleep(0.05)
-        assert journal.exists(), "no journal within five seconds of the edit"
+        assert all_journals(path), "no journal within five seconds of the edit"
         first.child.kill(signal.SIGKILL)
         first.child.wait()
     finally:
@@ -130,7 +131,7 @@ def test_a_killed_app_offers_its_edits_back(command: str, tmp_path: Path) -> Non
         second.child.close(force=True)
     points = load(tmp_path / "soleimani-blowback.toml").claims["reckless-decision"].points
     assert "Written just before the crash." in [p.text for p in points.values()]
-    assert not journal.exists()
+    assert not all_journals(path)
 
 
 def test_a_bad_file_gives_one_line_and_status_2(command: str, tmp_path: Path) -> None:
