@@ -137,14 +137,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from .store import dumps, load
+    from .store import dumps, load_with_essay
 
     status = EXIT_OK
     for path in args.paths:
         try:
-            workbook = load(path)
+            raw, text = read_file(path)
+            workbook = load_with_essay(path, text)[0]
             canonical = dumps(workbook).encode("utf-8")
-            if path.read_bytes() == canonical:
+            if raw == canonical:
                 continue
             if args.check:
                 print(f"{path}: not in canonical form", file=sys.stderr)

@@ -41,6 +41,8 @@ def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
     except RecursionError:
         # The parser and the validator recurse: nesting thousands deep is no workbook.
         raise WorkbookError(f"{path}: values are nested too deeply to be a workbook") from None
+    except MemoryError:
+        raise WorkbookError(f"{path}: too large to read into memory") from None
 
 
 def validate(data: dict[str, Any], path: Path) -> Workbook:
