@@ -190,3 +190,43 @@ def test_a_missing_file_and_a_loop_of_links(tmp_path: Path) -> None:
     loop.symlink_to(loop)
     with pytest.raises(ReadError, match=r"loop.toml: cannot read: "):
         read_bytes(loop)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    from workbook.cli import main
+
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def uncanonical(small_file: Path) -> bytes:
+    data = small_file.read_bytes().replace(b'tag = "', b'tag =   "')
+    small_file.write_bytes(data)
+    return data
+
+
+def test_fmt_refuses_a_read_only_file(capsys: pytest.CaptureFixture[str], small_file: Path) -> None:
+    before = uncanonical(small_file)
+    small_file.chmod(0o444)
+    assert run(capsys, "fmt", small_file) == (2, "", f"{small_file}: is read-only\n")
+    assert small_file.read_bytes() == before
+    assert not small_file.with_name("small.toml.bak").exists()
+    assert run(capsys, "fmt", "--check", small_file)[0] == 1
+
+
+def test_fmt_writes_through_a_link_and_keeps_a_real_backup(
+    capsys: pytest.CaptureFixture[str], small_file: Path, tmp_path: Path
+) -> None:
+    canonical = small_file.read_bytes()
+    before = uncanonical(small_file)
+    other = tmp_path / "other"
+    other.mkdir()
+    link = other / "w.toml"
+    link.symlink_to(small_file)
+    assert run(capsys, "fmt", link) == (0, f"{link}: reformatted\n", "")
+    assert link.is_symlink() and link.resolve() == small_file
+    assert small_file.read_bytes() == canonical
+    backup = small_file.with_name("small.toml.bak")
+    assert backup.is_file() and not backup.is_symlink() and backup.read_bytes() == before
+    assert [p.name for p in other.iterdir()] == ["w.toml"]

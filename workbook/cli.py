@@ -153,7 +153,7 @@ def run_fmt(args: argparse.Namespace) -> int:
                 continue
             if is_bundled(path):
                 raise WorkbookError(f"{path}: the bundled seed is read-only")
-            write_atomic(path, canonical)
+            write_atomic(path, canonical, keep_backup=True)
             print(f"{path}: reformatted")
         except WorkbookError as error:
             print(error, file=sys.stderr)

@@ -162,18 +162,45 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
+def write_target(path: Path) -> Path:
+    """The file that writing `path` really changes: the final target of a symbolic link, so
+    that the link stays a link. Refuses what must not be replaced: a file without any write
+    permission, and anything that is not a regular file."""
+    real = Path(os.path.realpath(path))
+    try:
+        status = os.stat(real)
+    except FileNotFoundError:
+        return real
+    except OSError as error:
+        raise WorkbookError(f"{path}: cannot save: {error.strerror or error}") from None
+    kind = kind_of(status.st_mode)
+    if kind is not None:
+        raise WorkbookError(f"{path}: is {kind}, not a regular file")
+    # Checked here rather than left to the system: root may write anything, and a rename
+    # replaces a file whatever its own permissions say.
+    if not status.st_mode & 0o222:
+        raise WorkbookError(f"{path}: is read-only")
+    return real
+
+
 def write_atomic(path: Path, data: bytes, keep_backup: bool = False) -> None:
     """A temporary file beside the target, flushed and synced, then renamed over it: a reader,
-    or a crash at any moment, sees the old file or the new one, never a mix."""
-    folder = path.parent if str(path.parent) else Path(".")
+    or a crash at any moment, sees the old file or the new one, never a mix.
+
+    A symbolic link is written through to its final target; a read-only file and anything
+    that is not a regular file are refused (see `write_target`)."""
+    real = write_target(path)
+    folder = real.parent
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        mode = stat.S_IMODE(real.stat().st_mode)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    except OSError as error:
+        raise WorkbookError(f"{path}: cannot save: {error.strerror or error}") from None
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as error:
         raise WorkbookError(f"{path}: cannot save: {error.strerror or error}") from None
     try:
@@ -182,9 +209,9 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = False) -> None:
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, mode)
-        if keep_backup and path.is_file():
-            _keep_backup(path, folder)
-        os.replace(temporary, path)
+        if keep_backup and real.is_file():
+            _keep_backup(real, folder)
+        os.replace(temporary, real)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
