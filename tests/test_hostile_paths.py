@@ -230,3 +230,47 @@ def test_fmt_writes_through_a_link_and_keeps_a_real_backup(
     backup = small_file.with_name("small.toml.bak")
     assert backup.is_file() and not backup.is_symlink() and backup.read_bytes() == before
     assert [p.name for p in other.iterdir()] == ["w.toml"]
+
+
+def spellings(path: Path, cwd: Path) -> list[str]:
+    """Other names for the same file: relative with ./ and .., and a symbolic link."""
+    link = cwd / f"link-{path.name}"
+    link.symlink_to(path)
+    relative = os.path.relpath(path, cwd)
+    return [str(path), f"./{relative}", f"sub/../{relative}", link.name]
+
+
+@pytest.mark.parametrize("which", ["workbook", "essay"])
+def test_export_never_writes_over_the_workbook_or_its_essay(
+    capsys: pytest.CaptureFixture[str],
+    small_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    which: str,
+) -> None:
+    target = small_file if which == "workbook" else small_file.with_name("small.txt")
+    monkeypatch.chdir(small_file.parent)
+    (small_file.parent / "sub").mkdir()
+    before = target.read_bytes()
+    message = "itself" if which == "workbook" else "essay"
+    for name in spellings(target, small_file.parent):
+        status, out, err = run(capsys, "export", small_file, "-o", name)
+        assert (status, out) == (2, ""), name
+        assert err.startswith(f"{Path(name)}: is the workbook") and message in err, err
+        assert err.count("\n") == 1
+        assert target.read_bytes() == before
+
+
+def test_export_refuses_an_output_that_is_not_a_regular_file(
+    capsys: pytest.CaptureFixture[str], small_file: Path, tmp_path: Path
+) -> None:
+    outs = tmp_path / "outs"
+    outs.mkdir()
+    from .test_store import special_files
+
+    for name, path in special_files(outs).items():
+        kind = files.kind_of(path.stat().st_mode)
+        status, out, err = run(capsys, "export", small_file, "-o", path)
+        assert (status, out) == (2, ""), name
+        assert err == f"{path}: is {kind}, not a regular file\n", name
+        assert files.kind_of(path.stat().st_mode) == kind
+        assert path.is_symlink() == name.startswith("link")

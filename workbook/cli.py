@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -180,9 +181,26 @@ def run_export(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             return EXIT_OK
         out = Path(args.output) if args.output else brief_path(args.path)
+        refuse_inputs(out, args.path, workbook.essay.file)
         write_atomic(out, text.encode("utf-8"))
     except WorkbookError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_INPUT
     print(f"{args.path}: brief written to {out}")
     return EXIT_OK
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to the same file, through links and any spelling of the path."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one is not there (yet): compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
+    """A brief written over the workbook or its essay would destroy what it was made from."""
+    if same_file(out, path):
+        raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
+    if essay_file and same_file(out, path.parent / essay_file):
+        raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")
