@@ -7,6 +7,7 @@ import errno
 import os
 import resource
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -274,3 +275,104 @@ def test_export_refuses_an_output_that_is_not_a_regular_file(
         assert err == f"{path}: is {kind}, not a regular file\n", name
         assert files.kind_of(path.stat().st_mode) == kind
         assert path.is_symlink() == name.startswith("link")
+
+
+def with_essay(small_file: Path, name: str) -> bytes:
+    """Point the workbook's essay.file at `name`; returns the workbook's bytes."""
+    text = small_file.read_text().replace('file = "small.txt"', f"file = '{name}'")
+    small_file.write_text(text)
+    return small_file.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("/etc/shadow", "must be relative to the workbook's folder"),
+        ("../../../../etc/passwd", "must stay inside the workbook's folder (no '..')"),
+        ("/proc/kmsg", "must be relative to the workbook's folder"),
+        ("C:\\Windows\\win.ini", "separate folders with '/', not '\\'"),
+    ],
+)
+def test_an_essay_outside_the_folder_is_refused_by_name(
+    small_file: Path, name: str, reason: str
+) -> None:
+    before = with_essay(small_file, name)
+    for command in ("check", "export"):
+        result = workbook_command(command, small_file, cwd=small_file.parent)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr.startswith(f"{small_file}: essay.file: {reason} (got ")
+        assert result.stderr.count("\n") == 1
+    assert small_file.read_bytes() == before
+
+
+SECRET = "a secret line\n" * 7
+
+
+def test_a_link_out_of_the_folder_is_refused_and_tells_nothing_of_its_target(
+    small_file: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text(SECRET)
+    try:
+        essay = small_file.with_name("small.txt")
+        essay.unlink()
+        essay.symlink_to(outside)
+        result = workbook_command("check", small_file, cwd=tmp_path)
+    finally:
+        outside.unlink()
+    assert (result.returncode, result.stdout) == (2, "")
+    message = f"{small_file}: essay.file: small.txt leads outside the workbook's folder\n"
+    assert result.stderr == message
+    assert "7" not in result.stderr and "secret" not in result.stderr
+
+
+def test_a_link_that_stays_inside_the_folder_is_followed(small_file: Path) -> None:
+    texts = small_file.parent / "texts"
+    texts.mkdir()
+    small_file.with_name("small.txt").rename(texts / "essay.txt")
+    small_file.with_name("small.txt").symlink_to(Path("texts") / "essay.txt")
+    result = workbook_command("check", small_file, cwd=small_file.parent)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def make_essay(kind: str, path: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))  # what /dev/zero is
+        except OSError as error:
+            pytest.skip(f"cannot make a device here: {error.strerror}")
+    else:
+        path.mkdir()
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("fifo", "small.txt: is a named pipe (FIFO), not a regular file"),
+        ("device", "small.txt: is a character device, not a regular file"),
+        ("folder", "small.txt is a folder, not a text file"),
+    ],
+)
+def test_an_essay_that_is_a_pipe_a_device_or_a_folder_is_refused(
+    small_file: Path, kind: str, reason: str
+) -> None:
+    essay = small_file.with_name("small.txt")
+    essay.unlink()
+    make_essay(kind, essay)
+    before = small_file.read_bytes()
+    start = time.monotonic()
+    result = workbook_command("check", small_file, cwd=small_file.parent)
+    assert time.monotonic() - start < QUICK
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"{small_file}: essay.file: {reason}\n"
+    assert small_file.read_bytes() == before
+
+
+def test_an_essay_that_is_not_utf8_names_its_line_and_column(small_file: Path) -> None:
+    small_file.with_name("small.txt").write_bytes(b"By a writer\nStrikes \xff bring\n")
+    result = workbook_command("check", small_file, cwd=small_file.parent)
+    assert result.returncode == 2
+    where = f"{small_file}: essay.file: small.txt:2:9: not UTF-8 text (byte 0xff)\n"
+    assert result.stderr == where

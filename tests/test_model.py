@@ -187,3 +187,32 @@ def test_an_empty_card_is_an_open_slot() -> None:
     assert Card(tag="Evidence needed: attack counts").is_open
     assert not Card(url="https://example.org").is_open
     assert not Card(text="quoted words").is_open
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("/etc/shadow", "must be relative to the workbook's folder"),
+        ("C:\\essay.txt", "separate folders with '/', not '\\'"),
+        ("C:/essay.txt", "must be relative to the workbook's folder"),
+        ("\\\\server\\share\\essay.txt", "separate folders with '/', not '\\'"),
+        ("texts\\essay.txt", "separate folders with '/', not '\\'"),
+        ("../essay.txt", "must stay inside the workbook's folder (no '..')"),
+        ("texts/../../essay.txt", "must stay inside the workbook's folder (no '..')"),
+        ("..", "must stay inside the workbook's folder (no '..')"),
+        ("essay\x00.txt", "must not hold control characters"),
+        ("essay\x1b[2J.txt", "must not hold control characters"),
+        ("essay\x85.txt", "must not hold control characters"),
+    ],
+)
+def test_the_essay_file_must_stay_in_the_workbooks_folder(
+    data: dict[str, Any], name: str, reason: str
+) -> None:
+    data["essay"]["file"] = name
+    assert problem(data).startswith(f"essay.file: {reason}")
+
+
+@pytest.mark.parametrize("name", ["essay.txt", "texts/essay.txt", "./essay.txt", "a..b.txt", ""])
+def test_an_essay_file_inside_the_folder_is_kept(data: dict[str, Any], name: str) -> None:
+    data["essay"]["file"] = name
+    assert Workbook.model_validate(data).essay.file == name

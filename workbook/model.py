@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -60,10 +61,28 @@ def _date(value: str) -> str:
     return value
 
 
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def _inside_folder(value: str) -> str:
+    """A file named relative to the workbook's folder, that cannot lead out of it: the
+    essay's text is read and copied along with the workbook."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise PydanticCustomError("path", "must not hold control characters")
+    if "\\" in value:
+        raise PydanticCustomError("path", "separate folders with '/', not '\\'")
+    if value.startswith("/") or _DRIVE.match(value):
+        raise PydanticCustomError("path", "must be relative to the workbook's folder")
+    if ".." in value.split("/"):
+        raise PydanticCustomError("path", "must stay inside the workbook's folder (no '..')")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text)]
 Line = Annotated[str, AfterValidator(_line)]
 Id = Annotated[str, AfterValidator(_id)]
 PartialDate = Annotated[str, AfterValidator(_date)]
+RelativeFile = Annotated[str, AfterValidator(_line), AfterValidator(_inside_folder)]
 
 
 class _Model(BaseModel):
@@ -142,7 +161,7 @@ class Essay(_Model):
     publication: Line = ""
     date: PartialDate = ""
     url: Line = ""
-    file: Line = ""
+    file: RelativeFile = ""
     paragraphs: Annotated[int, Field(ge=1)]
 
 

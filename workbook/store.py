@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -11,7 +12,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from .essay import find_quote, split_paragraphs
-from .files import WorkbookError, read_text, write_atomic
+from .files import ReadError, WorkbookError, read_bytes, read_text, utf8, write_atomic
 from .model import FORMAT_VERSION, Workbook
 from .parallel import Parse
 
@@ -90,16 +91,31 @@ def _toml_error(message: str, text: str, path: Path) -> str:
 
 
 def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:
-    """The paragraphs of the essay the workbook names, or None when its text is not there."""
-    essay_path = path.parent / workbook.essay.file
-    if not workbook.essay.file or not essay_path.is_file():
+    """The paragraphs of the essay the workbook names, or None when its text is not there.
+
+    The essay must be a regular file inside the workbook's folder, even through a link: a
+    workbook from someone else must not make the program read, or report on, any other file.
+    """
+    name = workbook.essay.file
+    if not name:
         return None
+    where = f"{path}: essay.file"
     try:
-        return split_paragraphs(essay_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise WorkbookError(
-            f"{path}: essay.file: cannot read {workbook.essay.file}: {error}"
-        ) from None
+        essay = (path.parent / name).resolve()
+        inside = essay.is_relative_to(path.parent.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        raise WorkbookError(f"{where}: {name}: cannot follow its links") from None
+    if not inside:
+        raise WorkbookError(f"{where}: {name} leads outside the workbook's folder")
+    if essay.is_dir():
+        raise WorkbookError(f"{where}: {name} is a folder, not a text file")
+    try:
+        raw = read_bytes(essay)
+    except ReadError as error:
+        if not os.path.lexists(essay):
+            return None  # the text is not there: quotes are simply not checked
+        raise WorkbookError(f"{where}: {name}: {error.reason}") from None
+    return split_paragraphs(utf8(raw, f"{where}: {name}"))
 
 
 def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None) -> list[str]:
