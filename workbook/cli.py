@@ -143,6 +143,8 @@ def run_fmt(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
+            if not args.check and is_bundled(path):
+                raise WorkbookError(f"{path}: the bundled seed is read-only")
             raw, text = read_file(path)
             workbook = load_with_essay(path, text)[0]
             canonical = dumps(workbook).encode("utf-8")
@@ -152,8 +154,6 @@ def run_fmt(args: argparse.Namespace) -> int:
                 print(f"{path}: not in canonical form", file=sys.stderr)
                 status = max(status, EXIT_CHANGED)
                 continue
-            if is_bundled(path):
-                raise WorkbookError(f"{path}: the bundled seed is read-only")
             write_atomic(path, canonical, keep_backup=True)
             print(f"{path}: reformatted")
         except WorkbookError as error:
@@ -200,6 +200,8 @@ def same_file(a: Path, b: Path) -> bool:
 
 def refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
     """A brief written over the workbook or its essay would destroy what it was made from."""
+    if is_bundled(out):
+        raise WorkbookError(f"{out}: is among the bundled positions, which are read-only")
     if same_file(out, path):
         raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
     if essay_file and same_file(out, path.parent / essay_file):

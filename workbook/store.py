@@ -15,6 +15,7 @@ from .essay import find_quote, split_paragraphs
 from .files import ReadError, WorkbookError, read_bytes, read_text, utf8, write_atomic
 from .model import FORMAT_VERSION, Workbook
 from .parallel import Parse
+from .seed import is_bundled
 
 _TOML_POSITION = re.compile(
     r"^(?P<msg>.*?) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
@@ -170,6 +171,8 @@ def dumps(workbook: Workbook) -> str:
 
 def save(workbook: Workbook, path: Path) -> bytes:
     """Write atomically, keeping the previous version as NAME.bak; returns the bytes written."""
+    if is_bundled(path):
+        raise WorkbookError(f"{path}: the bundled seed is read-only")
     data = dumps(workbook).encode("utf-8")
     write_atomic(path, data, keep_backup=True)
     return data
