@@ -216,3 +216,28 @@ def test_the_essay_file_must_stay_in_the_workbooks_folder(
 def test_an_essay_file_inside_the_folder_is_kept(data: dict[str, Any], name: str) -> None:
     data["essay"]["file"] = name
     assert Workbook.model_validate(data).essay.file == name
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [("a\nb", "'a\\nb'"), ("has space", "'has space'"), ("a.b", "'a.b'"), ("", "''")],
+)
+def test_an_id_that_is_not_plain_is_quoted_in_the_field_path(
+    data: dict[str, Any], key: str, shown: str
+) -> None:
+    data["claims"][key] = data["claims"].pop("story")
+    message = problem(data)
+    assert message.startswith(f"claims.{shown}: an id uses only letters")
+    assert "\n" not in message and "[key]" not in message
+
+
+def test_an_unknown_field_with_a_line_break_is_quoted(data: dict[str, Any]) -> None:
+    data["essay"]["x\ny"] = 1
+    assert problem(data) == "essay.'x\\ny': is not a field of this format"
+
+
+def test_a_long_bad_value_is_cut_short_in_the_message(data: dict[str, Any]) -> None:
+    data["essay"]["date"] = "x" * 10_000
+    message = problem(data)
+    assert message.startswith("essay.date: must be YYYY") and len(message) < 200
+    assert message.endswith("xxx…)")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
-from .files import WorkbookError, read_file, write_atomic
+from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
 
@@ -85,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def complain(message: object) -> None:
+    """One line on standard error, whatever a file's name or a value quoted in it holds."""
+    print(one_line(str(message)), file=sys.stderr)
+
+
 def run_open(args: argparse.Namespace) -> int:
     path: Path = args.path or seed_path()
     try:
@@ -93,14 +98,14 @@ def run_open(args: argparse.Namespace) -> int:
         # A large file is parsed on another core while Textual starts here.
         parsing = Parse(text)
     except WorkbookError as error:
-        print(error, file=sys.stderr)
+        complain(error)
         return EXIT_BAD_INPUT
     from .tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
 
     app = WorkbookApp(path, raw, text, ours=args.ours, parsing=parsing)
     app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
+        complain(app.error)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -112,7 +117,7 @@ def summary(workbook: Workbook, path: Path) -> str:
     cards = [k for p in points for k in p.cards.values()]
     open_slots = sum(card.is_open for card in cards)
     lines = [
-        f"{path}: {len(workbook.claims)} claims, {len(points)} points, "
+        f"{one_line(str(path))}: {len(workbook.claims)} claims, {len(points)} points, "
         f"{len(cards)} cards ({open_slots} open)"
     ]
     width = max(len(side.name) for side in workbook.sides.values()) + 1
@@ -130,7 +135,7 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             workbook = load(path)
         except WorkbookError as error:
-            print(error, file=sys.stderr)
+            complain(error)
             status = EXIT_BAD_INPUT
             continue
         print(summary(workbook, path))
@@ -151,13 +156,13 @@ def run_fmt(args: argparse.Namespace) -> int:
             if raw == canonical:
                 continue
             if args.check:
-                print(f"{path}: not in canonical form", file=sys.stderr)
+                complain(f"{path}: not in canonical form")
                 status = max(status, EXIT_CHANGED)
                 continue
             write_atomic(path, canonical, keep_backup=True)
-            print(f"{path}: reformatted")
+            print(one_line(f"{path}: reformatted"))
         except WorkbookError as error:
-            print(error, file=sys.stderr)
+            complain(error)
             status = EXIT_BAD_INPUT
     return status
 
@@ -184,9 +189,9 @@ def run_export(args: argparse.Namespace) -> int:
         refuse_inputs(out, args.path, workbook.essay.file)
         write_atomic(out, text.encode("utf-8"))
     except WorkbookError as error:
-        print(error, file=sys.stderr)
+        complain(error)
         return EXIT_BAD_INPUT
-    print(f"{args.path}: brief written to {out}")
+    print(one_line(f"{args.path}: brief written to {out}"))
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import tempfile
+import unicodedata
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -24,6 +25,10 @@ _READ_FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
+
+
+# Controls, line and paragraph separators, and lone surrogates (undecodable bytes of a name).
+_UNSAFE = frozenset({"Cc", "Zl", "Zp", "Cs"})
 
 
 class WorkbookError(Exception):
@@ -156,6 +161,16 @@ def utf8(raw: bytes, where: str) -> str:
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         bad = raw[error.start : error.start + 1].hex()
         raise WorkbookError(f"{where}:{line}:{col}: not UTF-8 text (byte 0x{bad})") from None
+
+
+def one_line(message: str) -> str:
+    """`message` with every line break and control character escaped, so that a name or a value
+    quoted in it can never split it or drive the terminal."""
+    if message.isprintable():
+        return message
+    return "".join(
+        ascii(char)[1:-1] if unicodedata.category(char) in _UNSAFE else char for char in message
+    )
 
 
 def backup_path(path: Path) -> Path:

@@ -21,6 +21,8 @@ _TOML_POSITION = re.compile(
     r"^(?P<msg>.*?) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
 )
 
+_PLAIN = re.compile(r"[A-Za-z0-9_-]+")
+
 _FRIENDLIER = {
     "Cannot overwrite a value": "duplicate key: an id or a field is given twice",
     "Cannot declare": "duplicate table: an id is given twice",
@@ -65,14 +67,31 @@ def describe(error: ValidationError) -> str:
     errors = error.errors(include_url=False)
     first = errors[0]
     ctx = first.get("ctx") or {}
-    field_path = ctx.get("path") or ".".join(str(part) for part in first["loc"]) or "(top)"
+    field_path = ctx.get("path") or field_path_of(first["loc"]) or "(top)"
     reason = _REASONS.get(first["type"], "{msg}").format(msg=first["msg"])
     if first["type"] not in ("missing", "extra_forbidden") and "input" in first:
         shown = first["input"]
         if isinstance(shown, str | int | float) and not isinstance(shown, bool):
-            reason += f" (got {shown!r})" if repr(shown) not in reason else ""
+            reason += f" (got {_shown(shown)})" if repr(shown) not in reason else ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field_path}: {reason}{more}"
+
+
+def field_path_of(loc: tuple[int | str, ...]) -> str:
+    """A location as a dotted path; a part that is not a plain id (a key with a line break, a
+    space or a dot in it) is quoted, so the path stays one unambiguous line."""
+    # Pydantic marks a bad dict key with a "[key]" part after it: the message says it is an id.
+    parts = [part for part in loc if part != "[key]"]
+    return ".".join(
+        str(part) if isinstance(part, int) or _PLAIN.fullmatch(part) else repr(part)
+        for part in parts
+    )
+
+
+def _shown(value: str | int | float, most: int = 80) -> str:
+    # A value a megabyte long would bury the message.
+    shown = repr(value)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
 def _toml_error(message: str, text: str, path: Path) -> str:
