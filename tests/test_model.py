@@ -241,3 +241,34 @@ def test_a_long_bad_value_is_cut_short_in_the_message(data: dict[str, Any]) -> N
     message = problem(data)
     assert message.startswith("essay.date: must be YYYY") and len(message) < 200
     assert message.endswith("xxx…)")
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("Feb 2020", "must be YYYY, YYYY-MM or YYYY-MM-DD (got 'Feb 2020')"),
+        ("2021-02-30", "'2021-02-30' is not a date"),
+    ],
+)
+def test_a_date_error_quotes_the_value_once(data: dict[str, Any], date: str, message: str) -> None:
+    data["essay"]["date"] = date
+    assert problem(data) == f"essay.date: {message}"
+    with pytest.raises(ValidationError) as caught:
+        Card(date=date)
+    assert caught.value.errors()[0]["msg"] == message  # as a form shows it beside the field
+
+
+def test_an_id_error_quotes_the_value_once(data: dict[str, Any]) -> None:
+    point(data)["cards"] = {"a b": {}}
+    assert problem(data) == (
+        "claims.blowback.points.p2.cards.'a b': "
+        "an id uses only letters, digits, '-' and '_' (got 'a b')"
+    )
+
+
+@pytest.mark.parametrize(
+    "date", ["٢٠٢١", "۲۰۲۱", "२०२१", "２０２１", "2021-٠٣", "2021-03-٠٧", "𝟐𝟎𝟐𝟏"]
+)
+def test_only_ascii_digits_make_a_date(data: dict[str, Any], date: str) -> None:
+    data["essay"]["date"] = date
+    assert problem(data).startswith("essay.date: must be YYYY, YYYY-MM or YYYY-MM-DD (got ")

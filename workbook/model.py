@@ -20,7 +20,8 @@ Kind = Literal["supports", "counters", "answers"]
 KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# [0-9], not \d: \d also matches the digits of other scripts, which no cite is written in.
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _text(value: str) -> str:
@@ -36,10 +37,22 @@ def _line(value: str) -> str:
     return value
 
 
+def shown(value: object, most: int = 80) -> str:
+    """A value as an error message quotes it: its repr, cut short so that a value a megabyte
+    long does not bury the message."""
+    text = repr(value)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _shown(value: str) -> dict[str, str]:
+    return {"shown": shown(value)}
+
+
 def _id(value: str) -> str:
     if not _ID.fullmatch(value):
+        # Pydantic fills a template with str() of its values: the repr is made here.
         raise PydanticCustomError(
-            "id", "an id uses only letters, digits, '-' and '_' (got {value!r})", {"value": value}
+            "id", "an id uses only letters, digits, '-' and '_' (got {shown})", _shown(value)
         )
     return value
 
@@ -51,13 +64,13 @@ def _date(value: str) -> str:
     match = _DATE.fullmatch(value)
     if match is None:
         raise PydanticCustomError(
-            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {value!r})", {"value": value}
+            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {shown})", _shown(value)
         )
     year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("date", "{value!r} is not a date", {"value": value}) from None
+        raise PydanticCustomError("date", "{shown} is not a date", _shown(value)) from None
     return value
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .essay import find_quote, split_paragraphs
 from .files import ReadError, WorkbookError, read_bytes, read_text, utf8, write_atomic
-from .model import FORMAT_VERSION, Workbook
+from .model import FORMAT_VERSION, Workbook, shown
 from .parallel import Parse
 from .seed import is_bundled
 
@@ -70,9 +70,9 @@ def describe(error: ValidationError) -> str:
     field_path = ctx.get("path") or field_path_of(first["loc"]) or "(top)"
     reason = _REASONS.get(first["type"], "{msg}").format(msg=first["msg"])
     if first["type"] not in ("missing", "extra_forbidden") and "input" in first:
-        shown = first["input"]
-        if isinstance(shown, str | int | float) and not isinstance(shown, bool):
-            reason += f" (got {_shown(shown)})" if repr(shown) not in reason else ""
+        value = first["input"]
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            reason += f" (got {shown(value)})" if shown(value) not in reason else ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field_path}: {reason}{more}"
 
@@ -86,12 +86,6 @@ def field_path_of(loc: tuple[int | str, ...]) -> str:
         str(part) if isinstance(part, int) or _PLAIN.fullmatch(part) else repr(part)
         for part in parts
     )
-
-
-def _shown(value: str | int | float, most: int = 80) -> str:
-    # A value a megabyte long would bury the message.
-    shown = repr(value)
-    return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
 def _toml_error(message: str, text: str, path: Path) -> str:
