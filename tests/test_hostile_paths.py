@@ -95,7 +95,7 @@ def hostile(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Pa
 
 
 @pytest.mark.parametrize("hostile", [*KINDS, "socket"], indirect=True)
-@pytest.mark.parametrize("command", [["check"], ["fmt"], ["fmt", "--check"], ["export"]])
+@pytest.mark.parametrize("command", [["check"], ["fmt"], ["fmt", "--check"], ["export"], ["open"]])
 def test_what_is_not_a_regular_file_is_refused_at_once(
     hostile: tuple[Path, str], command: list[str], tmp_path: Path
 ) -> None:
