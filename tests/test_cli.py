@@ -189,3 +189,31 @@ def test_open_is_the_default_command_even_with_options_first(
     main(["--ours", "deterrence"])
     main(["w.toml", "--ours", "Blowback"])
     assert seen == [(None, "deterrence"), (Path("w.toml"), "Blowback")]
+
+
+def test_no_error_line_can_be_split_by_a_name_or_a_value(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    odd = '"st\\nory\\u001b[2J"'  # a TOML key holding a line break and a terminal escape
+    text = small_file.read_text().replace("[claims.story", f"[claims.{odd}")
+    small_file.write_text(text)
+    status, _, err = run(capsys, "check", small_file)
+    assert status == 2
+    assert err.startswith(f"{small_file}: claims.'st\\nory\\x1b[2J': an id uses only letters")
+    assert err.count("\n") == 1 and "\x1b" not in err
+    strange = small_file.with_name("new\nline\x1b[31m.toml")
+    strange.write_text("format = 1\nessay = { paragraphs = 1 }\n[sides]\n")
+    status, _, err = run(capsys, "check", strange)
+    assert status == 2
+    shown = f"{small_file.parent}/new\\nline\\x1b[31m.toml"
+    assert err == f"{shown}: sides: a workbook has exactly two sides (found 0)\n"
+
+
+def test_one_line_escapes_only_what_could_break_a_line() -> None:
+    from workbook.files import one_line
+
+    kept = "ممنوع e\u0301 🧨 \u202e\u00a0\t".replace("\t", "")
+    assert one_line(kept) == kept
+    assert one_line("a\nb\r\x00\x1b\x85\u2028\u2029\udcff") == (
+        "a\\nb\\r\\x00\\x1b\\x85\\u2028\\u2029\\udcff"
+    )

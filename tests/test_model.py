@@ -187,3 +187,88 @@ def test_an_empty_card_is_an_open_slot() -> None:
     assert Card(tag="Evidence needed: attack counts").is_open
     assert not Card(url="https://example.org").is_open
     assert not Card(text="quoted words").is_open
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("/etc/shadow", "must be relative to the workbook's folder"),
+        ("C:\\essay.txt", "separate folders with '/', not '\\'"),
+        ("C:/essay.txt", "must be relative to the workbook's folder"),
+        ("\\\\server\\share\\essay.txt", "separate folders with '/', not '\\'"),
+        ("texts\\essay.txt", "separate folders with '/', not '\\'"),
+        ("../essay.txt", "must stay inside the workbook's folder (no '..')"),
+        ("texts/../../essay.txt", "must stay inside the workbook's folder (no '..')"),
+        ("..", "must stay inside the workbook's folder (no '..')"),
+        ("essay\x00.txt", "must not hold control characters"),
+        ("essay\x1b[2J.txt", "must not hold control characters"),
+        ("essay\x85.txt", "must not hold control characters"),
+    ],
+)
+def test_the_essay_file_must_stay_in_the_workbooks_folder(
+    data: dict[str, Any], name: str, reason: str
+) -> None:
+    data["essay"]["file"] = name
+    assert problem(data).startswith(f"essay.file: {reason}")
+
+
+@pytest.mark.parametrize("name", ["essay.txt", "texts/essay.txt", "./essay.txt", "a..b.txt", ""])
+def test_an_essay_file_inside_the_folder_is_kept(data: dict[str, Any], name: str) -> None:
+    data["essay"]["file"] = name
+    assert Workbook.model_validate(data).essay.file == name
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [("a\nb", "'a\\nb'"), ("has space", "'has space'"), ("a.b", "'a.b'"), ("", "''")],
+)
+def test_an_id_that_is_not_plain_is_quoted_in_the_field_path(
+    data: dict[str, Any], key: str, shown: str
+) -> None:
+    data["claims"][key] = data["claims"].pop("story")
+    message = problem(data)
+    assert message.startswith(f"claims.{shown}: an id uses only letters")
+    assert "\n" not in message and "[key]" not in message
+
+
+def test_an_unknown_field_with_a_line_break_is_quoted(data: dict[str, Any]) -> None:
+    data["essay"]["x\ny"] = 1
+    assert problem(data) == "essay.'x\\ny': is not a field of this format"
+
+
+def test_a_long_bad_value_is_cut_short_in_the_message(data: dict[str, Any]) -> None:
+    data["essay"]["date"] = "x" * 10_000
+    message = problem(data)
+    assert message.startswith("essay.date: must be YYYY") and len(message) < 200
+    assert message.endswith("xxx…)")
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("Feb 2020", "must be YYYY, YYYY-MM or YYYY-MM-DD (got 'Feb 2020')"),
+        ("2021-02-30", "'2021-02-30' is not a date"),
+    ],
+)
+def test_a_date_error_quotes_the_value_once(data: dict[str, Any], date: str, message: str) -> None:
+    data["essay"]["date"] = date
+    assert problem(data) == f"essay.date: {message}"
+    with pytest.raises(ValidationError) as caught:
+        Card(date=date)
+    assert caught.value.errors()[0]["msg"] == message  # as a form shows it beside the field
+
+
+def test_an_id_error_quotes_the_value_once(data: dict[str, Any]) -> None:
+    point(data)["cards"] = {"a b": {}}
+    assert problem(data) == (
+        "claims.blowback.points.p2.cards.'a b': "
+        "an id uses only letters, digits, '-' and '_' (got 'a b')"
+    )
+
+
+@pytest.mark.parametrize(
+    "date", ["٢٠٢١", "۲۰۲۱", "२०२१", "２０２１", "2021-٠٣", "2021-03-٠٧", "𝟐𝟎𝟐𝟏"]
+)
+def test_only_ascii_digits_make_a_date(data: dict[str, Any], date: str) -> None:
+    data["essay"]["date"] = date
+    assert problem(data).startswith("essay.date: must be YYYY, YYYY-MM or YYYY-MM-DD (got ")

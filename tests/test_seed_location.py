@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from workbook import seed
+from workbook.cli import main
+from workbook.files import WorkbookError
+from workbook.store import load, save
+
+from .conftest import copy_positions
 
 
 @pytest.fixture
@@ -38,3 +44,59 @@ def test_a_workbook_of_ones_own_is_saved_in_place(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     assert seed.save_target(path, "essay.txt") == (path, "")
     assert seed.brief_path(path) == tmp_path / "mine.brief.md"
+
+
+@pytest.fixture
+def checkout_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seed where it is really found (in a checkout: positions/ at its top), with the
+    current folder moved somewhere harmless."""
+    monkeypatch.chdir(tmp_path)
+    return seed.seed_path()
+
+
+def shipped() -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in seed.positions_folder().iterdir()}
+
+
+def test_every_shipped_position_is_bundled_wherever_it_lies(
+    checkout_seed: Path, tmp_path: Path
+) -> None:
+    assert seed.is_bundled(checkout_seed)
+    assert seed.is_bundled(checkout_seed.with_name("soleimani-blowback.txt"))
+    link = tmp_path / "link.toml"
+    link.symlink_to(checkout_seed)
+    assert seed.is_bundled(link)
+    assert not seed.is_bundled(copy_positions(tmp_path / "copy"))
+    assert seed.folder_beside(checkout_seed) == Path.cwd()
+    assert seed.brief_path(checkout_seed) == Path.cwd() / "soleimani-blowback.brief.md"
+
+
+def test_fmt_refuses_the_seed_and_fmt_check_reads_it(
+    checkout_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = shipped()
+    for spelling in (checkout_seed, os.path.relpath(checkout_seed)):
+        assert main(["fmt", str(spelling)]) == 2
+        assert capsys.readouterr() == ("", f"{spelling}: the bundled seed is read-only\n")
+    assert main(["fmt", "--check", str(checkout_seed)]) == 0
+    assert shipped() == before
+
+
+def test_saving_the_seed_in_place_is_refused(checkout_seed: Path) -> None:
+    before = shipped()
+    with pytest.raises(WorkbookError, match="the bundled seed is read-only"):
+        save(load(checkout_seed), checkout_seed)
+    assert shipped() == before
+
+
+def test_the_seeds_brief_goes_to_the_current_folder_never_beside_it(
+    checkout_seed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = shipped()
+    assert main(["export", str(checkout_seed)]) == 0
+    assert (tmp_path / "soleimani-blowback.brief.md").is_file()
+    inside = checkout_seed.with_name("mine.brief.md")
+    capsys.readouterr()
+    assert main(["export", str(checkout_seed), "-o", str(inside)]) == 2
+    assert "read-only" in capsys.readouterr().err
+    assert shipped() == before

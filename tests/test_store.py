@@ -182,3 +182,73 @@ def test_save_keeps_the_previous_version_as_one_backup(small: Workbook, small_fi
     assert backup_path(small_file).read_bytes() == second
     backups = [p.name for p in small_file.parent.iterdir() if ".bak" in p.name]
     assert backups == ["small.toml.bak"]
+
+
+def test_a_file_without_any_write_permission_is_refused(small: Workbook, small_file: Path) -> None:
+    # Checked by mode, not left to the system: root may write anything.
+    before = small_file.read_bytes()
+    small_file.chmod(0o444)
+    small.claims["story"].tag = "changed"
+    with pytest.raises(WorkbookError) as caught:
+        save(small, small_file)
+    assert str(caught.value) == f"{small_file}: is read-only"
+    assert small_file.read_bytes() == before
+    assert stat.S_IMODE(small_file.stat().st_mode) == 0o444
+    assert sorted(p.name for p in small_file.parent.iterdir()) == ["small.toml", "small.txt"]
+
+
+def test_a_symbolic_link_is_saved_through_and_stays_a_link(
+    small: Workbook, small_file: Path, tmp_path: Path
+) -> None:
+    from workbook.files import backup_path
+
+    before = small_file.read_bytes()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "link.toml"
+    link.symlink_to(small_file)
+    small.claims["story"].tag = "through the link"
+    save(small, link)
+    assert link.is_symlink() and os.readlink(link) == str(small_file)
+    assert load(small_file).claims["story"].tag == "through the link"
+    backup = backup_path(small_file)
+    assert not backup.is_symlink() and backup.is_file() and backup.read_bytes() == before
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["link.toml"]
+
+
+def test_a_dangling_link_is_saved_to_its_target(small: Workbook, tmp_path: Path) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to("target.toml")
+    save(small, link)
+    assert link.is_symlink() and load(tmp_path / "target.toml") == small
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """What a save must never replace, each made in `folder` where the system allows it."""
+    made = {"folder": folder / "folder.toml"}
+    made["folder"].mkdir()
+    if hasattr(os, "mkfifo"):
+        made["fifo"] = folder / "fifo.toml"
+        os.mkfifo(made["fifo"])
+    try:
+        made["device"] = folder / "null.toml"
+        os.mknod(made["device"], stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (AttributeError, OSError):
+        made.pop("device")
+    for name, path in list(made.items()):
+        made[f"link to {name}"] = folder / f"link-to-{path.name}"
+        made[f"link to {name}"].symlink_to(path)
+    return made
+
+
+def test_what_is_not_a_regular_file_is_never_replaced(small: Workbook, tmp_path: Path) -> None:
+    from workbook.files import kind_of
+
+    for name, path in special_files(tmp_path).items():
+        kind = kind_of(path.stat().st_mode)
+        with pytest.raises(WorkbookError) as caught:
+            save(small, path)
+        assert str(caught.value) == f"{path}: is {kind}, not a regular file", name
+        assert kind_of(path.stat().st_mode) == kind, name
+        assert path.is_symlink() == name.startswith("link"), name
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -24,6 +24,12 @@ DEFAULT_RATE = 150  # words a minute: a careful reading aloud
 # the brief, so list and heading markers at a line's start need no escape.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>&|~#])")
 
+# What a GFM linkifier turns into a link besides http and https: an address with "@" (an
+# email, mailto:, xmpp:), another scheme before ":" (ftp:), and "//" on its own (a link that
+# borrows the page's scheme). One backslash breaks each of these and still reads as text.
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)")
+_BARE_SLASHES = re.compile(r"(?<![A-Za-z0-9])(?<!http:)(?<!https:)//", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class BriefOptions:
@@ -33,9 +39,18 @@ class BriefOptions:
 
 
 def inline(text: str) -> str:
-    """User text as one line of literal Markdown: every syntax character escaped."""
+    """User text as one line of literal Markdown: every syntax character escaped, and only
+    http and https addresses left for a linkifier to find."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(_MARKDOWN.sub(r"\\\1", line.replace("\t", " ")) for line in lines)
+    return "<br>".join(
+        _no_autolink(_MARKDOWN.sub(r"\\\1", line.replace("\t", " "))) for line in lines
+    )
+
+
+def _no_autolink(line: str) -> str:
+    line = line.replace("@", "\\@")
+    line = _SCHEME.sub(lambda m: m[0] if m[1].lower() in ("http", "https") else f"{m[1]}\\:", line)
+    return _BARE_SLASHES.sub(r"/\\/", line)
 
 
 def link_target(url: str) -> str | None:

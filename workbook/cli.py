@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
-from .files import WorkbookError, read_file, write_atomic
+from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
 
@@ -84,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def complain(message: object) -> None:
+    """One line on standard error, whatever a file's name or a value quoted in it holds."""
+    print(one_line(str(message)), file=sys.stderr)
+
+
 def run_open(args: argparse.Namespace) -> int:
     path: Path = args.path or seed_path()
     try:
@@ -92,14 +98,14 @@ def run_open(args: argparse.Namespace) -> int:
         # A large file is parsed on another core while Textual starts here.
         parsing = Parse(text)
     except WorkbookError as error:
-        print(error, file=sys.stderr)
+        complain(error)
         return EXIT_BAD_INPUT
     from .tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
 
     app = WorkbookApp(path, raw, text, ours=args.ours, parsing=parsing)
     app.run()
     if app.error:
-        print(app.error, file=sys.stderr)
+        complain(app.error)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -111,7 +117,7 @@ def summary(workbook: Workbook, path: Path) -> str:
     cards = [k for p in points for k in p.cards.values()]
     open_slots = sum(card.is_open for card in cards)
     lines = [
-        f"{path}: {len(workbook.claims)} claims, {len(points)} points, "
+        f"{one_line(str(path))}: {len(workbook.claims)} claims, {len(points)} points, "
         f"{len(cards)} cards ({open_slots} open)"
     ]
     width = max(len(side.name) for side in workbook.sides.values()) + 1
@@ -129,7 +135,7 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             workbook = load(path)
         except WorkbookError as error:
-            print(error, file=sys.stderr)
+            complain(error)
             status = EXIT_BAD_INPUT
             continue
         print(summary(workbook, path))
@@ -137,25 +143,26 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from .store import dumps, load
+    from .store import dumps, load_with_essay
 
     status = EXIT_OK
     for path in args.paths:
         try:
-            workbook = load(path)
+            if not args.check and is_bundled(path):
+                raise WorkbookError(f"{path}: the bundled seed is read-only")
+            raw, text = read_file(path)
+            workbook = load_with_essay(path, text)[0]
             canonical = dumps(workbook).encode("utf-8")
-            if path.read_bytes() == canonical:
+            if raw == canonical:
                 continue
             if args.check:
-                print(f"{path}: not in canonical form", file=sys.stderr)
+                complain(f"{path}: not in canonical form")
                 status = max(status, EXIT_CHANGED)
                 continue
-            if is_bundled(path):
-                raise WorkbookError(f"{path}: the bundled seed is read-only")
-            write_atomic(path, canonical)
-            print(f"{path}: reformatted")
+            write_atomic(path, canonical, keep_backup=True)
+            print(one_line(f"{path}: reformatted"))
         except WorkbookError as error:
-            print(error, file=sys.stderr)
+            complain(error)
             status = EXIT_BAD_INPUT
     return status
 
@@ -179,9 +186,28 @@ def run_export(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             return EXIT_OK
         out = Path(args.output) if args.output else brief_path(args.path)
+        refuse_inputs(out, args.path, workbook.essay.file)
         write_atomic(out, text.encode("utf-8"))
     except WorkbookError as error:
-        print(error, file=sys.stderr)
+        complain(error)
         return EXIT_BAD_INPUT
-    print(f"{args.path}: brief written to {out}")
+    print(one_line(f"{args.path}: brief written to {out}"))
     return EXIT_OK
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to the same file, through links and any spelling of the path."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one is not there (yet): compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
+    """A brief written over the workbook or its essay would destroy what it was made from."""
+    if is_bundled(out):
+        raise WorkbookError(f"{out}: is among the bundled positions, which are read-only")
+    if same_file(out, path):
+        raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
+    if essay_file and same_file(out, path.parent / essay_file):
+        raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -19,7 +20,8 @@ Kind = Literal["supports", "counters", "answers"]
 KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# [0-9], not \d: \d also matches the digits of other scripts, which no cite is written in.
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _text(value: str) -> str:
@@ -35,10 +37,22 @@ def _line(value: str) -> str:
     return value
 
 
+def shown(value: object, most: int = 80) -> str:
+    """A value as an error message quotes it: its repr, cut short so that a value a megabyte
+    long does not bury the message."""
+    text = repr(value)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _shown(value: str) -> dict[str, str]:
+    return {"shown": shown(value)}
+
+
 def _id(value: str) -> str:
     if not _ID.fullmatch(value):
+        # Pydantic fills a template with str() of its values: the repr is made here.
         raise PydanticCustomError(
-            "id", "an id uses only letters, digits, '-' and '_' (got {value!r})", {"value": value}
+            "id", "an id uses only letters, digits, '-' and '_' (got {shown})", _shown(value)
         )
     return value
 
@@ -50,13 +64,30 @@ def _date(value: str) -> str:
     match = _DATE.fullmatch(value)
     if match is None:
         raise PydanticCustomError(
-            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {value!r})", {"value": value}
+            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {shown})", _shown(value)
         )
     year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("date", "{value!r} is not a date", {"value": value}) from None
+        raise PydanticCustomError("date", "{shown} is not a date", _shown(value)) from None
+    return value
+
+
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def _inside_folder(value: str) -> str:
+    """A file named relative to the workbook's folder, that cannot lead out of it: the
+    essay's text is read and copied along with the workbook."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise PydanticCustomError("path", "must not hold control characters")
+    if "\\" in value:
+        raise PydanticCustomError("path", "separate folders with '/', not '\\'")
+    if value.startswith("/") or _DRIVE.match(value):
+        raise PydanticCustomError("path", "must be relative to the workbook's folder")
+    if ".." in value.split("/"):
+        raise PydanticCustomError("path", "must stay inside the workbook's folder (no '..')")
     return value
 
 
@@ -64,6 +95,7 @@ Text = Annotated[str, AfterValidator(_text)]
 Line = Annotated[str, AfterValidator(_line)]
 Id = Annotated[str, AfterValidator(_id)]
 PartialDate = Annotated[str, AfterValidator(_date)]
+RelativeFile = Annotated[str, AfterValidator(_line), AfterValidator(_inside_folder)]
 
 
 class _Model(BaseModel):
@@ -142,7 +174,7 @@ class Essay(_Model):
     publication: Line = ""
     date: PartialDate = ""
     url: Line = ""
-    file: Line = ""
+    file: RelativeFile = ""
     paragraphs: Annotated[int, Field(ge=1)]
 
 

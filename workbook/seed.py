@@ -20,8 +20,13 @@ def seed_path() -> Path:
 
 
 def is_bundled(path: Path) -> bool:
-    """True for a file inside the installed package, which the program must never write."""
-    return path.resolve().is_relative_to(_PACKAGE)
+    """True for a file among the shipped positions or inside the installed package, which the
+    program must never write: in a checkout too, where they are the project's own files."""
+    try:
+        real = path.resolve()
+        return real.is_relative_to(_PACKAGE) or real.is_relative_to(positions_folder().resolve())
+    except (OSError, RuntimeError):  # a loop of links leads to no file at all
+        return False
 
 
 def save_target(path: Path, essay_file: str = "", folder: Path | None = None) -> tuple[Path, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -11,13 +12,16 @@ import tomli_w
 from pydantic import ValidationError
 
 from .essay import find_quote, split_paragraphs
-from .files import WorkbookError, read_text, write_atomic
-from .model import FORMAT_VERSION, Workbook
+from .files import ReadError, WorkbookError, read_bytes, read_text, utf8, write_atomic
+from .model import FORMAT_VERSION, Workbook, shown
 from .parallel import Parse
+from .seed import is_bundled
 
 _TOML_POSITION = re.compile(
     r"^(?P<msg>.*?) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
 )
+
+_PLAIN = re.compile(r"[A-Za-z0-9_-]+")
 
 _FRIENDLIER = {
     "Cannot overwrite a value": "duplicate key: an id or a field is given twice",
@@ -41,6 +45,8 @@ def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
     except RecursionError:
         # The parser and the validator recurse: nesting thousands deep is no workbook.
         raise WorkbookError(f"{path}: values are nested too deeply to be a workbook") from None
+    except MemoryError:
+        raise WorkbookError(f"{path}: too large to read into memory") from None
 
 
 def validate(data: dict[str, Any], path: Path) -> Workbook:
@@ -61,14 +67,25 @@ def describe(error: ValidationError) -> str:
     errors = error.errors(include_url=False)
     first = errors[0]
     ctx = first.get("ctx") or {}
-    field_path = ctx.get("path") or ".".join(str(part) for part in first["loc"]) or "(top)"
+    field_path = ctx.get("path") or field_path_of(first["loc"]) or "(top)"
     reason = _REASONS.get(first["type"], "{msg}").format(msg=first["msg"])
     if first["type"] not in ("missing", "extra_forbidden") and "input" in first:
-        shown = first["input"]
-        if isinstance(shown, str | int | float) and not isinstance(shown, bool):
-            reason += f" (got {shown!r})" if repr(shown) not in reason else ""
+        value = first["input"]
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            reason += f" (got {shown(value)})" if shown(value) not in reason else ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field_path}: {reason}{more}"
+
+
+def field_path_of(loc: tuple[int | str, ...]) -> str:
+    """A location as a dotted path; a part that is not a plain id (a key with a line break, a
+    space or a dot in it) is quoted, so the path stays one unambiguous line."""
+    # Pydantic marks a bad dict key with a "[key]" part after it: the message says it is an id.
+    parts = [part for part in loc if part != "[key]"]
+    return ".".join(
+        str(part) if isinstance(part, int) or _PLAIN.fullmatch(part) else repr(part)
+        for part in parts
+    )
 
 
 def _toml_error(message: str, text: str, path: Path) -> str:
@@ -88,16 +105,31 @@ def _toml_error(message: str, text: str, path: Path) -> str:
 
 
 def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:
-    """The paragraphs of the essay the workbook names, or None when its text is not there."""
-    essay_path = path.parent / workbook.essay.file
-    if not workbook.essay.file or not essay_path.is_file():
+    """The paragraphs of the essay the workbook names, or None when its text is not there.
+
+    The essay must be a regular file inside the workbook's folder, even through a link: a
+    workbook from someone else must not make the program read, or report on, any other file.
+    """
+    name = workbook.essay.file
+    if not name:
         return None
+    where = f"{path}: essay.file"
     try:
-        return split_paragraphs(essay_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise WorkbookError(
-            f"{path}: essay.file: cannot read {workbook.essay.file}: {error}"
-        ) from None
+        essay = (path.parent / name).resolve()
+        inside = essay.is_relative_to(path.parent.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        raise WorkbookError(f"{where}: {name}: cannot follow its links") from None
+    if not inside:
+        raise WorkbookError(f"{where}: {name} leads outside the workbook's folder")
+    if essay.is_dir():
+        raise WorkbookError(f"{where}: {name} is a folder, not a text file")
+    try:
+        raw = read_bytes(essay)
+    except ReadError as error:
+        if not os.path.lexists(essay):
+            return None  # the text is not there: quotes are simply not checked
+        raise WorkbookError(f"{where}: {name}: {error.reason}") from None
+    return split_paragraphs(utf8(raw, f"{where}: {name}"))
 
 
 def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None) -> list[str]:
@@ -152,6 +184,8 @@ def dumps(workbook: Workbook) -> str:
 
 def save(workbook: Workbook, path: Path) -> bytes:
     """Write atomically, keeping the previous version as NAME.bak; returns the bytes written."""
+    if is_bundled(path):
+        raise WorkbookError(f"{path}: the bundled seed is read-only")
     data = dumps(workbook).encode("utf-8")
     write_atomic(path, data, keep_backup=True)
     return data
