@@ -258,13 +258,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-
-
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file, or a WorkbookError in one line."""
-    if not path.is_file():
-        raise WorkbookError(f"{path}: not a regular file")
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise WorkbookError(f"{path}: cannot read: {error.strerror or error}") from None
