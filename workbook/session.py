@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .edits import Change, Draft, EditError
-from .files import WorkbookError, read_file
+from .files import WorkbookError, one_line, read_file
 from .journal import Found, Journal, OwnJournal, digest, file_digest, find_journals, journal_text
 from .model import Claim, Workbook
 from .parallel import Parse
@@ -30,15 +30,12 @@ class Phase(enum.Enum):
     CLOSED = "closed"
 
 
-def one_line(error: BaseException, path: Path | None = None) -> str:
-    """What a user reads about an error: its own words for a WorkbookError, otherwise its
-    kind and message, on one line, naming the file."""
+def error_line(error: BaseException, path: Path) -> str:
+    """What a user reads about an error: its own words for a WorkbookError, otherwise the
+    file, the error's kind and its message; always one line."""
     if isinstance(error, WorkbookError):
-        text = str(error)
-    else:
-        words = str(error) or "no details"
-        text = f"{path}: {type(error).__name__}: {words}" if path else words
-    return " ".join(text.split())
+        return one_line(str(error))
+    return one_line(f"{path}: {type(error).__name__}: {str(error) or 'no details'}")
 
 
 @dataclass(frozen=True)
@@ -229,7 +226,7 @@ class Session:
         """Whatever went wrong, the draft and the list of unsaved claims are as they were."""
         self.phase = Phase.OPEN
         self.close_after_save = False
-        return one_line(error, self.path)
+        return error_line(error, self.path)
 
     @property
     def may_close(self) -> bool:

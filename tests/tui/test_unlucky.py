@@ -73,7 +73,7 @@ async def test_a_load_that_raises_anything_exits_with_one_line(
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: not app.is_running)
     assert app.return_code == 2
-    assert app.error == f"{seed_copy}: ValueError: something unexpected"
+    assert app.error == f"{seed_copy}: ValueError: something\\nunexpected"
 
 
 async def test_the_seed_whose_essay_cannot_be_copied_keeps_every_edit(
@@ -222,3 +222,15 @@ async def test_an_export_that_raises_is_reported_and_the_app_goes_on(
         await pilot.press("ctrl+e")
         await until(pilot, lambda: any("renderer broke" in n.message for n in app._notifications))
         assert app.is_running
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../../../../etc/passwd", "/proc/kmsg"])
+async def test_the_app_refuses_an_essay_outside_the_folder(small_file: Path, name: str) -> None:
+    text = small_file.read_text().replace('file = "small.txt"', f"file = '{name}'")
+    small_file.write_text(text)
+    app = WorkbookApp(small_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 2 and app.error is not None
+    assert app.error.startswith(f"{small_file}: essay.file: ") and "\n" not in app.error
+    assert small_file.read_text() == text

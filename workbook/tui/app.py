@@ -94,17 +94,17 @@ class WorkbookApp(App[None]):
 
     def worker_failed(self, group: str, error: BaseException) -> None:
         """Any exception from any worker: one line to the user, and every edit kept."""
-        from ..session import one_line
+        from ..session import error_line
 
         if group == "open":
-            self.fail(one_line(error, self.path))
+            self.fail(error_line(error, self.path))
         elif group == "save" and self.session is not None:
             self.save_failed(self.session.save_failed(error))
         elif group == "close":
             self.exit()
         else:
             what = {"journal": "Cannot keep a journal", "export": "Cannot export"}.get(group)
-            message = one_line(error, self.path)
+            message = error_line(error, self.path)
             self.notify(f"{what}: {message}" if what else message, severity="error", timeout=10)
 
     # Opening.
