@@ -234,3 +234,27 @@ async def test_the_app_refuses_an_essay_outside_the_folder(small_file: Path, nam
     assert app.return_code == 2 and app.error is not None
     assert app.error.startswith(f"{small_file}: essay.file: ") and "\n" not in app.error
     assert small_file.read_text() == text
+
+
+async def test_a_read_only_workbook_is_reported_not_rewritten(seed_copy: Path) -> None:
+    seed_copy.chmod(0o444)
+    before = seed_copy.read_bytes()
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "5", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "is read-only" in app.screen.question  # type: ignore[attr-defined]
+        assert "unsaved changes" in app.sub_title
+    assert seed_copy.read_bytes() == before
+
+
+async def test_a_linked_workbook_is_saved_through_the_link(seed_copy: Path) -> None:
+    link = seed_copy.with_name("linked.toml")
+    link.symlink_to(seed_copy.name)
+    app = WorkbookApp(link)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "5", "ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert link.is_symlink() and strength(seed_copy) == 5
