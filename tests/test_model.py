@@ -272,3 +272,12 @@ def test_an_id_error_quotes_the_value_once(data: dict[str, Any]) -> None:
 def test_only_ascii_digits_make_a_date(data: dict[str, Any], date: str) -> None:
     data["essay"]["date"] = date
     assert problem(data).startswith("essay.date: must be YYYY, YYYY-MM or YYYY-MM-DD (got ")
+
+
+def test_headings_are_paragraphs_of_the_essay_listed_once_in_order(data: dict[str, Any]) -> None:
+    data["essay"]["headings"] = [1, 3]
+    Workbook.model_validate(data)
+    data["essay"]["headings"] = [3, 1]
+    assert problem(data) == "essay.headings: list each heading's paragraph once, in order"
+    data["essay"]["headings"] = [1, 4]
+    assert problem(data) == "essay.headings: the essay has 3 paragraphs, not 4"

@@ -42,3 +42,10 @@ def find_quote(quote: str, paragraph: str) -> tuple[int, int] | None:
     if match is None or match.start() == match.end():
         return None
     return match.span()
+
+
+def section_at(paragraphs: list[str], headings: list[int], number: int) -> str:
+    """The section paragraph `number` stands in: the text of the nearest heading above it, or
+    "" before the first heading. A heading stands in its own section."""
+    above = [h for h in headings if h <= number and h <= len(paragraphs)]
+    return paragraphs[above[-1] - 1] if above else ""

@@ -176,6 +176,8 @@ class Essay(_Model):
     url: Line = ""
     file: RelativeFile = ""
     paragraphs: Annotated[int, Field(ge=1)]
+    # The paragraphs that are headings: a claim's section is the heading above it.
+    headings: list[Annotated[int, Field(ge=1)]] = []
 
 
 class Workbook(_Model):
@@ -215,6 +217,16 @@ def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
     if len(sides) != 2:
         return [("sides", f"a workbook has exactly two sides (found {len(sides)})")]
     known = " or ".join(repr(s) for s in sides)
+    headings = workbook.essay.headings
+    if headings != sorted(set(headings)):
+        problems.append(("essay.headings", "list each heading's paragraph once, in order"))
+    elif headings and headings[-1] > workbook.essay.paragraphs:
+        problems.append(
+            (
+                "essay.headings",
+                f"the essay has {workbook.essay.paragraphs} paragraphs, not {headings[-1]}",
+            )
+        )
     for claim_id, claim in workbook.claims.items():
         at = f"claims.{claim_id}"
         if claim.side not in workbook.sides:

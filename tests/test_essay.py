@@ -1,0 +1,46 @@
+"""The essay's text: paragraphs, sections and sentences, always the essay's own characters."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbook.essay import section_at, split_paragraphs
+from workbook.seed import seed_path
+from workbook.sentences import sentence_spans, sentences
+
+SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
+
+
+def test_a_paragraphs_section_is_the_heading_above_it() -> None:
+    paragraphs = ["Intro", "First", "Part Two", "Second"]
+    assert [section_at(paragraphs, [3], n) for n in (1, 2, 3, 4)] == [
+        "",
+        "",
+        "Part Two",
+        "Part Two",
+    ]
+
+
+def test_sentences_know_abbreviations_and_quotations() -> None:
+    text = 'He said "Stop. Now." Then left. The U.S. Army, Maj. Gen. Smith said, won.'
+    assert sentences(text) == [
+        'He said "Stop. Now."',
+        "Then left.",
+        "The U.S. Army, Maj. Gen. Smith said, won.",
+    ]
+
+
+def test_the_seed_essay_splits_into_its_sentences() -> None:
+    counts = [len(sentence_spans(p)) for p in SEED_ESSAY]
+    assert sum(counts) == 46 and counts[3] == 1  # a heading is one sentence
+
+
+@given(st.text(max_size=300))
+def test_every_span_is_the_paragraphs_own_characters_in_order(text: str) -> None:
+    spans = sentence_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
+    assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+    covered = "".join(text[a:b] for a, b in spans)
+    assert "".join(covered.split()) == "".join(text.split())  # nothing is dropped
