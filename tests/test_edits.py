@@ -143,3 +143,20 @@ def test_filters_by_words_tags_and_unanswered(small: Workbook) -> None:
     assert ids("", "con") == ["blowback", "story"]  # p2 unanswered; no con point on story
     assert ids("", "pro") == []
     assert not ClaimFilter.parse("  ").active
+
+
+def test_a_claim_moves_up_and_down_and_undo_puts_it_back(small: Workbook) -> None:
+    draft = Draft(small)
+    assert list(small.claims) == ["blowback", "story"]
+    assert draft.move("move", "blowback", -1) is None  # already first
+    change = draft.move("move", "blowback", 1)
+    assert change is not None and change.moves
+    assert list(draft.workbook.claims) == ["story", "blowback"] and draft.dirty
+    draft.undo()
+    assert list(draft.workbook.claims) == ["blowback", "story"] and not draft.dirty
+    draft.redo()
+    assert list(draft.workbook.claims) == ["story", "blowback"]
+    # An edit of a moved claim keeps its new place.
+    claim = edits.update_claim(draft.workbook.claims["blowback"], tag="Moved")
+    draft.apply("edit", "blowback", claim)
+    assert list(draft.workbook.claims) == ["story", "blowback"]

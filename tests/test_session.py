@@ -146,6 +146,13 @@ class FileSession(RuleBasedStateMachine):
         claim_id = list(self.claims)[pick % len(self.claims)]
         self.apply("delete", claim_id, None)
 
+    @precondition(lambda self: bool(self.claims))
+    @rule(pick=st.integers(0, 50), offset=st.sampled_from([-2, -1, 1, 3]))
+    def move_claim(self, pick: int, offset: int) -> None:
+        claim_id = list(self.claims)[pick % len(self.claims)]
+        if ui(self.session.draft.move, "move", claim_id, offset) is not None:
+            ui(self.session.edited, claim_id)
+
     @rule()
     def undo(self) -> None:
         change = ui(self.session.draft.undo)
@@ -232,7 +239,10 @@ class FileSession(RuleBasedStateMachine):
     def file_and_journal_hold_every_edit(self) -> None:
         self.flush()
         expected = {**self.claims, **self.theirs}
-        assert recovered(self.path, self.session.journal.where) == expected
+        found = recovered(self.path, self.session.journal.where)
+        assert found == expected
+        if not self.theirs:  # the file is as the edits found it: their order comes back too
+            assert list(found) == list(self.claims)
 
 
 FileSession.TestCase.settings = settings(

@@ -27,7 +27,12 @@ class Change:
     claim_id: str
     before: Claim | None
     after: Claim | None
-    index: int
+    index: int  # where the claim stands after the change
+    before_index: int = -1  # where it stood before (-1: nowhere)
+
+    @property
+    def moves(self) -> bool:
+        return self.before is not None and self.after is not None and self.index != self.before_index
 
 
 def next_id(existing: Iterable[str], prefix: str = "") -> str:
@@ -156,12 +161,25 @@ class Draft:
         before = claims.get(claim_id)
         if after is not None:
             self._check(claim_id, after)
+        before_index = list(claims).index(claim_id) if before is not None else -1
         if before is not None:
-            index = list(claims).index(claim_id)
+            index = before_index
         elif index < 0:
             index = len(claims)
-        change = Change(label, claim_id, before, after, index)
-        self._swap(claim_id, after, index)
+        return self._record(Change(label, claim_id, before, after, index, before_index))
+
+    def move(self, label: str, claim_id: str, offset: int) -> Change | None:
+        """Move a claim up (negative) or down the list; None when it cannot go further."""
+        order = list(self.workbook.claims)
+        old = order.index(claim_id)
+        new = max(0, min(len(order) - 1, old + offset))
+        if new == old:
+            return None
+        claim = self.workbook.claims[claim_id]
+        return self._record(Change(label, claim_id, claim, claim, new, old))
+
+    def _record(self, change: Change) -> Change:
+        self._swap(change.claim_id, change.after, change.index, change.moves)
         self._done.append(change)
         self._undone.clear()
         return change
@@ -170,7 +188,7 @@ class Draft:
         if not self._done:
             return None
         change = self._done.pop()
-        self._swap(change.claim_id, change.before, change.index)
+        self._swap(change.claim_id, change.before, change.before_index, change.moves)
         self._undone.append(change)
         return change
 
@@ -178,7 +196,7 @@ class Draft:
         if not self._undone:
             return None
         change = self._undone.pop()
-        self._swap(change.claim_id, change.after, change.index)
+        self._swap(change.claim_id, change.after, change.index, change.moves)
         self._done.append(change)
         return change
 
@@ -191,13 +209,13 @@ class Draft:
             path, reason = problems[0]
             raise EditError(f"{path}: {reason}")
 
-    def _swap(self, claim_id: str, claim: Claim | None, index: int) -> None:
+    def _swap(self, claim_id: str, claim: Claim | None, index: int, moves: bool = False) -> None:
         claims = self.workbook.claims
         if claim is None:
             claims.pop(claim_id, None)
-        elif claim_id in claims:
-            claims[claim_id] = claim
+        elif claim_id in claims and not moves:
+            claims[claim_id] = claim  # in place: the common edit stays cheap in a long list
         else:
-            items = list(claims.items())
+            items = [(cid, c) for cid, c in claims.items() if cid != claim_id]
             items.insert(index, (claim_id, claim))
             self.workbook.claims = dict(items)

@@ -56,6 +56,11 @@ def merge(journal: Journal, theirs: dict[str, Claim], now: str) -> Merge:
             copy = _free_id(f"{cid}-restored", result.claims)
             result.claims = _insert_after(result.claims, cid, copy, mine)
             result.beside[cid] = copy
+    if journal.base == now:
+        # The file is as the edits found it: the journal's order is the order the user left.
+        order = [cid for cid in journal.order if cid in result.claims]
+        order += [cid for cid in result.claims if cid not in set(order)]
+        result.claims = {cid: result.claims[cid] for cid in order}
     return result
 
 

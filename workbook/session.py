@@ -87,6 +87,11 @@ class JournalJob:
     base: str
     order: list[str]
     changed: dict[str, tuple[Claim | None, Claim | None]]  # id -> (the file's, the edited)
+    moved: bool  # the claims' order differs from the file's
+
+    @property
+    def empty(self) -> bool:
+        return not self.changed and not self.moved
 
 
 @dataclass
@@ -114,6 +119,7 @@ class Session:
         self.paragraphs = paragraphs
         self.base = base  # digest of the file as last read or written
         self.disk: dict[str, Claim] = dict(workbook.claims)  # the claims the file holds
+        self.disk_order = list(workbook.claims)
         self.changed: set[str] = set()  # claims edited since the file was written
         self.phase = Phase.OPEN
         self.close_after_save = False
@@ -162,7 +168,8 @@ class Session:
         with self._journal_lock:
             self._journal_seq += 1
             seq = self._journal_seq
-        return JournalJob(seq, self.base, list(self.draft.workbook.claims), self.unsaved())
+        order = list(self.draft.workbook.claims)
+        return JournalJob(seq, self.base, order, self.unsaved(), order != self.disk_order)
 
     def run_journal(self, job: JournalJob) -> Path | None:
         """In a worker: write the journal, or remove it when nothing is unsaved. Returns where
@@ -170,7 +177,7 @@ class Session:
         with self._journal_lock:
             if job.seq != self._journal_seq:
                 return None
-            if not job.changed:
+            if job.empty:
                 self.journal.remove()
                 return None
             return self.journal.write(journal_text(job.base, job.order, job.changed))
@@ -218,6 +225,7 @@ class Session:
             self.journal.move_to(outcome.target)
         self.path, self.base = outcome.target, outcome.base
         self.disk = dict(job.snapshot.claims)
+        self.disk_order = list(self.disk)
         self.draft.mark_saved(job.checkpoint)
         claims = self.draft.workbook.claims
         self.changed = {cid for cid in self.changed if claims.get(cid) is not self.disk.get(cid)}
