@@ -32,7 +32,9 @@ class Change:
 
     @property
     def moves(self) -> bool:
-        return self.before is not None and self.after is not None and self.index != self.before_index
+        return (
+            self.before is not None and self.after is not None and self.index != self.before_index
+        )
 
 
 def next_id(existing: Iterable[str], prefix: str = "") -> str:

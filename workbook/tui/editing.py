@@ -8,16 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import edits
-from ..coverage import unanswered
+from ..coverage import count, unanswered
 from ..model import Claim
+from .claim_list import ClaimList
 from .form import Values
 from .forms import (
     card_form,
     card_values,
     claim_form,
-    new_claim_form,
+    claim_from,
     point_form,
-    split_tags,
     strength_value,
 )
 from .side_column import SideColumn
@@ -25,7 +25,7 @@ from .side_column import SideColumn
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from ..edits import Draft
+    from ..edits import Change, Draft
     from ..model import Workbook
     from .app import WorkbookApp
 
@@ -57,6 +57,7 @@ class EditingActions:
             self, label: str, claim_id: str, after: Claim | None, index: int = -1
         ) -> bool: ...
         def show_claim(self, keep: dict[str, str] | None = None) -> None: ...
+        def changed(self, change: Change, keep: dict[str, str] | None = None) -> None: ...
         def notify(self, message: str) -> None: ...
 
     # Where an edit applies.
@@ -138,6 +139,9 @@ class EditingActions:
         self.app.push_screen(point_form(self.workbook, claim, column.side, point_id), done)
 
     def action_delete(self) -> None:
+        if isinstance(self.focused, ClaimList):
+            self.delete_claim()
+            return
         found = self._point_in_focus()
         if found is None:
             return
@@ -150,6 +154,9 @@ class EditingActions:
             self.notify(f"Deleted {what} (ctrl+z undoes)")
 
     def action_move(self, offset: int) -> None:
+        if isinstance(self.focused, ClaimList):
+            self.move_claim(offset)
+            return
         found = self._point_in_focus()
         if found is None:
             return
@@ -194,14 +201,11 @@ class EditingActions:
             return
 
         def done(values: Values | None) -> None:
-            if values is None:
-                return
-            new = edits.update_claim(
-                claim, tag=values["tag"], tags=split_tags(values["tags"]), notes=values["notes"]
-            )
-            self.commit(f"edit claim {claim_id}", claim_id, new)
+            if values is not None:
+                self.commit(f"edit claim {claim_id}", claim_id, claim_from(values, claim.points))
 
-        self.app.push_screen(claim_form(claim, claim_id), done)
+        form = claim_form(self.workbook, self.paragraphs, claim, f"Claim {claim_id}")
+        self.app.push_screen(form, done)
 
     def action_new_claim(self) -> None:
         near_id, near = self.claim_id, self.claim
@@ -209,17 +213,34 @@ class EditingActions:
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            claim = Claim(
-                section=values["section"],
-                paragraph=int(values["paragraph"]),
-                side=values["side"],
-                tag=values["tag"],
-                quote=values["quote"].strip(),
-                tags=split_tags(values["tags"]),
-            )
-            claim_id = edits.claim_id_for(values["tag"], self.workbook.claims)
+            claim = claim_from(values)
+            claim_id = edits.claim_id_for(claim.tag or claim.quote, self.workbook.claims)
             order = list(self.workbook.claims)
             index = order.index(near_id) + 1 if near_id in order else len(order)
             self.commit(f"add claim {claim_id}", claim_id, claim, index)
 
-        self.app.push_screen(new_claim_form(self.workbook, self.paragraphs, near), done)
+        form = claim_form(self.workbook, self.paragraphs, None, "New claim", near)
+        self.app.push_screen(form, done)
+
+    def delete_claim(self) -> None:
+        """Delete the claim in view with its points, once the user says so; undo restores it."""
+        claim_id, claim = self.claim_id, self.claim
+        if claim is None or claim_id is None:
+            return
+        points = len(claim.points)
+        question = f"Delete the claim “{claim.tag or claim_id}”"
+        question += f" and its {count(range(points), 'point')}?" if points else "?"
+
+        def answer(choice: str) -> None:
+            if choice == "delete" and self.commit(f"delete claim {claim_id}", claim_id, None):
+                self.notify(f"Deleted {claim_id} (ctrl+z undoes)")
+
+        self.app.ask(question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
+
+    def move_claim(self, offset: int) -> None:
+        claim_id = self.claim_id
+        if claim_id is None:
+            return
+        change = self.draft.move(f"move claim {claim_id}", claim_id, offset)
+        if change is not None:
+            self.changed(change)

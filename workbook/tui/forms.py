@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..essay import find_quote
-from ..model import Card, Claim, Workbook
+from ..model import Card, Claim, Point, Workbook
 from .form import Field, FormScreen, Values
 
 CARD_FIELDS = [
@@ -90,35 +90,39 @@ def card_form(card: Card | None, title: str) -> FormScreen:
     return FormScreen(title, fields, check)
 
 
-def claim_form(claim: Claim, claim_id: str) -> FormScreen:
-    fields = [
-        Field("tag", "Tag", value=claim.tag, placeholder="one line, in our words"),
-        Field("tags", "Tags", value=", ".join(claim.tags), placeholder="comma, separated"),
-        Field("notes", "Notes", "text", claim.notes),
-    ]
-    return FormScreen(f"Claim {claim_id}", fields, lambda values: {})
-
-
 def split_tags(text: str) -> list[str]:
     return [t.strip().lstrip("#") for t in text.split(",") if t.strip().lstrip("#")]
 
 
-def new_claim_form(
-    workbook: Workbook, paragraphs: list[str] | None, near: Claim | None
+def claim_form(
+    workbook: Workbook,
+    paragraphs: list[str] | None,
+    claim: Claim | None,
+    title: str,
+    near: Claim | None = None,
 ) -> FormScreen:
+    """A claim's every field: a new claim (`claim` None, placed near `near`) or a correction."""
     sides = [(side.name, key) for key, side in workbook.sides.items()]
+    start = claim or near
+    paragraph = str(start.paragraph) if start else "1"
     fields = [
-        Field("tag", "Tag", placeholder="one line, in our words"),
-        Field("quote", "Quote", "text"),
+        Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
+        Field("quote", "Quote", "text", claim.quote if claim else ""),
         Field(
             "paragraph",
             "Paragraph",
-            value=str(near.paragraph) if near else "1",
+            value=paragraph,
             placeholder=f"1 to {workbook.essay.paragraphs}",
         ),
-        Field("section", "Section", value=near.section if near else ""),
-        Field("side", "Made by", "choice", near.side if near else sides[0][1], sides),
-        Field("tags", "Tags", placeholder="comma, separated"),
+        Field("section", "Section", value=start.section if start else ""),
+        Field("side", "Made by", "choice", start.side if start else sides[0][1], sides),
+        Field(
+            "tags",
+            "Tags",
+            value=", ".join(claim.tags) if claim else "",
+            placeholder="comma, separated",
+        ),
+        Field("notes", "Notes", "text", claim.notes if claim else ""),
     ]
 
     def check(values: Values) -> dict[str, str]:
@@ -136,7 +140,21 @@ def new_claim_form(
             errors["quote"] = f"not the words of paragraph {number}"
         return errors
 
-    return FormScreen("New claim", fields, check)
+    return FormScreen(title, fields, check)
+
+
+def claim_from(values: Values, points: dict[str, Point] | None = None) -> Claim:
+    """The claim a filled claim form describes, keeping the points it had."""
+    return Claim(
+        section=values["section"].strip(),
+        paragraph=int(values["paragraph"]),
+        side=values["side"],
+        tag=values["tag"].strip(),
+        quote=values["quote"].strip(),
+        tags=split_tags(values["tags"]),
+        notes=values["notes"],
+        points=points or {},
+    )
 
 
 def save_as_form(path: Path) -> FormScreen:

@@ -1,0 +1,76 @@
+"""Claims can be corrected, moved and deleted from the list, each change undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.store import load
+from workbook.tui.app import WorkbookApp
+from workbook.tui.form import ConfirmScreen, FormScreen
+
+from .conftest import SIZE, opened, until
+from .test_app import fill
+
+FIRST, SECOND = "reckless-decision", "deterrence-claim-weaker"
+
+
+async def test_a_claims_quote_paragraph_and_section_can_be_corrected(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("t")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        fill(form, quote="Pompeo then claimed", paragraph="2", section="Opening")
+        await pilot.press("ctrl+s")
+        assert app.screen is form  # paragraph 2 does not hold those words
+        assert "not the words of paragraph 2" in str(form.query_one("#error-quote").render())
+        fill(form, paragraph="3")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        claim = screen.workbook.claims[FIRST]
+        assert (claim.quote, claim.paragraph, claim.section) == (
+            "Pompeo then claimed",
+            3,
+            "Opening",
+        )
+        assert claim.points  # a correction keeps the claim's points
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert load(seed_copy).claims[FIRST].quote == "Pompeo then claimed"
+
+
+async def test_a_claim_is_deleted_only_when_asked_and_undo_brings_it_back(
+    seed_copy: Path,
+) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        points = len(screen.workbook.claims[FIRST].points)
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"its {points} points" in app.screen.question
+        await pilot.press("enter")  # the default keeps it
+        assert FIRST in screen.workbook.claims
+        await pilot.press("x", "d")
+        await until(pilot, lambda: FIRST not in screen.workbook.claims)
+        assert screen.claim_id == SECOND
+        await pilot.press("ctrl+z")
+        assert list(screen.workbook.claims)[0] == FIRST
+        assert len(screen.workbook.claims[FIRST].points) == points
+
+
+async def test_a_claim_moves_down_and_up_the_list(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("right_square_bracket")
+        assert list(screen.workbook.claims)[:2] == [SECOND, FIRST]
+        assert screen.claim_id == FIRST  # the list follows the claim
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+        assert list(load(seed_copy).claims)[:2] == [SECOND, FIRST]
+        await pilot.press("left_square_bracket")
+        assert list(screen.workbook.claims)[:2] == [FIRST, SECOND]
+        await pilot.press("ctrl+z")
+        assert list(screen.workbook.claims)[:2] == [SECOND, FIRST]
