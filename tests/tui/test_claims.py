@@ -56,7 +56,7 @@ async def test_a_claim_is_deleted_only_when_asked_and_undo_brings_it_back(
         await until(pilot, lambda: FIRST not in screen.workbook.claims)
         assert screen.claim_id == SECOND
         await pilot.press("ctrl+z")
-        assert list(screen.workbook.claims)[0] == FIRST
+        assert next(iter(screen.workbook.claims)) == FIRST
         assert len(screen.workbook.claims[FIRST].points) == points
 
 
