@@ -137,8 +137,11 @@ class WorkbookApp(App[None]):
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
             return
         self.ours, self.session = ours, session
-        self.switch_screen(PrepScreen(session.draft, session.paragraphs, ours))
+        prep = PrepScreen(session.draft, session.paragraphs, ours)
+        self.switch_screen(prep)
         self.show_title()
+        if not workbook.claims and session.paragraphs is not None:
+            prep.action_essay()  # a new workbook starts from its essay
         found = session.found
         for line in found.damaged:
             self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)

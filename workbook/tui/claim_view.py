@@ -17,7 +17,11 @@ class ClaimView(Static):
 
     def show(self, workbook: Workbook, claim_id: str | None, paragraphs: list[str] | None) -> None:
         if claim_id is None:
-            self.update(Text("No claim matches. Clear the filter with / then escape.", "dim"))
+            if workbook.claims:
+                message = "No claim matches the filter: / then ctrl+u clears it."
+            else:
+                message = "No claims yet: v opens the essay, where c makes a sentence a claim."
+            self.update(Text(message, "dim"))
             return
         claim = workbook.claims[claim_id]
         text = Text()

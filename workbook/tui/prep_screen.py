@@ -40,6 +40,7 @@ class PrepScreen(EditingActions, Screen[None]):
         Binding("right_square_bracket", "move(1)", "Move down", id="move-down", show=False),
         *(Binding(str(n), f"strength({n})", f"Strength {n}", show=False) for n in range(6)),
         Binding("p", "toggle_paragraph", "Paragraph", id="paragraph"),
+        Binding("v", "essay", "Essay", id="essay"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("u", "cycle_unanswered", "Unanswered", id="unanswered"),
         Binding("o", "swap_ours", "Ours", id="ours"),
@@ -181,6 +182,22 @@ class PrepScreen(EditingActions, Screen[None]):
         self.show_claims()
         self.show_coverage()
         self.notify(f"Preparing {self.workbook.sides[self.sides[0]].name}: its column comes first")
+
+    def action_essay(self) -> None:
+        """The whole essay, to make claims from its sentences; back here on the last one."""
+        from .essay_screen import EssayScreen
+
+        if self.paragraphs is None:
+            file = self.workbook.essay.file or "(none named)"
+            self.notify(f"The essay's text is not beside the workbook: essay.file {file}")
+            return
+
+        def back(claim_id: str | None) -> None:
+            if claim_id is not None and claim_id in self.workbook.claims:
+                self.go_to(claim_id)
+
+        essay = EssayScreen(self.draft, self.paragraphs, self.commit, self.action_undo)
+        self.app.push_screen(essay, back)
 
     def action_toggle_paragraph(self) -> None:
         view = self.query_one(ClaimView)

@@ -32,7 +32,9 @@ def side_mark(claim: Claim, side: str) -> tuple[str, str]:
 def claim_prompt(claim_id: str, claim: Claim, sides: list[str]) -> Content:
     # Textual's own Content, not Rich Text: the list builds 2,000 of these as it opens.
     marks = [side_mark(claim, side) for side in sides]
-    return Content.assemble(*marks, f" {clip(claim.tag or claim_id, 300)}")
+    # An untagged claim, just made from a sentence, reads as its quote until it is tagged.
+    label = claim.tag or f"“{clip(claim.quote, 120)}”"
+    return Content.assemble(*marks, f" {clip(label, 300)}")
 
 
 def stars(strength: int | None) -> str:

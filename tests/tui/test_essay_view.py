@@ -1,0 +1,77 @@
+"""The essay view: claims made from the essay's sentences with keys, trimmed, and saved
+verbatim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.cli import main
+from workbook.store import load, save
+from workbook.tui.app import WorkbookApp
+from workbook.tui.essay_screen import EssayScreen
+from workbook.tui.prep_screen import PrepScreen
+
+from ..conftest import copy_positions
+from .conftest import SIZE, opened, until
+
+
+def empty_workbook(folder: Path) -> Path:
+    """The seed's essay with no claims yet, as a new workbook is."""
+    path = copy_positions(folder)
+    workbook = load(path)
+    workbook.claims = {}
+    save(workbook, path)
+    return path
+
+
+async def test_an_empty_workbook_opens_on_its_essay_and_claims_are_made_by_keys(
+    tmp_path: Path,
+) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        await pilot.press("down", "c")  # the essay's first sentence after the byline
+        claims = prep.workbook.claims
+        assert len(claims) == 1
+        (first_id,) = claims
+        assert claims[first_id].quote.startswith("The United States and Iraq")
+        await pilot.press("right_square_bracket", "right_square_bracket")  # trim two words
+        assert claims[first_id].quote.endswith("decision to assassinate")
+        await pilot.press("right_curly_bracket")  # and take one back
+        assert claims[first_id].quote.endswith("to assassinate Qassem")
+        await pilot.press("down", "down", "enter")  # enter makes a claim too
+        assert len(prep.workbook.claims) == 2
+        second = list(prep.workbook.claims)[1]
+        assert prep.workbook.claims[second].paragraph == 3
+        await pilot.press("left_square_bracket")  # trim a word at its start
+        assert prep.workbook.claims[second].quote.startswith("then claimed")
+        await pilot.press("ctrl+z")  # undo works here too
+        assert prep.workbook.claims[second].quote.startswith("Pompeo then claimed")
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, PrepScreen))
+        assert prep.claim_id == second  # the list is on the claim made last
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert main(["check", str(path)]) == 0  # every quote is verbatim
+    saved = load(path)
+    assert list(saved.claims) == [first_id, second]
+    assert saved.claims[second].section == ""  # above the essay's first heading
+
+
+async def test_the_essay_view_is_one_key_from_the_claims_and_back(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        screen = app.screen
+        assert isinstance(screen, EssayScreen)
+        # Claims already made are marked in their sentences.
+        marked = [o for o in screen.text._options if "●" in str(o.prompt)]
+        assert len(marked) >= 20
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is prep)
