@@ -17,7 +17,7 @@ from pathlib import Path
 from .edits import Change, Draft, EditError
 from .files import WorkbookError, one_line, read_file
 from .journal import Found, Journal, OwnJournal, digest, file_digest, find_journals, journal_text
-from .model import Claim, Workbook
+from .model import Claim, Side, Workbook
 from .parallel import Parse
 from .recovery import merge, steps
 from .seed import copy_essay, save_target
@@ -160,6 +160,11 @@ class Session:
             if disk is not mine and disk != mine:
                 out[cid] = (disk, mine)
         return out
+
+    def name_sides(self, sides: dict[str, Side]) -> None:
+        """New names and theses for the two sides (same keys), kept by the next save."""
+        assert sides.keys() == self.draft.workbook.sides.keys()
+        self.draft.workbook.sides = sides
 
     # The journal.
 

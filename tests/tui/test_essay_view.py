@@ -75,3 +75,30 @@ async def test_the_essay_view_is_one_key_from_the_claims_and_back(seed_copy: Pat
         assert len(marked) >= 20
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is prep)
+
+
+async def test_a_new_workbook_asks_who_argues_what_and_saves_the_names(tmp_path: Path) -> None:
+    from workbook.tui.form import FormScreen
+
+    from .test_app import fill
+
+    path = empty_workbook(tmp_path)
+    workbook = load(path)
+    for side in workbook.sides.values():
+        side.thesis = ""
+    save(workbook, path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        assert "Who argues what?" in app.screen.form_title  # type: ignore[attr-defined]
+        fill(app.screen, side1="Regret", side2="Regret")  # type: ignore[arg-type]
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, FormScreen)  # two sides, two names
+        fill(app.screen, side2="No regret", thesis2="It deterred.")  # type: ignore[arg-type]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await until(pilot, lambda: load(path).sides["blowback"].name == "Regret")
+        assert [c.border_title for c in prep.columns] == ["Regret", "No regret"]
+    saved = load(path)
+    assert saved.sides["deterrence"].thesis == "It deterred."

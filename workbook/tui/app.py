@@ -142,6 +142,8 @@ class WorkbookApp(App[None]):
         self.show_title()
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
+        if not workbook.claims and not any(side.thesis for side in workbook.sides.values()):
+            self.name_sides()
         found = session.found
         for line in found.damaged:
             self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)
@@ -154,6 +156,26 @@ class WorkbookApp(App[None]):
             )
         if found.newest is not None:
             self.offer_restore(found.newest, len(found.others))
+
+    def name_sides(self) -> None:
+        """A new workbook's sides get their names from the user, and are saved at once."""
+        from .form import Values
+        from .forms import sides_form, sides_from
+        from .prep_screen import PrepScreen
+
+        assert self.session is not None
+        session = self.session
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            session.name_sides(sides_from(session.draft.workbook, values))
+            for screen in self.screen_stack:
+                if isinstance(screen, PrepScreen):
+                    screen.refresh_all()
+            self.start_save()
+
+        self.push_screen(sides_form(session.draft.workbook), done)
 
     def show_title(self) -> None:
         dirty = self.session is not None and self.session.dirty

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..essay import find_quote
-from ..model import Card, Claim, Point, Workbook
+from ..model import Card, Claim, Point, Side, Workbook
 from .form import Field, FormScreen, Values
 
 CARD_FIELDS = [
@@ -155,6 +155,40 @@ def claim_from(values: Values, points: dict[str, Point] | None = None) -> Claim:
         notes=values["notes"],
         points=points or {},
     )
+
+
+def sides_form(workbook: Workbook) -> FormScreen:
+    """Name the two sides and say what each argues: asked when a new workbook first opens."""
+    fields: list[Field] = []
+    for number, side in enumerate(workbook.sides.values(), start=1):
+        fields.append(Field(f"side{number}", f"Side {number}", value=side.name))
+        fields.append(Field(f"thesis{number}", "It argues", "text", side.thesis))
+
+    def check(values: Values) -> dict[str, str]:
+        first, second = values["side1"].strip(), values["side2"].strip()
+        errors = {
+            f"side{n}": "a name: the side's view in a few words"
+            for n, name in ((1, first), (2, second))
+            if not name
+        }
+        if first and first == second:
+            errors["side2"] = "the two sides need different names"
+        return errors
+
+    first = next(iter(workbook.sides.values()))
+    title = (
+        "Who argues what? The first side is the essay's author's. "
+        f"Escape keeps “{first.name}” and the other."
+    )
+    return FormScreen(title, fields, check)
+
+
+def sides_from(workbook: Workbook, values: Values) -> dict[str, Side]:
+    """The sides a filled sides form names, under the workbook's own keys."""
+    return {
+        key: Side(name=values[f"side{n}"].strip(), thesis=values[f"thesis{n}"].strip())
+        for n, key in enumerate(workbook.sides, start=1)
+    }
 
 
 def save_as_form(path: Path) -> FormScreen:
