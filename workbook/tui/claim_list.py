@@ -32,10 +32,10 @@ class ClaimList(OptionList):
         self._measured_width = self.scrollable_content_region.width
         super()._update_lines()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize | None = None) -> None:
         # OptionList measures every option again on any resize. Only a new width changes how
         # the claims wrap; a new height need not re-measure 2,000 claims.
-        if self.scrollable_content_region.width == self._measured_width:
+        if event is not None and self.scrollable_content_region.width == self._measured_width:
             event.prevent_default()  # Textual would call OptionList's own handler next
             self.refresh()
 
