@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbook.cli import main
 from workbook.essay import find_quote, split_paragraphs
 from workbook.quotes import (
     closest_passage,
@@ -225,3 +227,51 @@ def test_a_stored_quote_is_held_to_the_essays_characters_in_one_line() -> None:
     assert verbatim_problem("", paragraph, 3) == "is empty, not the words of paragraph 3"
     message = verbatim_problem("Pompeo's\n\ncontention", paragraph, 3)
     assert "\n" not in message and "only the quote marks and spacing differ" in message
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_fmt_fix_quotes_puts_the_essays_characters_in(
+    capsys: pytest.CaptureFixture[str], seed_copy: Path
+) -> None:
+    original = seed_copy.read_bytes()
+    typed = (
+        original.decode()
+        .replace("Pompeo’s contention", "pompeo's contention")
+        .replace("strike—which killed", "strike -- which killed")
+    )
+    seed_copy.write_text(typed, "utf-8")
+    assert run(capsys, "fmt", seed_copy)[0] == 2  # plain fmt refuses, as check does
+    status, _, err = run(capsys, "fmt", "--check", "--fix-quotes", seed_copy)
+    assert status == 1 and "2 quotes would take the essay's characters" in err
+    assert seed_copy.read_text("utf-8") == typed
+    status, out, _ = run(capsys, "fmt", "--fix-quotes", seed_copy)
+    assert (status, out) == (
+        0,
+        f"{seed_copy}: reformatted; 2 quotes took the essay's characters "
+        "(claims.deterrence-claim-weaker, claims.pmf-upheaval)\n",
+    )
+    assert seed_copy.read_bytes() == original
+    assert run(capsys, "check", seed_copy)[0] == 0
+
+
+def test_fmt_fix_quotes_refuses_what_it_cannot_fix(
+    capsys: pytest.CaptureFixture[str], seed_copy: Path
+) -> None:
+    typed = seed_copy.read_text("utf-8").replace("reckless decision", "rash decision")
+    seed_copy.write_text(typed, "utf-8")
+    status, _, err = run(capsys, "fmt", "--fix-quotes", seed_copy)
+    assert status == 2 and "claims.reckless-decision.quote: not the words" in err
+    assert seed_copy.read_text("utf-8") == typed
+    (seed_copy.parent / "soleimani-blowback.txt").unlink()
+    status, _, err = run(capsys, "fmt", "--fix-quotes", seed_copy)
+    assert status == 2 and "is not there, so no quote can be fixed" in err
+
+
+def test_fmt_fix_quotes_refuses_the_bundled_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "fmt", "--fix-quotes", seed_path())
+    assert status == 2 and err == f"{seed_path()}: the bundled seed is read-only\n"
