@@ -22,6 +22,7 @@ from workbook.quotes import (
     verbatim_problem,
 )
 from workbook.seed import seed_path
+from workbook.store import WorkbookError, load
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
 ESSAY = "He said “don’t go” — and she said ‘fine’… It was—as ever—late. Don’t ask."
@@ -275,3 +276,30 @@ def test_fmt_fix_quotes_refuses_what_it_cannot_fix(
 def test_fmt_fix_quotes_refuses_the_bundled_seed(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "fmt", "--fix-quotes", seed_path())
     assert status == 2 and err == f"{seed_path()}: the bundled seed is read-only\n"
+
+
+def seed_error(path: Path) -> str:
+    with pytest.raises(WorkbookError) as caught:
+        load(path)
+    return str(caught.value)
+
+
+def test_check_says_what_the_essay_has_for_a_straight_apostrophe(seed_copy: Path) -> None:
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("Pompeo’s contention", "Pompeo's contention"), "utf-8")
+    assert seed_error(seed_copy) == (
+        f"{seed_copy}: claims.deterrence-claim-weaker.quote: not verbatim: paragraph 3 of "
+        "soleimani-blowback.txt has “…has revealed, Pompeo’s contention is even weaker almost "
+        "two years later.” (only the quote marks differ); "
+        "workbook fmt --fix-quotes puts the essay's characters in"
+    )
+
+
+def test_check_names_the_closest_passage_for_a_typo(seed_copy: Path) -> None:
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("reckless decision to", "reckless descision to"), "utf-8")
+    assert seed_error(seed_copy) == (
+        f"{seed_copy}: claims.reckless-decision.quote: not the words of paragraph 2 of "
+        "soleimani-blowback.txt; the closest is “The United States and Iraq are still feeling "
+        "the far-reaching consequences of…”"
+    )

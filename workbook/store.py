@@ -15,7 +15,7 @@ from .essay import find_quote, split_paragraphs
 from .files import ReadError, WorkbookError, read_bytes, read_text, utf8, write_atomic
 from .model import FORMAT_VERSION, Workbook, shown
 from .parallel import Parse
-from .quotes import essay_quote
+from .quotes import essay_quote, verbatim_problem
 from .seed import is_bundled
 
 _TOML_POSITION = re.compile(
@@ -145,11 +145,11 @@ def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None)
         )
         return problems
     for claim_id, claim in workbook.claims.items():
-        if find_quote(claim.quote, paragraphs[claim.paragraph - 1]) is None:
-            problems.append(
-                f"{path}: claims.{claim_id}.quote: not the words of paragraph "
-                f"{claim.paragraph} of {workbook.essay.file}"
-            )
+        problem = verbatim_problem(
+            claim.quote, paragraphs[claim.paragraph - 1], claim.paragraph, workbook.essay.file
+        )
+        if problem:
+            problems.append(f"{path}: claims.{claim_id}.quote: {problem}")
     return problems
 
 
