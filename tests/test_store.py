@@ -125,7 +125,8 @@ def test_quotes_are_checked_against_the_essay(small_file: Path) -> None:
         small_file.read_text().replace("Strikes bring blowback.", "Strikes bring.")
     )
     assert error_of(small_file) == (
-        f"{small_file}: claims.blowback.quote: not the words of paragraph 2 of small.txt"
+        f"{small_file}: claims.blowback.quote: not the words of paragraph 2 of small.txt; "
+        "the closest is “Strikes bring blowback.”"
     )
 
 

@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if a file is not canonical"
     )
+    fmt.add_argument(
+        "--fix-quotes",
+        action="store_true",
+        help="put the essay's own characters into quotes that differ from them only in quote "
+        "marks, dashes, spacing or case",
+    )
 
     export = commands.add_parser("export", help="write the two-column brief as Markdown")
     export.add_argument("path", type=Path, metavar="PATH")
@@ -143,7 +149,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from .store import dumps, load_with_essay
+    from .store import dumps, load_fixing_quotes, load_with_essay
 
     status = EXIT_OK
     for path in args.paths:
@@ -151,20 +157,34 @@ def run_fmt(args: argparse.Namespace) -> int:
             if not args.check and is_bundled(path):
                 raise WorkbookError(f"{path}: the bundled seed is read-only")
             raw, text = read_file(path)
-            workbook = load_with_essay(path, text)[0]
+            if args.fix_quotes:
+                workbook, fixed = load_fixing_quotes(path, text)
+            else:
+                workbook, fixed = load_with_essay(path, text)[0], []
             canonical = dumps(workbook).encode("utf-8")
             if raw == canonical:
                 continue
             if args.check:
-                complain(f"{path}: not in canonical form")
+                complain(f"{path}: not in canonical form{quotes_fixed(fixed, ' would take')}")
                 status = max(status, EXIT_CHANGED)
                 continue
             write_atomic(path, canonical, keep_backup=True)
-            print(one_line(f"{path}: reformatted"))
+            print(one_line(f"{path}: reformatted{quotes_fixed(fixed, ' took')}"))
         except WorkbookError as error:
             complain(error)
             status = EXIT_BAD_INPUT
     return status
+
+
+def quotes_fixed(claim_ids: list[str], verb: str) -> str:
+    """What fmt adds when it fixed quotes: "; 2 quotes took the essay's characters (claims.a,
+    claims.b)", with at most three ids named; "" when it fixed none."""
+    if not claim_ids:
+        return ""
+    named = ", ".join(f"claims.{claim_id}" for claim_id in claim_ids[:3])
+    more = f" and {len(claim_ids) - 3} more" if len(claim_ids) > 3 else ""
+    count = f"{len(claim_ids)} quote" + ("s" if len(claim_ids) > 1 else "")
+    return f"; {count}{verb} the essay's characters ({named}{more})"
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -38,6 +38,8 @@ def find_quote(quote: str, paragraph: str) -> tuple[int, int] | None:
     start = paragraph.find(quote)
     if start >= 0:
         return start, start + len(quote)
+    if "[" not in quote:
+        return None  # the same search again, only slower: compiling a long quote takes seconds
     match = _quote_pattern(quote).search(paragraph)
     if match is None or match.start() == match.end():
         return None

@@ -15,6 +15,7 @@ from .essay import find_quote, split_paragraphs
 from .files import ReadError, WorkbookError, read_bytes, read_text, utf8, write_atomic
 from .model import FORMAT_VERSION, Workbook, shown
 from .parallel import Parse
+from .quotes import essay_quote, verbatim_problem
 from .seed import is_bundled
 
 _TOML_POSITION = re.compile(
@@ -144,12 +145,29 @@ def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None)
         )
         return problems
     for claim_id, claim in workbook.claims.items():
-        if find_quote(claim.quote, paragraphs[claim.paragraph - 1]) is None:
-            problems.append(
-                f"{path}: claims.{claim_id}.quote: not the words of paragraph "
-                f"{claim.paragraph} of {workbook.essay.file}"
-            )
+        problem = verbatim_problem(
+            claim.quote, paragraphs[claim.paragraph - 1], claim.paragraph, workbook.essay.file
+        )
+        if problem:
+            problems.append(f"{path}: claims.{claim_id}.quote: {problem}")
     return problems
+
+
+def fix_quotes(workbook: Workbook, paragraphs: list[str]) -> list[str]:
+    """Put the essay's own characters into every quote that differs from them only in what a
+    keyboard types differently (quote marks, dashes, spacing, case); the ids of those claims."""
+    if len(paragraphs) != workbook.essay.paragraphs:
+        return []  # which paragraph is which is in doubt: the check says so
+    fixed = []
+    for claim_id, claim in workbook.claims.items():
+        paragraph = paragraphs[claim.paragraph - 1]
+        if not claim.quote or find_quote(claim.quote, paragraph) is not None:
+            continue
+        stored = essay_quote(claim.quote, paragraph)
+        if stored is not None:
+            claim.quote = stored
+            fixed.append(claim_id)
+    return fixed
 
 
 def load(path: Path) -> Workbook:
@@ -164,11 +182,31 @@ def load_with_essay(
     `parsing`, when given, is the same text already being parsed in another process."""
     workbook = parse(read_text(path) if text is None else text, path, parsing)
     paragraphs = essay_paragraphs(workbook, path)
-    problems = essay_problems(workbook, path, paragraphs)
+    refuse(essay_problems(workbook, path, paragraphs))
+    return workbook, paragraphs
+
+
+def load_fixing_quotes(path: Path, text: str) -> tuple[Workbook, list[str]]:
+    """The workbook with `fix_quotes` applied, and the ids of the claims it changed; refused
+    like `load` if a quote is still not the essay's, or if the essay's text is not there."""
+    workbook = parse(text, path)
+    paragraphs = essay_paragraphs(workbook, path)
+    if paragraphs is None:
+        name = workbook.essay.file
+        raise WorkbookError(
+            f"{path}: essay.file: {name} is not there, so no quote can be fixed"
+            if name
+            else f"{path}: essay.file: no essay is named, so no quote can be fixed"
+        )
+    fixed = fix_quotes(workbook, paragraphs)
+    refuse(essay_problems(workbook, path, paragraphs))
+    return workbook, fixed
+
+
+def refuse(problems: list[str]) -> None:
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise WorkbookError(problems[0] + more)
-    return workbook, paragraphs
 
 
 def to_data(workbook: Workbook) -> dict[str, Any]:
