@@ -74,3 +74,30 @@ async def test_a_claim_moves_down_and_up_the_list(seed_copy: Path) -> None:
         assert list(screen.workbook.claims)[:2] == [FIRST, SECOND]
         await pilot.press("ctrl+z")
         assert list(screen.workbook.claims)[:2] == [SECOND, FIRST]
+
+
+async def test_a_typed_quote_is_forgiven_and_stored_as_the_essays_characters(
+    seed_copy: Path,
+) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        typed = "pompeo's contention is even  weaker"  # straight apostrophe, lower case, spaces
+        fill(form, tag="Weaker", quote=typed, paragraph="2")
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        error = str(form.query_one("#error-quote").render())
+        assert "paragraph 2" in error and "nothing in it comes close" in error
+        fill(form, quote="Pompeo's contentoin is even weaker", paragraph="3")  # a typo
+        await pilot.press("ctrl+s")
+        assert "the closest is “Pompeo’s contention is even weaker" in str(
+            form.query_one("#error-quote").render()
+        )
+        fill(form, quote=typed)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        assert screen.claim is not None
+        assert screen.claim.quote == "Pompeo’s contention is even weaker"

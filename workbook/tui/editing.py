@@ -202,7 +202,11 @@ class EditingActions:
 
         def done(values: Values | None) -> None:
             if values is not None:
-                self.commit(f"edit claim {claim_id}", claim_id, claim_from(values, claim.points))
+                self.commit(
+                    f"edit claim {claim_id}",
+                    claim_id,
+                    claim_from(values, self.paragraphs, claim.points),
+                )
 
         form = claim_form(self.workbook, self.paragraphs, claim, f"Claim {claim_id}")
         self.app.push_screen(form, done)
@@ -213,7 +217,7 @@ class EditingActions:
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            claim = claim_from(values)
+            claim = claim_from(values, self.paragraphs)
             claim_id = edits.claim_id_for(claim.tag or claim.quote, self.workbook.claims)
             order = list(self.workbook.claims)
             index = order.index(near_id) + 1 if near_id in order else len(order)

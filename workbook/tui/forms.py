@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..essay import find_quote
+from ..quotes import essay_quote, quote_problem
 from ..model import Card, Claim, Point, Side, Workbook
 from .form import Field, FormScreen, Values
 
@@ -132,25 +132,30 @@ def claim_form(
         number = values["paragraph"].strip()
         if not number.isdigit() or not 1 <= int(number) <= workbook.essay.paragraphs:
             errors["paragraph"] = f"a paragraph from 1 to {workbook.essay.paragraphs}"
-        elif (
-            paragraphs
-            and "quote" not in errors
-            and find_quote(values["quote"].strip(), paragraphs[int(number) - 1]) is None
-        ):
-            errors["quote"] = f"not the words of paragraph {number}"
+        elif paragraphs and "quote" not in errors:
+            problem = quote_problem(values["quote"], paragraphs[int(number) - 1], int(number))
+            if problem:
+                errors["quote"] = problem
         return errors
 
     return FormScreen(title, fields, check)
 
 
-def claim_from(values: Values, points: dict[str, Point] | None = None) -> Claim:
-    """The claim a filled claim form describes, keeping the points it had."""
+def claim_from(
+    values: Values, paragraphs: list[str] | None, points: dict[str, Point] | None = None
+) -> Claim:
+    """The claim a filled claim form describes, keeping the points it had. A quote typed with
+    straight quotes, other dashes or spacing is stored as the essay's own characters."""
+    number = int(values["paragraph"])
+    quote = values["quote"].strip()
+    if paragraphs and number <= len(paragraphs):
+        quote = essay_quote(quote, paragraphs[number - 1]) or quote
     return Claim(
         section=values["section"].strip(),
-        paragraph=int(values["paragraph"]),
+        paragraph=number,
         side=values["side"],
         tag=values["tag"].strip(),
-        quote=values["quote"].strip(),
+        quote=quote,
         tags=split_tags(values["tags"]),
         notes=values["notes"],
         points=points or {},
