@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..quotes import essay_quote, quote_problem
 from ..model import Card, Claim, Point, Side, Workbook
+from ..quotes import essay_quote, quote_problem
 from .form import Field, FormScreen, Values
 
 CARD_FIELDS = [
