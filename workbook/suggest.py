@@ -115,8 +115,9 @@ def explained(
 ) -> list[tuple[int, int, int, dict[str, float]]]:
     """Every candidate as (paragraph, start, end, what each feature adds to its score)."""
     skipped = set(headings)
-    if not title and paragraphs and looks_like_heading(paragraphs[0]):
-        title = paragraphs[0]
+    opening = paragraphs[0] if paragraphs else ""
+    if not title and looks_like_heading(opening) and not looks_like_byline(opening):
+        title = opening
         skipped.add(1)
     body = [
         number
