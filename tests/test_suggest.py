@@ -154,6 +154,10 @@ def test_with_no_title_given_a_title_line_serves_as_one() -> None:
     assert [s.paragraph for s in suggest(essay)] == [2]
     with_title = suggest(essay, title="Late fees should go")
     assert suggest(essay) == with_title
+    # An essay's prompt, a question alone on the first line, is its title too.
+    prompt = ["Should libraries charge late fees?", essay[1]]
+    assert suggest(prompt) == suggest(["", essay[1]], title=prompt[0])
+    assert [s.score for s in suggest(prompt)] > [s.score for s in suggest(["", essay[1]])]
 
 
 def test_top_and_bad_tops() -> None:

@@ -6,11 +6,12 @@ fragments of fewer than five words. A candidate's score adds up:
 
 - its markers (see `markers`): concluding words ("therefore", "shows", "cannot"), the author
   speaking or summing up ("in my opinion", "in conclusion"), prescriptions ("should", "must"),
-  words of judgement ("reckless", "a mistake"), comparisons, and rejecting a view ("the argument
-  that ..."), all raise it; giving a reason or an example ("because", "for instance"),
-  conceding ("admittedly", "some people say"), numbers and dates, quotations, reporting
-  ("officials said", "a study") and questions lower it, since they mark evidence or a view the
-  author goes on to answer;
+  words of judgement ("reckless", "a mistake"), comparisons, rejecting a view ("the argument
+  that ...") and opening a new argument ("Moreover"), all raise it; giving a reason or an
+  example ("because", "for instance"), conceding ("admittedly", "some people say"), a view held
+  by someone else ("the authority argues that"), numbers and dates, quotations, reporting
+  ("officials said", "a study"), an anecdote told from a point in time ("Last summer, ...") and
+  questions lower it, since they mark evidence, or a view the author goes on to answer;
 - where it stands: a paragraph's first sentence (its topic sentence) and its last, and the
   essay's opening paragraphs (where the thesis is set out, most often at the end of the first)
   and its last (the conclusion), are where writers put their claims;
@@ -88,7 +89,8 @@ def suggest(
 
     `headings` are the numbers (from 1) of the paragraphs that are headings. A paragraph that
     looks like a heading, a byline or a dateline is skipped even when it is not listed. When no
-    `title` is given and the first paragraph looks like one, it serves as the title.
+    `title` is given and the first of several paragraphs looks like one (a heading, or a single
+    question such as an essay's prompt), it serves as the title.
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be at least 0 (got {top})")
@@ -115,9 +117,8 @@ def explained(
 ) -> list[tuple[int, int, int, dict[str, float]]]:
     """Every candidate as (paragraph, start, end, what each feature adds to its score)."""
     skipped = set(headings)
-    opening = paragraphs[0] if paragraphs else ""
-    if not title and looks_like_heading(opening) and not looks_like_byline(opening):
-        title = opening
+    if not title and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
+        title = paragraphs[0]
         skipped.add(1)
     body = [
         number
@@ -213,6 +214,14 @@ def _overlap(these: set[str], those: set[str]) -> float:
 def looks_like_heading(paragraph: str) -> bool:
     """A short line that does not end as a sentence does: a title or a section's heading."""
     return len(WORD.findall(paragraph)) <= 12 and not ENDS_A_SENTENCE.search(paragraph)
+
+
+def looks_like_title(paragraph: str) -> bool:
+    """A heading, or the one short question an essay sets out to answer, alone on its line."""
+    if looks_like_byline(paragraph):
+        return False
+    question = paragraph.rstrip().endswith("?") and len(WORD.findall(paragraph)) <= 25
+    return looks_like_heading(paragraph) or (question and len(sentence_spans(paragraph)) == 1)
 
 
 def looks_like_byline(paragraph: str) -> bool:
