@@ -1,6 +1,6 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N]
+    python -m tests.benchmark [--rounds N] [--only workbooks|suggest]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -32,8 +32,11 @@ import pyte
 import tomli_w
 
 from workbook.brief import render
+from workbook.essay import split_paragraphs
 from workbook.seed import positions_folder
+from workbook.sentences import sentence_spans
 from workbook.store import dumps, load_with_essay, to_data
+from workbook.suggest import suggest
 
 from .scaled import scaled
 
@@ -145,10 +148,21 @@ def keystroke_cost(path: Path, keys: str, presses: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmark")
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
-    rounds = parser.parse_args().rounds
+    parser.add_argument(
+        "--only",
+        choices=("workbooks", "suggest"),
+        action="append",
+        help="measure only these rows: the workbooks of 20 to 2,000 claims, or suggested claims",
+    )
+    args = parser.parse_args()
+    rounds, only = args.rounds, set(args.only or ("workbooks", "suggest"))
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
+    rows: list[Row] = []
     try:
-        rows = run(folder, rounds)
+        if "workbooks" in only:
+            rows += run(folder, rounds)
+        if "suggest" in only:
+            rows += suggest_rows(rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(report(rows, rounds))
@@ -244,6 +258,37 @@ def run(folder: Path, rounds: int) -> list[Row]:
         )
     )
     return rows
+
+
+def long_essay(words: int) -> tuple[list[str], list[int], str]:
+    """An essay of about `words` words: the seed's body, over and over, each time under a
+    heading of its own and with its paragraphs in another order."""
+    seed = split_paragraphs((positions_folder() / "soleimani-blowback.txt").read_text("utf-8"))
+    body = [p for number, p in enumerate(seed, 1) if number not in (1, 4, 9)]
+    paragraphs: list[str] = [seed[0]]
+    headings: list[int] = []
+    part = 0
+    while sum(len(p.split()) for p in paragraphs) < words:
+        part += 1
+        paragraphs.append(f"Part {part}")
+        headings.append(len(paragraphs))
+        turn = part % len(body)
+        paragraphs += body[turn:] + body[:turn]
+    return paragraphs, headings, seed[1]
+
+
+def suggest_rows(rounds: int) -> list[Row]:
+    paragraphs, headings, title = long_essay(10_000)
+    words = sum(len(p.split()) for p in paragraphs)
+    sentence_spans("Ready.")  # pysbd is imported on first use: not part of either measure
+    ours, theirs = side_by_side(
+        lambda: timed(lambda: suggest(paragraphs, headings, title)),
+        lambda: timed(lambda: [sentence_spans(p) for p in paragraphs]),
+        rounds,
+    )
+    return [
+        (f"Suggest claims, {words:,} words / its sentences (pysbd)", "1.5", ours / theirs, ours)
+    ]
 
 
 def report(rows: list[Row], rounds: int) -> str:

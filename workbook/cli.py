@@ -1,9 +1,11 @@
-"""The `workbook` command: open (the default), check, fmt and export."""
+"""The `workbook` command: open (the default), check, fmt, export and suggest."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
+from .essay import split_paragraphs
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
@@ -21,8 +24,9 @@ if TYPE_CHECKING:
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "check", "fmt", "export")
+COMMANDS = ("open", "check", "fmt", "export", "suggest")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_TOP = 10
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +76,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WPM",
         help=f"words a minute for reading times (default {DEFAULT_RATE})",
     )
+
+    suggest = commands.add_parser(
+        "suggest", help="list the essay's sentences that read most like claims, best first"
+    )
+    suggest.add_argument(
+        "path", type=Path, metavar="FILE", help="a workbook, or an essay as plain text"
+    )
+    # Read as text and checked by the command, so that a bad value gets one line like any
+    # other bad input.
+    suggest.add_argument(
+        "--top",
+        default=str(DEFAULT_TOP),
+        metavar="N",
+        help=f"how many sentences to list (default {DEFAULT_TOP})",
+    )
+    suggest.add_argument(
+        "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
+    )
     return parser
 
 
@@ -82,9 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
-    handler = {"open": run_open, "check": run_check, "fmt": run_fmt, "export": run_export}[
-        args.command
-    ]
+    handler = {
+        "open": run_open,
+        "check": run_check,
+        "fmt": run_fmt,
+        "export": run_export,
+        "suggest": run_suggest,
+    }[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -231,3 +257,47 @@ def refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
         raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
     if essay_file and same_file(out, path.parent / essay_file):
         raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")
+
+
+def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
+    """The essay to suggest claims from: its paragraphs, the numbers of its headings, its title.
+
+    A workbook (`.toml`) gives the essay whose text lies beside it; any other file is the essay
+    itself, as plain text. This is the one place that knows the kinds of file an essay comes in.
+    """
+    if path.suffix.lower() == ".toml":
+        from .store import load_with_essay
+
+        workbook, paragraphs = load_with_essay(path)
+        if paragraphs is None:
+            name = workbook.essay.file
+            where = f"its essay {name} is not there" if name else "it names no essay file"
+            raise WorkbookError(f"{path}: {where}; suggest needs the essay's text")
+        return paragraphs, list(workbook.essay.headings), workbook.essay.title
+    return split_paragraphs(read_file(path)[1]), [], ""
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    from .suggest import suggest
+
+    try:
+        top = int(args.top) if args.top.strip().isdigit() else 0
+        if top < 1:
+            raise WorkbookError(f"--top: must be a whole number above 0 (got {args.top!r})")
+        paragraphs, headings, title = essay_for_suggest(args.path)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    found = suggest(paragraphs, headings, title, top)
+    if args.json:
+        listed = [{"paragraph": s.paragraph, "quote": s.quote, "score": s.score} for s in found]
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
+    digits = len(str(max((s.paragraph for s in found), default=1)))
+    for suggestion in found:
+        line = f"¶{suggestion.paragraph:<{digits}}  {suggestion.score:.2f}  "
+        line += one_line(suggestion.quote)
+        print(line if not width or len(line) <= width else line[: width - 1] + "…")
+    return EXIT_OK
