@@ -102,3 +102,24 @@ async def test_a_new_workbook_asks_who_argues_what_and_saves_the_names(tmp_path:
         assert [c.border_title for c in prep.columns] == ["Regret", "No regret"]
     saved = load(path)
     assert saved.sides["deterrence"].thesis == "It deterred."
+
+
+async def test_suggested_sentences_are_marked_and_one_key_away(tmp_path: Path) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        await until(pilot, lambda: bool(essay.suggested))
+        marked = [o for o in essay.text._options if "○" in str(o.prompt)]
+        assert len(marked) == len(essay.suggested) >= 5
+        await pilot.press("s")
+        option = essay.text.highlighted_option
+        assert option is not None and "○" in str(option.prompt)
+        await pilot.press("c")  # accepted: the suggestion is now a claim
+        (claim,) = prep.workbook.claims.values()
+        assert str(option.prompt).endswith(claim.quote)
+        await pilot.press("s")
+        assert essay.text.highlighted_option is not option

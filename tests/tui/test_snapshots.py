@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from workbook.tui.app import WorkbookApp
 
-from .conftest import SIZE, opened
+from .conftest import SIZE, opened, until
 
 
 @pytest.fixture
@@ -39,6 +39,7 @@ def test_essay_view(snap_compare, app: WorkbookApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await opened(pilot)
         await pilot.press("v", "down", "down")
+        await until(pilot, lambda: bool(getattr(pilot.app.screen, "suggested", None)))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

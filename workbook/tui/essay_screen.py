@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from ..edits import Draft, update_claim
 from ..model import Claim
 from ..picking import Placed, claim_from_span, move_end, move_start, place_for, placed_claims
 from ..sentences import sentence_spans
+from ..suggest import suggest
 
 Commit = Callable[[str, str, Claim | None, int], bool]
 
@@ -47,6 +49,7 @@ class EssayText(OptionList):
         paragraphs: list[str],
         headings: list[int],
         placed: dict[int, list[Placed]],
+        suggested: set[tuple[int, int]],
     ) -> None:
         current = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
@@ -56,7 +59,13 @@ class EssayText(OptionList):
                 continue
             claims = placed.get(number, [])
             for index, (start, end) in enumerate(sentence_spans(paragraph)):
-                prompt = self._sentence(paragraph, number if index == 0 else 0, start, end, claims)
+                prompt = self._sentence(
+                    paragraph,
+                    number if index == 0 else 0,
+                    (start, end),
+                    claims,
+                    (number, start) in suggested,
+                )
                 options.append(Option(prompt, id=sentence_id(number, start, end)))
         self.set_options(options)
         if current is not None and current in self._id_to_option:
@@ -65,10 +74,20 @@ class EssayText(OptionList):
             self.action_first()
 
     @staticmethod
-    def _sentence(paragraph: str, number: int, start: int, end: int, claims: list[Placed]) -> Text:
+    def _sentence(
+        paragraph: str,
+        number: int,
+        span: tuple[int, int],
+        claims: list[Placed],
+        suggested: bool,
+    ) -> Text:
+        start, end = span
         text = Text(f"¶{number:<3}" if number else "    ", style="dim")
         inside = [c for c in claims if c.start < end and c.end > start]
-        text.append("● " if inside else "  ", style="green")
+        if inside:
+            text.append("● ", style="green")
+        else:
+            text.append("○ " if suggested else "  ", style="yellow")
         body = Text(paragraph[start:end])
         for claim in inside:
             body.stylize("reverse", max(claim.start, start) - start, min(claim.end, end) - start)
@@ -82,6 +101,7 @@ class EssayScreen(Screen[str | None]):
     BINDINGS = [
         Binding("v,escape", "back", "Claims", id="back"),
         Binding("c", "make_claim", "Make claim", id="make-claim"),
+        Binding("s", "next_suggestion", "Next suggested", id="next-suggestion"),
         Binding("left_square_bracket", "move_start(1)", "Trim start", id="trim-start"),
         Binding("left_curly_bracket", "move_start(-1)", "Extend start", id="extend-start"),
         Binding("right_square_bracket", "move_end(-1)", "Trim end", id="trim-end"),
@@ -99,6 +119,7 @@ class EssayScreen(Screen[str | None]):
         self.commit = commit
         self.undo = undo
         self.touched: str | None = None  # the claim made or trimmed last
+        self.suggested: set[tuple[int, int]] = set()  # (paragraph, start) of suggested sentences
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,13 +132,48 @@ class EssayScreen(Screen[str | None]):
         text = Text(title, style="bold")
         text.append(
             "\nc or enter: make the sentence a claim · [ ] trim its quote a word at the start "
-            "or end · { } take one more word · v: back to the claims",
+            "or end · { } take one more word · s: next suggested sentence (○) · v: back",
             style="dim",
         )
         return text
 
     def on_mount(self) -> None:
         self.refresh_text()
+        self.find_suggestions()
+
+    @work(thread=True, exit_on_error=False)
+    def find_suggestions(self) -> set[tuple[int, int]]:
+        """Ranked off the screen's thread: a long essay takes a good part of a second."""
+        workbook = self.draft.workbook
+        essay = workbook.essay
+        top = max(5, len(self.paragraphs) - len(essay.headings))  # about one a paragraph
+        found = suggest(self.paragraphs, essay.headings, essay.title, top=top)
+        return {(s.paragraph, s.start) for s in found}
+
+    @on(Worker.StateChanged)
+    def _suggested(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, set):
+            self.suggested = event.worker.result
+            self.refresh_text()
+        elif event.state is WorkerState.ERROR:
+            self.notify(f"No suggestions: {event.worker.error}", severity="warning")
+
+    def action_next_suggestion(self) -> None:
+        """Move to the next suggested sentence that is not a claim yet, from the cursor on."""
+        options = self.text._options
+        here = self.text.highlighted or 0
+        claimed = placed_claims(self.draft.workbook, self.paragraphs)
+        for offset in range(1, len(options) + 1):
+            index = (here + offset) % len(options)
+            option_id = options[index].id
+            if option_id is None:
+                continue
+            number, start, end = parse_id(option_id)
+            taken = any(p.start < end and p.end > start for p in claimed.get(number, []))
+            if (number, start) in self.suggested and not taken:
+                self.text.highlighted = index
+                return
+        self.notify("No suggested sentence left that is not a claim already.")
 
     @property
     def text(self) -> EssayText:
@@ -126,7 +182,7 @@ class EssayScreen(Screen[str | None]):
     def refresh_text(self) -> None:
         workbook = self.draft.workbook
         placed = placed_claims(workbook, self.paragraphs)
-        self.text.show(self.paragraphs, workbook.essay.headings, placed)
+        self.text.show(self.paragraphs, workbook.essay.headings, placed, self.suggested)
 
     def sentence(self) -> tuple[int, int, int] | None:
         option = self.text.highlighted_option
