@@ -46,3 +46,16 @@ def test_every_span_is_the_paragraphs_own_characters_in_order(text: str) -> None
     assert all(text[a:b] == text[a:b].strip() for a, b in spans)
     covered = "".join(text[a:b] for a, b in spans)
     assert "".join(covered.split()) == "".join(text.split())  # nothing is dropped
+
+
+def test_wrapped_blocks_are_one_paragraph_and_long_lines_a_paragraph_each() -> None:
+    long_one, long_two = "A" * 120 + ".", "B" * 130 + "."
+    wrapped = "The strike was\nreckless and it\nbrought blowback."
+    text = f"A Title\n\n{long_one}\n{long_two}\n\n{wrapped}\n"
+    assert split_paragraphs(text) == [
+        "A Title",
+        long_one,
+        long_two,
+        "The strike was reckless and it brought blowback.",
+    ]
+    assert split_paragraphs("One.\nTwo.\n") == ["One.", "Two."]  # no blank line: a line each

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import re
 
+# A line this long was not wrapped by hand or by an editor: it is a paragraph of its own.
+WRAPPED = 100
+
 
 def split_paragraphs(text: str) -> list[str]:
     """The essay's paragraphs, numbered from 1 by their position in the list plus one.
 
     Text copied from the web usually has one paragraph a line; text typed by hand separates
-    paragraphs by blank lines and wraps them. A text with blank lines is read the second way.
+    paragraphs by blank lines and wraps them. In a text with blank lines, a block whose lines
+    are wrapped (each but the last at most WRAPPED characters) is one paragraph; a block of
+    longer lines is a paragraph a line, as when a title and a blank line head a copied text.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if re.search(r"\n[ \t]*\n", text.strip()):
-        blocks = re.split(r"\n[ \t]*\n", text)
-        return [" ".join(line.strip() for line in b.splitlines()) for b in blocks if b.strip()]
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.splitlines()]
+    if not re.search(r"\n[ \t]*\n", text.strip()):
+        return [line for line in lines if line]
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        rows = [line.strip() for line in block.splitlines() if line.strip()]
+        if not rows:
+            continue
+        if all(len(row) <= WRAPPED for row in rows[:-1]):
+            paragraphs.append(" ".join(rows))
+        else:
+            paragraphs.extend(rows)
+    return paragraphs
 
 
 def _quote_pattern(quote: str) -> re.Pattern[str]:
