@@ -1,10 +1,11 @@
-"""The `workbook` command: open (the default), check, fmt, export and suggest."""
+"""The `workbook` command: open (the default), new, check, fmt, export and suggest."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "check", "fmt", "export", "suggest")
+COMMANDS = ("open", "new", "check", "fmt", "export", "suggest")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 
@@ -41,6 +42,27 @@ def build_parser() -> argparse.ArgumentParser:
     opener = commands.add_parser("open", help="open a workbook in the app (the default)")
     opener.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
     opener.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
+
+    new = commands.add_parser(
+        "new", help="start a workbook from an essay (.txt, .md, a saved .html page, or -)"
+    )
+    new.add_argument("source", metavar="SOURCE", help="the essay's file, or - for standard input")
+    new.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the workbook to write (default: SOURCE's name with .toml, in the current folder); "
+        "its essay's text goes beside it, with .txt",
+    )
+    new.add_argument("--motion", default="", metavar="TEXT", help="the motion being debated")
+    new.add_argument(
+        "--side",
+        action="append",
+        default=[],
+        metavar="KEY=NAME",
+        help="name a side (twice: both sides)",
+    )
+    new.add_argument("--force", action="store_true", help="replace the workbook and its essay")
 
     check = commands.add_parser("check", help="validate workbooks and show what each side lacks")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -106,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     handler = {
         "open": run_open,
+        "new": run_new,
         "check": run_check,
         "fmt": run_fmt,
         "export": run_export,
@@ -139,6 +162,45 @@ def run_open(args: argparse.Namespace) -> int:
     if app.error:
         complain(app.error)
         return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .document import STDIN, read_document, source_name
+    from .importer import build_workbook, choose_sides, parse_side, write_new
+
+    try:
+        sides = [parse_side(spec) for spec in args.side]
+        choose_sides(args.motion.strip(), sides)
+    except ValueError as error:
+        complain(f"--side: {error}")
+        return EXIT_BAD_INPUT
+    if args.source == STDIN and not args.output:
+        complain("-o: name the workbook to write when the essay comes from standard input")
+        return EXIT_BAD_INPUT
+    source = None if args.source == STDIN else Path(args.source)
+    out = Path(args.output) if args.output else Path(Path(args.source).stem + ".toml")
+    try:
+        document = read_document(args.source)
+        workbook = build_workbook(
+            document,
+            out,
+            fallback_title=(source or out).stem,
+            motion=args.motion,
+            sides=sides,
+        )
+        write_new(workbook, document, out, force=args.force, source=source)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    count = len(document.paragraphs)
+    paragraphs = "1 paragraph" if count == 1 else f"{count} paragraphs"
+    print(
+        one_line(
+            f"{out}: {paragraphs} from {source_name(args.source)}; "
+            f"open it with: workbook {shlex.quote(str(out))}"
+        )
+    )
     return EXIT_OK
 
 
