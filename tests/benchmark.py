@@ -1,6 +1,6 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N] [--only workbooks|suggest]
+    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -10,7 +10,9 @@ Prints a Markdown table. Not part of the test run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
+import io
 import os
 import platform
 import pty
@@ -32,11 +34,14 @@ import pyte
 import tomli_w
 
 from workbook.brief import render
+from workbook.cli import main as workbook_main
+from workbook.document import read_document
 from workbook.essay import split_paragraphs
 from workbook.seed import positions_folder
 from workbook.sentences import sentence_spans
 from workbook.store import dumps, load_with_essay, to_data
 from workbook.suggest import suggest
+from workbook.webpage import extraction_options
 
 from .scaled import scaled
 
@@ -150,12 +155,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest"),
+        choices=("workbooks", "suggest", "new"),
         action="append",
-        help="measure only these rows: the workbooks of 20 to 2,000 claims, or suggested claims",
+        help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
+        "or a new workbook from a saved page",
     )
     args = parser.parse_args()
-    rounds, only = args.rounds, set(args.only or ("workbooks", "suggest"))
+    rounds, only = args.rounds, set(args.only or ("workbooks", "suggest", "new"))
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
     rows: list[Row] = []
     try:
@@ -163,6 +169,8 @@ def main() -> None:
             rows += run(folder, rounds)
         if "suggest" in only:
             rows += suggest_rows(rounds)
+        if "new" in only:
+            rows += new_rows(folder, rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(report(rows, rounds))
@@ -289,6 +297,52 @@ def suggest_rows(rounds: int) -> list[Row]:
     return [
         (f"Suggest claims, {words:,} words / its sentences (pysbd)", "1.5", ours / theirs, ours)
     ]
+
+
+PAGES = Path(__file__).parent / "pages"
+WORDS = 10_000
+
+
+def long_page() -> str:
+    """A saved news page shaped like tests/pages/news.html, its article repeated with numbered
+    headings until it holds about WORDS words."""
+    page = (PAGES / "news.html").read_text(encoding="utf-8")
+    start = page.index('<div class="story-body">') + len('<div class="story-body">')
+    end = page.index('<footer class="story-footer">')
+    end = page.rindex("</div>", start, end)
+    article = page[start:end]
+    words = len((PAGES / "news.expected.txt").read_text(encoding="utf-8").split())
+    copies = [
+        article.replace("</h2>", f" ({n})</h2>").replace("<p>", f"<p>{n}. ")
+        for n in range(1, -(-WORDS // words) + 1)
+    ]
+    return page[:start] + "".join(copies) + page[end:]
+
+
+def new_rows(folder: Path, rounds: int) -> list[Row]:
+    """`workbook new` on a long saved page, against trafilatura's extraction of the same text."""
+    import trafilatura
+
+    page = folder / "long-page.html"
+    page.write_text(long_page(), encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    out = folder / "long-page.toml"
+    document = read_document(page)
+    words = sum(len(p.split()) for p in document.paragraphs)
+
+    def new() -> float:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return timed(lambda: workbook_main(["new", str(page), "-o", str(out), "--force"]))
+
+    def extraction() -> float:
+        return timed(lambda: trafilatura.bare_extraction(html, **extraction_options()))
+
+    new()  # the first call pays for importing trafilatura; neither side is measured with it
+    ours, theirs = side_by_side(new, extraction, rounds)
+    # Beyond the extraction, `new` reads and decodes the page, parses its options, turns the
+    # article into paragraphs, validates the workbook and writes it, synced, with a backup.
+    name = f"New workbook from a saved page ({words:,} words) / trafilatura's extraction"
+    return [(name, "1.5", ours / theirs, ours)]
 
 
 def report(rows: list[Row], rounds: int) -> str:
