@@ -345,6 +345,18 @@ def test_the_source_is_never_rewritten(capsys: pytest.CaptureFixture[str], folde
     assert listing(folder) == before
 
 
+def test_an_essay_that_leads_out_of_the_folder_is_refused_even_with_force(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    essay_and_workbook(folder)
+    outside = tmp_path_factory.mktemp("elsewhere") / "essay.txt"
+    (folder / "prep.txt").symlink_to(outside)
+    before = listing(folder)
+    status, _, err = run(capsys, "new", "source.txt", "-o", "prep.toml", "--force")
+    assert (status, err) == (2, "prep.txt: leads outside the workbook's folder\n")
+    assert listing(folder) == before and not outside.exists()
+
+
 def test_a_workbook_that_cannot_be_written_leaves_no_essay(
     capsys: pytest.CaptureFixture[str], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

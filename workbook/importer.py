@@ -125,13 +125,17 @@ def write_new(
     """Write the essay's text, then the workbook, at `out`. Refuses, writing nothing: a name
     that does not end in .toml, a bundled position, an existing workbook or an essay with
     other text unless `force`, and ever the `source` document itself. An essay already there
-    with the same paragraphs is kept as it is. Replaced files are kept as NAME.bak."""
+    with the same paragraphs is kept as it is; one that leads out of the workbook's folder is
+    refused. Replaced files are kept as NAME.toml.bak and NAME.txt.bak."""
     if out.suffix != ".toml":
         raise WorkbookError(f"{out}: a workbook's name ends in .toml")
     essay = essay_file_for(out)
     for path in (out, essay):
         if is_bundled(path):
             raise WorkbookError(f"{path}: is among the bundled positions, which are read-only")
+    folder = Path(os.path.realpath(out.parent))
+    if not Path(os.path.realpath(essay)).is_relative_to(folder):
+        raise WorkbookError(f"{essay}: leads outside the workbook's folder")
     if source is not None and _same_file(source, out):
         raise WorkbookError(f"{out}: is the document being read; name the workbook otherwise")
     if os.path.lexists(out) and not force:
@@ -162,14 +166,13 @@ def write_new(
 
 
 def _existing(path: Path) -> bytes | None:
-    """The bytes of a file already at `path`, or None when nothing is there."""
-    if not os.path.lexists(path):
+    """The bytes of a file already at `path`, or None when there is none (a link to nothing
+    included: writing through it makes the file it names)."""
+    if not os.path.exists(path):
         return None
     try:
         return read_bytes(path)
     except ReadError as error:
-        if os.path.islink(path) and not os.path.exists(path):
-            return b""  # a dangling link: there is a name, but no text
         raise WorkbookError(str(error)) from None
 
 
@@ -184,7 +187,7 @@ def _put_back(path: Path, previous: bytes | None) -> None:
     """Undo the essay's write after the workbook's failed: nothing is left half done."""
     try:
         if previous is None:
-            os.unlink(path)
+            os.unlink(os.path.realpath(path))
         else:
             write_atomic(path, previous)
     except (OSError, WorkbookError):
