@@ -340,7 +340,12 @@ def test_the_source_is_never_rewritten(capsys: pytest.CaptureFixture[str], folde
     assert status == 2
     assert err == (
         "essay.txt: is the document being read, and its text would change; "
-        "name the workbook otherwise\n"
+        "give the workbook another name with -o\n"
+    )
+    (folder / "notes.toml").write_text("Notes kept as TOML by mistake.\n", encoding="utf-8")
+    before = listing(folder)
+    assert run(capsys, "new", "notes.toml", "--force")[2] == (
+        "notes.toml: is the document being read; give the workbook another name with -o\n"
     )
     assert listing(folder) == before
 

@@ -137,7 +137,9 @@ def write_new(
     if not Path(os.path.realpath(essay)).is_relative_to(folder):
         raise WorkbookError(f"{essay}: leads outside the workbook's folder")
     if source is not None and _same_file(source, out):
-        raise WorkbookError(f"{out}: is the document being read; name the workbook otherwise")
+        raise WorkbookError(
+            f"{out}: is the document being read; give the workbook another name with -o"
+        )
     if os.path.lexists(out) and not force:
         raise WorkbookError(f"{out}: already exists (--force replaces it)")
     text = essay_text(document)
@@ -147,7 +149,7 @@ def write_new(
         if source is not None and _same_file(source, essay):
             raise WorkbookError(
                 f"{essay}: is the document being read, and its text would change; "
-                "name the workbook otherwise"
+                "give the workbook another name with -o"
             )
         if not force:
             raise WorkbookError(f"{essay}: already exists with other text (--force replaces it)")
