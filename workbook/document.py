@@ -203,14 +203,14 @@ def document_kind(name: str, text: str) -> str:
     return "text"
 
 
-_EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
-
-
 def clean(paragraph: str) -> str:
     """A paragraph with each run of white space (line breaks, tabs, no-break spaces) made one
     space. A zero-width no-break space at either end goes too: the essay's reader drops one at
     the start of its file, and it is invisible anyway."""
-    return " ".join(_EDGES.sub("", paragraph).split())
+    text = " ".join(paragraph.split())
+    while text[:1] == "\ufeff" or text[-1:] == "\ufeff":
+        text = text.strip("\ufeff").strip()
+    return text
 
 
 def assemble(blocks: list[tuple[str, bool]], **cite: str) -> Document:
