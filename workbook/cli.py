@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
-from .essay import split_paragraphs
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
@@ -325,7 +324,7 @@ def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
     """The essay to suggest claims from: its paragraphs, the numbers of its headings, its title.
 
     A workbook (`.toml`) gives the essay whose text lies beside it; any other file is the essay
-    itself, as plain text. This is the one place that knows the kinds of file an essay comes in.
+    itself: plain text, Markdown or a saved web page, read as `workbook new` reads them.
     """
     if path.suffix.lower() == ".toml":
         from .store import load_with_essay
@@ -336,7 +335,10 @@ def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
             where = f"its essay {name} is not there" if name else "it names no essay file"
             raise WorkbookError(f"{path}: {where}; suggest needs the essay's text")
         return paragraphs, list(workbook.essay.headings), workbook.essay.title
-    return split_paragraphs(read_file(path)[1]), [], ""
+    from .document import read_document
+
+    document = read_document(path)
+    return document.paragraphs, document.headings, document.title
 
 
 def run_suggest(args: argparse.Namespace) -> int:
