@@ -14,6 +14,7 @@ import pexpect
 import pyte
 import pytest
 
+from workbook.essay import split_paragraphs
 from workbook.journal import all_journals
 from workbook.store import load
 
@@ -148,3 +149,33 @@ def test_a_bad_file_gives_one_line_and_status_2(command: str, tmp_path: Path) ->
     assert len(lines) == 1 and lines[0].endswith("bad.toml:2:9: Invalid value")
     assert "Traceback" not in shown
     assert path.read_bytes() == b"format = 1\ntitle = \n"
+
+
+def test_from_a_saved_page_to_a_first_claim(command: str, tmp_path: Path) -> None:
+    """`workbook new page.html`, then a claim made from a sentence with keys, saved."""
+    page = Path(__file__).parent / "pages" / "news.html"
+    shutil.copyfile(page, tmp_path / "page.html")
+    made = pexpect.run(f"{command} new page.html -o x.toml", cwd=str(tmp_path), withexitstatus=True)
+    output, status = made
+    assert status == 0, output
+    terminal = Terminal([command, "x.toml"], tmp_path)
+    try:
+        terminal.wait_for(lambda s: "Who argues what?" in s)
+        terminal.keys("\x1b")  # keep the default names for now
+        terminal.wait_for(lambda s: "make the sentence a claim" in s)
+        terminal.keys("\x1b[B", "c")  # down to the first sentence of the article, and claim it
+        terminal.wait_for(lambda s: "Made the claim" in s)
+        terminal.keys("]")  # trim the last word
+        terminal.keys("v")
+        terminal.wait_for(lambda s: "Claims 1/1" in s)
+        terminal.keys(CTRL_S)
+        terminal.wait_for(lambda s: "Saved to x.toml" in s)
+        terminal.keys(CTRL_Q)
+        terminal.child.expect(pexpect.EOF, timeout=10)
+    finally:
+        terminal.child.close(force=True)
+    workbook = load(tmp_path / "x.toml")
+    (claim,) = workbook.claims.values()
+    essay = split_paragraphs((tmp_path / "x.txt").read_text(encoding="utf-8"))
+    assert claim.quote in essay[claim.paragraph - 1]  # the essay's own characters
+    assert pexpect.run(f"{command} check x.toml", cwd=str(tmp_path), withexitstatus=True)[1] == 0
