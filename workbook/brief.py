@@ -48,9 +48,15 @@ def inline(text: str) -> str:
 
 
 def _no_autolink(line: str) -> str:
+    # Most lines hold neither ":" nor "//": the checks spare them the expressions.
     line = line.replace("@", "\\@")
-    line = _SCHEME.sub(lambda m: m[0] if m[1].lower() in ("http", "https") else f"{m[1]}\\:", line)
-    return _BARE_SLASHES.sub(r"/\\/", line)
+    if ":" in line:
+        line = _SCHEME.sub(_keep_web_scheme, line)
+    return _BARE_SLASHES.sub(r"/\\/", line) if "//" in line else line
+
+
+def _keep_web_scheme(match: re.Match[str]) -> str:
+    return match[0] if match[1].lower() in ("http", "https") else f"{match[1]}\\:"
 
 
 def link_target(url: str) -> str | None:

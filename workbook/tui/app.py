@@ -217,14 +217,7 @@ class WorkbookApp(App[None]):
     # The journal.
 
     def offer_restore(self, journal: Journal, older: int) -> None:
-        from ..coverage import count
-
-        question = (
-            f"Edits to {count(journal.changed, 'claim')} of {self.path.name}, journalled on "
-            f"{journal.when}, were never saved. Restore them?"
-        )
-        if older:
-            question += f"\n{count(range(older), 'older journal')} will be offered next time."
+        from .questions import restore_question
 
         def answer(choice: str) -> None:
             assert self.session is not None
@@ -235,13 +228,12 @@ class WorkbookApp(App[None]):
                 self.restore(journal)
             self.journal_now()
 
-        # Keeping them is the safe answer: every restored edit can be undone.
-        choices = [("restore", "Restore"), ("discard", "Discard them")]
+        question, choices = restore_question(self.path, journal, older)
         self.ask(question, choices, answer, escape="restore")
 
     def restore(self, journal: Journal) -> None:
-        from ..coverage import count
         from .prep_screen import PrepScreen
+        from .questions import restored
 
         assert self.session is not None
         report = self.session.restore(journal)
@@ -249,15 +241,7 @@ class WorkbookApp(App[None]):
         if isinstance(screen, PrepScreen):
             screen.refresh_all()
         self.show_title()
-        said = [f"Restored {count(range(report.claims), 'claim')}"]
-        if report.beside:
-            both = ", ".join(f"{c} (yours: {copy})" for c, copy in report.beside.items())
-            said.append(f"changed in the file too, so yours stand beside theirs: {both}")
-        if report.kept:
-            said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
-        if report.skipped:
-            said.append(f"{report.skipped} no longer fit the file and were left out")
-        self.notify("; ".join(said) + ". Save to keep them.", timeout=10)
+        self.notify(restored(report), timeout=10)
 
     def note_change(self, claim_id: str) -> None:
         """Called after every edit, undo and redo: title, and a journal soon after."""
@@ -313,21 +297,7 @@ class WorkbookApp(App[None]):
             self.exit()
 
     def ask_about(self, conflict: Conflict) -> None:
-        """The file changed on disk since it was read, or a save would replace another file."""
-        if conflict.exists:
-            question = f"{conflict.target} already exists. Replace it with this workbook?"
-            choices = [("cancel", "Cancel"), ("save_as", "Save as…"), ("replace", "Replace it")]
-        else:
-            question = (
-                f"{self.path.name} has changed on disk since it was opened or saved "
-                "(another editor, or git pull?). Saving now would overwrite those changes."
-            )
-            choices = [
-                ("cancel", "Cancel"),
-                ("save_as", "Save mine as…"),
-                ("replace", "Overwrite with mine"),
-                ("reload", "Reload theirs (drop mine)"),
-            ]
+        from .questions import conflict_question
 
         def answer(choice: str) -> None:
             assert self.session is not None
@@ -340,13 +310,14 @@ class WorkbookApp(App[None]):
             else:
                 self.session.close_after_save = False
 
-        self.ask(question, choices, answer)
+        self.ask(*conflict_question(self.path, conflict), answer)
 
     def save_failed(self, message: str) -> None:
         self.journal_now()
         self.notify(message, severity="error", timeout=15)
-        question = f"{message}.\nEvery edit is kept, in memory and in the journal."
-        choices = [("save_as", "Save as…"), ("cancel", "Keep editing")]
+        from .questions import failed_save_question
+
+        question, choices = failed_save_question(message)
         self.ask(question, choices, lambda c: self.action_save_as() if c == "save_as" else None)
 
     def action_save_as(self) -> None:
@@ -397,6 +368,7 @@ class WorkbookApp(App[None]):
 
     async def action_quit(self) -> None:
         from .form import ConfirmScreen
+        from .questions import quit_question
 
         session = self.session
         if session is None or not session.dirty:
@@ -415,13 +387,7 @@ class WorkbookApp(App[None]):
                 session.close_after_save = True
                 self.start_save()
 
-        question = f"{self.path.name} has unsaved changes."
-        choices = [
-            ("save", "Save and quit"),
-            ("discard", "Quit without saving"),
-            ("cancel", "Cancel"),
-        ]
-        self.ask(question, choices, answer)
+        self.ask(*quit_question(self.path), answer)
 
     @work(thread=True, exit_on_error=False, group="close")
     def close_session(self, session: Session) -> None:
