@@ -66,7 +66,8 @@ async def test_a_claim_moves_down_and_up_the_list(seed_copy: Path) -> None:
         screen = await opened(pilot)
         await pilot.press("right_square_bracket")
         assert list(screen.workbook.claims)[:2] == [SECOND, FIRST]
-        assert screen.claim_id == FIRST  # the list follows the claim
+        assert screen.claim_list.shown[:2] == [SECOND, FIRST]  # the list shows the new order
+        assert screen.claim_id == FIRST  # and follows the claim
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "unsaved" not in app.sub_title)
         assert list(load(seed_copy).claims)[:2] == [SECOND, FIRST]
@@ -74,6 +75,7 @@ async def test_a_claim_moves_down_and_up_the_list(seed_copy: Path) -> None:
         assert list(screen.workbook.claims)[:2] == [FIRST, SECOND]
         await pilot.press("ctrl+z")
         assert list(screen.workbook.claims)[:2] == [SECOND, FIRST]
+        assert screen.claim_list.shown[:2] == [SECOND, FIRST]
 
 
 async def test_a_typed_quote_is_forgiven_and_stored_as_the_essays_characters(

@@ -216,7 +216,7 @@ class PrepScreen(EditingActions, Screen[None]):
         return True
 
     def changed(self, change: Change, keep: dict[str, str] | None = None) -> None:
-        if change.before is None or change.after is None:
+        if change.before is None or change.after is None or change.moves:
             self.show_claims()
             if change.claim_id in self.workbook.claims:
                 self.claim_list.select(change.claim_id)
