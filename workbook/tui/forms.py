@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..importer import DEFAULT_SIDES
 from ..model import Card, Claim, Point, Side, Workbook
 from ..quotes import essay_quote, quote_problem
 from .form import Field, FormScreen, Values
@@ -163,36 +164,39 @@ def claim_from(
 
 
 def sides_form(workbook: Workbook) -> FormScreen:
-    """Name the two sides and say what each argues: asked when a new workbook first opens."""
+    """Name the two sides and say what each argues: asked when a new workbook first opens.
+    A name left as `workbook new` gave it is a placeholder, so typing replaces it; a field left
+    empty keeps it."""
+    placeholders = {name for _, name in DEFAULT_SIDES}
     fields: list[Field] = []
     for number, side in enumerate(workbook.sides.values(), start=1):
-        fields.append(Field(f"side{number}", f"Side {number}", value=side.name))
+        default = side.name in placeholders
+        value, hint = ("", side.name) if default else (side.name, "")
+        fields.append(Field(f"side{number}", f"Side {number}", value=value, placeholder=hint))
         fields.append(Field(f"thesis{number}", "It argues", "text", side.thesis))
 
     def check(values: Values) -> dict[str, str]:
-        first, second = values["side1"].strip(), values["side2"].strip()
-        errors = {
-            f"side{n}": "a name: the side's view in a few words"
-            for n, name in ((1, first), (2, second))
-            if not name
-        }
-        if first and first == second:
-            errors["side2"] = "the two sides need different names"
-        return errors
+        first, second = (side.name for side in sides_from(workbook, values).values())
+        if first == second:
+            return {"side2": "the two sides need different names"}
+        return {}
 
-    first = next(iter(workbook.sides.values()))
-    title = (
-        "Who argues what? The first side is the essay's author's. "
-        f"Escape keeps “{first.name}” and the other."
+    return FormScreen(
+        "Who argues what? Side 1 is the essay's author's view; name both sides.",
+        fields,
+        check,
     )
-    return FormScreen(title, fields, check)
 
 
 def sides_from(workbook: Workbook, values: Values) -> dict[str, Side]:
-    """The sides a filled sides form names, under the workbook's own keys."""
+    """The sides a filled sides form names, under the workbook's own keys; an empty name keeps
+    the side's name as it was."""
     return {
-        key: Side(name=values[f"side{n}"].strip(), thesis=values[f"thesis{n}"].strip())
-        for n, key in enumerate(workbook.sides, start=1)
+        key: Side(
+            name=values[f"side{n}"].strip() or side.name,
+            thesis=values[f"thesis{n}"].strip(),
+        )
+        for n, (key, side) in enumerate(workbook.sides.items(), start=1)
     }
 
 
