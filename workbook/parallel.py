@@ -62,7 +62,8 @@ class Parse:
         if kind == "deep":
             raise RecursionError
         if kind == "data":
-            return value
+            data: dict[str, Any] = value  # what tomllib.loads gave the child
+            return data
         return tomllib.loads(self.text)
 
     def _answer(self) -> tuple[str, Any]:
