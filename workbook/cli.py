@@ -32,6 +32,7 @@ DEFAULT_TOP = 10
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbook",
+        usage="workbook [PATH] [--ours SIDE]\n       workbook COMMAND [ARGS ...]",
         description="Prepare both sides of a debate, claim by claim. "
         "With no command, opens PATH (or the bundled seed) in the app.",
     )

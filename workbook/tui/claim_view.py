@@ -18,7 +18,7 @@ class ClaimView(Static):
     def show(self, workbook: Workbook, claim_id: str | None, paragraphs: list[str] | None) -> None:
         if claim_id is None:
             if workbook.claims:
-                message = "No claim matches the filter: / then ctrl+u clears it."
+                message = "No claim matches the filter: / then escape clears it."
             else:
                 message = "No claims yet: v opens the essay, where c makes a sentence a claim."
             self.update(Text(message, "dim"))

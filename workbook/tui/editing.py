@@ -58,7 +58,7 @@ class EditingActions:
         ) -> bool: ...
         def show_claim(self, keep: dict[str, str] | None = None) -> None: ...
         def changed(self, change: Change, keep: dict[str, str] | None = None) -> None: ...
-        def notify(self, message: str) -> None: ...
+        def notify(self, message: str, *, timeout: float | None = None) -> None: ...
 
     # Where an edit applies.
 
@@ -151,7 +151,7 @@ class EditingActions:
         else:
             new, what = edits.delete_point(claim, point_id), point_id
         if self.commit(f"delete {what}", claim_id, new):
-            self.notify(f"Deleted {what} (ctrl+z undoes)")
+            self.notify(f"Deleted {what} (ctrl+z undoes)", timeout=3)
 
     def action_move(self, offset: int) -> None:
         if isinstance(self.focused, ClaimList):
@@ -237,7 +237,7 @@ class EditingActions:
 
         def answer(choice: str) -> None:
             if choice == "delete" and self.commit(f"delete claim {claim_id}", claim_id, None):
-                self.notify(f"Deleted {claim_id} (ctrl+z undoes)")
+                self.notify(f"Deleted {claim_id} (ctrl+z undoes)", timeout=3)
 
         self.app.ask(question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
 

@@ -114,6 +114,11 @@ class ConfirmScreen(ModalScreen[str]):
     """A question with a few answers, each a button and a key: the first letter of its label,
     underlined. Returns the id of the answer chosen; escape chooses `escape`."""
 
+    BINDINGS = [
+        Binding("left,shift+tab", "app.focus_previous", "Previous answer", show=False),
+        Binding("right,tab", "app.focus_next", "Next answer", show=False),
+    ]
+
     def __init__(
         self, question: str, answers: list[tuple[str, str]], escape: str = "cancel"
     ) -> None:
@@ -129,9 +134,17 @@ class ConfirmScreen(ModalScreen[str]):
             with Horizontal(id="confirm-buttons"):
                 for answer_id, label in self.answers:
                     yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id)
+            letters = ", ".join(label[0] for _, label in self.answers)
+            yield Label(
+                f"Press {letters}, or ← → then enter; escape: {self._escape_label()}.",
+                id="confirm-hint",
+            )
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+
+    def _escape_label(self) -> str:
+        return next((label for key, label in self.answers if key == self.escape), self.escape)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape":

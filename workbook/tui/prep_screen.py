@@ -19,6 +19,7 @@ from ..model import Claim, Workbook
 from .claim_list import ClaimList
 from .claim_view import ClaimView
 from .editing import EditingActions
+from .filter_input import FilterInput
 from .side_column import SideColumn
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class PrepScreen(EditingActions, Screen[None]):
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield Input(placeholder="Filter: words, #tag", id="filter")
+                yield FilterInput(placeholder="Filter: words, #tag (escape clears)", id="filter")
                 yield ClaimList(id="claims")
             with Vertical(id="right"):
                 yield ClaimView(id="claim")
@@ -237,15 +238,15 @@ class PrepScreen(EditingActions, Screen[None]):
     def action_undo(self) -> None:
         change = self.draft.undo()
         if change is None:
-            self.notify("Nothing to undo")
+            self.notify("Nothing to undo", timeout=2)
             return
         self.changed(change)
-        self.notify(f"Undid: {change.label}")
+        self.notify(f"Undid: {change.label}", timeout=2)
 
     def action_redo(self) -> None:
         change = self.draft.redo()
         if change is None:
-            self.notify("Nothing to redo")
+            self.notify("Nothing to redo", timeout=2)
             return
         self.changed(change)
-        self.notify(f"Redid: {change.label}")
+        self.notify(f"Redid: {change.label}", timeout=2)

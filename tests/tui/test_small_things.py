@@ -1,0 +1,74 @@
+"""Small things a new user trips on: the filter's escape, dialogs by arrow keys, short notices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbook.cli import main
+from workbook.tui.app import WorkbookApp
+from workbook.tui.form import ConfirmScreen
+
+from .conftest import SIZE, opened, until
+
+
+async def test_escape_clears_the_filter_and_returns_to_the_list(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        total = len(screen.workbook.claims)
+        await pilot.press("slash", *"zzzz")
+        await until(pilot, lambda: not screen.claim_list.shown)
+        await pilot.press("escape")
+        await until(pilot, lambda: len(screen.claim_list.shown) == total)
+        assert screen.focused is screen.claim_list
+
+
+async def test_a_dialogs_answers_are_reached_by_arrow_keys_and_named(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("x")  # delete the claim? the first answer keeps it
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        hint = str(dialog.query_one("#confirm-hint").render())
+        assert "Press K, D" in hint and "escape: Keep it" in hint
+        await pilot.press("right", "enter")  # → moves to "Delete it"
+        await until(pilot, lambda: "reckless-decision" not in screen.workbook.claims)
+
+
+async def test_undo_after_restoring_takes_back_one_claim_at_a_time(seed_copy: Path) -> None:
+    from workbook.store import load
+
+    from .test_keeping import crashed, journalled
+
+    before = load(seed_copy).claims
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "5", "shift+tab", "down", "tab", "1")  # two claims changed
+        await pilot.pause(1.6)  # the journal's pause after the last edit
+        await until(pilot, lambda: journalled(seed_copy))
+    crashed(app)
+    again = WorkbookApp(seed_copy)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await until(pilot, lambda: isinstance(again.screen, ConfirmScreen))
+        await pilot.press("r")
+
+        def changed() -> list[str]:
+            claims = screen.workbook.claims
+            return [cid for cid in before if claims[cid] != before[cid]]
+
+        assert len(changed()) == 2
+        await pilot.press("ctrl+z")
+        assert len(changed()) == 1  # one restored claim taken back, not all of them
+        notices = [n.message for n in again._notifications]
+        assert any(m.startswith("Undid: restore “") for m in notices)  # named by its tag
+
+
+def test_help_shows_the_default_form(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "workbook [PATH] [--ours SIDE]" in capsys.readouterr().out
