@@ -118,7 +118,7 @@ def point_cell(point_id: str, point: Point, answered: bool, options: BriefOption
 
 def exchange_rows(claim: Claim, columns: list[str], options: BriefOptions) -> list[list[str]]:
     """Rows of two cells. Each chain starts with a point that answers nothing; its answers
-    stand beside it, the answers to those on the next row, and so on: across, then down."""
+    stand to its right, the answers to those on the next row, and so on: across, then down."""
     answers_to: dict[str, list[str]] = {pid: [] for pid in claim.points}
     for pid, point in claim.points.items():
         if point.kind == "answers" and point.answers in answers_to:
@@ -133,15 +133,18 @@ def exchange_rows(claim: Claim, columns: list[str], options: BriefOptions) -> li
     for root_id, root in claim.points.items():
         if root.kind == "answers":
             continue
+        # Each level of the chain goes right of the one it answers, or, when its side's column
+        # is to the left, on the next row: the exchange always reads across, then down.
+        row, last = ["", ""], -1
         level = [root_id]
         while level:
-            replies = [reply for pid in level for reply in answers_to[pid]]
-            row = ["", ""]
-            row[columns.index(claim.points[level[0]].side)] = cells(level)
-            if replies:
-                row[columns.index(claim.points[replies[0]].side)] = cells(replies)
-            rows.append(row)
-            level = [reply for pid in replies for reply in answers_to[pid]]
+            column = columns.index(claim.points[level[0]].side)
+            if column <= last:
+                rows.append(row)
+                row = ["", ""]
+            row[column], last = cells(level), column
+            level = [reply for pid in level for reply in answers_to[pid]]
+        rows.append(row)
     return rows
 
 
