@@ -72,3 +72,15 @@ def test_help_shows_the_default_form(capsys: pytest.CaptureFixture[str]) -> None
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "workbook [PATH] [--ours SIDE]" in capsys.readouterr().out
+
+
+async def test_both_coverage_lines_show_at_80_by_24(seed_copy: Path) -> None:
+    from textual.widgets import Static
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        coverage = screen.query_one("#coverage", Static)
+        needed = coverage.get_content_height(coverage.size, coverage.size, coverage.size.width)
+        assert needed > 2  # at this width the lines wrap
+        assert coverage.size.height >= needed
