@@ -84,3 +84,20 @@ async def test_both_coverage_lines_show_at_80_by_24(seed_copy: Path) -> None:
         needed = coverage.get_content_height(coverage.size, coverage.size, coverage.size.width)
         assert needed > 2  # at this width the lines wrap
         assert coverage.size.height >= needed
+
+
+async def test_ctrl_a_selects_a_whole_field_so_typing_replaces_it(seed_copy: Path) -> None:
+    from textual.widgets import Input, TextArea
+
+    from workbook.tui.form import FormScreen
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("t")  # the claim form: a line, then a multi-line quote
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("ctrl+a", "N", "e", "w")
+        assert form.query_one("#field-tag", Input).value == "New"
+        await pilot.press("tab", "ctrl+a", "backspace")
+        assert form.query_one("#field-quote", TextArea).text == ""

@@ -27,6 +27,19 @@ class Field:
     placeholder: str = ""
 
 
+# In a form, ctrl+a selects the whole field, so that typing replaces it: a long text is
+# cleared in two keys. (Home still goes to the start of the line.)
+SELECT_ALL = Binding("ctrl+a", "select_all", "Select all", show=False)
+
+
+class FieldInput(Input):
+    BINDINGS = [SELECT_ALL]
+
+
+class FieldArea(TextArea):
+    BINDINGS = [SELECT_ALL]
+
+
 class FormScreen(ModalScreen[Values | None]):
     """Returns the values typed, or None when cancelled. What was typed survives a refusal."""
 
@@ -60,12 +73,12 @@ class FormScreen(ModalScreen[Values | None]):
     def _widget(self, spec: Field) -> Input | TextArea | Select[str]:
         name = f"field-{spec.name}"
         if spec.kind == "text":
-            area = TextArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
+            area = FieldArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
             area.tab_behavior = "focus"
             return area
         if spec.kind == "choice":
             return Select(spec.choices, value=spec.value, allow_blank=False, id=name)
-        return Input(spec.value, placeholder=spec.placeholder, id=name)
+        return FieldInput(spec.value, placeholder=spec.placeholder, id=name)
 
     def values(self) -> Values:
         values: Values = {}
