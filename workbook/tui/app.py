@@ -271,8 +271,7 @@ class WorkbookApp(App[None]):
             return
         job = self.session.begin_save(target, overwrite)
         if job is None:
-            self.notify("A save is under way: this one waits for it to finish.")
-            self.set_timer(0.3, lambda: self.start_save(target, overwrite))
+            self.notify("A save is under way: save again once it has finished.", timeout=3)
             return
         self.write_workbook(job)
 
