@@ -101,3 +101,20 @@ async def test_ctrl_a_selects_a_whole_field_so_typing_replaces_it(seed_copy: Pat
         assert form.query_one("#field-tag", Input).value == "New"
         await pilot.press("tab", "ctrl+a", "backspace")
         assert form.query_one("#field-quote", TextArea).text == ""
+
+
+async def test_the_footer_fits_160_columns_and_names_the_step_keys(seed_copy: Path) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.pause()
+        footer = screen.query_one(Footer)
+        keys = list(footer.query(FooterKey))
+        shown = " ".join(f"{k.key_display} {k.description}" for k in keys)
+        shown += " " + " ".join(str(label.render()) for label in footer.query(FooterLabel))
+        for wanted in ("n New", "Move", "Stars", "Save", "Export", "Quit"):
+            assert wanted in shown
+        assert all(key.region.right <= 160 for key in keys), shown

@@ -26,27 +26,36 @@ if TYPE_CHECKING:
     from .app import WorkbookApp
 
 
+# Keys that do one thing in steps share one place in the footer.
+MOVE = Binding.Group("Move", compact=True)
+STRENGTH = Binding.Group("Stars", compact=True)
+UNDO = Binding.Group("Undo/redo", compact=True)
+
+
 class PrepScreen(EditingActions, Screen[None]):
     """Prepare both sides: a list of claims, the claim, and one column per side."""
 
     BINDINGS = [
-        Binding("a", "add_point", "Add point", id="add-point"),
+        Binding("a", "add_point", "Point", id="add-point"),
         Binding("r", "answer", "Answer", id="answer"),
         Binding("c", "add_card", "Card", id="add-card"),
-        Binding("e", "edit", "Edit", id="edit"),
-        Binding("x,delete", "delete", "Delete", id="delete"),
+        Binding("e", "edit", "Edit", id="edit", show=False),  # enter edits too
+        Binding("x,delete", "delete", "Delete", id="delete", key_display="x"),
         Binding("t", "edit_claim", "Claim", id="edit-claim"),
-        Binding("n", "new_claim", "New claim", id="new-claim", show=False),
-        Binding("left_square_bracket", "move(-1)", "Move up", id="move-up", show=False),
-        Binding("right_square_bracket", "move(1)", "Move down", id="move-down", show=False),
-        *(Binding(str(n), f"strength({n})", f"Strength {n}", show=False) for n in range(6)),
-        Binding("p", "toggle_paragraph", "Paragraph", id="paragraph"),
+        Binding("n", "new_claim", "New", id="new-claim"),
+        Binding("left_square_bracket", "move(-1)", "Move up", id="move-up", group=MOVE),
+        Binding("right_square_bracket", "move(1)", "Move down", id="move-down", group=MOVE),
+        *(
+            Binding(str(n), f"strength({n})", f"Strength {n}", group=STRENGTH)
+            for n in (1, 2, 3, 4, 5, 0)
+        ),
+        Binding("p", "toggle_paragraph", "Paragraph", id="paragraph", show=False),
         Binding("v", "essay", "Essay", id="essay"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("u", "cycle_unanswered", "Unanswered", id="unanswered"),
         Binding("o", "swap_ours", "Ours", id="ours"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", id="redo"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", group=UNDO),
+        Binding("ctrl+y", "redo", "Redo", id="redo", group=UNDO),
     ]
 
     app: WorkbookApp
@@ -77,7 +86,7 @@ class PrepScreen(EditingActions, Screen[None]):
                     yield SideColumn(self.sides[0], id="col-0")
                     yield SideColumn(self.sides[1], id="col-1")
         yield Static(id="coverage")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_claims()
