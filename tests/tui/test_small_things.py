@@ -118,3 +118,14 @@ async def test_the_footer_fits_160_columns_and_names_the_step_keys(seed_copy: Pa
         for wanted in ("n New", "Move", "Stars", "Save", "Export", "Quit"):
             assert wanted in shown
         assert all(key.region.right <= 160 for key in keys), shown
+
+
+async def test_the_claim_list_wraps_again_when_the_terminal_is_resized(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await opened(pilot)
+        narrow = screen.claim_list.virtual_size.height
+        await pilot.resize_terminal(160, 30)
+        await until(pilot, lambda: screen.claim_list.virtual_size.height < narrow)
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: screen.claim_list.virtual_size.height == narrow)

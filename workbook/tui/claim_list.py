@@ -29,7 +29,10 @@ class ClaimList(OptionList):
         self._measured_width = -1
 
     def _update_lines(self) -> None:
-        self._measured_width = self.scrollable_content_region.width
+        # Only a measure from scratch wraps every claim to the width of the moment; a call that
+        # just adds lines (or finds nothing to add) must not claim the new width is measured.
+        if not self._line_cache.lines:
+            self._measured_width = self.scrollable_content_region.width
         super()._update_lines()
 
     def _on_resize(self, event: events.Resize | None = None) -> None:
