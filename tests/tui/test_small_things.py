@@ -104,20 +104,16 @@ async def test_ctrl_a_selects_a_whole_field_so_typing_replaces_it(seed_copy: Pat
 
 
 async def test_the_footer_fits_160_columns_and_names_the_step_keys(seed_copy: Path) -> None:
-    from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey, FooterLabel
+    from workbook.tui.key_bar import KeyBar
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await opened(pilot)
         await pilot.pause()
-        footer = screen.query_one(Footer)
-        keys = list(footer.query(FooterKey))
-        shown = " ".join(f"{k.key_display} {k.description}" for k in keys)
-        shown += " " + " ".join(str(label.render()) for label in footer.query(FooterLabel))
-        for wanted in ("n New", "Move", "Stars", "Save", "Export", "Quit"):
+        shown = str(screen.query_one(KeyBar).render())
+        for wanted in ("n New", "[] Move", "0–5 Stars", "^s Save", "^e Export", "^q Quit"):
             assert wanted in shown
-        assert all(key.region.right <= 160 for key in keys), shown
+        assert shown.endswith("^p Palette") and "…" not in shown, shown
 
 
 async def test_the_claim_list_wraps_again_when_the_terminal_is_resized(seed_copy: Path) -> None:
@@ -129,3 +125,28 @@ async def test_the_claim_list_wraps_again_when_the_terminal_is_resized(seed_copy
         await until(pilot, lambda: screen.claim_list.virtual_size.height < narrow)
         await pilot.resize_terminal(100, 30)
         await until(pilot, lambda: screen.claim_list.virtual_size.height == narrow)
+
+
+async def test_a_click_on_a_key_in_the_key_bar_presses_it(seed_copy: Path) -> None:
+    from workbook.tui.filter_input import FilterInput
+    from workbook.tui.key_bar import KeyBar
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.pause()
+        bar = screen.query_one(KeyBar)
+        await pilot.click(KeyBar, offset=(str(bar.render()).index("/ Filter"), 0))
+        await pilot.pause()
+        assert isinstance(app.focused, FilterInput)
+
+
+async def test_notices_of_delete_undo_and_redo_go_within_three_seconds(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "x", "ctrl+z", "ctrl+y")
+        await pilot.pause()
+        notices = {n.message.split(":")[0].split(" ")[0]: n.timeout for n in app._notifications}
+        assert {"Deleted", "Undid", "Redid"} <= set(notices), notices
+        assert all(timeout <= 3 for timeout in notices.values()), notices

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -23,6 +23,7 @@ from ..model import Claim
 from ..picking import Placed, claim_from_span, move_end, move_start, place_for, placed_claims
 from ..sentences import sentence_spans
 from ..suggest import suggest
+from .key_bar import KeyBar
 
 Commit = Callable[[str, str, Claim | None, int], bool]
 
@@ -125,7 +126,7 @@ class EssayScreen(Screen[str | None]):
         yield Header()
         yield Static(self._help(), id="essay-help")
         yield EssayText(id="essay-text")
-        yield Footer()
+        yield KeyBar()
 
     def _help(self) -> Text:
         title = self.draft.workbook.essay.title or "The essay"

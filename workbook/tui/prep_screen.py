@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from ..coverage import coverage, side_summary
 from ..edits import Change, Draft, EditError
@@ -20,6 +20,7 @@ from .claim_list import ClaimList
 from .claim_view import ClaimView
 from .editing import EditingActions
 from .filter_input import FilterInput
+from .key_bar import KeyBar
 from .side_column import SideColumn
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 # Keys that do one thing in steps share one place in the footer.
 MOVE = Binding.Group("Move", compact=True)
 STRENGTH = Binding.Group("Stars", compact=True)
-UNDO = Binding.Group("Undo/redo", compact=True)
 
 
 class PrepScreen(EditingActions, Screen[None]):
@@ -54,8 +54,9 @@ class PrepScreen(EditingActions, Screen[None]):
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("u", "cycle_unanswered", "Unanswered", id="unanswered"),
         Binding("o", "swap_ours", "Ours", id="ours"),
-        Binding("ctrl+z", "undo", "Undo", id="undo", group=UNDO),
-        Binding("ctrl+y", "redo", "Redo", id="redo", group=UNDO),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        # Redo is in the palette and the README: the key bar has room for undo only.
+        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
     ]
 
     app: WorkbookApp
@@ -86,7 +87,7 @@ class PrepScreen(EditingActions, Screen[None]):
                     yield SideColumn(self.sides[0], id="col-0")
                     yield SideColumn(self.sides[1], id="col-1")
         yield Static(id="coverage")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_claims()
