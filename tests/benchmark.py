@@ -194,15 +194,25 @@ def run(folder: Path, rounds: int) -> list[Row]:
     rows: list[Row] = []
     megabytes = big.stat().st_size / 1e6
 
-    def first_frame(size: int) -> float:
+    def loading_line(size: int) -> float:
         markers = ["Reading", "Claims "]
         return in_terminal([*workbook_command, paths[size].name], markers, folder)[0]
+
+    # What the user came for: the first claim's tag in the list, not a loading line.
+    first_tag = next(iter(scaled(20).claims.values())).tag[:30]
+
+    def first_claim() -> float:
+        return in_terminal([*workbook_command, paths[20].name], [first_tag], folder)[0]
 
     def bare_frame() -> float:
         return in_terminal(bare_command, ["bare app ready"], folder)[0]
 
-    ours, theirs = side_by_side(lambda: first_frame(20), bare_frame, rounds)
-    rows.append(("First frame (20 claims) / bare Textual app", "1.25", ours / theirs, ours))
+    ours, theirs = side_by_side(first_claim, bare_frame, rounds)
+    rows.append(
+        ("First claim on screen (20 claims) / bare app's first frame", "1.25", ours / theirs, ours)
+    )
+    ours, theirs = side_by_side(lambda: loading_line(20), bare_frame, rounds)
+    rows.append(("Loading line (20 claims) / bare app's first frame", "1.25", ours / theirs, ours))
 
     def fully_shown() -> float:
         return in_terminal([*workbook_command, big.name], ["Claims 2000/2000"], folder)[0]
@@ -216,7 +226,7 @@ def run(folder: Path, rounds: int) -> list[Row]:
     rows.append(
         (
             f"2,000 claims fully shown / bare app + tomllib ({megabytes:.1f} MB)",
-            "1.3",
+            "1.2",
             ours / theirs,
             ours,
         )

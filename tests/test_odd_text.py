@@ -10,7 +10,7 @@ from workbook.brief import render
 from workbook.model import Workbook
 from workbook.store import load, save
 from workbook.tui.app import WorkbookApp
-from workbook.tui.form import FormScreen
+from workbook.tui.dialogs import FormScreen
 
 from .conftest import small_data
 from .test_brief import check_structure

@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, TextArea
 
 from workbook.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.form import ConfirmScreen, FormScreen
+from workbook.tui.dialogs import ConfirmScreen, FormScreen
 from workbook.tui.side_column import SideColumn
 
 from .conftest import SIZE, opened, until

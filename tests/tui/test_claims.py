@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workbook.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.form import ConfirmScreen, FormScreen
+from workbook.tui.dialogs import ConfirmScreen, FormScreen
 
 from .conftest import SIZE, opened, until
 from .test_app import fill

@@ -78,7 +78,7 @@ async def test_the_essay_view_is_one_key_from_the_claims_and_back(seed_copy: Pat
 
 
 async def test_a_new_workbook_asks_who_argues_what_and_saves_the_names(tmp_path: Path) -> None:
-    from workbook.tui.form import FormScreen
+    from workbook.tui.dialogs import FormScreen
 
     from .test_app import fill
 

@@ -13,7 +13,7 @@ from workbook import files
 from workbook.journal import all_journals
 from workbook.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.form import ConfirmScreen, FormScreen
+from workbook.tui.dialogs import ConfirmScreen, FormScreen
 
 from ..conftest import copy_positions
 from .conftest import SIZE, opened, until

@@ -8,7 +8,7 @@ import pytest
 
 from workbook.cli import main
 from workbook.tui.app import WorkbookApp
-from workbook.tui.form import ConfirmScreen
+from workbook.tui.dialogs import ConfirmScreen
 
 from .conftest import SIZE, opened, until
 
@@ -89,7 +89,7 @@ async def test_both_coverage_lines_show_at_80_by_24(seed_copy: Path) -> None:
 async def test_ctrl_a_selects_a_whole_field_so_typing_replaces_it(seed_copy: Path) -> None:
     from textual.widgets import Input, TextArea
 
-    from workbook.tui.form import FormScreen
+    from workbook.tui.dialogs import FormScreen
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:

@@ -14,7 +14,7 @@ from workbook.journal import all_journals
 from workbook.model import Claim
 from workbook.store import load, save
 from workbook.tui.app import WorkbookApp
-from workbook.tui.form import ConfirmScreen
+from workbook.tui.dialogs import ConfirmScreen
 
 from .conftest import SIZE, opened, until
 from .test_keeping import crashed, journalled

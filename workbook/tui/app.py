@@ -159,8 +159,8 @@ class WorkbookApp(App[None]):
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""
-        from .form import Values
-        from .forms import sides_form, sides_from
+        from .dialogs import Values
+        from .edit_forms import sides_form, sides_from
         from .prep_screen import PrepScreen
 
         assert self.session is not None
@@ -207,7 +207,7 @@ class WorkbookApp(App[None]):
     ) -> None:
         """A question whose first choice is the safe one: it has the focus, and enter takes it.
         Escape takes `escape`, which must be safe too."""
-        from .form import ConfirmScreen
+        from .dialogs import ConfirmScreen
 
         def answer(choice: str | None) -> None:
             then(choice or escape)
@@ -322,8 +322,8 @@ class WorkbookApp(App[None]):
     def action_save_as(self) -> None:
         if self.session is None:
             return
-        from .form import Values
-        from .forms import chosen_path, save_as_form
+        from .dialogs import Values
+        from .edit_forms import chosen_path, save_as_form
 
         def done(values: Values | None) -> None:
             if values is None:
@@ -366,7 +366,7 @@ class WorkbookApp(App[None]):
     # Quitting.
 
     async def action_quit(self) -> None:
-        from .form import ConfirmScreen
+        from .dialogs import ConfirmScreen
         from .questions import quit_question
 
         session = self.session

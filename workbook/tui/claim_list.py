@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..filters import ClaimFilter
 from ..model import Workbook
 from .render import claim_prompt
+from .textual_private import WidthMeasuredOptionList
 
 
-class ClaimList(OptionList):
+class ClaimList(WidthMeasuredOptionList):
     """One option per claim (no widget per claim), with disabled options as section headings."""
 
     BINDINGS = [
@@ -23,24 +22,9 @@ class ClaimList(OptionList):
     ]
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.sides: list[str] = []
         self.shown: list[str] = []
-        self._measured_width = -1
-
-    def _update_lines(self) -> None:
-        # Only a measure from scratch wraps every claim to the width of the moment; a call that
-        # just adds lines (or finds nothing to add) must not claim the new width is measured.
-        if not self._line_cache.lines:
-            self._measured_width = self.scrollable_content_region.width
-        super()._update_lines()
-
-    def _on_resize(self, event: events.Resize | None = None) -> None:
-        # OptionList measures every option again on any resize. Only a new width changes how
-        # the claims wrap; a new height need not re-measure 2,000 claims.
-        if event is not None and self.scrollable_content_region.width == self._measured_width:
-            event.prevent_default()  # Textual would call OptionList's own handler next
-            self.refresh()
 
     def show(self, workbook: Workbook, sides: list[str], claim_filter: ClaimFilter) -> None:
         """List the claims that pass the filter, keeping the highlighted one where possible."""
@@ -67,11 +51,8 @@ class ClaimList(OptionList):
         old = option.prompt
         new = claim_prompt(claim_id, workbook.claims[claim_id], self.sides)
         if isinstance(old, Content) and old.plain[2:] == new.plain[2:]:
-            # Only the marks changed, which keeps every line's height: re-render, without
-            # measuring every claim again as replace_option_prompt would.
-            option._set_prompt(new)
-            self._option_render_cache.clear()
-            self.refresh()
+            # Only the marks changed, which keeps every line's height.
+            self.restyle_option(claim_id, new)
         else:
             self.replace_option_prompt(claim_id, new)
 

@@ -11,8 +11,8 @@ from .. import edits
 from ..coverage import count, unanswered
 from ..model import Claim
 from .claim_list import ClaimList
-from .form import Values
-from .forms import (
+from .dialogs import Values
+from .edit_forms import (
     card_form,
     card_values,
     claim_form,

@@ -69,7 +69,7 @@ class EssayText(OptionList):
                 )
                 options.append(Option(prompt, id=sentence_id(number, start, end)))
         self.set_options(options)
-        if current is not None and current in self._id_to_option:
+        if current is not None and any(o.id == current for o in self.options):
             self.highlighted = self.get_option_index(current)
         elif self.highlighted is None and self.option_count:
             self.action_first()
@@ -161,7 +161,7 @@ class EssayScreen(Screen[str | None]):
 
     def action_next_suggestion(self) -> None:
         """Move to the next suggested sentence that is not a claim yet, from the cursor on."""
-        options = self.text._options
+        options = self.text.options
         here = self.text.highlighted or 0
         claimed = placed_claims(self.draft.workbook, self.paragraphs)
         for offset in range(1, len(options) + 1):

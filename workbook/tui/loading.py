@@ -17,6 +17,18 @@ class LoadingScreen(Screen[None]):
     """A line that says what is being read and for how long. It moves a few times a second
     only: an animation at full frame rate would take time from the reading itself."""
 
+    DEFAULT_CSS = """
+    LoadingScreen #loading {
+        align: center middle;
+        height: 1fr;
+    }
+    LoadingScreen #loading Label {
+        width: 100%;
+        content-align: center middle;
+        margin-top: 1;
+    }
+    """
+
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path

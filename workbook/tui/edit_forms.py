@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from ..importer import DEFAULT_SIDES
 from ..model import Card, Claim, Point, Side, Workbook
 from ..quotes import essay_quote, quote_problem
-from .form import Field, FormScreen, Values
+from .dialogs import Field, FormScreen, Values
 
 CARD_FIELDS = [
     ("tag", "Tag", "what the card proves"),

@@ -43,6 +43,56 @@ class FieldArea(TextArea):
 class FormScreen(ModalScreen[Values | None]):
     """Returns the values typed, or None when cancelled. What was typed survives a refusal."""
 
+    DEFAULT_CSS = """
+    FormScreen {
+        align: center middle;
+    }
+    FormScreen #form {
+        width: 90%;
+        max-width: 110;
+        height: 90%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    FormScreen #form-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    FormScreen #form-fields {
+        height: 1fr;
+    }
+    FormScreen .row {
+        height: auto;
+    }
+    FormScreen .field-label {
+        width: 16;
+        padding: 1 1 0 0;
+    }
+    FormScreen .row Input, FormScreen .row Select {
+        width: 1fr;
+    }
+    FormScreen .row TextArea {
+        width: 1fr;
+        height: 6;
+    }
+    FormScreen .field-error {
+        display: none;
+        color: $error;
+        padding-left: 16;
+    }
+    FormScreen .field-error.shown {
+        display: block;
+    }
+    FormScreen #form-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    FormScreen #form-buttons Button {
+        margin-left: 1;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Apply", priority=True),
@@ -126,6 +176,37 @@ class FormScreen(ModalScreen[Values | None]):
 class ConfirmScreen(ModalScreen[str]):
     """A question with a few answers, each a button and a key: the first letter of its label,
     underlined. Returns the id of the answer chosen; escape chooses `escape`."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen #confirm {
+        width: 70%;
+        min-width: 50;
+        max-width: 90;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmScreen #confirm-question {
+        width: 100%;
+        margin-bottom: 1;
+    }
+    ConfirmScreen #confirm-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmScreen #confirm-buttons Button {
+        margin-left: 1;
+    }
+    ConfirmScreen #confirm-hint {
+        width: 100%;
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
 
     BINDINGS = [
         Binding("left,shift+tab", "app.focus_previous", "Previous answer", show=False),

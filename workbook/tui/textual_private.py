@@ -1,0 +1,47 @@
+"""The one place that reaches into Textual's private names.
+
+OptionList measures every option again on any resize, and re-measures every option when one
+prompt is replaced. With 2,000 claims both cost a visible pause, so the claim list changes
+that behaviour through the names below. They are not Textual's public API and may change in
+any release: `tests/tui/test_textual_private.py` checks each one against the installed
+Textual, and pyproject pins Textual to the minor version they were checked on.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.content import Content
+from textual.widgets import OptionList
+
+# The names used here, for the test that checks them.
+OPTION_LIST_METHODS = ("_update_lines", "_on_resize")
+OPTION_LIST_ATTRIBUTES = ("_line_cache", "_option_render_cache")
+OPTION_METHODS = ("_set_prompt",)
+
+
+class WidthMeasuredOptionList(OptionList):
+    """An OptionList that measures its options again only when its width changes."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._measured_width = -1
+
+    def _update_lines(self) -> None:
+        # Only a measure from scratch wraps every option to the width of the moment; a call
+        # that just adds lines (or finds nothing to add) must not claim the new width is measured.
+        if not self._line_cache.lines:
+            self._measured_width = self.scrollable_content_region.width
+        super()._update_lines()
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:
+        # A new height need not re-measure every option; only a new width changes the wrapping.
+        if event is not None and self.scrollable_content_region.width == self._measured_width:
+            event.prevent_default()  # Textual would call OptionList's own handler next
+            self.refresh()
+
+    def restyle_option(self, option_id: str, prompt: Content) -> None:
+        """Give an option a prompt that wraps to the same lines as its old one, without
+        measuring every option again as `replace_option_prompt` would."""
+        self.get_option(option_id)._set_prompt(prompt)
+        self._option_render_cache.clear()
+        self.refresh()
