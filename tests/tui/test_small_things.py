@@ -111,7 +111,13 @@ async def test_the_footer_fits_160_columns_and_names_the_step_keys(seed_copy: Pa
         screen = await opened(pilot)
         await pilot.pause()
         shown = str(screen.query_one(KeyBar).render())
-        for wanted in ("n New", "[] Move", "0–5 Stars", "^s Save", "^e Export", "^q Quit"):
+        for wanted in ("n New", "[] Move", "^s Save", "^e Export", "^q Quit"):
+            assert wanted in shown
+        assert shown.endswith("^p Palette") and "…" not in shown, shown
+        await pilot.press("tab")  # a side's column: its own keys for points and cards
+        await pilot.pause()
+        shown = str(screen.query_one(KeyBar).render())
+        for wanted in ("c Card", "[] Move", "0–5 Stars", "^s Save", "^e Export", "^q Quit"):
             assert wanted in shown
         assert shown.endswith("^p Palette") and "…" not in shown, shown
 

@@ -1,4 +1,4 @@
-"""Screenshots of the main screen and the card form, compared with the approved SVGs."""
+"""Screenshots of every screen and dialog, compared with the approved SVGs."""
 
 from __future__ import annotations
 
@@ -19,11 +19,79 @@ def app(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> WorkbookApp:
     return WorkbookApp(Path(seed_copy.name))
 
 
-def test_main_screen(snap_compare, app: WorkbookApp) -> None:
+@pytest.mark.parametrize("size", [SIZE, (80, 24), (200, 50)], ids=["140x42", "80x24", "200x50"])
+def test_main_screen(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await opened(pilot)
 
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_filter_with_no_match(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("slash", *"zzqx")
+        await until(
+            pilot, lambda: "Claims 0/" in str(pilot.app.screen.query_one("#claims").border_title)
+        )
+        await pilot.pause()
+
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_point_form(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("tab", "e")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_claim_form(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_confirm_dialog(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("x")  # on the list: delete the claim, which asks first
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_save_as_form(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        pilot.app.action_save_as()  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_loading_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from textual.app import App
+
+    from workbook.tui import loading
+    from workbook.tui.loading import LoadingScreen
+
+    monkeypatch.chdir(tmp_path)
+    # The same seconds in every run (Textual's own clock is left alone).
+    monkeypatch.setattr(loading, "time", SimpleNamespace(monotonic=lambda: 100.0))
+
+    class Loading(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(LoadingScreen(Path("big.toml")))
+
+    assert snap_compare(Loading(), terminal_size=(80, 24))
 
 
 def test_card_form(snap_compare, app: WorkbookApp) -> None:

@@ -20,7 +20,9 @@ from textual.worker import Worker, WorkerState
 
 from ..files import write_atomic
 from ..seed import brief_path
+from .commands import binding_commands
 from .loading import LoadingScreen
+from .messages import Edited, OursChanged
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -49,8 +51,14 @@ class WorkbookApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {go_to_claim}
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("ctrl+e", "export", "Export", id="export"),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the workbook"),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Export the brief: both columns as Markdown, ours first",
+        ),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
 
@@ -183,16 +191,11 @@ class WorkbookApp(App[None]):
         self.sub_title = f"{self.path}{' ● unsaved changes' if dirty else ''}"
 
     def get_system_commands(self, screen: Screen[Any]) -> list[SystemCommand]:
-        from .commands import PALETTE
-        from .prep_screen import PrepScreen
-
+        """Textual's commands, then every key that works where the focus is, from its binding:
+        the palette lists what the keys do, and no list of actions is kept twice."""
         commands = list(super().get_system_commands(screen))
-        if isinstance(screen, PrepScreen):
-            commands += [
-                SystemCommand(title, help_text, lambda a=action: screen.run_action(a))
-                for title, help_text, action in PALETTE
-            ]
-            commands.append(SystemCommand("Save", "Save the workbook (ctrl+s)", self.action_save))
+        if self.session is not None:
+            commands += binding_commands(screen, self.get_key_display)
             commands.append(
                 SystemCommand("Save as…", "Save the workbook to another file", self.action_save_as)
             )
@@ -205,14 +208,9 @@ class WorkbookApp(App[None]):
         then: Callable[[str], None],
         escape: str = "cancel",
     ) -> None:
-        """A question whose first choice is the safe one: it has the focus, and enter takes it.
-        Escape takes `escape`, which must be safe too."""
-        from .dialogs import ConfirmScreen
+        from .dialogs import ask
 
-        def answer(choice: str | None) -> None:
-            then(choice or escape)
-
-        self.push_screen(ConfirmScreen(question, choices, escape=escape), answer)
+        ask(self, question, choices, then, escape)
 
     # The journal.
 
@@ -243,15 +241,20 @@ class WorkbookApp(App[None]):
         self.show_title()
         self.notify(restored(report), timeout=10)
 
-    def note_change(self, claim_id: str) -> None:
-        """Called after every edit, undo and redo: title, and a journal soon after."""
+    @on(Edited)
+    def _edited(self, event: Edited) -> None:
+        """After every edit, undo and redo: the title, and a journal soon after."""
         if self.session is None:
             return
-        self.session.edited(claim_id)
+        self.session.edited(event.change.claim_id)
         self.show_title()
         if self._journal_timer is not None:
             self._journal_timer.stop()
         self._journal_timer = self.set_timer(JOURNAL_DELAY, self.journal_now)
+
+    @on(OursChanged)
+    def _ours_changed(self, event: OursChanged) -> None:
+        self.ours = event.side
 
     def journal_now(self) -> None:
         if self.session is not None:

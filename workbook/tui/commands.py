@@ -1,11 +1,15 @@
-"""The command palette's "go to claim": fuzzy search over the claims' tags and ids."""
+"""The command palette: "go to claim" by fuzzy search, and a command for every key."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from .prep_screen import PrepScreen
@@ -51,22 +55,22 @@ class GoToClaim(Provider):
             yield DiscoveryHit(title, partial(prep.go_to, claim_id), help=help_text)
 
 
-# Every action, for the command palette: (title, help, action on the main screen).
-PALETTE = [
-    ("Add point", "Add a point for the side in focus (a)", "add_point"),
-    ("Answer point", "Answer the highlighted point from the other side (r)", "answer"),
-    ("Add card", "Add an evidence card to the highlighted point (c)", "add_card"),
-    ("Edit", "Edit the highlighted point or card (e, enter)", "edit"),
-    ("Delete", "Delete the highlighted point or card (x)", "delete"),
-    ("Move point up", "Move the highlighted point up its column ([)", "move(-1)"),
-    ("Move point down", "Move the highlighted point down its column (])", "move(1)"),
-    ("Edit claim", "Edit the claim's tag, tags and notes (t)", "edit_claim"),
-    ("New claim", "Add a claim from the essay (n)", "new_claim"),
-    ("Show paragraph", "Show or hide the claim's whole paragraph (p)", "toggle_paragraph"),
-    ("Filter claims", "Narrow the list by words and #tags (/)", "filter"),
-    ("Filter unanswered", "Cycle: claims a side has not answered (u)", "cycle_unanswered"),
-    ("Swap ours", "Prepare the other side: its column comes first (o)", "swap_ours"),
-    ("Export brief", "Write the two-column brief as Markdown, ours first (ctrl+e)", "app.export"),
-    ("Undo", "Undo the last change (ctrl+z)", "undo"),
-    ("Redo", "Redo what was undone (ctrl+y)", "redo"),
-]
+def binding_commands(
+    screen: Screen[Any], key_display: Callable[[Binding], str]
+) -> list[SystemCommand]:
+    """A palette command for each key that works on `screen` now, named by its binding's
+    tooltip (or description), with its key in the help line."""
+    commands: list[SystemCommand] = []
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding, node = active.binding, active.node
+        if not active.enabled or not binding.tooltip or binding.action in seen:
+            continue
+        seen.add(binding.action)
+
+        async def run(node: Any = node, action: str = binding.action) -> None:
+            await node.run_action(action)
+
+        help_text = f"{binding.description} ({key_display(binding)})"
+        commands.append(SystemCommand(binding.tooltip, help_text, run))
+    return commands

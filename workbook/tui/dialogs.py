@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -251,3 +251,19 @@ class ConfirmScreen(ModalScreen[str]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id or self.escape)
+
+
+def ask(
+    app: App[Any],
+    question: str,
+    choices: list[tuple[str, str]],
+    then: Callable[[str], None],
+    escape: str = "cancel",
+) -> None:
+    """A question whose first choice is the safe one: it has the focus, and enter takes it.
+    Escape takes `escape`, which must be safe too."""
+
+    def answer(choice: str | None) -> None:
+        then(choice or escape)
+
+    app.push_screen(ConfirmScreen(question, choices, escape=escape), answer)

@@ -2,78 +2,86 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 
 from ..coverage import coverage, side_summary
 from ..edits import Change, Draft, EditError
 from ..filters import ClaimFilter
-from ..model import Claim, Workbook
+from ..model import Claim
 from .claim_list import ClaimList
 from .claim_view import ClaimView
-from .editing import EditingActions
 from .filter_input import FilterInput
 from .key_bar import KeyBar
-from .side_column import SideColumn
-
-if TYPE_CHECKING:
-    from .app import WorkbookApp
-
-
-# Keys that do one thing in steps share one place in the footer.
-MOVE = Binding.Group("Move", compact=True)
-STRENGTH = Binding.Group("Stars", compact=True)
+from .messages import Edited, OursChanged
+from .prep_actions import PrepActions
+from .side_column import MOVE, SideColumn
 
 
-class PrepScreen(EditingActions, Screen[None]):
-    """Prepare both sides: a list of claims, the claim, and one column per side."""
+class PrepScreen(PrepActions):
+    """Prepare both sides: a list of claims, the claim, and one column per side.
+
+    The keys here act on the claim in view; a side's column has its own keys for its points
+    and cards, which Textual tries first while the column has the focus.
+    """
 
     BINDINGS = [
-        Binding("a", "add_point", "Point", id="add-point"),
-        Binding("r", "answer", "Answer", id="answer"),
-        Binding("c", "add_card", "Card", id="add-card"),
-        Binding("e", "edit", "Edit", id="edit", show=False),  # enter edits too
-        Binding("x,delete", "delete", "Delete", id="delete", key_display="x"),
-        Binding("t", "edit_claim", "Claim", id="edit-claim"),
-        Binding("n", "new_claim", "New", id="new-claim"),
-        Binding("left_square_bracket", "move(-1)", "Move up", id="move-up", group=MOVE),
-        Binding("right_square_bracket", "move(1)", "Move down", id="move-down", group=MOVE),
-        *(
-            Binding(str(n), f"strength({n})", f"Strength {n}", group=STRENGTH)
-            for n in (1, 2, 3, 4, 5, 0)
+        Binding("a", "add_point", "Point", tooltip="Add a point for the side we prepare"),
+        Binding("r", "answer", "Answer", tooltip="Answer the first point ours has left unanswered"),
+        Binding("c", "point_first", "Card", show=False),
+        Binding("e", "edit_claim", "Edit", show=False, tooltip="Edit the claim"),
+        Binding(
+            "x,delete",
+            "delete_claim",
+            "Delete",
+            key_display="x",
+            tooltip="Delete the claim in view",
         ),
-        Binding("p", "toggle_paragraph", "Paragraph", id="paragraph", show=False),
-        Binding("v", "essay", "Essay", id="essay"),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("u", "cycle_unanswered", "Unanswered", id="unanswered"),
-        Binding("o", "swap_ours", "Ours", id="ours"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("t", "edit_claim", "Claim", tooltip="Edit the claim's tag, tags and notes"),
+        Binding("n", "new_claim", "New", tooltip="Add a claim from the essay"),
+        Binding(
+            "left_square_bracket",
+            "move_claim(-1)",
+            "Move up",
+            group=MOVE,
+            tooltip="Move the claim up the list",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move_claim(1)",
+            "Move down",
+            group=MOVE,
+            tooltip="Move the claim down the list",
+        ),
+        Binding(
+            "p",
+            "toggle_paragraph",
+            "Paragraph",
+            show=False,
+            tooltip="Show or hide the claim's whole paragraph",
+        ),
+        Binding("v", "essay", "Essay", tooltip="Read the essay and make claims from it"),
+        Binding("slash", "filter", "Filter", tooltip="Narrow the list by words and #tags"),
+        Binding(
+            "u", "cycle_unanswered", "Unanswered", tooltip="Cycle: claims a side has not answered"
+        ),
+        Binding("o", "swap_ours", "Ours", tooltip="Prepare the other side: its column first"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
         # Redo is in the palette and the README: the key bar has room for undo only.
-        Binding("ctrl+y", "redo", "Redo", id="redo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
     ]
 
-    app: WorkbookApp
-    AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the footer
+    AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
 
     def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str) -> None:
-        super().__init__()
-        self.draft = draft
-        self.paragraphs = paragraphs
-        self.sides = [ours, draft.workbook.other_side(ours)]
+        super().__init__(draft, paragraphs, [ours, draft.workbook.other_side(ours)])
         self.filter_text = ""
         self.unanswered_by = ""
         self._filter_timer: Timer | None = None
-
-    @property
-    def workbook(self) -> Workbook:
-        return self.draft.workbook
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,11 +114,6 @@ class PrepScreen(EditingActions, Screen[None]):
     @property
     def claim_id(self) -> str | None:
         return self.claim_list.current
-
-    @property
-    def claim(self) -> Claim | None:
-        claim_id = self.claim_id
-        return self.workbook.claims.get(claim_id) if claim_id else None
 
     def show_claims(self) -> None:
         claim_filter = ClaimFilter.parse(self.filter_text, self.unanswered_by)
@@ -155,8 +158,9 @@ class PrepScreen(EditingActions, Screen[None]):
         self.columns[0].focus()
 
     @on(OptionList.OptionSelected, "SideColumn")
-    def _point_chosen(self) -> None:
-        self.action_edit()
+    def _point_chosen(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, SideColumn):
+            event.option_list.action_request("edit")
 
     # Filtering.
 
@@ -189,7 +193,7 @@ class PrepScreen(EditingActions, Screen[None]):
         self.sides.reverse()
         for column, side in zip(self.columns, self.sides, strict=True):
             column.side = side
-        self.app.ours = self.sides[0]
+        self.post_message(OursChanged(self.sides[0]))
         self.show_claims()
         self.show_coverage()
         self.notify(f"Preparing {self.workbook.sides[self.sides[0]].name}: its column comes first")
@@ -237,7 +241,7 @@ class PrepScreen(EditingActions, Screen[None]):
                 self.claim_list.select(change.claim_id)
             self.show_claim(keep)
         self.show_coverage()
-        self.app.note_change(change.claim_id)
+        self.post_message(Edited(change))
 
     def refresh_all(self) -> None:
         self.show_claims()
