@@ -53,10 +53,12 @@ def _with_points(claim: Claim, points: dict[str, Point]) -> Claim:
     return claim.model_copy(update={"points": points})
 
 
-def add_point(claim: Claim, side: str, text: str = "", answers: str = "") -> tuple[Claim, str]:
+def add_point(
+    claim: Claim, side: str, text: str = "", answers: str = "", strength: int | None = None
+) -> tuple[Claim, str]:
     point_id = next_id(claim.points, "p")
     kind: Kind = "answers" if answers else plain_kind(claim, side)
-    point = Point(side=side, kind=kind, answers=answers, text=text)
+    point = Point(side=side, kind=kind, answers=answers, text=text, strength=strength)
     return _with_points(claim, {**claim.points, point_id: point}), point_id
 
 

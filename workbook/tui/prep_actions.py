@@ -57,7 +57,15 @@ class PrepActions(Screen[None]):
     def changed(self, change: Change, keep: dict[str, str] | None = None) -> None:
         raise NotImplementedError
 
-    def commit(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> bool:
+    def commit(
+        self,
+        label: str,
+        claim_id: str,
+        after: Claim | None,
+        index: int = -1,
+        keep: dict[str, str] | None = None,
+    ) -> bool:
+        """Apply an edit and show it, the highlight kept on `keep` (side → option id)."""
         raise NotImplementedError
 
     # Keys on a side's column.
@@ -124,10 +132,11 @@ class PrepActions(Screen[None]):
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            new, point_id = edits.add_point(claim, side, values["text"], values["answers"])
-            new = edits.update_point(new, point_id, strength=strength_value(values["strength"]))
-            if self.commit(f"add {point_id}", claim_id, new):
-                self.show_claim({side: point_id})
+            strength = strength_value(values["strength"])
+            new, point_id = edits.add_point(
+                claim, side, values["text"], values["answers"], strength
+            )
+            self.commit(f"add {point_id}", claim_id, new, keep={side: point_id})
 
         self.app.push_screen(point_form(self.workbook, claim, side, None, answers), done)
 
@@ -164,8 +173,9 @@ class PrepActions(Screen[None]):
                 return
             new, new_id = edits.set_card(claim, point_id, card_id, card_values(values))
             side = claim.points[point_id].side
-            if self.commit(f"card {new_id} of {point_id}", claim_id, new):
-                self.show_claim({side: f"{point_id}/{new_id}"})
+            self.commit(
+                f"card {new_id} of {point_id}", claim_id, new, keep={side: f"{point_id}/{new_id}"}
+            )
 
         title = f"Card {card_id} of {point_id}" if card_id else f"New card for {point_id}"
         self.app.push_screen(card_form(card, title), done)

@@ -221,13 +221,20 @@ class PrepScreen(PrepActions):
 
     # Applying edits.
 
-    def commit(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> bool:
+    def commit(
+        self,
+        label: str,
+        claim_id: str,
+        after: Claim | None,
+        index: int = -1,
+        keep: dict[str, str] | None = None,
+    ) -> bool:
         try:
             change = self.draft.apply(label, claim_id, after, index)
         except EditError as error:
             self.notify(str(error), severity="error")
             return False
-        self.changed(change)
+        self.changed(change, keep)
         return True
 
     def changed(self, change: Change, keep: dict[str, str] | None = None) -> None:
