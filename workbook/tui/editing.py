@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import edits
 from ..coverage import count, unanswered
+from ..library import where_used
 from ..model import Claim
 from .claim_list import ClaimList
 from .form import Values
@@ -147,10 +148,13 @@ class EditingActions:
             return
         _, claim_id, claim, point_id, card_id = found
         if card_id is not None:
-            new, what = edits.delete_card(claim, point_id, card_id), f"card {card_id} of {point_id}"
-        else:
-            new, what = edits.delete_point(claim, point_id), point_id
-        if self.commit(f"delete {what}", claim_id, new):
+            # The library keeps the card while other points read it.
+            what = f"card {card_id} of {point_id}"
+            self.changed(self.draft.remove_card(f"delete {what}", claim_id, point_id, card_id))
+            self.notify(f"Deleted {what} (ctrl+z undoes)", timeout=3)
+            return
+        what = point_id
+        if self.commit(f"delete {what}", claim_id, edits.delete_point(claim, point_id)):
             self.notify(f"Deleted {what} (ctrl+z undoes)", timeout=3)
 
     def action_move(self, offset: int) -> None:
@@ -180,17 +184,26 @@ class EditingActions:
             self._edit_card(found.claim_id, found.claim, found.point_id, None)
 
     def _edit_card(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
-        card = claim.points[point_id].cards.get(card_id) if card_id else None
+        # A card lives in the workbook's library: editing it changes it under every point.
+        card = self.workbook.cards.get(card_id) if card_id else None
 
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            new, new_id = edits.set_card(claim, point_id, card_id, card_values(values))
+            new = card_values(values)
+            if card_id is None:
+                change = self.draft.add_card(f"add a card to {point_id}", claim_id, point_id, new)
+                new_id = change.cards[0].card_id
+            else:
+                change = self.draft.edit_card(f"card {card_id}", card_id, new, claim_id)
+                new_id = card_id
             side = claim.points[point_id].side
-            if self.commit(f"card {new_id} of {point_id}", claim_id, new):
-                self.show_claim({side: f"{point_id}/{new_id}"})
+            self.changed(change, {side: f"{point_id}/{new_id}"})
 
-        title = f"Card {card_id} of {point_id}" if card_id else f"New card for {point_id}"
+        title = f"New card for {point_id}"
+        if card_id:
+            readers = len(where_used(self.workbook, card_id))
+            title = f"Card {card_id}" + (f", read by {readers} points" if readers > 1 else "")
         self.app.push_screen(card_form(card, title), done)
 
     # Claims.
