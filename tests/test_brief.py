@@ -264,3 +264,28 @@ def test_an_answer_never_stands_left_of_the_point_it_answers(small: Workbook) ->
     assert len(pro_first) == 2
     assert pro_first[0][0] == "" and "**p1**" in pro_first[0][1]
     assert "**p2**" in pro_first[1][0] and pro_first[1][1] == ""
+
+
+def test_a_card_reads_as_its_cite_our_tag_its_full_cite_and_its_marked_text(
+    small: Workbook,
+) -> None:
+    from workbook.brief import card_line, column_words
+
+    card = small.cards["smith"]
+    card.publication, card.url = "The Review", "https://example.org/a"
+    card.text = "Attacks ==rose sharply== after the strike, ==by a third=="
+    line = card_line(card, with_text=True)
+    assert line == (
+        "▪ [Smith 21](https://example.org/a) — *our tag:* Attacks rose"
+        "<br>Ann Smith, 2021, The Review, [https://example.org/a](https://example.org/a)"
+        "<br>“Attacks **rose sharply** after the strike, **by a third**”"
+    )
+    assert "“" not in card_line(card, with_text=False)  # no words of ours in quotation marks
+    tokens = gfm().parseInline(line)[0].children or []
+    bold = [t.content for i, t in enumerate(tokens) if i and tokens[i - 1].type == "strong_open"]
+    assert bold == ["rose sharply", "by a third"]
+    # Con reads p1's text (2 words), the tag (2) and the marked words (5).
+    assert column_words(small, "con", BriefOptions()) == 2 + 2 + 5
+    card.text = "No marks: read whole"
+    assert column_words(small, "con", BriefOptions()) == 2 + 2 + 4
+    assert column_words(small, "con", BriefOptions(card_text=False)) == 2 + 2

@@ -211,3 +211,18 @@ def test_a_claim_moves_up_and_down_and_undo_puts_it_back(small: Workbook) -> Non
     claim = edits.update_claim(draft.workbook.claims["blowback"], tag="Moved")
     draft.apply("edit", "blowback", claim)
     assert list(draft.workbook.claims) == ["story", "blowback"]
+
+
+def test_where_each_card_is_read_and_which_are_unused(small: Workbook) -> None:
+    from workbook.library import point_cards, unused_cards, usage
+
+    small.cards["cut"] = Card(tag="Not placed yet")
+    small.claims["story"].points["p1"].cards = ["slot", "smith"]
+    assert usage(small) == {
+        "smith": [("blowback", "p1"), ("story", "p1")],
+        "slot": [("story", "p1")],
+        "cut": [],
+    }
+    assert unused_cards(small) == ["cut"]
+    point = small.claims["story"].points["p1"]
+    assert point_cards(small, point) == [("slot", Card()), ("smith", small.cards["smith"])]

@@ -308,3 +308,21 @@ test_the_file_session = FileSession.TestCase
 @pytest.fixture(autouse=True)
 def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+def test_a_format_1_file_is_upgraded_by_its_first_save(tmp_path: Path) -> None:
+    import tomli_w
+
+    from .conftest import small_v1_data
+
+    (tmp_path / "small.txt").write_text(ESSAY, encoding="utf-8")
+    path = tmp_path / "small.toml"
+    path.write_text(tomli_w.dumps(small_v1_data()), encoding="utf-8")
+    session = Session.open(path)
+    assert session.upgraded and session.file_format == 1
+    job = session.begin_save()
+    assert job is not None
+    session.save_done(job, job.run())
+    assert not session.upgraded
+    assert path.read_text(encoding="utf-8").startswith("format = 2\n")
+    session.close()
