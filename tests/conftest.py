@@ -16,13 +16,17 @@ ESSAY = (
 )
 
 SMALL: dict[str, Any] = {
-    "format": 1,
+    "format": 2,
     "title": "Small",
     "motion": "This House regrets the strike.",
     "essay": {"title": "An essay", "file": "small.txt", "paragraphs": 3},
     "sides": {
         "con": {"name": "Blowback", "thesis": "The strike backfired."},
         "pro": {"name": "Deterrence", "thesis": "The strike deterred."},
+    },
+    "cards": {
+        "smith": {"tag": "Attacks rose", "author": "Ann Smith", "date": "2021"},
+        "slot": {},
     },
     "claims": {
         "blowback": {
@@ -38,7 +42,7 @@ SMALL: dict[str, Any] = {
                     "kind": "supports",
                     "text": "Attacks rose.",
                     "strength": 4,
-                    "cards": {"1": {"tag": "Attacks rose", "author": "Ann Smith", "date": "2021"}},
+                    "cards": ["smith"],
                 },
                 "p2": {
                     "side": "pro",
@@ -55,11 +59,23 @@ SMALL: dict[str, Any] = {
             "tag": "Deterrence is a story",
             "quote": "Deterrence is a story told afterwards.",
             "points": {
-                "p1": {"side": "pro", "kind": "counters", "text": "It held.", "cards": {"1": {}}}
+                "p1": {"side": "pro", "kind": "counters", "text": "It held.", "cards": ["slot"]}
             },
         },
     },
 }
+
+
+def small_v1_data() -> dict[str, Any]:
+    """The small workbook as format 1 wrote it: each point keeps its own cards."""
+    data = copy.deepcopy(SMALL)
+    data["format"] = 1
+    cards = data.pop("cards")
+    for claim in data["claims"].values():
+        for point in claim["points"].values():
+            if "cards" in point:
+                point["cards"] = {"1": cards[point["cards"][0]]}
+    return data
 
 
 def copy_positions(folder: Path) -> Path:

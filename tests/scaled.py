@@ -13,11 +13,20 @@ def scaled(claims: int, seed: Workbook | None = None) -> Workbook:
     seed = seed or load(seed_path())
     originals = list(seed.claims.items())
     grown = {}
+    cards = {}
     for number in range(claims):
         claim_id, claim = originals[number % len(originals)]
         round_ = number // len(originals)
         section = f"{claim.section} ({round_ + 1})" if round_ else claim.section
-        grown[f"{claim_id}-{round_ + 1}"] = claim.model_copy(update={"section": section})
-    data = seed.model_dump()
-    data["claims"] = {cid: c.model_dump() for cid, c in grown.items()}
-    return Workbook.model_validate(data)
+        data = claim.model_dump()
+        data["section"] = section
+        # Each copy cuts its own cards, as a workbook grown by hand would.
+        for point in data["points"].values():
+            point["cards"] = [f"{card_id}-{round_ + 1}" for card_id in point["cards"]]
+            for card_id in point["cards"]:
+                cards[card_id] = seed.cards[card_id.rsplit("-", 1)[0]].model_dump()
+        grown[f"{claim_id}-{round_ + 1}"] = data
+    whole = seed.model_dump()
+    whole["cards"] = cards
+    whole["claims"] = grown
+    return Workbook.model_validate(whole)

@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from workbook.marks import MARK, unpaired
 from workbook.model import Workbook
 
 ids = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
@@ -42,6 +43,13 @@ dates = st.one_of(
     st.integers(1000, 9999).map(str),
 )
 
+# A card's text: the source's words, some passages marked to be read aloud.
+card_text = (
+    st.lists(st.tuples(st.booleans(), text), max_size=4)
+    .map(lambda runs: "".join(f"{MARK}{t}{MARK}" if marked else t for marked, t in runs))
+    .filter(lambda t: not unpaired(t))
+)
+
 cards = st.fixed_dictionaries(
     {},
     optional={
@@ -54,14 +62,18 @@ cards = st.fixed_dictionaries(
         "url": lines,
         "accessed": dates,
         "pages": lines,
-        "text": text,
+        "text": card_text,
         "notes": text,
     },
 )
 
 
 @st.composite
-def claims(draw: st.DrawFn, sides: list[str], paragraphs: int) -> dict[str, Any]:
+def claims(
+    draw: st.DrawFn, sides: list[str], paragraphs: int, library: list[str] | None = None
+) -> dict[str, Any]:
+    """A claim's data; its points read cards of `library`, or, when it is None, keep their
+    own cards as format 1 did."""
     claim_side = draw(st.sampled_from(sides))
     points: dict[str, Any] = {}
     for point_id in draw(st.lists(ids, unique=True, max_size=4)):
@@ -76,7 +88,10 @@ def claims(draw: st.DrawFn, sides: list[str], paragraphs: int) -> dict[str, Any]
         strength = draw(st.one_of(st.none(), st.integers(1, 5)))
         if strength is not None:
             point["strength"] = strength
-        point["cards"] = draw(st.dictionaries(ids, cards, max_size=3))
+        if library is None:
+            point["cards"] = draw(st.dictionaries(ids, cards, max_size=3))
+        elif library:
+            point["cards"] = draw(st.lists(st.sampled_from(library), unique=True, max_size=3))
         points[point_id] = point
     return {
         "section": draw(lines),
@@ -91,17 +106,26 @@ def claims(draw: st.DrawFn, sides: list[str], paragraphs: int) -> dict[str, Any]
 
 
 @st.composite
-def workbooks(draw: st.DrawFn) -> Workbook:
+def workbook_data(draw: st.DrawFn, version: int = 2) -> dict[str, Any]:
+    """A valid workbook's data in format `version` (1: each point keeps its own cards)."""
     sides = draw(st.lists(ids, min_size=2, max_size=2, unique=True))
     paragraphs = draw(st.integers(1, 40))
     claim_ids = draw(st.lists(ids, unique=True, max_size=5))
-    return Workbook.model_validate(
-        {
-            "format": 1,
-            "title": draw(lines),
-            "motion": draw(text),
-            "essay": {"title": draw(lines), "date": draw(dates), "paragraphs": paragraphs},
-            "sides": {s: {"name": draw(lines.filter(bool)), "thesis": draw(text)} for s in sides},
-            "claims": {c: draw(claims(sides, paragraphs)) for c in claim_ids},
-        }
-    )
+    library = draw(st.dictionaries(ids, cards, max_size=6)) if version >= 2 else None
+    data: dict[str, Any] = {
+        "format": version,
+        "title": draw(lines),
+        "motion": draw(text),
+        "essay": {"title": draw(lines), "date": draw(dates), "paragraphs": paragraphs},
+        "sides": {s: {"name": draw(lines.filter(bool)), "thesis": draw(text)} for s in sides},
+    }
+    if library is not None:
+        data["cards"] = library
+    names = None if library is None else list(library)
+    data["claims"] = {c: draw(claims(sides, paragraphs, names)) for c in claim_ids}
+    return data
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> Workbook:
+    return Workbook.model_validate(draw(workbook_data()))

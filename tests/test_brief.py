@@ -157,9 +157,10 @@ HOSTILE = [
 def test_hostile_text_keeps_the_structure(small: Workbook, hostile: str) -> None:
     point = small.claims["blowback"].points["p1"]
     point.text = hostile
-    point.cards["1"].tag = hostile.replace("\n", " ")
-    point.cards["1"].text = hostile
-    point.cards["1"].url = "javascript:alert(1)"
+    card = small.cards["smith"]
+    card.tag = hostile.replace("\n", " ")
+    card.text = hostile
+    card.url = "javascript:alert(1)"
     small.claims["story"].tag = hostile.replace("\n", " ")
     small.sides["con"].name = hostile.replace("\n", " ")
     check_structure(small, render(small), ["con", "pro"])
@@ -190,7 +191,7 @@ def shown(brief: str) -> str:
 @pytest.mark.parametrize("linkish", LINKISH)
 def test_only_web_addresses_become_links_under_a_linkifier(small: Workbook, linkish: str) -> None:
     point = small.claims["blowback"].points["p1"]
-    point.text = point.cards["1"].text = point.cards["1"].tag = linkish
+    point.text = small.cards["smith"].text = small.cards["smith"].tag = linkish
     small.claims["story"].tag = small.sides["pro"].thesis = small.motion = linkish
     brief = render(small)
     hrefs = linked(brief)
@@ -245,9 +246,9 @@ def test_arbitrary_text_never_breaks_the_brief(workbook: Workbook, extra: list[s
     for claim in workbook.claims.values():
         for point in claim.points.values():
             point.text += extra[0]
-            for card in point.cards.values():
-                card.text += extra[1]
-                card.tag += extra[2].replace("\n", " ").replace("\r", " ")
+    for card in workbook.cards.values():
+        card.text += extra[1]
+        card.tag += extra[2].replace("\n", " ").replace("\r", " ")
     check_structure(workbook, render(workbook), list(workbook.sides))
 
 
@@ -257,9 +258,34 @@ def test_an_answer_never_stands_left_of_the_point_it_answers(small: Workbook) ->
     from workbook.brief import exchange_rows
 
     claim = small.claims["blowback"]  # p1 (con) answered by p2 (pro)
-    con_first = exchange_rows(claim, ["con", "pro"], BriefOptions())
+    con_first = exchange_rows(claim, ["con", "pro"], BriefOptions(), small.cards)
     assert len(con_first) == 1 and "**p1**" in con_first[0][0] and "**p2**" in con_first[0][1]
-    pro_first = exchange_rows(claim, ["pro", "con"], BriefOptions())
+    pro_first = exchange_rows(claim, ["pro", "con"], BriefOptions(), small.cards)
     assert len(pro_first) == 2
     assert pro_first[0][0] == "" and "**p1**" in pro_first[0][1]
     assert "**p2**" in pro_first[1][0] and pro_first[1][1] == ""
+
+
+def test_a_card_reads_as_its_cite_our_tag_its_full_cite_and_its_marked_text(
+    small: Workbook,
+) -> None:
+    from workbook.brief import card_line, column_words
+
+    card = small.cards["smith"]
+    card.publication, card.url = "The Review", "https://example.org/a"
+    card.text = "Attacks ==rose sharply== after the strike, ==by a third=="
+    line = card_line(card, with_text=True)
+    assert line == (
+        "▪ [Smith 21](https://example.org/a) — *our tag:* Attacks rose"
+        "<br>Ann Smith, 2021, The Review, [https://example.org/a](https://example.org/a)"
+        "<br>“Attacks **rose sharply** after the strike, **by a third**”"
+    )
+    assert "“" not in card_line(card, with_text=False)  # no words of ours in quotation marks
+    tokens = gfm().parseInline(line)[0].children or []
+    bold = [t.content for i, t in enumerate(tokens) if i and tokens[i - 1].type == "strong_open"]
+    assert bold == ["rose sharply", "by a third"]
+    # Con reads p1's text (2 words), the tag (2) and the marked words (5).
+    assert column_words(small, "con", BriefOptions()) == 2 + 2 + 5
+    card.text = "No marks: read whole"
+    assert column_words(small, "con", BriefOptions()) == 2 + 2 + 4
+    assert column_words(small, "con", BriefOptions(card_text=False)) == 2 + 2

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from workbook.cli import main
+from workbook.model import Card
+from workbook.store import load, save
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
@@ -25,10 +27,30 @@ def test_check_reports_coverage_per_side(
     assert out.splitlines() == [
         f"{small_file}: 2 claims, 3 points, 2 cards (1 open)",
         "  Blowback:   1 claim without a point, 0 points without a card, "
-        "2 Deterrence points unanswered",
+        "2 Deterrence points unanswered, 0 incomplete cites",
         "  Deterrence: 0 claims without a point, 2 points without a card, "
-        "0 Blowback points unanswered",
+        "0 Blowback points unanswered, 0 incomplete cites",
     ]
+
+
+def test_check_counts_incomplete_cites_per_side_and_lists_unused_cards(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    workbook = load(small_file)
+    undated = Card(publication="Newsweek", text="words")
+    workbook.cards["undated"] = undated
+    workbook.cards["anonymous"] = Card(date="2020", text="more words")
+    workbook.cards["cut"] = Card(tag="Not placed yet")
+    story = workbook.claims["story"]
+    story.points["p1"].cards = ["undated", "anonymous"]
+    workbook.claims["blowback"].points["p2"].cards = ["undated"]  # counted once per side
+    save(workbook, small_file)
+    status, out, _ = run(capsys, "check", small_file)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[1].endswith(", 0 incomplete cites")
+    assert lines[2].endswith(", 2 incomplete cites")
+    assert lines[3:] == ["  2 unused cards: slot, cut"]
 
 
 HOSTILE = {

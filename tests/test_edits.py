@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbook import edits
-from workbook.edits import Draft, EditError
+from workbook.edits import CardInUse, Draft, EditError
+from workbook.library import where_used
 from workbook.model import Card, Workbook
 
 
@@ -60,13 +61,63 @@ def test_update_point_refuses_a_bad_strength(small: Workbook) -> None:
         edits.update_point(small.claims["blowback"], "p1", strength=8)
 
 
-def test_cards_are_added_replaced_and_deleted(small: Workbook) -> None:
-    claim, card_id = edits.set_card(small.claims["blowback"], "p1", None, Card(tag="More"))
-    assert card_id == "2"
-    claim, _ = edits.set_card(claim, "p1", "2", Card(tag="Changed"))
-    assert claim.points["p1"].cards["2"].tag == "Changed"
-    claim = edits.delete_card(claim, "p1", "1")
-    assert list(claim.points["p1"].cards) == ["2"]
+def test_a_card_is_added_to_the_library_and_read_by_the_point(small: Workbook) -> None:
+    draft = Draft(small)
+    change = draft.add_card("add", "blowback", "p1", Card(tag="More"))
+    assert change.cards[0].card_id == "blowback-p1-1"
+    assert small.claims["blowback"].points["p1"].cards == ["smith", "blowback-p1-1"]
+    assert small.cards["blowback-p1-1"] == Card(tag="More")
+    valid(small)
+    draft.undo()
+    assert "blowback-p1-1" not in small.cards
+    assert small.claims["blowback"].points["p1"].cards == ["smith"]
+    draft.redo()
+    valid(small)
+
+
+def test_editing_a_card_changes_it_under_every_point(small: Workbook) -> None:
+    draft = Draft(small)
+    draft.place_card("reuse", "story", "p1", "smith")
+    assert where_used(small, "smith") == [("blowback", "p1"), ("story", "p1")]
+    draft.edit_card("edit", "smith", Card(tag="Changed", author="Ann Smith"), "story")
+    assert small.cards["smith"].tag == "Changed"
+    draft.undo()
+    assert small.cards["smith"].tag == "Attacks rose"
+    with pytest.raises(EditError, match="listed twice"):
+        draft.place_card("again", "story", "p1", "smith")
+    with pytest.raises(EditError, match="no card 'nothing'"):
+        draft.place_card("none", "story", "p1", "nothing")
+
+
+def test_removing_a_card_keeps_it_while_another_point_reads_it(small: Workbook) -> None:
+    draft = Draft(small)
+    draft.place_card("reuse", "story", "p1", "smith")
+    draft.remove_card("remove", "blowback", "p1", "smith")
+    assert "smith" in small.cards and small.claims["blowback"].points["p1"].cards == []
+    draft.remove_card("remove", "story", "p1", "smith")
+    assert "smith" not in small.cards  # read nowhere: it goes too
+    valid(small)
+    draft.undo()
+    draft.undo()
+    assert list(small.cards) == ["smith", "slot"]
+    assert small.claims["blowback"].points["p1"].cards == ["smith"]
+
+
+def test_deleting_a_card_that_is_read_is_refused_unless_forced(small: Workbook) -> None:
+    draft = Draft(small)
+    draft.place_card("reuse", "story", "p1", "smith")
+    with pytest.raises(CardInUse) as refused:
+        draft.delete_card("delete", "smith")
+    assert refused.value.places == [("blowback", "p1"), ("story", "p1")]
+    assert "smith" in small.cards
+    change = draft.delete_card("delete", "smith", force=True)
+    assert change.claim_ids == ["blowback", "story"]
+    assert "smith" not in small.cards
+    assert all("smith" not in p.cards for c in small.claims.values() for p in c.points.values())
+    valid(small)
+    draft.undo()
+    assert where_used(small, "smith") == [("blowback", "p1"), ("story", "p1")]
+    assert list(small.cards) == ["smith", "slot"]
 
 
 def test_claim_ids_come_from_the_tag() -> None:
@@ -160,3 +211,18 @@ def test_a_claim_moves_up_and_down_and_undo_puts_it_back(small: Workbook) -> Non
     claim = edits.update_claim(draft.workbook.claims["blowback"], tag="Moved")
     draft.apply("edit", "blowback", claim)
     assert list(draft.workbook.claims) == ["story", "blowback"]
+
+
+def test_where_each_card_is_read_and_which_are_unused(small: Workbook) -> None:
+    from workbook.library import point_cards, unused_cards, usage
+
+    small.cards["cut"] = Card(tag="Not placed yet")
+    small.claims["story"].points["p1"].cards = ["slot", "smith"]
+    assert usage(small) == {
+        "smith": [("blowback", "p1"), ("story", "p1")],
+        "slot": [("story", "p1")],
+        "cut": [],
+    }
+    assert unused_cards(small) == ["cut"]
+    point = small.claims["story"].points["p1"]
+    assert point_cards(small, point) == [("slot", Card()), ("smith", small.cards["smith"])]

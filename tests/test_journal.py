@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from workbook import edits, journal
 from workbook.edits import Draft
@@ -19,8 +20,11 @@ from workbook.journal import (
     journal_text,
     parse_journal,
 )
-from workbook.model import Claim, Workbook
-from workbook.store import load
+from workbook.model import Card, Claim, Workbook
+from workbook.session import Session
+from workbook.store import load, save
+
+from .conftest import small_v1_data
 
 
 @pytest.fixture(autouse=True)
@@ -130,3 +134,67 @@ def test_a_journal_from_before_tokens_is_still_read(small_file: Path) -> None:
     found = find_journals(small_file)
     assert found.newest is not None and found.newest.before is None
     assert found.newest.changed == ["story"]
+
+
+def test_card_edits_are_journalled_and_restored(small_file: Path) -> None:
+    """A card added, one changed everywhere it is read, and one deleted: a new app on the file
+    gets all three back."""
+    session = Session.open(small_file)
+    draft = session.draft
+    draft.add_card("add", "story", "p1", Card(tag="Fresh", publication="UPI", date="2020"))
+    draft.edit_card("edit", "smith", Card(tag="Changed", author="Ann Smith", date="2021"))
+    draft.remove_card("remove", "story", "p1", "slot")
+    where = session.run_journal(session.journal_job())
+    assert where is not None
+    session.journal.abandon()
+    again = Session.open(small_file)
+    assert again.found.newest is not None
+    report = again.restore(again.found.newest)
+    workbook = again.draft.workbook
+    assert workbook.cards == draft.workbook.cards and workbook.claims == draft.workbook.claims
+    assert report.cards == 2  # the new card and the changed one; the deletion is a step too
+    assert again.draft.can_undo
+
+
+def test_a_card_both_changed_keeps_theirs_with_ours_beside(small_file: Path) -> None:
+    session = Session.open(small_file)
+    session.draft.edit_card("edit", "smith", Card(tag="Mine", author="Ann Smith"))
+    session.run_journal(session.journal_job())
+    session.journal.abandon()
+    theirs = load(small_file)
+    theirs.cards["smith"] = Card(tag="Theirs", author="Ann Smith")
+    save(theirs, small_file)
+    again = Session.open(small_file)
+    assert again.found.newest is not None
+    report = again.restore(again.found.newest)
+    cards = again.draft.workbook.cards
+    assert cards["smith"].tag == "Theirs" and cards["smith-restored"].tag == "Mine"
+    assert report.cards_beside == {"smith": "smith-restored"}
+
+
+def test_a_journal_from_before_the_card_library_is_restored_into_it(small_file: Path) -> None:
+    """A journal written when each point kept its own cards: its cards are read from the
+    library where they are there, and added where they are new."""
+    old = small_file.parent / f"{small_file.name}.0001.journal"
+    story = small_v1_data()["claims"]["story"]
+    mine = {**story, "points": {"p1": {**story["points"]["p1"]}}}
+    mine["points"]["p1"]["cards"] = {
+        "1": {"tag": "Attacks rose", "author": "Ann Smith", "date": "2021"},
+        "2": {"tag": "Brand new"},
+    }
+    data = {
+        "journal": 2,
+        "base": "x",
+        "written": "2026-01-02T03:04:05+00:00",
+        "order": ["blowback", "story"],
+        "changed": ["story"],
+        "claims": {"story": mine},
+        "before": {"story": story},
+    }
+    old.write_text(tomli_w.dumps(data))
+    session = Session.open(small_file)
+    assert session.found.newest is not None
+    session.restore(session.found.newest)
+    workbook = session.draft.workbook
+    assert workbook.claims["story"].points["p1"].cards == ["smith", "story-p1-2"]
+    assert workbook.cards["story-p1-2"] == Card(tag="Brand new")

@@ -159,8 +159,8 @@ def test_card_dates_may_be_partial(date: str) -> None:
 
 @pytest.mark.parametrize("date", ["late 2021", "2021-13", "2021-02-30", "21", "2021/11/07"])
 def test_a_card_date_that_is_not_a_date_is_refused(data: dict[str, Any], date: str) -> None:
-    point(data, pid="p1")["cards"]["1"]["date"] = date
-    assert problem(data).startswith("claims.blowback.points.p1.cards.1.date: ")
+    data["cards"]["smith"]["date"] = date
+    assert problem(data).startswith("cards.smith.date: ")
 
 
 def test_line_ends_are_normalised() -> None:
@@ -259,10 +259,9 @@ def test_a_date_error_quotes_the_value_once(data: dict[str, Any], date: str, mes
 
 
 def test_an_id_error_quotes_the_value_once(data: dict[str, Any]) -> None:
-    point(data)["cards"] = {"a b": {}}
+    data["cards"]["a b"] = {}
     assert problem(data) == (
-        "claims.blowback.points.p2.cards.'a b': "
-        "an id uses only letters, digits, '-' and '_' (got 'a b')"
+        "cards.'a b': an id uses only letters, digits, '-' and '_' (got 'a b')"
     )
 
 

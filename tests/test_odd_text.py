@@ -29,7 +29,7 @@ def odd(tmp_path: Path) -> Path:
     data["sides"]["pro"]["name"] = ARABIC
     data["claims"]["story"]["quote"] = MEGABYTE_QUOTE
     data["claims"]["blowback"]["points"]["p1"]["text"] = EMOJI
-    data["claims"]["blowback"]["points"]["p1"]["cards"]["1"]["author"] = COMBINING
+    data["cards"]["smith"]["author"] = COMBINING
     path = tmp_path / "odd.toml"
     save(Workbook.model_validate(data), path)
     return path
@@ -39,7 +39,7 @@ def test_odd_text_round_trips_and_exports(odd: Path) -> None:
     workbook = load(odd)
     assert workbook.sides["pro"].name == ARABIC
     assert workbook.claims["story"].quote == MEGABYTE_QUOTE
-    assert workbook.claims["blowback"].points["p1"].cards["1"].cite == "Sulayma\u0304ni\u0301 21"
+    assert workbook.cards["smith"].cite == "Sulayma\u0304ni\u0301 21"
     brief = render(workbook)
     check_structure(workbook, brief, ["con", "pro"])
     assert f"| Blowback | {ARABIC} |" in brief and EMOJI in brief

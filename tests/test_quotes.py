@@ -22,7 +22,7 @@ from workbook.quotes import (
     verbatim_problem,
 )
 from workbook.seed import seed_path
-from workbook.store import WorkbookError, load
+from workbook.store import WorkbookError, dumps, load
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
 ESSAY = "He said “don’t go” — and she said ‘fine’… It was—as ever—late. Don’t ask."
@@ -239,6 +239,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
 def test_fmt_fix_quotes_puts_the_essays_characters_in(
     capsys: pytest.CaptureFixture[str], seed_copy: Path
 ) -> None:
+    seed_copy.write_text(dumps(load(seed_copy)), "utf-8")  # in the current format
     original = seed_copy.read_bytes()
     typed = (
         original.decode()

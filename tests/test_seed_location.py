@@ -11,7 +11,7 @@ import pytest
 from workbook import seed
 from workbook.cli import main
 from workbook.files import WorkbookError
-from workbook.store import load, save
+from workbook.store import load, read_workbook, save
 
 from .conftest import copy_positions
 
@@ -78,7 +78,10 @@ def test_fmt_refuses_the_seed_and_fmt_check_reads_it(
     for spelling in (checkout_seed, os.path.relpath(checkout_seed)):
         assert main(["fmt", str(spelling)]) == 2
         assert capsys.readouterr() == ("", f"{spelling}: the bundled seed is read-only\n")
-    assert main(["fmt", "--check", str(checkout_seed)]) == 0
+    # It reads the seed: 0 when canonical, 1 while the seed is in an older format.
+    canonical = 1 if read_workbook(checkout_seed).upgraded else 0
+    assert main(["fmt", "--check", str(checkout_seed)]) == canonical
+    capsys.readouterr()
     assert shipped() == before
 
 

@@ -23,7 +23,7 @@ from workbook import edits
 from workbook import session as session_module
 from workbook.files import WorkbookError
 from workbook.journal import digest, parse_journal
-from workbook.model import Claim, Workbook
+from workbook.model import Card, Claim, Workbook
 from workbook.recovery import merge
 from workbook.session import Conflict, Phase, Saved, Session
 from workbook.store import load, save
@@ -83,12 +83,14 @@ def make_folder() -> Path:
     return folder
 
 
-def recovered(path: Path, journal: Path | None) -> dict[str, Claim]:
+def recovered(path: Path, journal: Path | None) -> tuple[dict[str, Claim], dict[str, Card]]:
     """What a new app on `path` gets back: the file, with the journal merged in."""
-    claims = dict(load(path).claims)
+    workbook = load(path)
+    claims, cards = dict(workbook.claims), dict(workbook.cards)
     if journal is None:
-        return claims
-    return merge(parse_journal(journal), claims, digest(path.read_bytes())).claims
+        return claims, cards
+    merged = merge(parse_journal(journal), claims, digest(path.read_bytes()), cards)
+    return merged.claims, merged.cards
 
 
 FAILURES = [
@@ -152,6 +154,53 @@ class FileSession(RuleBasedStateMachine):
         claim_id = list(self.claims)[pick % len(self.claims)]
         if ui(self.session.draft.move, "move", claim_id, offset) is not None:
             ui(self.session.edited, claim_id)
+
+    # Cards: the library changes, and every point reading a card sees it.
+
+    def point_at(self, pick: int) -> tuple[str, str] | None:
+        places = [(c, p) for c, claim in self.claims.items() for p in claim.points]
+        return places[pick % len(places)] if places else None
+
+    @rule(pick=st.integers(0, 50), tag=st.text(max_size=20))
+    def add_card(self, pick: int, tag: str) -> None:
+        place = self.point_at(pick)
+        if place is not None:
+            card = Card(tag=" ".join(tag.split()), date="2020")
+            ui(self.session.draft.add_card, "add card", *place, card)
+
+    @rule(pick=st.integers(0, 50), which=st.integers(0, 50))
+    def place_a_card_elsewhere(self, pick: int, which: int) -> None:
+        place, library = self.point_at(pick), list(self.session.draft.workbook.cards)
+        if place is None or not library:
+            return
+        card_id = library[which % len(library)]
+        if card_id not in self.claims[place[0]].points[place[1]].cards:
+            ui(self.session.draft.place_card, "place card", *place, card_id)
+
+    @rule(which=st.integers(0, 50), text=st.text(max_size=20))
+    def edit_card(self, which: int, text: str) -> None:
+        library = self.session.draft.workbook.cards
+        if library:
+            card_id = list(library)[which % len(library)]
+            fields = {**library[card_id].model_dump(), "text": text.replace("=", "")}
+            card = Card.model_validate(fields)
+            ui(self.session.draft.edit_card, "edit card", card_id, card)
+
+    @rule(pick=st.integers(0, 50), which=st.integers(0, 5))
+    def remove_card(self, pick: int, which: int) -> None:
+        place = self.point_at(pick)
+        if place is None:
+            return
+        cards = self.claims[place[0]].points[place[1]].cards
+        if cards:
+            ui(self.session.draft.remove_card, "remove", *place, cards[which % len(cards)])
+
+    @rule(which=st.integers(0, 50))
+    def delete_card_everywhere(self, which: int) -> None:
+        library = self.session.draft.workbook.cards
+        if library:
+            card_id = list(library)[which % len(library)]
+            ui(self.session.draft.delete_card, "delete card", card_id, force=True)
 
     @rule()
     def undo(self) -> None:
@@ -239,10 +288,12 @@ class FileSession(RuleBasedStateMachine):
     def file_and_journal_hold_every_edit(self) -> None:
         self.flush()
         expected = {**self.claims, **self.theirs}
-        found = recovered(self.path, self.session.journal.where)
+        found, cards = recovered(self.path, self.session.journal.where)
         assert found == expected
+        assert cards == self.session.draft.workbook.cards
         if not self.theirs:  # the file is as the edits found it: their order comes back too
             assert list(found) == list(self.claims)
+            assert list(cards) == list(self.session.draft.workbook.cards)
 
 
 FileSession.TestCase.settings = settings(
@@ -257,3 +308,21 @@ test_the_file_session = FileSession.TestCase
 @pytest.fixture(autouse=True)
 def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+def test_a_format_1_file_is_upgraded_by_its_first_save(tmp_path: Path) -> None:
+    import tomli_w
+
+    from .conftest import small_v1_data
+
+    (tmp_path / "small.txt").write_text(ESSAY, encoding="utf-8")
+    path = tmp_path / "small.toml"
+    path.write_text(tomli_w.dumps(small_v1_data()), encoding="utf-8")
+    session = Session.open(path)
+    assert session.upgraded and session.file_format == 1
+    job = session.begin_save()
+    assert job is not None
+    session.save_done(job, job.run())
+    assert not session.upgraded
+    assert path.read_text(encoding="utf-8").startswith("format = 2\n")
+    session.close()

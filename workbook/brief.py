@@ -2,17 +2,22 @@
 
 A pure function of the workbook. Whatever a user typed is escaped so that it reads as text:
 it cannot add a table cell, a link, an HTML tag or a heading, and its line breaks stay visible.
+Only a card's text, the source's own words, stands in quotation marks; its tag is our words and
+is labelled as ours, so no summary of ours can be read aloud as a source's.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
+from .cites import cite_parts
 from .filters import needs_answer
+from .marks import has_marks, runs, words_read_aloud
 
 if TYPE_CHECKING:
     from .model import Card, Claim, Point, Workbook
@@ -89,6 +94,8 @@ def essay_cite(workbook: Workbook) -> str:
 
 
 def card_line(card: Card, with_text: bool) -> str:
+    """A card: its short cite (linked), our tag, its full cite line and, unless left out, its
+    text in quotation marks with the marked words in bold."""
     if card.is_open:
         need = f": {inline(card.tag)}" if card.tag else ""
         return f"☐ *evidence needed*{need}"
@@ -96,19 +103,64 @@ def card_line(card: Card, with_text: bool) -> str:
     target = link_target(card.url)
     line = f"▪ [{cite}]({target})" if target else f"▪ **{cite}**"
     if card.tag:
-        line += f" — {inline(card.tag)}"
+        line += f" — *our tag:* {inline(card.tag)}"
+    if card.full_cite:
+        line += f"<br>{full_cite_line(card)}"
     if with_text and card.text:
-        line += f"<br>“{inline(card.text)}”"
+        line += f"<br>“{card_text(card.text)}”"
     return line
 
 
-def point_cell(point_id: str, point: Point, answered: bool, options: BriefOptions) -> str:
+def full_cite_line(card: Card) -> str:
+    """The full cite line, its web address a link (written as a link so that no linkifier
+    reads the escapes of the address as part of it)."""
+    parts = []
+    for name, text in cite_parts(card):
+        target = link_target(text) if name == "url" else None
+        parts.append(f"[{inline(text)}]({target})" if target else inline(text))
+    return ", ".join(parts)
+
+
+def card_text(text: str) -> str:
+    """A card's text as Markdown: the marked passages bold, the rest in normal weight."""
+    if not has_marks(text):
+        return inline(text)
+    return "".join(_bold(words) if marked else inline(words) for marked, words in runs(text))
+
+
+def _bold(words: str) -> str:
+    # Emphasis only opens and closes against a word: white space at a passage's edges stays
+    # outside the asterisks.
+    core = words.strip()
+    if not core:
+        return inline(words)
+    before = words[: len(words) - len(words.lstrip())]
+    after = words[len(words.rstrip()) :]
+    return f"{inline(before)}**{inline(core)}**{inline(after)}"
+
+
+def card_words(card: Card, with_text: bool = True) -> int:
+    """The words read aloud for a card: its tag, and its marked words (all of its text when
+    nothing is marked)."""
+    words = len(card.tag.split())
+    if with_text:
+        words += words_read_aloud(card.text)
+    return words
+
+
+def point_cell(
+    point_id: str,
+    point: Point,
+    answered: bool,
+    options: BriefOptions,
+    cards: Mapping[str, Card],
+) -> str:
     head = f"**{inline(point_id)}** · "
     head += f"answers {inline(point.answers)}" if point.kind == "answers" else point.kind
     if point.strength is not None:
         head += " · " + "★" * point.strength + "☆" * (5 - point.strength)
     lines = [head, inline(point.text) if point.text else "*(no text yet)*"]
-    lines += [card_line(card, options.card_text) for card in point.cards.values()]
+    lines += [card_line(cards[cid], options.card_text) for cid in point.cards if cid in cards]
     if not point.cards:
         lines.append("☐ *evidence needed*")
     if not answered:
@@ -116,7 +168,9 @@ def point_cell(point_id: str, point: Point, answered: bool, options: BriefOption
     return "<br>".join(lines)
 
 
-def exchange_rows(claim: Claim, columns: list[str], options: BriefOptions) -> list[list[str]]:
+def exchange_rows(
+    claim: Claim, columns: list[str], options: BriefOptions, cards: Mapping[str, Card]
+) -> list[list[str]]:
     """Rows of two cells. Each chain starts with a point that answers nothing; its answers
     stand to its right, the answers to those on the next row, and so on: across, then down."""
     answers_to: dict[str, list[str]] = {pid: [] for pid in claim.points}
@@ -126,7 +180,7 @@ def exchange_rows(claim: Claim, columns: list[str], options: BriefOptions) -> li
 
     def cells(ids: list[str]) -> str:
         return "<br><br>".join(
-            point_cell(pid, claim.points[pid], bool(answers_to[pid]), options) for pid in ids
+            point_cell(pid, claim.points[pid], bool(answers_to[pid]), options, cards) for pid in ids
         )
 
     rows: list[list[str]] = []
@@ -162,10 +216,9 @@ def column_words(workbook: Workbook, side: str, options: BriefOptions) -> int:
             if point.side != side:
                 continue
             words += len(point.text.split())
-            for card in point.cards.values():
-                words += len(card.cite.split()) + len(card.tag.split())
-                if options.card_text:
-                    words += len(card.text.split())
+            for card_id in point.cards:
+                if card_id in workbook.cards:
+                    words += card_words(workbook.cards[card_id], options.card_text)
     return words
 
 
@@ -199,7 +252,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         made_by = inline(workbook.sides[claim.side].name)
         where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
         out += [f"> “{inline(claim.quote)}”", ">", where, ""]
-        rows = exchange_rows(claim, columns, options)
+        rows = exchange_rows(claim, columns, options, workbook.cards)
         if not rows:
             rows = [["*no point yet*", "*no point yet*"]]
         out += [*table(names, rows), ""]

@@ -1,4 +1,4 @@
-"""The `workbook` command: open (the default), new, check, fmt, export and suggest."""
+"""The `workbook` command: open (the default), new, check, fmt, export, suggest and cards."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
@@ -18,13 +17,10 @@ from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
 
-if TYPE_CHECKING:
-    from .model import Workbook
-
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "new", "check", "fmt", "export", "suggest")
+COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "cards")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 
@@ -67,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate workbooks and show what each side lacks")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
-    fmt = commands.add_parser("fmt", help="rewrite workbooks in the canonical form")
+    fmt = commands.add_parser(
+        "fmt", help="rewrite workbooks in the canonical form (an older format is upgraded)"
+    )
     fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     fmt.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if a file is not canonical"
@@ -116,6 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
     )
+    cards = commands.add_parser(
+        "cards", help="list the evidence cards of workbooks, and where each is read"
+    )
+    cards.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="workbooks, or folders of them"
+    )
+    cards.add_argument(
+        "--search",
+        default="",
+        metavar="WORDS",
+        help="only cards holding every word (any case) in their tag, cite or text",
+    )
+    cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
     return parser
 
 
@@ -133,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fmt": run_fmt,
         "export": run_export,
         "suggest": run_suggest,
+        "cards": run_cards,
     }[args.command]
     try:
         return handler(args)
@@ -204,24 +216,8 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def summary(workbook: Workbook, path: Path) -> str:
-    from .coverage import coverage, side_summary
-
-    points = [p for c in workbook.claims.values() for p in c.points.values()]
-    cards = [k for p in points for k in p.cards.values()]
-    open_slots = sum(card.is_open for card in cards)
-    lines = [
-        f"{one_line(str(path))}: {len(workbook.claims)} claims, {len(points)} points, "
-        f"{len(cards)} cards ({open_slots} open)"
-    ]
-    width = max(len(side.name) for side in workbook.sides.values()) + 1
-    for key, report in coverage(workbook).items():
-        label = workbook.sides[key].name + ":"
-        lines.append(f"  {label:<{width}} {side_summary(workbook, report)}")
-    return "\n".join(lines)
-
-
 def run_check(args: argparse.Namespace) -> int:
+    from .coverage import check_summary
     from .store import load
 
     status = EXIT_OK
@@ -232,12 +228,13 @@ def run_check(args: argparse.Namespace) -> int:
             complain(error)
             status = EXIT_BAD_INPUT
             continue
-        print(summary(workbook, path))
+        print(check_summary(workbook, one_line(str(path))))
     return status
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    from .store import dumps, load_fixing_quotes, load_with_essay
+    from .model import FORMAT_VERSION
+    from .store import dumps, load_fixing_quotes, read_workbook
 
     status = EXIT_OK
     for path in args.paths:
@@ -246,18 +243,25 @@ def run_fmt(args: argparse.Namespace) -> int:
                 raise WorkbookError(f"{path}: the bundled seed is read-only")
             raw, text = read_file(path)
             if args.fix_quotes:
-                workbook, fixed = load_fixing_quotes(path, text)
+                loaded, fixed = load_fixing_quotes(path, text)
             else:
-                workbook, fixed = load_with_essay(path, text)[0], []
-            canonical = dumps(workbook).encode("utf-8")
+                loaded, fixed = read_workbook(path, text), []
+            canonical = dumps(loaded.workbook).encode("utf-8")
             if raw == canonical:
                 continue
+            upgrade = (
+                f" (format {loaded.version}; the rewrite is format {FORMAT_VERSION})"
+                if loaded.upgraded
+                else ""
+            )
             if args.check:
-                complain(f"{path}: not in canonical form{quotes_fixed(fixed, ' would take')}")
+                why = "not in canonical form" + upgrade + quotes_fixed(fixed, " would take")
+                complain(f"{path}: {why}")
                 status = max(status, EXIT_CHANGED)
                 continue
             write_atomic(path, canonical, keep_backup=True)
-            print(one_line(f"{path}: reformatted{quotes_fixed(fixed, ' took')}"))
+            done = f"upgraded to format {FORMAT_VERSION}" if loaded.upgraded else "reformatted"
+            print(one_line(f"{path}: {done}{quotes_fixed(fixed, ' took')}"))
         except WorkbookError as error:
             complain(error)
             status = EXIT_BAD_INPUT
@@ -366,3 +370,24 @@ def run_suggest(args: argparse.Namespace) -> int:
         line += one_line(suggestion.quote)
         print(line if not width or len(line) <= width else line[: width - 1] + "…")
     return EXIT_OK
+
+
+def run_cards(args: argparse.Namespace) -> int:
+    from .finding import card_block, card_record, find_cards, workbook_files
+
+    status, records = EXIT_OK, []
+    for path in workbook_files(args.paths):
+        try:
+            found = find_cards(path, args.search)
+        except WorkbookError as error:
+            complain(error)  # one line, and on to the next file
+            status = EXIT_BAD_INPUT
+            continue
+        if args.json:
+            records += [card_record(one) for one in found]
+        else:
+            for one in found:
+                print(card_block(one), end="\n\n")
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    return status

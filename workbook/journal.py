@@ -2,8 +2,10 @@
 
 Each running app keeps its own journal, named with a token of its own and locked while the app
 lives, so two apps on one file never remove or overwrite each other's. A journal holds only the
-claims changed since the file was last written, each with the version the file had then, so that
-restoring it is a three-way merge against the file as it is now (see `recovery`).
+claims and library cards changed since the file was last written, each with the version the file
+had then, so that restoring it is a three-way merge against the file as it is now (see
+`recovery`). It also holds the cards its changed claims read, so that they can be read again
+whatever the file did to the library since.
 """
 
 from __future__ import annotations
@@ -20,16 +22,19 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 from pydantic import ValidationError
 
 from .files import WorkbookError, read_bytes, read_file
-from .model import Claim
+from .model import Card, Claim
 from .seed import folder_beside
 from .store import describe
+from .upgrade import ClaimV1
 
-JOURNAL_FORMAT = 2
+# 3: the card library (format 2 workbooks). 2: each change with the file's version. 1: edits.
+JOURNAL_FORMAT = 3
 SUFFIX = ".journal"
 DAMAGED = ".damaged"
 
@@ -96,6 +101,15 @@ class Journal:
     claims: dict[str, Claim]  # the changed claims as edited (absent: deleted)
     before: dict[str, Claim] | None  # the changed claims as the file had them (None: not known)
     where: Path
+    card_order: list[str] | None = None  # every library card id, in the app's order
+    cards_changed: list[str] = field(default_factory=list)
+    cards: dict[str, Card] = field(default_factory=dict)  # changed cards as edited
+    cards_before: dict[str, Card] = field(default_factory=dict)  # ... as the file had them
+    cards_read: dict[str, Card] = field(default_factory=dict)  # cards the changed claims read
+    # A journal written before the card library: its claims keep their cards in their points,
+    # to be given library ids against the file they are restored into.
+    old_claims: dict[str, ClaimV1] | None = None
+    old_before: dict[str, ClaimV1] | None = None
 
     @property
     def when(self) -> str:
@@ -116,9 +130,15 @@ def journal_text(
     base: str,
     order: list[str],
     changed: Mapping[str, tuple[Claim | None, Claim | None]],
+    cards_changed: Mapping[str, tuple[Card | None, Card | None]] | None = None,
+    card_order: list[str] | None = None,
+    cards_read: Mapping[str, Card] | None = None,
 ) -> bytes:
-    """The journal's bytes; `changed` maps a claim id to (the file's version, the edited one)."""
-    data = {
+    """The journal's bytes; `changed` maps a claim id to (the file's version, the edited one),
+    `cards_changed` a library card's id likewise; `cards_read` holds the cards the changed
+    claims read."""
+    cards_changed = cards_changed or {}
+    data: dict[str, object] = {
         "journal": JOURNAL_FORMAT,
         "base": base,
         "written": dt.datetime.now().astimezone().isoformat(timespec="microseconds"),
@@ -134,8 +154,36 @@ def journal_text(
             for cid, (disk, _) in changed.items()
             if disk is not None
         },
+        "card_order": card_order or [],
+        "cards_changed": list(cards_changed),
+        "cards": {cid: _dump(mine) for cid, (_, mine) in cards_changed.items() if mine},
+        "cards_before": {cid: _dump(disk) for cid, (disk, _) in cards_changed.items() if disk},
+        "cards_read": {cid: _dump(card) for cid, card in (cards_read or {}).items()},
     }
     return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+
+
+def _dump(card: Card) -> dict[str, Any]:
+    return card.model_dump(mode="python", exclude_defaults=True)
+
+
+def _old_journal(
+    data: dict[str, Any],
+    version: int,
+    base: str,
+    written: dt.datetime,
+    order: list[str],
+    place: Path,
+) -> Journal:
+    old_claims = {str(c): ClaimV1.model_validate(v) for c, v in data["claims"].items()}
+    if version == 1:  # before each change carried the file's version
+        changed, old_before = list(old_claims), None
+    else:
+        changed = [str(c) for c in data["changed"]]
+        old_before = {str(c): ClaimV1.model_validate(v) for c, v in data["before"].items()}
+    journal = Journal(base, written, order, changed, {}, None if old_before is None else {}, place)
+    journal.old_claims, journal.old_before = old_claims, old_before
+    return journal
 
 
 class OwnJournal:
@@ -278,19 +326,24 @@ def parse_journal(place: Path) -> Journal:
     try:
         data = tomllib.loads(read_file(place)[1])
         version = data.get("journal")
-        claims = {str(c): Claim.model_validate(v) for c, v in data["claims"].items()}
+        if version not in (1, 2, JOURNAL_FORMAT):
+            raise WorkbookError(f"{place}: journal version {version!r} is not one this reads")
         order = [str(c) for c in data["order"]]
         written = dt.datetime.fromisoformat(str(data["written"]))
         if written.tzinfo is None:
             written = written.astimezone()
-        if version == 1:  # before each change carried the file's version
-            changed = [c for c in claims]
-            return Journal(str(data["base"]), written, order, changed, claims, None, place)
-        if version != JOURNAL_FORMAT:
-            raise WorkbookError(f"{place}: journal version {version!r} is not one this reads")
+        base = str(data["base"])
+        if version in (1, 2):  # before the card library
+            return _old_journal(data, version, base, written, order, place)
+        claims = {str(c): Claim.model_validate(v) for c, v in data["claims"].items()}
         before = {str(c): Claim.model_validate(v) for c, v in data["before"].items()}
         changed = [str(c) for c in data["changed"]]
-        return Journal(str(data["base"]), written, order, changed, claims, before, place)
+        journal = Journal(base, written, order, changed, claims, before, place)
+        journal.card_order = [str(c) for c in data["card_order"]]
+        journal.cards_changed = [str(c) for c in data["cards_changed"]]
+        for name in ("cards", "cards_before", "cards_read"):
+            setattr(journal, name, {str(c): Card.model_validate(v) for c, v in data[name].items()})
+        return journal
     except ValidationError as error:
         raise WorkbookError(f"{place}: {describe(error)}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:

@@ -1,7 +1,8 @@
 """The workbook's data, in debaters' words: sides, claims, points and cards.
 
-The models mirror the file: claims, points and cards are tables keyed by their ids, so a
-validation error's location is already the field path a user can find in the file.
+The models mirror the file: the card library, claims and points are tables keyed by their ids,
+so a validation error's location is already the field path a user can find in the file. A card
+is cut once, into the library, and points refer to it by id (format 2).
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-FORMAT_VERSION = 1
+from . import cites
+from .marks import MARK, unpaired
+
+FORMAT_VERSION = 2
 
 Kind = Literal["supports", "counters", "answers"]
 KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
@@ -57,6 +61,16 @@ def _id(value: str) -> str:
     return value
 
 
+def _marked(value: str) -> str:
+    if unpaired(value):
+        raise PydanticCustomError(
+            "marks",
+            "a read-aloud mark '{mark}' is not closed: marks pair up, '{mark}words{mark}'",
+            {"mark": MARK},
+        )
+    return value
+
+
 def _date(value: str) -> str:
     """A date as debaters cite it: a year, a month or a day, in ISO order."""
     if not value:
@@ -92,6 +106,7 @@ def _inside_folder(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_text)]
+MarkedText = Annotated[str, AfterValidator(_text), AfterValidator(_marked)]
 Line = Annotated[str, AfterValidator(_line)]
 Id = Annotated[str, AfterValidator(_id)]
 PartialDate = Annotated[str, AfterValidator(_date)]
@@ -115,7 +130,7 @@ class Card(_Model):
     url: Line = ""
     accessed: PartialDate = ""
     pages: Line = ""
-    text: Text = ""
+    text: MarkedText = ""  # the source's words only; ==marked== passages are read aloud
     notes: Text = ""
 
     @property
@@ -126,30 +141,32 @@ class Card(_Model):
     @property
     def cite(self) -> str:
         """The short cite read aloud: "Smith 21". Derived, never stored."""
-        authors = [a.strip() for a in re.split(r";| and | & ", self.author) if a.strip()]
-        if authors:
-            name = authors[0].split()[-1].rstrip(",")
-            if len(authors) > 1:
-                name += " et al."
-        else:
-            name = self.publication or self.title
-        year = self.date[2:4] if self.date else ""
-        return " ".join(part for part in (name, year) if part)
+        return cites.short_cite(self)
+
+    @property
+    def full_cite(self) -> str:
+        """Author, qualifications, date, “title”, publication, url, accessed: what is there."""
+        return cites.full_cite(self)
 
 
-class Point(_Model):
-    """One argument on one side of one claim."""
+class PointFields(_Model):
+    """What a point says, in every format; where its cards are kept is the format's own."""
 
     side: Id
     kind: Kind
     answers: Line = ""
     text: Text = ""
     strength: Annotated[int, Field(ge=1, le=5)] | None = None
-    cards: dict[Id, Card] = {}
 
 
-class Claim(_Model):
-    """A claim of the essay: its words verbatim, where they stand, and both sides' points."""
+class Point(PointFields):
+    """One argument on one side of one claim."""
+
+    cards: list[Id] = []  # ids in the workbook's card library, in reading order
+
+
+class ClaimFields(_Model):
+    """What a claim says, in every format, apart from its points."""
 
     section: Line = ""
     paragraph: Annotated[int, Field(ge=1)]
@@ -158,6 +175,11 @@ class Claim(_Model):
     quote: Text
     tags: list[Line] = []
     notes: Text = ""
+
+
+class Claim(ClaimFields):
+    """A claim of the essay: its words verbatim, where they stand, and both sides' points."""
+
     points: dict[Id, Point] = {}
 
 
@@ -181,11 +203,13 @@ class Essay(_Model):
 
 
 class Workbook(_Model):
-    format: Literal[1]
+    format: Literal[2]
     title: Line = ""
     motion: Text = ""
     essay: Essay
     sides: dict[Id, Side]
+    # Before the claims, as in the file: a card is cut once and read under any number of points.
+    cards: dict[Id, Card] = {}
     claims: dict[Id, Claim] = {}
 
     @model_validator(mode="after")
@@ -257,6 +281,7 @@ def _point_problems(
             )
         if point.kind == "counters" and point.side == claim.side:
             problems.append((f"{at}.kind", "a point that counters the claim is on the other side"))
+        problems.extend(_card_problems(workbook, at, point))
         if point.kind != "answers":
             if point.answers:
                 problems.append((f"{at}.answers", "only a point of kind 'answers' answers one"))
@@ -273,6 +298,17 @@ def _point_problems(
         elif _answer_loop(claim, point_id):
             problems.append((f"{at}.answers", "these answers go round in a loop"))
     return problems
+
+
+def _card_problems(workbook: Workbook, at: str, point: Point) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    for card_id in point.cards:
+        if card_id not in workbook.cards:
+            return [(f"{at}.cards", f"no card {card_id!r} in the card library ([cards])")]
+        if card_id in seen:
+            return [(f"{at}.cards", f"card {card_id!r} is listed twice")]
+        seen.add(card_id)
+    return []
 
 
 def _answer_loop(claim: Claim, start: str) -> bool:

@@ -4,14 +4,21 @@ The journal knows, for every claim it changed, the version the file had when the
 made (the base) and the edited one (mine); the file on disk has its own (theirs). A claim only
 one side changed takes that side's version. A claim both changed keeps theirs and gains mine
 beside it as a new claim, so neither is lost; a claim that gained or lost nothing is left alone.
+Library cards merge the same way (a card changed on both sides keeps theirs, with ours beside it
+as an unplaced card), and a card that a merged claim reads is never left out of the library.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .journal import Journal
-from .model import Claim
+from .model import Card, Claim
+from .upgrade import place_cards
+
+T = TypeVar("T", Claim, Card)
 
 Step = tuple[str, Claim | None, int]  # claim id, the claim (None: delete it), its position
 
@@ -22,10 +29,21 @@ class Merge:
     restored: list[str] = field(default_factory=list)  # claims that take the journal's version
     beside: dict[str, str] = field(default_factory=dict)  # claim changed on both sides -> copy
     kept: list[str] = field(default_factory=list)  # claims only the file changed, left as theirs
+    cards: dict[str, Card] = field(default_factory=dict)  # the library as restoring leaves it
+    cards_beside: dict[str, str] = field(default_factory=dict)  # card changed on both sides
 
 
-def merge(journal: Journal, theirs: dict[str, Claim], now: str) -> Merge:
-    """Merge the journal into `theirs`, the claims of the file whose digest is `now`."""
+def merge(
+    journal: Journal,
+    theirs: dict[str, Claim],
+    now: str,
+    theirs_cards: Mapping[str, Card] | None = None,
+) -> Merge:
+    """Merge the journal into `theirs` and `theirs_cards`, the claims and the card library of
+    the file whose digest is `now`."""
+    library = dict(theirs_cards or {})
+    if journal.old_claims is not None:
+        journal = _with_library(journal, library)
     before = journal.before
     changed = list(journal.changed)
     if before is None:
@@ -58,10 +76,69 @@ def merge(journal: Journal, theirs: dict[str, Claim], now: str) -> Merge:
             result.beside[cid] = copy
     if journal.base == now:
         # The file is as the edits found it: the journal's order is the order the user left.
-        order = [cid for cid in journal.order if cid in result.claims]
-        order += [cid for cid in result.claims if cid not in set(order)]
-        result.claims = {cid: result.claims[cid] for cid in order}
+        result.claims = _ordered(result.claims, journal.order)
+    result.cards = _merge_cards(journal, library, result)
+    if journal.base == now and journal.card_order is not None:
+        result.cards = _ordered(result.cards, journal.card_order)
     return result
+
+
+def _merge_cards(journal: Journal, theirs: dict[str, Card], result: Merge) -> dict[str, Card]:
+    cards = dict(theirs)
+    for cid in journal.cards_changed:
+        base, mine = journal.cards_before.get(cid), journal.cards.get(cid)
+        current = theirs.get(cid)
+        if mine == current or (mine == base and current is not None):
+            continue
+        if current == base or current is None:
+            if mine is None:
+                cards.pop(cid, None)
+            else:
+                cards[cid] = mine
+        elif mine is not None:  # both changed it: theirs stays, ours goes beside, unplaced
+            copy = _free_id(f"{cid}-restored", cards)
+            cards[copy] = mine
+            result.cards_beside[cid] = copy
+    # A card that a claim reads stays in the library, whoever deleted it.
+    for claim in result.claims.values():
+        for point in claim.points.values():
+            for cid in point.cards:
+                if cid not in cards:
+                    found = _first(cid, journal.cards, journal.cards_read, journal.cards_before)
+                    if found is not None:
+                        cards[cid] = found
+    return cards
+
+
+def _first(cid: str, *places: Mapping[str, Card]) -> Card | None:
+    return next((place[cid] for place in places if cid in place), None)
+
+
+def _with_library(journal: Journal, library: dict[str, Card]) -> Journal:
+    """An old journal's claims, their cards given ids in the file's library."""
+    assert journal.old_claims is not None
+    claims, added = place_cards(journal.old_claims, library)
+    before = None
+    if journal.old_before is not None:
+        before, _ = place_cards(journal.old_before, library)
+    return Journal(
+        journal.base,
+        journal.written,
+        journal.order,
+        journal.changed,
+        claims,
+        before,
+        journal.where,
+        cards_changed=list(added),
+        cards=added,
+    )
+
+
+def _ordered(items: dict[str, T], order: list[str]) -> dict[str, T]:
+    ids = [cid for cid in order if cid in items]
+    listed = set(ids)
+    ids += [cid for cid in items if cid not in listed]
+    return {cid: items[cid] for cid in ids}
 
 
 def _take(result: Merge, order: list[str], cid: str, mine: Claim | None) -> None:
@@ -86,7 +163,7 @@ def _insert_after(
     return dict(items)
 
 
-def _free_id(wanted: str, taken: dict[str, Claim]) -> str:
+def _free_id(wanted: str, taken: Mapping[str, object]) -> str:
     candidate, number = wanted, 1
     while candidate in taken:
         number += 1

@@ -17,11 +17,11 @@ from pathlib import Path
 from .edits import Change, Draft, EditError
 from .files import WorkbookError, one_line, read_file
 from .journal import Found, Journal, OwnJournal, digest, file_digest, find_journals, journal_text
-from .model import Claim, Side, Workbook
+from .model import FORMAT_VERSION, Card, Claim, Side, Workbook
 from .parallel import Parse
 from .recovery import merge, steps
 from .seed import copy_essay, save_target
-from .store import load_with_essay, save
+from .store import read_workbook, save
 
 
 class Phase(enum.Enum):
@@ -88,10 +88,13 @@ class JournalJob:
     order: list[str]
     changed: dict[str, tuple[Claim | None, Claim | None]]  # id -> (the file's, the edited)
     moved: bool  # the claims' order differs from the file's
+    cards_changed: dict[str, tuple[Card | None, Card | None]] = field(default_factory=dict)
+    card_order: list[str] = field(default_factory=list)
+    cards_read: dict[str, Card] = field(default_factory=dict)  # what the changed claims read
 
     @property
     def empty(self) -> bool:
-        return not self.changed and not self.moved
+        return not self.changed and not self.moved and not self.cards_changed
 
 
 @dataclass
@@ -100,6 +103,8 @@ class Restored:
     beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy id
     kept: int = 0  # claims only the file changed since, left as they are
     skipped: int = 0  # edits that no longer fit the file
+    cards: int = 0  # library cards the journal's version was put back for
+    cards_beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy
 
 
 class Session:
@@ -113,14 +118,21 @@ class Session:
         paragraphs: list[str] | None,
         base: str,
         found: Found | None = None,
+        file_format: int = FORMAT_VERSION,
     ) -> None:
         self.path = path
         self.draft = Draft(workbook)
         self.paragraphs = paragraphs
         self.base = base  # digest of the file as last read or written
+        # The format the file on disk is in: an older one was upgraded in memory, and the next
+        # save rewrites the file in the current one (the app asks first).
+        self.file_format = file_format
         self.disk: dict[str, Claim] = dict(workbook.claims)  # the claims the file holds
         self.disk_order = list(workbook.claims)
-        self.changed: set[str] = set()  # claims edited since the file was written
+        self.disk_cards: dict[str, Card] = dict(workbook.cards)  # the file's card library
+        # Claims edited since the file was written: the draft's own record, so that a step
+        # that changes several claims (a card deleted everywhere) is journalled whole.
+        self.changed: set[str] = self.draft.touched
         self.phase = Phase.OPEN
         self.close_after_save = False
         self.found = found or Found()
@@ -138,8 +150,14 @@ class Session:
         parsing: Parse | None = None,
     ) -> Session:
         raw, text = preread or read_file(path)
-        workbook, paragraphs = load_with_essay(path, text, parsing)
-        return cls(path, workbook, paragraphs, digest(raw), find_journals(path))
+        loaded = read_workbook(path, text, parsing)
+        found = find_journals(path)
+        return cls(path, loaded.workbook, loaded.paragraphs, digest(raw), found, loaded.version)
+
+    @property
+    def upgraded(self) -> bool:
+        """True when the file is of an older format, which the next save rewrites."""
+        return self.file_format < FORMAT_VERSION
 
     # Editing: on the UI thread.
 
@@ -161,6 +179,16 @@ class Session:
                 out[cid] = (disk, mine)
         return out
 
+    def unsaved_cards(self) -> dict[str, tuple[Card | None, Card | None]]:
+        """The library cards that differ from the file: id -> (the file's, the edited one)."""
+        cards = self.draft.workbook.cards
+        out: dict[str, tuple[Card | None, Card | None]] = {}
+        for cid in sorted(self.draft.touched_cards):
+            disk, mine = self.disk_cards.get(cid), cards.get(cid)
+            if disk is not mine and disk != mine:
+                out[cid] = (disk, mine)
+        return out
+
     def name_sides(self, sides: dict[str, Side]) -> None:
         """New names and theses for the two sides (same keys), kept by the next save."""
         assert sides.keys() == self.draft.workbook.sides.keys()
@@ -173,8 +201,27 @@ class Session:
         with self._journal_lock:
             self._journal_seq += 1
             seq = self._journal_seq
-        order = list(self.draft.workbook.claims)
-        return JournalJob(seq, self.base, order, self.unsaved(), order != self.disk_order)
+        workbook = self.draft.workbook
+        order = list(workbook.claims)
+        changed = self.unsaved()
+        read = {
+            cid: workbook.cards[cid]
+            for _, claim in changed.values()
+            if claim is not None
+            for point in claim.points.values()
+            for cid in point.cards
+            if cid in workbook.cards
+        }
+        return JournalJob(
+            seq,
+            self.base,
+            order,
+            changed,
+            order != self.disk_order,
+            self.unsaved_cards(),
+            list(workbook.cards),
+            read,
+        )
 
     def run_journal(self, job: JournalJob) -> Path | None:
         """In a worker: write the journal, or remove it when nothing is unsaved. Returns where
@@ -185,15 +232,25 @@ class Session:
             if job.empty:
                 self.journal.remove()
                 return None
-            return self.journal.write(journal_text(job.base, job.order, job.changed))
+            text = journal_text(
+                job.base, job.order, job.changed, job.cards_changed, job.card_order, job.cards_read
+            )
+            return self.journal.write(text)
 
     # Restoring a journal from an app that did not finish: on the UI thread.
 
     def restore(self, journal: Journal) -> Restored:
         """Merge the journal's edits into the draft, each an edit that undo can take back.
         The journal itself goes once ours holds its edits."""
-        result = merge(journal, self.disk, self.base)
+        result = merge(journal, self.disk, self.base, self.disk_cards)
         report = Restored(kept=len(result.kept), beside=result.beside)
+        report.cards_beside = result.cards_beside
+        library = self.draft.workbook.cards
+        # Cards first, so that every restored claim finds the cards it reads.
+        for card_id, card in result.cards.items():
+            if library.get(card_id) is not card and library.get(card_id) != card:
+                self.draft.edit_card(f"restore card {card_id}", card_id, card)
+                report.cards += 1
         for cid, claim, index in steps(self.draft.workbook.claims, result.claims):
             tag = (claim.tag if claim else "") or cid
             try:
@@ -203,6 +260,11 @@ class Session:
                 continue
             self.edited(cid)
             report.claims += cid not in result.beside.values()
+        for card_id in [cid for cid in library if cid not in result.cards]:
+            try:
+                self.draft.delete_card(f"restore: delete card {card_id}", card_id)
+            except EditError:
+                report.skipped += 1  # a claim still reads it: it stays
         self.journal.retire(journal.where)
         return report
 
@@ -218,8 +280,10 @@ class Session:
             return None
         self.phase = Phase.SAVING
         workbook = self.draft.workbook
-        # Edits replace claims rather than change them: a shallow copy is a stable snapshot.
-        snapshot = workbook.model_copy(update={"claims": dict(workbook.claims)})
+        # Edits replace claims and cards rather than change them: shallow copies are stable.
+        snapshot = workbook.model_copy(
+            update={"claims": dict(workbook.claims), "cards": dict(workbook.cards)}
+        )
         return SaveJob(self.path, target, snapshot, self.draft.checkpoint, self.base, overwrite)
 
     def save_done(self, job: SaveJob, outcome: Saved | Conflict) -> None:
@@ -231,9 +295,14 @@ class Session:
         self.path, self.base = outcome.target, outcome.base
         self.disk = dict(job.snapshot.claims)
         self.disk_order = list(self.disk)
+        self.disk_cards = dict(job.snapshot.cards)
+        self.file_format = FORMAT_VERSION
         self.draft.mark_saved(job.checkpoint)
-        claims = self.draft.workbook.claims
-        self.changed = {cid for cid in self.changed if claims.get(cid) is not self.disk.get(cid)}
+        claims, cards = self.draft.workbook.claims, self.draft.workbook.cards
+        # In place: the draft keeps adding to these same sets.
+        self.changed -= {cid for cid in self.changed if claims.get(cid) is self.disk.get(cid)}
+        touched = self.draft.touched_cards
+        touched -= {cid for cid in touched if cards.get(cid) is self.disk_cards.get(cid)}
 
     def save_failed(self, error: BaseException) -> str:
         """Whatever went wrong, the draft and the list of unsaved claims are as they were."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from .model import FORMAT_VERSION, Workbook, shown
 from .parallel import Parse
 from .quotes import essay_quote, verbatim_problem
 from .seed import is_bundled
+from .upgrade import WorkbookV1, upgrade
 
 _TOML_POSITION = re.compile(
     r"^(?P<msg>.*?) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
@@ -36,11 +38,32 @@ _REASONS = {
 }
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A workbook as read: its essay's paragraphs (None when the text is not there), and the
+    format version its file was written in. A file of an older format is upgraded in memory;
+    saving writes the current format, so the app can ask before rewriting it."""
+
+    workbook: Workbook
+    paragraphs: list[str] | None
+    version: int
+
+    @property
+    def upgraded(self) -> bool:
+        """True when the file is of an older format: a save rewrites it in the current one."""
+        return self.version < FORMAT_VERSION
+
+
 def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
     """Parse and validate a workbook's text; errors name the file, and a line or a field path."""
+    return parse_versioned(text, path, parsing)[0]
+
+
+def parse_versioned(text: str, path: Path, parsing: Parse | None = None) -> tuple[Workbook, int]:
+    """As `parse`, with the format version the text was written in."""
     try:
         data = parsing.result() if parsing is not None else tomllib.loads(text)
-        return validate(data, path)
+        return validate_versioned(data, path)
     except tomllib.TOMLDecodeError as error:
         raise WorkbookError(_toml_error(str(error), text, path)) from None
     except RecursionError:
@@ -51,6 +74,11 @@ def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
 
 
 def validate(data: dict[str, Any], path: Path) -> Workbook:
+    return validate_versioned(data, path)[0]
+
+
+def validate_versioned(data: dict[str, Any], path: Path) -> tuple[Workbook, int]:
+    """The workbook in the current format, and the version the data was written in."""
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise WorkbookError(
@@ -58,7 +86,9 @@ def validate(data: dict[str, Any], path: Path) -> Workbook:
             f"({FORMAT_VERSION}); update workbook"
         )
     try:
-        return Workbook.model_validate(data)
+        if version == 1:
+            return upgrade(WorkbookV1.model_validate(data)), 1
+        return Workbook.model_validate(data), FORMAT_VERSION
     except ValidationError as error:
         raise WorkbookError(f"{path}: {describe(error)}") from None
 
@@ -180,16 +210,22 @@ def load_with_essay(
 ) -> tuple[Workbook, list[str] | None]:
     """The workbook and its essay's paragraphs (None when the essay's text is not there).
     `parsing`, when given, is the same text already being parsed in another process."""
-    workbook = parse(read_text(path) if text is None else text, path, parsing)
+    loaded = read_workbook(path, text, parsing)
+    return loaded.workbook, loaded.paragraphs
+
+
+def read_workbook(path: Path, text: str | None = None, parsing: Parse | None = None) -> Loaded:
+    """As `load_with_essay`, saying also which format version the file was written in."""
+    workbook, version = parse_versioned(read_text(path) if text is None else text, path, parsing)
     paragraphs = essay_paragraphs(workbook, path)
     refuse(essay_problems(workbook, path, paragraphs))
-    return workbook, paragraphs
+    return Loaded(workbook, paragraphs, version)
 
 
-def load_fixing_quotes(path: Path, text: str) -> tuple[Workbook, list[str]]:
+def load_fixing_quotes(path: Path, text: str) -> tuple[Loaded, list[str]]:
     """The workbook with `fix_quotes` applied, and the ids of the claims it changed; refused
     like `load` if a quote is still not the essay's, or if the essay's text is not there."""
-    workbook = parse(text, path)
+    workbook, version = parse_versioned(text, path)
     paragraphs = essay_paragraphs(workbook, path)
     if paragraphs is None:
         name = workbook.essay.file
@@ -200,7 +236,7 @@ def load_fixing_quotes(path: Path, text: str) -> tuple[Workbook, list[str]]:
         )
     fixed = fix_quotes(workbook, paragraphs)
     refuse(essay_problems(workbook, path, paragraphs))
-    return workbook, fixed
+    return Loaded(workbook, paragraphs, version), fixed
 
 
 def refuse(problems: list[str]) -> None:
@@ -216,7 +252,8 @@ def to_data(workbook: Workbook) -> dict[str, Any]:
 
 
 def dumps(workbook: Workbook) -> str:
-    """The canonical text: one table per claim, point and card, so diffs stay local."""
+    """The canonical text, always in the current format: one table per card, claim and point,
+    so diffs stay local."""
     return tomli_w.dumps(to_data(workbook), multiline_strings=True)
 
 

@@ -68,7 +68,7 @@ async def test_a_load_that_raises_anything_exits_with_one_line(
     def broken(*args: object) -> None:
         raise ValueError("something\nunexpected")
 
-    monkeypatch.setattr(session, "load_with_essay", broken)
+    monkeypatch.setattr(session, "read_workbook", broken)
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: not app.is_running)

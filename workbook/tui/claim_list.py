@@ -39,7 +39,8 @@ class ClaimList(WidthMeasuredOptionList):
             if claim.section != section:
                 section = claim.section
                 options.append(Option(Text(section or "(no section)", style="bold"), disabled=True))
-            options.append(Option(claim_prompt(claim_id, claim, sides), id=claim_id))
+            prompt = claim_prompt(claim_id, claim, sides, workbook.cards)
+            options.append(Option(prompt, id=claim_id))
             self.shown.append(claim_id)
         self.set_options(options)
         self.select(current if current in self.shown else (self.shown[0] if self.shown else None))
@@ -49,7 +50,7 @@ class ClaimList(WidthMeasuredOptionList):
             return
         option = self.get_option(claim_id)
         old = option.prompt
-        new = claim_prompt(claim_id, workbook.claims[claim_id], self.sides)
+        new = claim_prompt(claim_id, workbook.claims[claim_id], self.sides, workbook.cards)
         if isinstance(old, Content) and old.plain[2:] == new.plain[2:]:
             # Only the marks changed, which keeps every line's height.
             self.restyle_option(claim_id, new)

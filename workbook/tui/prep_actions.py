@@ -7,12 +7,15 @@ to guess where the user is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.screen import Screen
 
 from .. import edits
 from ..coverage import count, unanswered
-from ..edits import Change, Draft
+from ..edits import Change, Draft, EditError
+from ..library import where_used
 from ..model import Claim, Workbook
 from .dialogs import Values, ask
 from .edit_forms import (
@@ -157,28 +160,59 @@ class PrepActions(Screen[None]):
 
     def delete_point(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
         if card_id is not None:
-            new, what = edits.delete_card(claim, point_id, card_id), f"card {card_id} of {point_id}"
+            # The library keeps the card while other points read it.
+            what = f"card {card_id} of {point_id}"
+            done = self.apply(
+                lambda: self.draft.remove_card(f"delete {what}", claim_id, point_id, card_id)
+            )
         else:
-            new, what = edits.delete_point(claim, point_id), point_id
-        if self.commit(f"delete {what}", claim_id, new):
+            what = point_id
+            done = self.commit(f"delete {what}", claim_id, edits.delete_point(claim, point_id))
+        if done:
             self.notify(f"Deleted {what} (ctrl+z undoes)", timeout=3)
 
     # Cards.
 
     def edit_card(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
-        card = claim.points[point_id].cards.get(card_id) if card_id else None
+        # A card lives in the workbook's library: editing it changes it under every point.
+        card = self.workbook.cards.get(card_id) if card_id else None
+        side = claim.points[point_id].side
 
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            new, new_id = edits.set_card(claim, point_id, card_id, card_values(values))
-            side = claim.points[point_id].side
-            self.commit(
-                f"card {new_id} of {point_id}", claim_id, new, keep={side: f"{point_id}/{new_id}"}
-            )
+            new = card_values(values)
+            if card_id is None:
+                label = f"add a card to {point_id}"
+                self.apply(
+                    lambda: self.draft.add_card(label, claim_id, point_id, new),
+                    lambda change: {side: f"{point_id}/{change.cards[0].card_id}"},
+                )
+            else:
+                self.apply(
+                    lambda: self.draft.edit_card(f"card {card_id}", card_id, new, claim_id),
+                    lambda change: {side: f"{point_id}/{card_id}"},
+                )
 
-        title = f"Card {card_id} of {point_id}" if card_id else f"New card for {point_id}"
+        title = f"New card for {point_id}"
+        if card_id:
+            readers = len(where_used(self.workbook, card_id))
+            title = f"Card {card_id}" + (f", read by {readers} points" if readers > 1 else "")
         self.app.push_screen(card_form(card, title), done)
+
+    def apply(
+        self,
+        edit: Callable[[], Change],
+        keep: Callable[[Change], dict[str, str]] | None = None,
+    ) -> bool:
+        """Make an edit the draft does itself (the card library's), and show it."""
+        try:
+            change = edit()
+        except EditError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.changed(change, keep(change) if keep else None)
+        return True
 
     # Claims.
 

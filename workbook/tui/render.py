@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.content import Content
 
 from ..coverage import claim_ready, has_evidence
 from ..model import Card, Claim, Point, Workbook
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 READY, PARTIAL, NONE = "●", "◐", "·"
 
@@ -20,18 +25,20 @@ def clip(text: str, limit: int = LONG) -> str:
     return f"{text[:limit]}… ({len(text):,} characters in all)"
 
 
-def side_mark(claim: Claim, side: str) -> tuple[str, str]:
+def side_mark(claim: Claim, side: str, cards: Mapping[str, Card]) -> tuple[str, str]:
     """A mark and its style: ready, some points, or no point yet."""
-    if claim_ready(claim, side):
+    if claim_ready(claim, side, cards):
         return READY, "$success"
     if any(p.side == side for p in claim.points.values()):
         return PARTIAL, "$warning"
     return NONE, "$text-muted"
 
 
-def claim_prompt(claim_id: str, claim: Claim, sides: list[str]) -> Content:
+def claim_prompt(
+    claim_id: str, claim: Claim, sides: list[str], cards: Mapping[str, Card]
+) -> Content:
     # Textual's own Content, not Rich Text: the list builds 2,000 of these as it opens.
-    marks = [side_mark(claim, side) for side in sides]
+    marks = [side_mark(claim, side, cards) for side in sides]
     # An untagged claim, just made from a sentence, reads as its quote until it is tagged.
     label = claim.tag or f"“{clip(claim.quote, 120)}”"
     return Content.assemble(*marks, f" {clip(label, 300)}")
@@ -52,7 +59,7 @@ def point_prompt(workbook: Workbook, claim: Claim, point_id: str, point: Point) 
         text.append(f" {point.kind}", style="italic")
     if point.strength is not None:
         text.append(f"  {stars(point.strength)}", style="yellow")
-    if not has_evidence(point):
+    if not has_evidence(point, workbook.cards):
         text.append("  needs evidence", style="red")
     text.append("\n")
     text.append(clip(point.text) or "(no text yet)", style="" if point.text else "dim")

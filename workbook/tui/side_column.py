@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..library import point_cards
 from ..model import Claim, Workbook
 from .render import card_prompt, point_prompt
 
@@ -102,7 +103,7 @@ class SideColumn(OptionList):
                 if options:
                     options.append(None)
                 options.append(Option(point_prompt(workbook, claim, point_id, point), id=point_id))
-                for card_id, card in point.cards.items():
+                for card_id, card in point_cards(workbook, point):
                     options.append(Option(card_prompt(card), id=f"{point_id}/{card_id}"))
         self.set_options(options)
         ids = [o.id for o in self.options if o.id]

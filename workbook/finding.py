@@ -1,0 +1,91 @@
+"""Finding evidence across workbooks: every card of every workbook named, or in a folder named,
+with where it is read; narrowed to the cards that hold all of some words."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .files import one_line
+from .library import Place, usage
+from .marks import plain
+from .model import Card
+from .store import load
+
+
+@dataclass(frozen=True)
+class FoundCard:
+    path: Path
+    card_id: str
+    card: Card
+    used: list[Place]
+
+
+def workbook_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the `*.toml` files in the folders named (and their folders, but
+    not hidden ones such as `.git`), each folder's in name order. A name that is neither is
+    kept, so that reading it reports what is wrong."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for folder, folders, files in os.walk(path):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            found += [Path(folder) / name for name in sorted(files) if name.endswith(".toml")]
+    return found
+
+
+def matches(card: Card, words: list[str]) -> bool:
+    """True when every word (in any case) is in the card's tag, cite, full cite or text."""
+    if not words:
+        return True
+    haystack = " ".join((card.tag, card.cite, card.full_cite, plain(card.text))).lower()
+    return all(word in haystack for word in words)
+
+
+def find_cards(path: Path, search: str = "") -> list[FoundCard]:
+    """The library cards of one workbook that hold every word of `search`, in file order;
+    a file that is not a valid workbook raises a WorkbookError of one line."""
+    workbook = load(path)
+    words = search.lower().split()
+    return [
+        FoundCard(path, card_id, workbook.cards[card_id], places)
+        for card_id, places in usage(workbook).items()
+        if matches(workbook.cards[card_id], words)
+    ]
+
+
+def card_block(found: FoundCard) -> str:
+    """A card as a few lines of text: where it is, its cite and tag, its full cite, its text
+    and the points that read it."""
+    card = found.card
+    lines = [f"{found.path}: cards.{found.card_id}"]
+    if card.is_open:
+        lines.append(f"  open slot: {card.tag or 'evidence needed'}")
+    else:
+        lines.append(f"  {card.cite or '(no cite)'}" + (f": {card.tag}" if card.tag else ""))
+        if card.full_cite:
+            lines.append(f"  {card.full_cite}")
+        if card.text:
+            lines.append(f"  “{card.text}”")
+    read_by = ", ".join(f"{claim}.{point}" for claim, point in found.used)
+    lines.append(f"  read by: {read_by or 'no point yet'}")
+    return "\n".join(one_line(line) for line in lines)
+
+
+def card_record(found: FoundCard) -> dict[str, Any]:
+    """A card as a JSON object with a fixed set of keys, in a fixed order."""
+    card = found.card
+    return {
+        "file": str(found.path),
+        "id": found.card_id,
+        "cite": card.cite,
+        "full_cite": card.full_cite,
+        "open": card.is_open,
+        **card.model_dump(),
+        "used_by": [{"claim": claim, "point": point} for claim, point in found.used],
+    }

@@ -1,0 +1,42 @@
+"""Read-aloud marks: inside a card's text, `==…==` marks the passages read aloud.
+
+The syntax is plain text so that a card stays readable in the TOML file and in a diff, and
+removing the marks gives back exactly the source's words.
+"""
+
+from __future__ import annotations
+
+MARK = "=="
+
+Run = tuple[bool, str]  # (read aloud, the words)
+
+
+def unpaired(text: str) -> bool:
+    """True when a mark opens a passage that nothing closes."""
+    # str.count and str.split both take marks left to right without overlap, as runs() does.
+    return text.count(MARK) % 2 == 1
+
+
+def has_marks(text: str) -> bool:
+    return MARK in text
+
+
+def runs(text: str) -> list[Run]:
+    """The text as runs of (marked, words), in order; empty runs are left out."""
+    return [(index % 2 == 1, piece) for index, piece in enumerate(text.split(MARK)) if piece]
+
+
+def plain(text: str) -> str:
+    """The source's words: the text with its marks taken out."""
+    return text.replace(MARK, "")
+
+
+def read_aloud(text: str) -> list[str]:
+    """The passages read aloud: the marked ones, or the whole text when nothing is marked."""
+    if not has_marks(text):
+        return [text] if text else []
+    return [words for marked, words in runs(text) if marked]
+
+
+def words_read_aloud(text: str) -> int:
+    return sum(len(passage.split()) for passage in read_aloud(text))
