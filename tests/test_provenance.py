@@ -166,6 +166,6 @@ def test_claim_quotes_are_the_essays_words() -> None:
 
 
 def test_the_normal_form_forgives_only_marks_dashes_and_spacing() -> None:
-    assert normal("it’s “one”  –  two\n[sic] three…") == "it's \"one\"-two three..."
+    assert normal("it’s “one”  –  two\n[sic] three…") == 'it\'s "one"-two three...'
     assert fragments("==a b== … c [sic] d...e") == ["a b", "c d", "e"]
     assert normal("[I]n January") == normal("n January")
