@@ -118,7 +118,8 @@ def test_cites_only_leaves_out_card_texts() -> None:
     workbook = load(seed_path())
     full = render(workbook)
     short = render(workbook, BriefOptions(card_text=False))
-    assert "76 back on duty" in full and "76 back on duty" not in short
+    quoted = "first military action by the Biden administration"
+    assert quoted in full and quoted not in short
     assert "[UPI 20](https://upi.com/" in short
 
 

@@ -91,7 +91,7 @@ async def test_quitting_without_saving_removes_the_journal(seed_copy: Path) -> N
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("tab", "4")
+        await pilot.press("tab", "1")
         await until(pilot, lambda: journalled(seed_copy))
         await pilot.press("ctrl+q", "q")
     assert not journalled(seed_copy)
@@ -101,7 +101,7 @@ async def their_change(seed_copy: Path, answer: str) -> WorkbookApp:
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        seed_copy.write_text(seed_copy.read_text().replace("strength = 3", "strength = 1", 1))
+        seed_copy.write_text(seed_copy.read_text().replace("strength = 4", "strength = 1", 1))
         await pilot.press("tab", "5", "ctrl+s")
         assert isinstance(app.screen, ConfirmScreen)
         assert "changed on disk" in app.screen.question
@@ -137,10 +137,10 @@ async def test_a_missing_folder_keeps_every_edit_and_offers_save_as(tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
         shutil.rmtree(folder)  # the folder went away under the app (a pulled USB stick)
-        await pilot.press("tab", "4", "ctrl+s")
+        await pilot.press("tab", "1", "ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "cannot save" in app.screen.question
-        assert screen.claim.points["p1"].strength == 4  # kept in memory
+        assert screen.claim.points["p1"].strength == 1  # kept in memory
         await until(pilot, lambda: journalled(path))  # and in the journal
         await pilot.press("s")
         form = app.screen
@@ -152,7 +152,7 @@ async def test_a_missing_folder_keeps_every_edit_and_offers_save_as(tmp_path: Pa
         await until(pilot, lambda: "unsaved" not in app.sub_title)
         assert app.path == elsewhere
         assert not journalled(path)
-    assert load(elsewhere).claims[FIRST].points["p1"].strength == 4
+    assert load(elsewhere).claims[FIRST].points["p1"].strength == 1
 
 
 async def test_a_full_disk_is_reported_and_nothing_is_lost(
@@ -167,7 +167,7 @@ async def test_a_full_disk_is_reported_and_nothing_is_lost(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         monkeypatch.setattr(files.os, "fsync", full)
-        await pilot.press("tab", "4", "ctrl+s")
+        await pilot.press("tab", "1", "ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "No space left on device" in app.screen.question
         assert "unsaved changes" in app.sub_title
