@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 COMMANDS = ("open", "new", "check", "fmt", "export", "suggest")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
+EXPORT_FORMATS = ("md", "html")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,13 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
         "marks, dashes, spacing or case",
     )
 
-    export = commands.add_parser("export", help="write the two-column brief as Markdown")
+    export = commands.add_parser(
+        "export", help="write the two-column brief as Markdown, or as a printable web page"
+    )
     export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument(
+        "--to",
+        choices=EXPORT_FORMATS,
+        help="md (the default) or html: one page to open in a browser and print; "
+        "an OUT ending in .html means html too",
+    )
     export.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="where to write (default: NAME.brief.md beside PATH; - for standard output)",
+        help="where to write (default: NAME.brief.md or NAME.brief.html beside PATH; "
+        "- for standard output)",
     )
     export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
     export.add_argument(
@@ -289,11 +299,16 @@ def run_export(args: argparse.Namespace) -> int:
         if args.rate < 1:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
         options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
+        to = args.to or export_format(args.output)
         text = render(workbook, options)
+        if to == "html":
+            from .brief_html import page
+
+            text = page(text)
         if args.output == "-":
             sys.stdout.write(text)
             return EXIT_OK
-        out = Path(args.output) if args.output else brief_path(args.path)
+        out = Path(args.output) if args.output else brief_path(args.path, to)
         refuse_inputs(out, args.path, workbook.essay.file)
         write_atomic(out, text.encode("utf-8"))
     except WorkbookError as error:
@@ -301,6 +316,12 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(one_line(f"{args.path}: brief written to {out}"))
     return EXIT_OK
+
+
+def export_format(output: str | None) -> str:
+    """The format an export's output name asks for when --to is not given."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    return "html" if suffix in (".html", ".htm") else "md"
 
 
 def same_file(a: Path, b: Path) -> bool:
