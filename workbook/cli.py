@@ -1,4 +1,4 @@
-"""The `workbook` command: open (the default), new, check, fmt, export and suggest."""
+"""The `workbook` command: open (the default), new, check, fmt, export, suggest and serve."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from .brief import DEFAULT_RATE, BriefOptions, render
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
+from .serve import add_parser as add_serve_parser
+from .serve import run_serve
 
 if TYPE_CHECKING:
     from .model import Workbook
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "new", "check", "fmt", "export", "suggest")
+COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "serve")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 EXPORT_FORMATS = ("md", "html")
@@ -126,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
     )
+    add_serve_parser(commands)
     return parser
 
 
@@ -143,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fmt": run_fmt,
         "export": run_export,
         "suggest": run_suggest,
+        "serve": run_serve,
     }[args.command]
     try:
         return handler(args)
