@@ -73,7 +73,8 @@ nav.contents li li { font-size: .95rem; }
   a { color: inherit; text-decoration: none; }
   td a[href^="http"] { font-weight: bold; }
   td a[href^="http"]::after {
-    content: " " attr(href); font-size: .8rem; color: #444; overflow-wrap: anywhere;
+    content: " " attr(href); font-size: .8rem; font-weight: normal; color: #444;
+    overflow-wrap: anywhere;
   }
   th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

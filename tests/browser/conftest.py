@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-# Debian's package installs it here; `apt-get install chromium` (see .ci/run).
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's package installs it as /usr/bin/chromium (`apt-get install chromium`, as .ci/run
+# does); WORKBOOK_CHROMIUM names another build of it.
+CHROMIUM = os.environ.get("WORKBOOK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
     "--headless",
     "--no-sandbox",

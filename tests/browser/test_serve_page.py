@@ -66,6 +66,7 @@ def test_the_served_app_takes_a_point_and_saves_it(browser: Browser, seed_copy: 
         page.keyboard.press("a")  # a point for the side that is ours: Blowback
         screen.wait_for(lambda s: "New point for Blowback" in s)
         page.keyboard.type("Typed in a browser.")
+        screen.wait_for(lambda s: "Typed in a browser." in s)  # as a person sees it typed
         page.keyboard.press("Control+s")  # applies the form
         screen.wait_for(lambda s: "unsaved changes" in s)
         page.keyboard.press("Control+s")  # saves the workbook
@@ -75,4 +76,4 @@ def test_the_served_app_takes_a_point_and_saves_it(browser: Browser, seed_copy: 
         assert served.stop() == 0
     points = load(seed_copy).claims["reckless-decision"].points.values()
     added = [(p.side, p.kind) for p in points if p.text == "Typed in a browser."]
-    assert added == [("blowback", "supports")]
+    assert added == [("blowback", "supports")], [p.text for p in points]
