@@ -10,7 +10,7 @@ TOP = Path(__file__).resolve().parent.parent
 
 def test_every_test_the_readme_names_exists() -> None:
     readme = (TOP / "README.md").read_text(encoding="utf-8")
-    named = re.findall(r"`((?:tui/)?test_\w+\.py)(?:::(\w+))?`", readme)
+    named = re.findall(r"`((?:tui/|browser/)?test_\w+\.py)(?:::(\w+))?`", readme)
     assert len(named) > 20
     for file, name in named:
         source = (TOP / "tests" / file).read_text(encoding="utf-8")

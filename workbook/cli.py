@@ -1,4 +1,5 @@
-"""The `workbook` command: open (the default), new, check, fmt, export, suggest and cards."""
+"""The `workbook` command: open (the default), new, check, fmt, export, suggest, cards and
+serve."""
 
 from __future__ import annotations
 
@@ -16,13 +17,16 @@ from .brief import DEFAULT_RATE, BriefOptions, render
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
+from .serve import add_parser as add_serve_parser
+from .serve import run_serve
 
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "cards")
+COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
+EXPORT_FORMATS = ("md", "html")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,13 +81,22 @@ def build_parser() -> argparse.ArgumentParser:
         "marks, dashes, spacing or case",
     )
 
-    export = commands.add_parser("export", help="write the two-column brief as Markdown")
+    export = commands.add_parser(
+        "export", help="write the two-column brief as Markdown, or as a printable web page"
+    )
     export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument(
+        "--to",
+        choices=EXPORT_FORMATS,
+        help="md (the default) or html: one page to open in a browser and print; "
+        "an OUT ending in .html means html too",
+    )
     export.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="where to write (default: NAME.brief.md beside PATH; - for standard output)",
+        help="where to write (default: NAME.brief.md or NAME.brief.html beside PATH; "
+        "- for standard output)",
     )
     export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
     export.add_argument(
@@ -127,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only cards holding every word (any case) in their tag, cite or text",
     )
     cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
+    add_serve_parser(commands)
     return parser
 
 
@@ -145,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": run_export,
         "suggest": run_suggest,
         "cards": run_cards,
+        "serve": run_serve,
     }[args.command]
     try:
         return handler(args)
@@ -293,11 +308,16 @@ def run_export(args: argparse.Namespace) -> int:
         if args.rate < 1:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
         options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
+        to = args.to or export_format(args.output)
         text = render(workbook, options)
+        if to == "html":
+            from .brief_html import page
+
+            text = page(text)
         if args.output == "-":
             sys.stdout.write(text)
             return EXIT_OK
-        out = Path(args.output) if args.output else brief_path(args.path)
+        out = Path(args.output) if args.output else brief_path(args.path, to)
         refuse_inputs(out, args.path, workbook.essay.file)
         write_atomic(out, text.encode("utf-8"))
     except WorkbookError as error:
@@ -305,6 +325,12 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(one_line(f"{args.path}: brief written to {out}"))
     return EXIT_OK
+
+
+def export_format(output: str | None) -> str:
+    """The format an export's output name asks for when --to is not given."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    return "html" if suffix in (".html", ".htm") else "md"
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -373,21 +399,6 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_cards(args: argparse.Namespace) -> int:
-    from .finding import card_block, card_record, find_cards, workbook_files
+    from .finding import print_cards
 
-    status, records = EXIT_OK, []
-    for path in workbook_files(args.paths):
-        try:
-            found = find_cards(path, args.search)
-        except WorkbookError as error:
-            complain(error)  # one line, and on to the next file
-            status = EXIT_BAD_INPUT
-            continue
-        if args.json:
-            records += [card_record(one) for one in found]
-        else:
-            for one in found:
-                print(card_block(one), end="\n\n")
-    if args.json:
-        print(json.dumps(records, ensure_ascii=False, indent=2))
-    return status
+    return EXIT_BAD_INPUT if print_cards(args.paths, args.search, args.json) else EXIT_OK

@@ -3,13 +3,15 @@ with where it is read; narrowed to the cards that hold all of some words."""
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .files import one_line
+from .files import WorkbookError, one_line
 from .library import Place, usage
 from .marks import plain
 from .model import Card
@@ -89,3 +91,24 @@ def card_record(found: FoundCard) -> dict[str, Any]:
         **card.model_dump(),
         "used_by": [{"claim": claim, "point": point} for claim, point in found.used],
     }
+
+
+def print_cards(paths: Iterable[Path], search: str, as_json: bool) -> bool:
+    """Print the cards of every workbook under `paths`; True when some file could not be read
+    (each such file gets one line on standard error, and the others are still listed)."""
+    failed, records = False, []
+    for path in workbook_files(paths):
+        try:
+            found = find_cards(path, search)
+        except WorkbookError as error:
+            print(one_line(str(error)), file=sys.stderr)
+            failed = True
+            continue
+        if as_json:
+            records += [card_record(one) for one in found]
+        else:
+            for one in found:
+                print(card_block(one), end="\n\n")
+    if as_json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    return failed

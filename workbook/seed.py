@@ -58,5 +58,6 @@ def folder_beside(path: Path) -> Path:
     return Path.cwd() if is_bundled(path) else path.parent
 
 
-def brief_path(path: Path) -> Path:
-    return folder_beside(path) / f"{path.stem}.brief.md"
+def brief_path(path: Path, extension: str = "md") -> Path:
+    """Where the brief of `path` goes by default: NAME.brief.md (or .html) beside it."""
+    return folder_beside(path) / f"{path.stem}.brief.{extension}"
