@@ -156,3 +156,28 @@ async def test_notices_of_delete_undo_and_redo_go_within_three_seconds(seed_copy
         notices = {n.message.split(":")[0].split(" ")[0]: n.timeout for n in app._notifications}
         assert {"Deleted", "Undid", "Redid"} <= set(notices), notices
         assert all(timeout <= 3 for timeout in notices.values()), notices
+
+
+async def test_letters_typed_just_before_ctrl_s_are_applied(seed_copy: Path) -> None:
+    """Keys that arrive together (a paste, a fast typist, a browser's terminal) reach the form
+    before ctrl+s is handled; ctrl+s, a priority key, must not apply the form without them."""
+    from textual import events
+
+    from workbook.store import load
+
+    typed = "Typed fast then applied at once"
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("tab", "a")
+        await pilot.pause()
+        for key in [*typed, "ctrl+s"]:
+            name = {" ": "space"}.get(key, key)
+            app.post_message(events.Key(name, key if len(key) == 1 else None))
+        await until(pilot, lambda: app.screen is screen)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    texts = [
+        p.text for p in load(seed_copy).claims[next(iter(screen.workbook.claims))].points.values()
+    ]
+    assert typed in texts

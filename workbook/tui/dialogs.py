@@ -144,6 +144,22 @@ class FormScreen(ModalScreen[Values | None]):
         return values
 
     def action_submit(self) -> None:
+        # ctrl+s is a priority key: it acts as soon as the app reads it, while the letters
+        # typed just before it may still wait in this screen's queue and then the field's.
+        # Apply once both have handled theirs, so the last letters typed are applied too.
+        field = self.focused
+
+        def after_the_field() -> None:
+            if field is not None and field.is_attached:
+                field.call_later(self.apply)
+            else:
+                self.apply()
+
+        self.call_later(after_the_field)
+
+    def apply(self) -> None:
+        if not self.is_current:
+            return  # applied or cancelled already, by a key that came first
         values = self.values()
         errors = self.check(values)
         for spec in self.fields:
