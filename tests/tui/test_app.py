@@ -268,3 +268,16 @@ async def test_export_from_the_app_says_where_it_wrote(seed_copy: Path) -> None:
         await until(pilot, brief.exists)
         await until(pilot, lambda: any(str(brief) in str(n.message) for n in app._notifications))
     assert "| Deterrence | Blowback |" in brief.read_text()
+
+
+async def test_the_palette_exports_the_brief_as_a_web_page(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy, ours="deterrence")
+    page = seed_copy.parent / "soleimani-blowback.brief.html"
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+p", *"web page")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, page.exists)
+    html = page.read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<th>Deterrence</th>" in html

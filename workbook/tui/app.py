@@ -199,6 +199,13 @@ class WorkbookApp(App[None]):
             commands.append(
                 SystemCommand("Save as…", "Save the workbook to another file", self.action_save_as)
             )
+            commands.append(
+                SystemCommand(
+                    "Export the brief as a web page",
+                    "NAME.brief.html beside the workbook: open it in a browser to print",
+                    lambda: self.action_export("html"),
+                )
+            )
         return commands
 
     def ask(
@@ -351,18 +358,24 @@ class WorkbookApp(App[None]):
 
     # Exporting.
 
-    def action_export(self) -> None:
+    def action_export(self, extension: str = "md") -> None:
+        """The brief beside the workbook: Markdown, or (`html`) a web page to print."""
         if self.session is None:
             return
         from ..brief import BriefOptions, render
+        from ..brief_html import render_html
 
         workbook = self.session.draft.workbook
-        snapshot = workbook.model_copy(update={"claims": dict(workbook.claims)})
-        self.write_brief(lambda: render(snapshot, BriefOptions(ours=self.ours)))
+        # The worker renders a copy: edits made meanwhile replace these dicts' entries.
+        snapshot = workbook.model_copy(
+            update={"claims": dict(workbook.claims), "cards": dict(workbook.cards)}
+        )
+        renderer = render_html if extension == "html" else render
+        self.write_brief(lambda: renderer(snapshot, BriefOptions(ours=self.ours)), extension)
 
     @work(thread=True, exit_on_error=False, group="export")
-    def write_brief(self, rendering: Callable[[], str]) -> str:
-        target = brief_path(self.path)
+    def write_brief(self, rendering: Callable[[], str], extension: str) -> str:
+        target = brief_path(self.path, extension)
         write_atomic(target, rendering().encode("utf-8"))
         return f"Brief written to {target}"
 
