@@ -1,5 +1,5 @@
-"""The `workbook` command: open (the default), new, check, fmt, export, suggest, cards and
-serve."""
+"""The `workbook` command: open (the default), new, check, fmt, export, suggest, cards, serve,
+merge and git-setup."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from pathlib import Path
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
 from .files import WorkbookError, one_line, read_file, write_atomic
+from .git_setup import add_parsers as add_git_parsers
+from .git_setup import run_git_setup, run_merge
 from .parallel import Parse
 from .seed import brief_path, is_bundled, seed_path
 from .serve import add_parser as add_serve_parser
@@ -23,7 +25,8 @@ from .serve import run_serve
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
+COMMANDS: tuple[str, ...] = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
+COMMANDS += ("merge", "git-setup")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 EXPORT_FORMATS = ("md", "html")
@@ -141,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
     add_serve_parser(commands)
+    add_git_parsers(commands)
     return parser
 
 
@@ -160,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "suggest": run_suggest,
         "cards": run_cards,
         "serve": run_serve,
+        "merge": run_merge,
+        "git-setup": run_git_setup,
     }[args.command]
     try:
         return handler(args)
@@ -233,6 +239,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from .coverage import check_summary
+    from .merging import conflict_lines
     from .store import load
 
     status = EXIT_OK
@@ -244,6 +251,9 @@ def run_check(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         print(check_summary(workbook, one_line(str(path))))
+        if workbook.conflicts:  # a merge's conflicts left to resolve fail the check
+            print("\n".join(conflict_lines(workbook)))
+            status = max(status, EXIT_CHANGED)
     return status
 
 

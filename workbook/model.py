@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -202,6 +202,25 @@ class Essay(_Model):
     headings: list[Annotated[int, Field(ge=1)]] = []
 
 
+def _field_path(value: str) -> str:
+    if not all(_ID.fullmatch(part) for part in value.split(".")):
+        raise PydanticCustomError(
+            "path", "a field path is ids and field names joined by '.' (got {shown})", _shown(value)
+        )
+    return value
+
+
+class Conflict(_Model):
+    """A field, or a whole card, claim or point, that a merge found changed differently on the
+    two sides: the workbook holds ours' value until someone chooses. Each value is as the file
+    writes it; an absent one means the item did not exist on that side."""
+
+    path: Annotated[str, AfterValidator(_field_path)]
+    base: Any = None
+    ours: Any = None
+    theirs: Any = None
+
+
 class Workbook(_Model):
     format: Literal[2]
     title: Line = ""
@@ -211,6 +230,8 @@ class Workbook(_Model):
     # Before the claims, as in the file: a card is cut once and read under any number of points.
     cards: dict[Id, Card] = {}
     claims: dict[Id, Claim] = {}
+    # Written by `workbook merge` (see merging.py); empty once every conflict is resolved.
+    conflicts: list[Conflict] = []
 
     @model_validator(mode="after")
     def _references_hold(self) -> Workbook:
