@@ -14,6 +14,8 @@ from pathlib import Path
 
 from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
+from .cards_command import add_parser as add_cards_parser
+from .cards_command import run_cards
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .git_setup import add_parsers as add_git_parsers
 from .git_setup import run_git_setup, run_merge
@@ -130,19 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument(
         "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
     )
-    cards = commands.add_parser(
-        "cards", help="list the evidence cards of workbooks, and where each is read"
-    )
-    cards.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="workbooks, or folders of them"
-    )
-    cards.add_argument(
-        "--search",
-        default="",
-        metavar="WORDS",
-        help="only cards holding every word (any case) in their tag, cite or text",
-    )
-    cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
+    add_cards_parser(commands)
     add_serve_parser(commands)
     add_git_parsers(commands)
     return parser
@@ -406,9 +396,3 @@ def run_suggest(args: argparse.Namespace) -> int:
         line += one_line(suggestion.quote)
         print(line if not width or len(line) <= width else line[: width - 1] + "…")
     return EXIT_OK
-
-
-def run_cards(args: argparse.Namespace) -> int:
-    from .finding import print_cards
-
-    return EXIT_BAD_INPUT if print_cards(args.paths, args.search, args.json) else EXIT_OK

@@ -1,0 +1,34 @@
+"""`workbook cards`: the evidence cards of workbooks and folders of them, and where each is read.
+
+Only the parser is here at start-up; the models load when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def add_parser(commands: Any) -> None:
+    cards = commands.add_parser(
+        "cards", help="list the evidence cards of workbooks, and where each is read"
+    )
+    cards.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="workbooks, or folders of them"
+    )
+    cards.add_argument(
+        "--search",
+        default="",
+        metavar="WORDS",
+        help="only cards holding every word (any case) in their tag, cite or text",
+    )
+    cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
+
+
+def run_cards(args: argparse.Namespace) -> int:
+    from .finding import print_cards
+
+    return EXIT_BAD_INPUT if print_cards(args.paths, args.search, args.json) else EXIT_OK
