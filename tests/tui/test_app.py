@@ -54,7 +54,7 @@ async def test_add_a_counterargument_and_a_card_then_save(seed_copy: Path) -> No
         column = screen.columns[0]
         point_id, _ = column.current
         assert point_id is not None
-        await pilot.press("c")
+        await pilot.press("c", "enter")  # the picker's first entry: a new card
         fill(app.screen, tag="Escalation began in 2019", publication="FDD", date="2020-10-22")
         await pilot.press("ctrl+s")
         await pilot.press("ctrl+s")  # save the workbook
@@ -98,7 +98,7 @@ async def test_a_form_refuses_a_bad_value_and_keeps_what_was_typed(seed_copy: Pa
         assert "1 to 5" in str(form.query_one("#error-strength").render())
         assert form.values()["text"] == "Kept words"
         await pilot.press("escape")
-        await pilot.press("c")
+        await pilot.press("c", "enter")
         card = app.screen
         fill(card, date="last spring", author="Someone")
         await pilot.press("ctrl+s")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from workbook.tui.app import WorkbookApp
 
@@ -111,3 +112,15 @@ def test_essay_view(snap_compare, app: WorkbookApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_card_picker(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("tab", "c", *"iran")  # a card for Blowback's p1, narrowed by a word
+        await until(
+            pilot, lambda: pilot.app.screen.query_one("#picker-search", Input).value == "iran"
+        )
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -17,6 +17,8 @@ LAYERS = {
     "commands": 3,
     "prep_screen": 2,
     "prep_actions": 2,
+    "card_actions": 2,
+    "card_picker": 2,
     "essay_screen": 2,
     "loading": 2,
     "dialogs": 2,

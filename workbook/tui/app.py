@@ -276,8 +276,13 @@ class WorkbookApp(App[None]):
     def action_save(self) -> None:
         self.start_save()
 
-    def start_save(self, target: Path | None = None, overwrite: bool = False) -> None:
+    def start_save(
+        self, target: Path | None = None, overwrite: bool = False, upgrade: bool = False
+    ) -> None:
         if self.session is None:
+            return
+        if self.session.upgraded and target is None and not upgrade:
+            self.ask_upgrade(self.session)
             return
         job = self.session.begin_save(target, overwrite)
         if job is None:
@@ -320,6 +325,20 @@ class WorkbookApp(App[None]):
                 self.session.close_after_save = False
 
         self.ask(*conflict_question(self.path, conflict), answer)
+
+    def ask_upgrade(self, session: Session) -> None:
+        """A file of an older format is rewritten in the new one only when the user says so."""
+        from .questions import upgrade_question
+
+        def answer(choice: str) -> None:
+            if choice == "upgrade":
+                self.start_save(upgrade=True)
+            elif choice == "copy":
+                self.action_save_as()
+            else:
+                session.close_after_save = False
+
+        self.ask(*upgrade_question(self.path, session.file_format), answer)
 
     def save_failed(self, message: str) -> None:
         self.journal_now()

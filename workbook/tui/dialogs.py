@@ -59,6 +59,10 @@ class FormScreen(ModalScreen[Values | None]):
         text-style: bold;
         margin-bottom: 1;
     }
+    FormScreen #form-note {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
     FormScreen #form-fields {
         height: 1fr;
     }
@@ -98,15 +102,18 @@ class FormScreen(ModalScreen[Values | None]):
         Binding("ctrl+s", "submit", "Apply", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], check: Checker) -> None:
+    def __init__(self, title: str, fields: list[Field], check: Checker, note: str = "") -> None:
         super().__init__()
         self.form_title = title
+        self.note = note  # a line or two under the title, to read before editing
         self.fields = fields
         self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Label(self.form_title, id="form-title")
+            if self.note:
+                yield Static(self.note, id="form-note", markup=False)
             with VerticalScroll(id="form-fields"):
                 for spec in self.fields:
                     with Horizontal(classes=f"row {spec.kind}"):

@@ -72,7 +72,7 @@ def card_values(values: Values) -> Card:
     )
 
 
-def card_form(card: Card | None, title: str) -> FormScreen:
+def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
     card = card or Card()
     fields = [
         Field(name, label, value=getattr(card, name), placeholder=hint)
@@ -88,7 +88,7 @@ def card_form(card: Card | None, title: str) -> FormScreen:
             return {str(e["loc"][0]): e["msg"] for e in error.errors(include_url=False)}
         return {}
 
-    return FormScreen(title, fields, check)
+    return FormScreen(title, fields, check, note)
 
 
 def split_tags(text: str) -> list[str]:

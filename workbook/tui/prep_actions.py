@@ -19,8 +19,6 @@ from ..library import where_used
 from ..model import Claim, Workbook
 from .dialogs import Values, ask
 from .edit_forms import (
-    card_form,
-    card_values,
     claim_form,
     claim_from,
     point_form,
@@ -89,7 +87,12 @@ class PrepActions(Screen[None]):
         if request.verb == "answer":
             self.add_point(self.workbook.other_side(claim.points[point_id].side), point_id)
         elif request.verb == "add_card":
-            self.edit_card(claim_id, claim, point_id, None)
+            self.add_card(claim_id, claim, point_id)
+        elif request.verb == "delete_card":
+            if request.card_id is None:
+                self.notify("Highlight a card under a point first (↓ moves to it).")
+            else:
+                self.delete_card(request.card_id)
         elif request.verb == "edit":
             if request.card_id is not None:
                 self.edit_card(claim_id, claim, point_id, request.card_id)
@@ -161,44 +164,35 @@ class PrepActions(Screen[None]):
     def delete_point(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
         if card_id is not None:
             # The library keeps the card while other points read it.
+            others = len(where_used(self.workbook, card_id)) - 1
             what = f"card {card_id} of {point_id}"
             done = self.apply(
                 lambda: self.draft.remove_card(f"delete {what}", claim_id, point_id, card_id)
             )
+            if done and others:
+                self.notify(
+                    f"Took card {card_id} from {point_id}; the library keeps it for the "
+                    f"{count(range(others), 'other point')} that read it (X deletes it everywhere; "
+                    "ctrl+z undoes)",
+                    timeout=5,
+                )
+                return
         else:
             what = point_id
             done = self.commit(f"delete {what}", claim_id, edits.delete_point(claim, point_id))
         if done:
             self.notify(f"Deleted {what} (ctrl+z undoes)", timeout=3)
 
-    # Cards.
+    # Cards: the screen that derives from this one has the card keys.
+
+    def add_card(self, claim_id: str, claim: Claim, point_id: str) -> None:
+        raise NotImplementedError
 
     def edit_card(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
-        # A card lives in the workbook's library: editing it changes it under every point.
-        card = self.workbook.cards.get(card_id) if card_id else None
-        side = claim.points[point_id].side
+        raise NotImplementedError
 
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            new = card_values(values)
-            if card_id is None:
-                label = f"add a card to {point_id}"
-                self.apply(
-                    lambda: self.draft.add_card(label, claim_id, point_id, new),
-                    lambda change: {side: f"{point_id}/{change.cards[0].card_id}"},
-                )
-            else:
-                self.apply(
-                    lambda: self.draft.edit_card(f"card {card_id}", card_id, new, claim_id),
-                    lambda change: {side: f"{point_id}/{card_id}"},
-                )
-
-        title = f"New card for {point_id}"
-        if card_id:
-            readers = len(where_used(self.workbook, card_id))
-            title = f"Card {card_id}" + (f", read by {readers} points" if readers > 1 else "")
-        self.app.push_screen(card_form(card, title), done)
+    def delete_card(self, card_id: str) -> None:
+        raise NotImplementedError
 
     def apply(
         self,

@@ -13,16 +13,16 @@ from ..coverage import coverage, side_summary
 from ..edits import Change, Draft, EditError
 from ..filters import ClaimFilter
 from ..model import Claim
+from .card_actions import CardActions
 from .claim_list import ClaimList
 from .claim_view import ClaimView
 from .filter_input import FilterInput
 from .key_bar import KeyBar
 from .messages import Edited, OursChanged
-from .prep_actions import PrepActions
 from .side_column import MOVE, SideColumn
 
 
-class PrepScreen(PrepActions):
+class PrepScreen(CardActions):
     """Prepare both sides: a list of claims, the claim, and one column per side.
 
     The keys here act on the claim in view; a side's column has its own keys for its points
@@ -66,6 +66,7 @@ class PrepScreen(PrepActions):
         ),
         Binding("v", "essay", "Essay", tooltip="Read the essay and make claims from it"),
         Binding("slash", "filter", "Filter", tooltip="Narrow the list by words and #tags"),
+        Binding("f", "find_card", "Find", tooltip="Find a card by cite, tag or text, and go to it"),
         Binding(
             "u", "cycle_unanswered", "Unanswered", tooltip="Cycle: claims a side has not answered"
         ),

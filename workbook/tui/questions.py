@@ -64,3 +64,18 @@ def quit_question(path: Path) -> tuple[str, Choices]:
 def failed_save_question(message: str) -> tuple[str, Choices]:
     question = f"{message}.\nEvery edit is kept, in memory and in the journal."
     return question, [("save_as", "Save as…"), ("cancel", "Keep editing")]
+
+
+def upgrade_question(path: Path, file_format: int) -> tuple[str, Choices]:
+    """The first save of a file of an older format, which the app read and upgraded."""
+    question = (
+        f"{path.name} is in format {file_format}. Saving it writes format 2 (the card library), "
+        "which older versions of workbook cannot read (the upgrade keeps the format "
+        f"{file_format} file as {path.name}.bak). Upgrade it, or save a copy in format 2 and "
+        "leave this file as it is?"
+    )
+    return question, [
+        ("cancel", "Cancel"),
+        ("upgrade", "Upgrade: save as format 2"),
+        ("copy", "Save as a copy…"),
+    ]

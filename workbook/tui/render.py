@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.content import Content
 
 from ..coverage import claim_ready, has_evidence
+from ..marks import plain, runs
 from ..model import Card, Claim, Point, Workbook
 
 if TYPE_CHECKING:
@@ -84,3 +85,17 @@ def quote_in_paragraph(paragraph: str, span: tuple[int, int] | None) -> Text:
     if span is not None:
         text.stylize("reverse", *span)
     return text
+
+
+def marked_words(text: str, limit: int = LONG) -> Text:
+    """A card's text as the brief reads it: passages marked to read aloud in bold, the rest in
+    normal weight, the marks themselves left out; cut at `limit` characters."""
+    shown = Text()
+    for marked, words in runs(text):
+        room = limit - len(shown)
+        if room <= 0:
+            break
+        shown.append(words[:room], style="bold" if marked else "")
+    if len(shown) < len(plain(text)):
+        shown.append("…")
+    return shown

@@ -19,7 +19,9 @@ from ..library import point_cards
 from ..model import Claim, Workbook
 from .render import card_prompt, point_prompt
 
-Verb = Literal["add_point", "answer", "add_card", "edit", "delete", "move", "strength"]
+Verb = Literal[
+    "add_point", "answer", "add_card", "edit", "delete", "delete_card", "move", "strength"
+]
 
 # Keys that do one thing in steps share one place in the key bar.
 MOVE = Binding.Group("Move", compact=True)
@@ -36,7 +38,12 @@ class SideColumn(OptionList):
         Binding(
             "r", "request('answer')", "Answer", tooltip="Answer the highlighted point (other side)"
         ),
-        Binding("c", "request('add_card')", "Card", tooltip="Add a card to the highlighted point"),
+        Binding(
+            "c",
+            "request('add_card')",
+            "Card",
+            tooltip="Add a card to the highlighted point: a new one, or one from the library",
+        ),
         Binding(
             "e", "request('edit')", "Edit", show=False, tooltip="Edit the highlighted point or card"
         ),
@@ -45,7 +52,14 @@ class SideColumn(OptionList):
             "request('delete')",
             "Delete",
             key_display="x",
-            tooltip="Delete the highlighted point or card",
+            tooltip="Delete the highlighted point, or take the highlighted card from its point",
+        ),
+        Binding(
+            "X",
+            "request('delete_card')",
+            "Delete card",
+            show=False,
+            tooltip="Delete the highlighted card from the library and every point that reads it",
         ),
         Binding(
             "left_square_bracket",
