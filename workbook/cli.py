@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .brief import DEFAULT_RATE, BriefOptions, render
+from .brief import BriefOptions
 from .cards_command import add_parser as add_cards_parser
 from .cards_command import run_cards
+from .exports import add_parser as add_export_parser
+from .exports import default_path, export_bytes, format_of
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .git_setup import add_parsers as add_git_parsers
 from .git_setup import run_git_setup, run_merge
 from .parallel import Parse
-from .seed import brief_path, is_bundled, seed_path
+from .seed import is_bundled, seed_path
 from .serve import add_parser as add_serve_parser
 from .serve import run_serve
 
@@ -31,7 +33,6 @@ COMMANDS: tuple[str, ...] = ("open", "new", "check", "fmt", "export", "suggest",
 COMMANDS += ("merge", "git-setup")
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
-EXPORT_FORMATS = ("md", "html")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="name a side (twice: both sides)",
     )
     new.add_argument("--force", action="store_true", help="replace the workbook and its essay")
+    new.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("essay", "argdown"),
+        default="essay",
+        help="argdown: SOURCE is a workbook's Argdown export, read back whole",
+    )
 
     check = commands.add_parser("check", help="validate workbooks and show what each side lacks")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -86,34 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "marks, dashes, spacing or case",
     )
 
-    export = commands.add_parser(
-        "export", help="write the two-column brief as Markdown, or as a printable web page"
-    )
-    export.add_argument("path", type=Path, metavar="PATH")
-    export.add_argument(
-        "--to",
-        choices=EXPORT_FORMATS,
-        help="md (the default) or html: one page to open in a browser and print; "
-        "an OUT ending in .html means html too",
-    )
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="where to write (default: NAME.brief.md or NAME.brief.html beside PATH; "
-        "- for standard output)",
-    )
-    export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
-    export.add_argument(
-        "--cites-only", action="store_true", help="leave out the cards' quoted texts"
-    )
-    export.add_argument(
-        "--rate",
-        type=int,
-        default=DEFAULT_RATE,
-        metavar="WPM",
-        help=f"words a minute for reading times (default {DEFAULT_RATE})",
-    )
+    add_export_parser(commands)
 
     suggest = commands.add_parser(
         "suggest", help="list the essay's sentences that read most like claims, best first"
@@ -192,6 +173,8 @@ def run_new(args: argparse.Namespace) -> int:
     from .document import STDIN, read_document, source_name
     from .importer import build_workbook, choose_sides, parse_side, write_new
 
+    if args.source_format == "argdown":
+        return run_new_from_argdown(args)
     try:
         sides = [parse_side(spec) for spec in args.side]
         choose_sides(args.motion.strip(), sides)
@@ -224,6 +207,20 @@ def run_new(args: argparse.Namespace) -> int:
             f"open it with: workbook {shlex.quote(str(out))}"
         )
     )
+    return EXIT_OK
+
+
+def run_new_from_argdown(args: argparse.Namespace) -> int:
+    from .argdown import write_workbook
+
+    source = Path(args.source)
+    out = Path(args.output) if args.output else Path(source.stem + ".toml")
+    try:
+        workbook = write_workbook(source, out, force=args.force)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    print(one_line(f"{out}: {len(workbook.claims)} claims from {source}"))
     return EXIT_OK
 
 
@@ -308,29 +305,23 @@ def run_export(args: argparse.Namespace) -> int:
         if args.rate < 1:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
         options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
-        to = args.to or export_format(args.output)
-        text = render(workbook, options)
-        if to == "html":
-            from .brief_html import page
-
-            text = page(text)
+        to = args.to or format_of(args.output)
+        data = export_bytes(workbook, to, options)
         if args.output == "-":
-            sys.stdout.write(text)
+            if to == "docx":
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data.decode("utf-8"))
             return EXIT_OK
-        out = Path(args.output) if args.output else brief_path(args.path, to)
+        out = Path(args.output) if args.output else default_path(args.path, to)
         refuse_inputs(out, args.path, workbook.essay.file)
-        write_atomic(out, text.encode("utf-8"))
+        write_atomic(out, data)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
-    print(one_line(f"{args.path}: brief written to {out}"))
+    what = "brief" if to in ("md", "html") else to
+    print(one_line(f"{args.path}: {what} written to {out}"))
     return EXIT_OK
-
-
-def export_format(output: str | None) -> str:
-    """The format an export's output name asks for when --to is not given."""
-    suffix = Path(output).suffix.lower() if output and output != "-" else ""
-    return "html" if suffix in (".html", ".htm") else "md"
 
 
 def same_file(a: Path, b: Path) -> bool:
