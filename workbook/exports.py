@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .brief import DEFAULT_RATE, BriefOptions, render
+from .files import write_atomic
 from .seed import brief_path, folder_beside
 
 if TYPE_CHECKING:
@@ -21,6 +22,13 @@ _BY_SUFFIX = {
     ".docx": "docx",
 }
 _NAMES = {"argdown": "{}.argdown", "aif": "{}.aif.json", "docx": "{}.docx"}
+# What each format is for, as the app's palette offers it: (title, help).
+OFFERED = {
+    "html": ("Export the brief as a web page", "NAME.brief.html: open it in a browser to print"),
+    "docx": ("Export to Word (Verbatim's headings)", "NAME.docx: pockets, hats, blocks and tags"),
+    "argdown": ("Export to Argdown", "NAME.argdown: statements, arguments and their relations"),
+    "aif": ("Export to AIF", "NAME.aif.json: the argument graph for OVA and AIFdb"),
+}
 
 
 def format_of(output: str | None) -> str:
@@ -90,3 +98,10 @@ def add_parser(commands: Any) -> None:
         metavar="WPM",
         help=f"words a minute for reading times (default {DEFAULT_RATE})",
     )
+
+
+def write_beside(workbook: Workbook, path: Path, to: str, options: BriefOptions) -> str:
+    """Write the export where `default_path` says; the line that tells the user where."""
+    target = default_path(path, to)
+    write_atomic(target, export_bytes(workbook, to, options))
+    return f"Exported to {target}"

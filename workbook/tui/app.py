@@ -18,8 +18,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from ..files import write_atomic
-from ..seed import brief_path
 from .commands import binding_commands
 from .loading import LoadingScreen
 from .messages import Edited, OursChanged
@@ -199,13 +197,12 @@ class WorkbookApp(App[None]):
             commands.append(
                 SystemCommand("Save as…", "Save the workbook to another file", self.action_save_as)
             )
-            commands.append(
-                SystemCommand(
-                    "Export the brief as a web page",
-                    "NAME.brief.html beside the workbook: open it in a browser to print",
-                    lambda: self.action_export("html"),
-                )
-            )
+            from ..exports import OFFERED
+
+            commands += [
+                SystemCommand(title, help_text, lambda to=to: self.action_export(to))
+                for to, (title, help_text) in OFFERED.items()
+            ]
         return commands
 
     def ask(
@@ -377,26 +374,25 @@ class WorkbookApp(App[None]):
 
     # Exporting.
 
-    def action_export(self, extension: str = "md") -> None:
-        """The brief beside the workbook: Markdown, or (`html`) a web page to print."""
+    def action_export(self, to: str = "md") -> None:
+        """Export beside the workbook: the brief (Markdown or a web page), or a file for a tool."""
         if self.session is None:
             return
-        from ..brief import BriefOptions, render
-        from ..brief_html import render_html
+        from ..brief import BriefOptions
+        from ..exports import write_beside
 
         workbook = self.session.draft.workbook
-        # The worker renders a copy: edits made meanwhile replace these dicts' entries.
-        snapshot = workbook.model_copy(
+        # The worker writes a copy: edits made meanwhile replace these dicts' entries.
+        copy = workbook.model_copy(
             update={"claims": dict(workbook.claims), "cards": dict(workbook.cards)}
         )
-        renderer = render_html if extension == "html" else render
-        self.write_brief(lambda: renderer(snapshot, BriefOptions(ours=self.ours)), extension)
-
-    @work(thread=True, exit_on_error=False, group="export")
-    def write_brief(self, rendering: Callable[[], str], extension: str) -> str:
-        target = brief_path(self.path, extension)
-        write_atomic(target, rendering().encode("utf-8"))
-        return f"Brief written to {target}"
+        path, options = self.path, BriefOptions(ours=self.ours)
+        self.run_worker(
+            lambda: write_beside(copy, path, to, options),
+            thread=True,
+            group="export",
+            exit_on_error=False,
+        )
 
     # Quitting.
 
