@@ -16,6 +16,8 @@ from . import __version__
 from .brief import DEFAULT_RATE, BriefOptions, render
 from .files import WorkbookError, one_line, read_file, write_atomic
 from .parallel import Parse
+from .practice_cli import HANDLERS as PRACTICE
+from .practice_cli import add_parsers as add_practice_parsers
 from .seed import brief_path, is_bundled, seed_path
 from .serve import add_parser as add_serve_parser
 from .serve import run_serve
@@ -23,7 +25,7 @@ from .serve import run_serve
 # The models and the TOML store (pydantic) are imported where they are needed, so that
 # `workbook` reaches the app's first frame without paying for them first.
 
-COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
+COMMANDS = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve", *PRACTICE)
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 EXPORT_FORMATS = ("md", "html")
@@ -141,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
     add_serve_parser(commands)
+    add_practice_parsers(commands)
     return parser
 
 
@@ -160,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "suggest": run_suggest,
         "cards": run_cards,
         "serve": run_serve,
+        **PRACTICE,
     }[args.command]
     try:
         return handler(args)

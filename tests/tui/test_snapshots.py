@@ -111,3 +111,24 @@ def test_essay_view(snap_compare, app: WorkbookApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+PRACTICE_SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+@PRACTICE_SIZES
+def test_timer(snap_compare, size: tuple[int, int]) -> None:
+    from workbook.formats import Formats
+    from workbook.tui.timer_app import TimerApp
+
+    frozen = [1000.0]
+    app = TimerApp(Formats(), "policy-hs", lambda: frozen[0])
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("space")
+        frozen[0] += 452.5  # into the last minute: the clock turns to the warning colour
+        await pilot.press("1")
+        frozen[0] += 75
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

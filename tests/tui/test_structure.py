@@ -15,6 +15,8 @@ TUI = Path(__file__).resolve().parents[2] / "workbook" / "tui"
 LAYERS = {
     "app": 3,
     "commands": 3,
+    "timer_app": 3,
+    "timer_screen": 2,
     "prep_screen": 2,
     "prep_actions": 2,
     "essay_screen": 2,

@@ -12,6 +12,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from ..coverage import coverage, side_summary
 from ..edits import Change, Draft, EditError
 from ..filters import ClaimFilter
+from ..formats import Formats
 from ..model import Claim
 from .claim_list import ClaimList
 from .claim_view import ClaimView
@@ -73,6 +74,7 @@ class PrepScreen(PrepActions):
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
         # Redo is in the palette and the README: the key bar has room for undo only.
         Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
+        Binding("ctrl+t", "timer", "Timer", show=False, tooltip="Time speeches and prep"),
     ]
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
@@ -213,6 +215,22 @@ class PrepScreen(PrepActions):
 
         essay = EssayScreen(self.draft, self.paragraphs, self.commit, self.action_undo)
         self.app.push_screen(essay, back)
+
+    def formats(self) -> Formats:
+        from ..files import WorkbookError
+        from ..formats import load_formats
+
+        try:
+            return load_formats()
+        except WorkbookError as error:  # a bad formats file leaves the built-in formats
+            self.notify(str(error), severity="error", timeout=10)
+            return Formats()
+
+    def action_timer(self) -> None:
+        from .timer_screen import TimerScreen
+
+        formats = self.formats()
+        self.app.push_screen(TimerScreen(formats, next(iter(formats.by_key))))
 
     def action_toggle_paragraph(self) -> None:
         view = self.query_one(ClaimView)
