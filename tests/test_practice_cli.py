@@ -1,4 +1,4 @@
-"""`workbook formats` and `workbook time` on the command line."""
+"""`workbook formats`, `workbook time` and `workbook speech` on the command line."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbook.cli import main
+from workbook.seed import seed_path
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +40,33 @@ def test_a_bad_formats_file_is_one_line_and_status_2(
 def test_time_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["time", "oxford"]) == 2
     assert capsys.readouterr().err.startswith("no format 'oxford' (formats: policy-hs, policy,")
+
+
+def test_speech_writes_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "1ar.md"
+    args = ["speech", str(seed_path()), "--side", "Blowback", "--speech", "1ar", "--answers"]
+    assert main([*args, "--rate", "lay", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# 1AR · Blowback\n") and "at 150 wpm" in text
+    assert capsys.readouterr().out.endswith(f"speech written to {out}\n")
+    assert main([*args, "--claims", "reckless-decision"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# 1AR · Blowback") and "of 5:00 at 250 wpm" in printed
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--side", "pro", "--speech", "1AC"], "--side: no side 'pro'"),
+        (["--side", "blowback", "--speech", "9AC"], "--speech: no speech '9AC' in Policy"),
+        (["--side", "blowback", "--speech", "1AC", "--rate", "fast"], "--rate: "),
+        (["--side", "blowback", "--speech", "1AC", "--claims", "nope"], "--claims: no claim"),
+        (["--side", "blowback", "--speech", "AC", "--format", "ox"], "no format 'ox'"),
+    ],
+)
+def test_speech_refuses_bad_input_in_one_line(
+    extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["speech", str(seed_path()), *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1

@@ -1,4 +1,4 @@
-"""The practice screens driven by keys: the timer."""
+"""The practice screens driven by keys: the timer and the speech builder."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Digits
 
 from workbook.formats import BUILT_IN, Formats
+from workbook.speech import gauge, reading_seconds, words
 from workbook.tui.app import WorkbookApp
 from workbook.tui.timer_app import TimerApp
 from workbook.tui.timer_screen import TimerScreen
@@ -64,3 +65,58 @@ async def test_the_main_screen_opens_the_timer(seed_copy: Path) -> None:
         assert app.screen.timer.format == BUILT_IN["policy-hs"]  # type: ignore[attr-defined]
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, TimerScreen))
+
+
+async def test_the_speech_builder_picks_points_and_cards_against_the_gauge(
+    seed_copy: Path,
+) -> None:
+    from textual.widgets import OptionList
+
+    from workbook.tui.speech_screen import SpeechScreen
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, SpeechScreen))
+        screen = app.screen
+        assert isinstance(screen, SpeechScreen)
+        gauge_widget = screen.query_one("#gauge")
+        assert gauge_widget.has_class("gauge-green") and "0 words" in str(gauge_widget.render())
+        await pilot.press("enter")  # the first point, with all its cards
+        first = screen.offered[0]
+        assert screen.plan.picks == [first]
+        await pilot.press("down", "enter")  # a card of the first point: already in the speech
+        assert screen.plan.picks == [first]
+        while len(screen.plan.picks) < 10:  # every card of each next point
+            await pilot.press("down", "enter")
+        await pilot.press("w")
+        assert screen.rate == 300
+        await pilot.press("w", *["f"] * 7)  # lay, and the shortest speech: the 2AR's 5:00
+        assert screen.rate == 150 and screen.plan.speech.name == "2AR"
+        colour, share = gauge(reading_seconds(words(app.draft.workbook, screen.plan), 150), 300)  # type: ignore[arg-type]
+        assert share > 1 and colour == "red" and gauge_widget.has_class("gauge-red")
+        await pilot.press("minus")
+        assert screen.rate == 140
+        await pilot.press("tab")
+        chosen = screen.query_one("#chosen", OptionList)
+        assert chosen.has_focus
+        count = len(screen.plan.picks)
+        chosen.highlighted = 0
+        await pilot.press("x")
+        assert len(screen.plan.picks) == count - 1
+        second = screen.plan.picks[1]
+        chosen.highlighted = 0
+        await pilot.press("right_square_bracket")
+        assert screen.plan.picks[0] == second
+        await pilot.press("a")
+        assert screen.answers_only and all(
+            app.draft.workbook.claims[p.claim_id].points[p.point_id].kind == "answers"  # type: ignore[union-attr]
+            for p in screen.offered
+        )
+        await pilot.press("e")
+        written = seed_copy.parent / f"{seed_copy.stem}.2AR.speech.md"
+        await until(pilot, written.exists)
+        assert written.read_text(encoding="utf-8").startswith("# 2AR · ")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, SpeechScreen))

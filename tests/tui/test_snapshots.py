@@ -132,3 +132,15 @@ def test_timer(snap_compare, size: tuple[int, int]) -> None:
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@PRACTICE_SIZES
+def test_speech_builder(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "SpeechScreen")
+        await pilot.press("enter", "down", "down", "down", "down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -17,6 +17,7 @@ LAYERS = {
     "commands": 3,
     "timer_app": 3,
     "timer_screen": 2,
+    "speech_screen": 2,
     "prep_screen": 2,
     "prep_actions": 2,
     "essay_screen": 2,

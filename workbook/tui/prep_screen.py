@@ -75,6 +75,9 @@ class PrepScreen(PrepActions):
         # Redo is in the palette and the README: the key bar has room for undo only.
         Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("ctrl+t", "timer", "Timer", show=False, tooltip="Time speeches and prep"),
+        Binding(
+            "ctrl+b", "build_speech", "Speech", show=False, tooltip="Build a speech and time it"
+        ),
     ]
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
@@ -231,6 +234,13 @@ class PrepScreen(PrepActions):
 
         formats = self.formats()
         self.app.push_screen(TimerScreen(formats, next(iter(formats.by_key))))
+
+    def action_build_speech(self) -> None:
+        from .speech_screen import SpeechScreen
+
+        fmt = next(iter(self.formats().by_key.values()))
+        path = getattr(self.app, "path", None)
+        self.app.push_screen(SpeechScreen(self.workbook, self.sides, fmt, self.claim_id, path))
 
     def action_toggle_paragraph(self) -> None:
         view = self.query_one(ClaimView)
