@@ -1,4 +1,4 @@
-"""The practice screens driven by keys: the timer and the speech builder."""
+"""The practice screens driven by keys: the timer, the speech builder and the drills."""
 
 from __future__ import annotations
 
@@ -120,3 +120,46 @@ async def test_the_speech_builder_picks_points_and_cards_against_the_gauge(
         assert written.read_text(encoding="utf-8").startswith("# 2AR · ")
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, SpeechScreen))
+
+
+async def test_drills_reveal_mark_and_keep_the_history(seed_copy: Path) -> None:
+    import datetime as dt
+
+    from workbook.drills import history_path, load_history
+    from workbook.tui.drill_screen import DrillScreen
+
+    fake = FakeClock()
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        prep = await opened(pilot)
+        ours = prep.sides[0]
+        screen = DrillScreen(prep.workbook, ours, seed_copy, fake, dt.date(2026, 3, 2))
+        app.push_screen(screen)
+        await until(pilot, lambda: app.screen is screen and bool(screen.queue))
+        first = screen.drill
+        assert first is not None
+        assert not screen.query_one("#ours").display
+        fake.time += 31
+        await until(pilot, lambda: str(screen.query_one("#clock", Digits).value) == "+0:01")
+        await pilot.press("enter")
+        assert screen.query_one("#ours").display
+        await pilot.press("m")
+        second = screen.drill
+        assert second != first and screen.queue[-1] == first
+        await pilot.press("g")
+        history = load_history(history_path(seed_copy))
+        assert history[first.key].missed == 1 and history[first.key].box == 1
+        assert second is not None and history[second.key].box == 2
+        assert history_path(seed_copy) == seed_copy.parent / f"{seed_copy.stem}.drills.toml"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is prep)
+
+
+async def test_the_main_screen_opens_drills(seed_copy: Path) -> None:
+    from workbook.tui.drill_screen import DrillScreen
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+d")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen))

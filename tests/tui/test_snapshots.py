@@ -144,3 +144,24 @@ def test_speech_builder(snap_compare, app: WorkbookApp, size: tuple[int, int]) -
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@PRACTICE_SIZES
+def test_drill(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
+    import datetime as dt
+
+    from workbook.tui.drill_screen import DrillScreen
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        prep = await opened(pilot)
+        frozen = [500.0]
+        screen = DrillScreen(
+            prep.workbook, prep.sides[0], pilot.app.path, lambda: frozen[0], dt.date(2026, 3, 2)
+        )
+        pilot.app.push_screen(screen)
+        await until(pilot, lambda: bool(screen.queue))
+        frozen[0] += 12
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

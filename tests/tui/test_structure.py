@@ -18,6 +18,7 @@ LAYERS = {
     "timer_app": 3,
     "timer_screen": 2,
     "speech_screen": 2,
+    "drill_screen": 2,
     "prep_screen": 2,
     "prep_actions": 2,
     "essay_screen": 2,

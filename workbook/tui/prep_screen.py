@@ -78,6 +78,7 @@ class PrepScreen(PrepActions):
         Binding(
             "ctrl+b", "build_speech", "Speech", show=False, tooltip="Build a speech and time it"
         ),
+        Binding("ctrl+d", "drill", "Drill", show=False, tooltip="Drill answers to their points"),
     ]
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
@@ -241,6 +242,12 @@ class PrepScreen(PrepActions):
         fmt = next(iter(self.formats().by_key.values()))
         path = getattr(self.app, "path", None)
         self.app.push_screen(SpeechScreen(self.workbook, self.sides, fmt, self.claim_id, path))
+
+    def action_drill(self) -> None:
+        from .drill_screen import DrillScreen
+
+        path = getattr(self.app, "path", None)
+        self.app.push_screen(DrillScreen(self.workbook, self.sides[0], path))
 
     def action_toggle_paragraph(self) -> None:
         view = self.query_one(ClaimView)
