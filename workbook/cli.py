@@ -22,6 +22,8 @@ from .files import WorkbookError, one_line, read_file, write_atomic
 from .git_setup import add_parsers as add_git_parsers
 from .git_setup import run_git_setup, run_merge
 from .parallel import Parse
+from .practice_cli import HANDLERS as PRACTICE
+from .practice_cli import add_parsers as add_practice_parsers
 from .seed import is_bundled, seed_path
 from .serve import add_parser as add_serve_parser
 from .serve import run_serve
@@ -30,7 +32,7 @@ from .serve import run_serve
 # `workbook` reaches the app's first frame without paying for them first.
 
 COMMANDS: tuple[str, ...] = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
-COMMANDS += ("merge", "git-setup")
+COMMANDS += ("merge", "git-setup", *PRACTICE)
 EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 
@@ -116,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_cards_parser(commands)
     add_serve_parser(commands)
     add_git_parsers(commands)
+    add_practice_parsers(commands)
     return parser
 
 
@@ -137,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": run_serve,
         "merge": run_merge,
         "git-setup": run_git_setup,
+        **PRACTICE,
     }[args.command]
     try:
         return handler(args)

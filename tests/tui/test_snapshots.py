@@ -124,3 +124,57 @@ def test_card_picker(snap_compare, app: WorkbookApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+PRACTICE_SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+@PRACTICE_SIZES
+def test_timer(snap_compare, size: tuple[int, int]) -> None:
+    from workbook.formats import Formats
+    from workbook.tui.timer_app import TimerApp
+
+    frozen = [1000.0]
+    app = TimerApp(Formats(), "policy-hs", lambda: frozen[0])
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("space")
+        frozen[0] += 452.5  # into the last minute: the clock turns to the warning colour
+        await pilot.press("1")
+        frozen[0] += 75
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@PRACTICE_SIZES
+def test_speech_builder(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "SpeechScreen")
+        await pilot.press("enter", "down", "down", "down", "down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@PRACTICE_SIZES
+def test_drill(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
+    import datetime as dt
+
+    from workbook.tui.drill_screen import DrillScreen
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        prep = await opened(pilot)
+        frozen = [500.0]
+        screen = DrillScreen(
+            prep.workbook, prep.sides[0], pilot.app.path, lambda: frozen[0], dt.date(2026, 3, 2)
+        )
+        pilot.app.push_screen(screen)
+        await until(pilot, lambda: bool(screen.queue))
+        frozen[0] += 12
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

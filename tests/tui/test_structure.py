@@ -15,6 +15,10 @@ TUI = Path(__file__).resolve().parents[2] / "workbook" / "tui"
 LAYERS = {
     "app": 3,
     "commands": 3,
+    "timer_app": 3,
+    "timer_screen": 2,
+    "speech_screen": 2,
+    "drill_screen": 2,
     "prep_screen": 2,
     "prep_actions": 2,
     "card_actions": 2,

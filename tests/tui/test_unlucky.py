@@ -210,12 +210,12 @@ async def test_a_damaged_journal_is_reported_and_kept(seed_copy: Path) -> None:
 async def test_an_export_that_raises_is_reported_and_the_app_goes_on(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbook import brief
+    from workbook import exports
 
-    def broken(*args: object) -> str:
+    def broken(*args: object) -> bytes:
         raise RuntimeError("renderer broke")
 
-    monkeypatch.setattr(brief, "render", broken)
+    monkeypatch.setattr(exports, "export_bytes", broken)
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)

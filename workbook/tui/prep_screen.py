@@ -12,6 +12,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from ..coverage import coverage, side_summary
 from ..edits import Change, Draft, EditError
 from ..filters import ClaimFilter
+from ..formats import Formats
 from ..model import Claim
 from .card_actions import CardActions
 from .claim_list import ClaimList
@@ -74,6 +75,11 @@ class PrepScreen(CardActions):
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
         # Redo is in the palette and the README: the key bar has room for undo only.
         Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
+        Binding("ctrl+t", "timer", "Timer", show=False, tooltip="Time speeches and prep"),
+        Binding(
+            "ctrl+b", "build_speech", "Speech", show=False, tooltip="Build a speech and time it"
+        ),
+        Binding("ctrl+d", "drill", "Drill", show=False, tooltip="Drill answers to their points"),
     ]
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
@@ -214,6 +220,35 @@ class PrepScreen(CardActions):
 
         essay = EssayScreen(self.draft, self.paragraphs, self.commit, self.action_undo)
         self.app.push_screen(essay, back)
+
+    def formats(self) -> Formats:
+        from ..files import WorkbookError
+        from ..formats import load_formats
+
+        try:
+            return load_formats()
+        except WorkbookError as error:  # a bad formats file leaves the built-in formats
+            self.notify(str(error), severity="error", timeout=10)
+            return Formats()
+
+    def action_timer(self) -> None:
+        from .timer_screen import TimerScreen
+
+        formats = self.formats()
+        self.app.push_screen(TimerScreen(formats, next(iter(formats.by_key))))
+
+    def action_build_speech(self) -> None:
+        from .speech_screen import SpeechScreen
+
+        fmt = next(iter(self.formats().by_key.values()))
+        path = getattr(self.app, "path", None)
+        self.app.push_screen(SpeechScreen(self.workbook, self.sides, fmt, self.claim_id, path))
+
+    def action_drill(self) -> None:
+        from .drill_screen import DrillScreen
+
+        path = getattr(self.app, "path", None)
+        self.app.push_screen(DrillScreen(self.workbook, self.sides[0], path))
 
     def action_toggle_paragraph(self) -> None:
         view = self.query_one(ClaimView)
