@@ -17,6 +17,8 @@ from pathlib import Path
 from .edits import Change, Draft, EditError
 from .files import WorkbookError, one_line, read_file
 from .journal import Found, Journal, OwnJournal, digest, file_digest, find_journals, journal_text
+from .merge_in_place import MergeJob, SettleJob
+from .merging import Choice
 from .model import FORMAT_VERSION, Card, Claim, Side, Workbook
 from .parallel import Parse
 from .recovery import merge, steps
@@ -316,6 +318,22 @@ class Session:
         return self.close_after_save and not self.dirty
 
     # Closing.
+
+    def merge_job(self) -> MergeJob:
+        """Merge the edits with the file that changed under them, by id (run in a worker)."""
+        mine = self.draft.workbook
+        base = mine.model_copy(
+            update={
+                "claims": {cid: self.disk[cid] for cid in self.disk_order},
+                "cards": dict(self.disk_cards),
+            }
+        )
+        ours = mine.model_copy(update={"claims": dict(mine.claims), "cards": dict(mine.cards)})
+        return MergeJob(self.path, base, ours)
+
+    def settle_job(self, index: int, choice: Choice) -> SettleJob:
+        """Settle conflict `index` on `choice` and write the file (run in a worker)."""
+        return SettleJob(self.path, self.base, self.draft.workbook, index, choice)
 
     def close(self, keep_journal: bool = False) -> None:
         """In a worker, at the end: the journal goes (saved or discarded) unless it is kept."""

@@ -178,3 +178,21 @@ def test_drill(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_conflicts_screen(snap_compare, tmp_path: Path) -> None:
+    from textual.app import App
+
+    from workbook.model import Conflict
+    from workbook.tui.conflicts_screen import ConflictsScreen
+
+    conflicts = [
+        Conflict(path="claims.reckless-decision.tag", base="Before", ours="Ours", theirs="Theirs"),
+        Conflict(path="claims.reckless-decision.points.p2.strength", base=3, ours=4, theirs=None),
+    ]
+
+    class Settling(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ConflictsScreen(conflicts))
+
+    assert snap_compare(Settling(), terminal_size=(100, 30))

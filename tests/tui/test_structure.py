@@ -25,6 +25,7 @@ LAYERS = {
     "card_picker": 2,
     "essay_screen": 2,
     "loading": 2,
+    "conflicts_screen": 2,
     "dialogs": 2,
     "edit_forms": 2,
     "questions": 2,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from ..edits import Draft
     from ..journal import Journal
+    from ..merge_in_place import Moved, Written
     from ..parallel import Parse
     from ..session import Conflict, JournalJob, Saved, SaveJob, Session
 
@@ -76,6 +77,8 @@ class WorkbookApp(App[None]):
         self.session: Session | None = None
         self.error: str | None = None  # why the file could not be opened, for the command line
         self._journal_timer: Timer | None = None
+        self._merged_from: object = None  # the last edit when a merge began
+        self._settling = False  # the file is being written to settle a conflict, not merged
 
     @property
     def draft(self) -> Draft | None:
@@ -91,6 +94,8 @@ class WorkbookApp(App[None]):
                 "open": self.opened,
                 "save": self.saved,
                 "export": self.notify,
+                "merge": self.merged,
+                "settle": self.merged,
                 "close": lambda _: self.exit(),
             }
             if worker.group in done:
@@ -109,7 +114,12 @@ class WorkbookApp(App[None]):
         elif group == "close":
             self.exit()
         else:
-            what = {"journal": "Cannot keep a journal", "export": "Cannot export"}.get(group)
+            what = {
+                "journal": "Cannot keep a journal",
+                "export": "Cannot export",
+                "merge": "Cannot merge",
+                "settle": "Cannot settle the conflict",
+            }.get(group)
             message = error_line(error, self.path)
             self.notify(f"{what}: {message}" if what else message, severity="error", timeout=10)
 
@@ -162,6 +172,8 @@ class WorkbookApp(App[None]):
             )
         if found.newest is not None:
             self.offer_restore(found.newest, len(found.others))
+        elif workbook.conflicts:
+            self.offer_settle()
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""
@@ -318,10 +330,56 @@ class WorkbookApp(App[None]):
                 self.action_save_as()
             elif choice == "reload":
                 self.reload()
+            elif choice == "merge":
+                self.session.close_after_save = False
+                self.merge_with_theirs(self.session)
             else:
                 self.session.close_after_save = False
 
         self.ask(*conflict_question(self.path, conflict), answer)
+
+    # Merging with a file that changed under the app, and settling what both sides changed.
+
+    def merge_with_theirs(self, session: Session) -> None:
+        self._merged_from, self._settling = session.draft.checkpoint, False
+        self.run_worker(session.merge_job().run, thread=True, group="merge", exit_on_error=False)
+
+    def merged(self, outcome: Written | Moved) -> None:
+        from ..merge_in_place import Moved
+        from ..session import Conflict
+
+        if isinstance(outcome, Moved):  # written again meanwhile: ask again, about the new one
+            self.ask_about(Conflict(outcome.path, exists=False))
+            return
+        session, self.session = self.session, None
+        if session is not None:
+            # An edit made while the merge ran is not in the file: its journal stays, and the
+            # reload offers it back.
+            edited = session.draft.checkpoint is not self._merged_from
+            self.drop(session, keep_journal=edited)
+        left = f"{outcome.conflicts} to settle" if outcome.conflicts else "none left"
+        done = "Settled one conflict" if self._settling else "Merged theirs and mine"
+        self.notify(f"{done} in {outcome.path.name}; conflicts: {left}")
+        self.switch_screen(LoadingScreen(self.path))
+        self.open_workbook()
+
+    def offer_settle(self) -> None:
+        """The conflicts in the file, one at a time, until each is settled or the user waits."""
+        from .conflicts_screen import ConflictsScreen, Settled
+
+        session = self.session
+        if session is None or session.dirty:
+            return
+
+        def settle(chosen: Settled | None) -> None:
+            if chosen is None or self.session is not session:
+                return
+            index, choice = chosen
+            job = session.settle_job(index, choice)  # type: ignore[arg-type]
+            self._merged_from, self._settling = session.draft.checkpoint, True
+            self.run_worker(job.run, thread=True, group="settle", exit_on_error=False)
+
+        self.push_screen(ConflictsScreen(list(session.draft.workbook.conflicts)), settle)
 
     def ask_upgrade(self, session: Session) -> None:
         """A file of an older format is rewritten in the new one only when the user says so."""
@@ -369,8 +427,8 @@ class WorkbookApp(App[None]):
         self.open_workbook()
 
     @work(thread=True, exit_on_error=False, group="journal")
-    def drop(self, session: Session) -> None:
-        session.close()
+    def drop(self, session: Session, keep_journal: bool = False) -> None:
+        session.close(keep_journal)
 
     # Exporting.
 

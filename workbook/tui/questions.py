@@ -46,6 +46,7 @@ def conflict_question(path: Path, conflict: Conflict) -> tuple[str, Choices]:
     )
     return question, [
         ("cancel", "Cancel"),
+        ("merge", "Merge theirs and mine"),
         ("save_as", "Save mine as…"),
         ("replace", "Overwrite with mine"),
         ("reload", "Reload theirs (drop mine)"),

@@ -1,0 +1,87 @@
+"""The app merges with a file that changed under it, and settles conflicts side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.store import dumps, load
+from workbook.tui.app import WorkbookApp
+from workbook.tui.conflicts_screen import ConflictsScreen
+from workbook.tui.dialogs import ConfirmScreen
+from workbook.tui.prep_screen import PrepScreen
+
+from .conftest import SIZE, opened, until
+
+FIRST = "reckless-decision"
+
+
+def teammate_sets(path: Path, claim_id: str, tag: str) -> None:
+    """A teammate's save (or a git pull) that changes one claim's tag."""
+    workbook = load(path)
+    workbook.claims[claim_id] = workbook.claims[claim_id].model_copy(update={"tag": tag})
+    path.write_text(dumps(workbook), encoding="utf-8")
+
+
+def settled(app: WorkbookApp) -> bool:
+    return isinstance(app.screen, PrepScreen) and app.session is not None
+
+
+async def test_edits_to_different_claims_merge_when_the_file_changed(seed_copy: Path) -> None:
+    second = list(load(seed_copy).claims)[1]
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        teammate_sets(seed_copy, second, "Their new tag")
+        await pilot.press("tab", "1", "ctrl+s")  # our edit: p1 of the first claim
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Merge theirs and mine" in str(app.screen.answers)
+        await pilot.press("m")
+        await until(pilot, lambda: settled(app) and app.session is not None)
+        await until(pilot, lambda: not isinstance(app.screen, ConflictsScreen) and settled(app))
+        assert not app.session.dirty  # type: ignore[union-attr]
+    merged = load(seed_copy)
+    assert merged.claims[second].tag == "Their new tag"
+    assert merged.claims[FIRST].points["p1"].strength == 1
+    assert not merged.conflicts
+
+
+async def test_the_same_field_changed_on_both_sides_is_settled_in_the_app(
+    seed_copy: Path,
+) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        teammate_sets(seed_copy, FIRST, "Their tag")
+        claim = screen.workbook.claims[FIRST].model_copy(update={"tag": "Our tag"})
+        screen.commit("edit claim", FIRST, claim)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, ConflictsScreen))
+        conflicts = app.screen.conflicts
+        assert [c.path for c in conflicts] == [f"claims.{FIRST}.tag"]
+        assert (conflicts[0].ours, conflicts[0].theirs) == ("Our tag", "Their tag")
+        assert load(seed_copy).conflicts  # recorded in the file while it waits
+        await pilot.press("t")
+        await until(pilot, lambda: settled(app) and not load(seed_copy).conflicts)
+    assert load(seed_copy).claims[FIRST].tag == "Their tag"
+
+
+async def test_conflicts_in_a_file_are_offered_when_it_opens_and_can_wait(
+    seed_copy: Path,
+) -> None:
+    from workbook.model import Conflict
+
+    workbook = load(seed_copy)
+    workbook.conflicts.append(
+        Conflict(path=f"claims.{FIRST}.tag", base="Before", ours="Ours", theirs="Theirs")
+    )
+    seed_copy.write_text(dumps(workbook), encoding="utf-8")
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ConflictsScreen))
+        await pilot.press("escape")  # later: the file keeps the conflict
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+    assert len(load(seed_copy).conflicts) == 1
