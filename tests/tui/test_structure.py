@@ -14,6 +14,7 @@ TUI = Path(__file__).resolve().parents[2] / "workbook" / "tui"
 
 LAYERS = {
     "app": 3,
+    "file_app": 3,
     "commands": 3,
     "timer_app": 3,
     "timer_screen": 2,
