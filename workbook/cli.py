@@ -4,32 +4,25 @@ merge and git-setup."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import shlex
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .brief import BriefOptions
-from .cards_command import add_parser as add_cards_parser
-from .cards_command import run_cards
-from .exports import add_parser as add_export_parser
-from .exports import default_path, export_bytes, format_of
 from .files import WorkbookError, one_line, read_file, write_atomic
-from .git_setup import add_parsers as add_git_parsers
-from .git_setup import run_git_setup, run_merge
 from .parallel import Parse
 from .practice_cli import HANDLERS as PRACTICE
 from .practice_cli import add_parsers as add_practice_parsers
 from .seed import is_bundled, seed_path
-from .serve import add_parser as add_serve_parser
-from .serve import run_serve
 
-# The models and the TOML store (pydantic) are imported where they are needed, so that
-# `workbook` reaches the app's first frame without paying for them first.
+# The models and the TOML store (pydantic) are imported where they are needed, and the other
+# commands' modules only when one of them is asked for, so that `workbook` reaches the app's
+# first frame without paying for them first.
 
 COMMANDS: tuple[str, ...] = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
 COMMANDS += ("merge", "git-setup", *PRACTICE)
@@ -37,7 +30,9 @@ EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_TOP = 10
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
+    """The command line's parser; `only_open` leaves out every command but open, for a start
+    of the app that need not load the other commands' modules."""
     parser = argparse.ArgumentParser(
         prog="workbook",
         usage="workbook [PATH] [--ours SIDE]\n       workbook COMMAND [ARGS ...]",
@@ -50,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     opener = commands.add_parser("open", help="open a workbook in the app (the default)")
     opener.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
     opener.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
+    if only_open:
+        return parser
+    from .cards_command import add_parser as add_cards_parser
+    from .exports import add_parser as add_export_parser
+    from .git_setup import add_parsers as add_git_parsers
+    from .serve import add_parser as add_serve_parser
 
     new = commands.add_parser(
         "new", help="start a workbook from an essay (.txt, .md, a saved .html page, or -)"
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the program's own options (help, version) mean otherwise.
     if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
-    args = build_parser().parse_args(args_list)
+    args = build_parser(only_open=args_list[0] == "open").parse_args(args_list)
     handler = {
         "open": run_open,
         "new": run_new,
@@ -136,16 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fmt": run_fmt,
         "export": run_export,
         "suggest": run_suggest,
-        "cards": run_cards,
-        "serve": run_serve,
-        "merge": run_merge,
-        "git-setup": run_git_setup,
+        "cards": lambda args: _run("cards_command", "run_cards", args),
+        "serve": lambda args: _run("serve", "run_serve", args),
+        "merge": lambda args: _run("git_setup", "run_merge", args),
+        "git-setup": lambda args: _run("git_setup", "run_git_setup", args),
         **PRACTICE,
     }[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+
+
+def _run(module: str, name: str, args: argparse.Namespace) -> int:
+    """Run a command whose module loads only when it is asked for."""
+    run: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(f".{module}", __package__), name
+    )
+    return run(args)
 
 
 def complain(message: object) -> None:
@@ -308,6 +317,9 @@ def run_export(args: argparse.Namespace) -> int:
             )
         if args.rate < 1:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
+        from .brief import BriefOptions
+        from .exports import default_path, export_bytes, format_of
+
         options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
         to = args.to or format_of(args.output)
         data = export_bytes(workbook, to, options)
