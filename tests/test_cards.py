@@ -206,20 +206,23 @@ def test_cards_lists_every_card_with_where_it_is_read(
     )
 
 
-def test_cards_searches_folders_and_reports_what_is_not_a_workbook(
+def test_cards_searches_folders_and_reports_a_broken_workbook(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = small_data()
     data["cards"]["smith"]["text"] = "Attacks ==ROSE== after the strike"
     write_small(tmp_path / "a", "one.toml", data)
     write_small(tmp_path / "a" / "b", "two.toml")
+    # A folder's other TOML files (settings, a provenance list) are passed over in silence;
+    # a file meant as a workbook that is not a valid one is reported.
     (tmp_path / "a" / "notes.toml").write_text('title = "not a workbook"\n')
+    (tmp_path / "a" / "broken.toml").write_text("format = 2\n")
     (tmp_path / "a" / ".hidden").mkdir()
     (tmp_path / "a" / ".hidden" / "x.toml").write_text("broken =")
     status = main(["cards", str(tmp_path / "a"), "--search", "rose AFTER", "--json"])
     out, err = capsys.readouterr()
     assert status == 2
-    assert err.startswith(f"{tmp_path / 'a' / 'notes.toml'}: format: is required")
+    assert err.startswith(f"{tmp_path / 'a' / 'broken.toml'}: ")
     assert err.count("\n") == 1
     listed = json.loads(out)
     assert [(Path(c["file"]).name, c["id"]) for c in listed] == [("one.toml", "smith")]
@@ -227,6 +230,23 @@ def test_cards_searches_folders_and_reports_what_is_not_a_workbook(
     assert list(listed[0])[:5] == ["file", "id", "cite", "full_cite", "open"]
     assert main(["cards", str(tmp_path / "a" / "b"), "--search", "smith 21"]) == 0
     assert "cards.smith" in capsys.readouterr().out
+    # Named on its own, a file that is not a workbook is reported.
+    assert main(["cards", str(tmp_path / "a" / "notes.toml")]) == 2
+    assert "format: is required" in capsys.readouterr().err
+
+
+def test_cards_searches_as_the_app_does_notes_and_letters_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = small_data()
+    data["cards"]["smith"]["notes"] = "From her Hoover Institution talk."
+    path = write_small(tmp_path, "one.toml", data)
+    assert main(["cards", str(path), "--search", "hoover"]) == 0
+    assert "cards.smith" in capsys.readouterr().out
+    assert main(["cards", str(path), "--search", "smth"]) == 0  # letters left out of "Smith 21"
+    assert "cards.smith" in capsys.readouterr().out
+    assert main(["cards", str(path), "--search", "nothing-like-it"]) == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_cards_of_a_missing_file_is_one_line(

@@ -1,5 +1,6 @@
-"""Finding a card in one workbook's library as a debater types: by its short cite, tag, full
-cite or text, forgiving a few letters left out ("jpost" finds the Jerusalem Post)."""
+"""Finding a card in a workbook's library as a debater types: by its short cite, tag, full
+cite, text or notes, forgiving a few letters left out ("jpost" finds the Jerusalem Post).
+The app's picker and `workbook cards --search` both search this way."""
 
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ class Haystack:
     short: str  # id and short cite: where letters left out are forgiven
     head: str  # id, short cite and tag
     full_cite: str
-    text: str
+    text: str  # the card's text and our notes on it ("Hoover" finds the speech's cards)
 
     @classmethod
     def of(cls, card_id: str, card: Card) -> Haystack:
         short = f"{card_id} {card.cite}".lower()
         head = f"{short} {card.tag.lower()}"
-        return cls(card_id, short, head, card.full_cite.lower(), plain(card.text).lower())
+        text = f"{plain(card.text)} {card.notes}".lower()
+        return cls(card_id, short, head, card.full_cite.lower(), text)
 
 
 def haystacks(workbook: Workbook) -> list[Haystack]:

@@ -23,7 +23,7 @@ def add_parser(commands: Any) -> None:
         "--search",
         default="",
         metavar="WORDS",
-        help="only cards holding every word (any case) in their tag, cite or text",
+        help="only cards that fit every word: cite, tag, full cite, text or notes",
     )
     cards.add_argument("--json", action="store_true", help="print a JSON list of cards")
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .card_search import Haystack, score
 from .files import WorkbookError, one_line
 from .library import Place, usage
-from .marks import plain
 from .model import Card
-from .store import load
+from .store import is_other_toml, load
 
 
 @dataclass(frozen=True)
@@ -26,39 +26,33 @@ class FoundCard:
     used: list[Place]
 
 
-def workbook_files(paths: Iterable[Path]) -> list[Path]:
+def workbook_files(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     """The files named, and the `*.toml` files in the folders named (and their folders, but
-    not hidden ones such as `.git`), each folder's in name order. A name that is neither is
-    kept, so that reading it reports what is wrong."""
-    found: list[Path] = []
+    not hidden ones such as `.git`), each folder's in name order, each with whether it was
+    named. A name that is neither is kept, so that reading it reports what is wrong."""
+    found: list[tuple[Path, bool]] = []
     for path in paths:
         if not path.is_dir():
-            found.append(path)
+            found.append((path, True))
             continue
         for folder, folders, files in os.walk(path):
             folders[:] = sorted(name for name in folders if not name.startswith("."))
-            found += [Path(folder) / name for name in sorted(files) if name.endswith(".toml")]
+            found += [
+                (Path(folder) / name, False) for name in sorted(files) if name.endswith(".toml")
+            ]
     return found
 
 
-def matches(card: Card, words: list[str]) -> bool:
-    """True when every word (in any case) is in the card's tag, cite, full cite or text."""
-    if not words:
-        return True
-    haystack = " ".join((card.tag, card.cite, card.full_cite, plain(card.text))).lower()
-    return all(word in haystack for word in words)
-
-
 def find_cards(path: Path, search: str = "") -> list[FoundCard]:
-    """The library cards of one workbook that hold every word of `search`, in file order;
-    a file that is not a valid workbook raises a WorkbookError of one line."""
+    """The library cards of one workbook that fit `search` as the app's picker finds them,
+    in file order; a file that is not a valid workbook raises a WorkbookError of one line."""
     workbook = load(path)
-    words = search.lower().split()
-    return [
-        FoundCard(path, card_id, workbook.cards[card_id], places)
-        for card_id, places in usage(workbook).items()
-        if matches(workbook.cards[card_id], words)
-    ]
+    found = []
+    for card_id, places in usage(workbook).items():
+        card = workbook.cards[card_id]
+        if not search.strip() or score(search, Haystack.of(card_id, card)):
+            found.append(FoundCard(path, card_id, card, places))
+    return found
 
 
 def card_block(found: FoundCard) -> str:
@@ -97,10 +91,12 @@ def print_cards(paths: Iterable[Path], search: str, as_json: bool) -> bool:
     """Print the cards of every workbook under `paths`; True when some file could not be read
     (each such file gets one line on standard error, and the others are still listed)."""
     failed, records = False, []
-    for path in workbook_files(paths):
+    for path, named in workbook_files(paths):
         try:
             found = find_cards(path, search)
         except WorkbookError as error:
+            if not named and is_other_toml(path):
+                continue  # a folder's other TOML files (settings, provenance) are not workbooks
             print(one_line(str(error)), file=sys.stderr)
             failed = True
             continue

@@ -86,14 +86,14 @@ def _parse(text: str, path: Path) -> Workbook:
 
 def run_merge(args: argparse.Namespace) -> int:
     from .merging import merge, new_conflicts
-    from .store import dumps
+    from .store import dumps, looks_like_workbook
 
     paths: tuple[Path, Path, Path] = (args.base, args.ours, args.theirs)
     try:
         read = [_read(path) for path in paths]
         if args.output and args.output != "-" and is_bundled(Path(args.output)):
             raise WorkbookError(f"{args.output}: the bundled seed is read-only")
-        if read[1][0] and read[2][0] and not any(_looks_like_workbook(d) for _, d in read):
+        if read[1][0] and read[2][0] and not any(looks_like_workbook(d) for _, d in read):
             return _merge_lines(paths, args.output)
         base = _parse(read[0][0], paths[0]) if read[0][0] else None
         ours, theirs = _parse(read[1][0], paths[1]), _parse(read[2][0], paths[2])
@@ -120,10 +120,6 @@ def run_merge(args: argparse.Namespace) -> int:
         file=report,
     )
     return EXIT_CONFLICTS
-
-
-def _looks_like_workbook(data: dict[str, Any]) -> bool:
-    return "format" in data or "essay" in data
 
 
 def _merge_lines(paths: tuple[Path, Path, Path], output: str | None) -> int:

@@ -54,6 +54,21 @@ class Loaded:
         return self.version < FORMAT_VERSION
 
 
+def looks_like_workbook(data: dict[str, Any]) -> bool:
+    """Whether parsed TOML is meant as a workbook at all (a project's settings, a provenance
+    list are not): a workbook names its format or its essay."""
+    return "format" in data or "essay" in data
+
+
+def is_other_toml(path: Path) -> bool:
+    """A TOML file that is not meant as a workbook; a file that cannot be read or parsed is not
+    known to be one, so that reading it reports what is wrong."""
+    try:
+        return not looks_like_workbook(tomllib.loads(read_text(path)))
+    except (WorkbookError, tomllib.TOMLDecodeError, RecursionError):
+        return False
+
+
 def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
     """Parse and validate a workbook's text; errors name the file, and a line or a field path."""
     return parse_versioned(text, path, parsing)[0]
