@@ -97,6 +97,23 @@ def test_add_a_counterargument_by_keystrokes(command: str, tmp_path: Path) -> No
     assert [(p.side, p.kind) for p in added] == [("deterrence", "counters")]
 
 
+def test_keys_typed_as_it_opens_are_not_lost(command: str, tmp_path: Path) -> None:
+    """The first frame is a first look at the file, shown before the app can edit: a key
+    pressed then still moves to the next claim once the app is ready."""
+    copy_positions(tmp_path)
+    second = list(load(tmp_path / "soleimani-blowback.toml").claims.values())[1]
+    terminal = Terminal([command, "soleimani-blowback.toml"], tmp_path)
+    try:
+        terminal.wait_for(lambda s: "Claims 28/28" in s)
+        terminal.child.send("j")
+        terminal.wait_for(lambda s: second.quote[:40] in s)
+        terminal.keys(CTRL_Q)
+        terminal.child.expect(pexpect.EOF, timeout=10)
+    finally:
+        terminal.child.close(force=True)
+    assert terminal.child.exitstatus == 0
+
+
 def test_a_killed_app_offers_its_edits_back(command: str, tmp_path: Path) -> None:
     copy_positions(tmp_path)
     before = (tmp_path / "soleimani-blowback.toml").read_bytes()

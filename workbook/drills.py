@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import tomli
 import tomli_w
 
 from .files import WorkbookError, read_text, write_atomic
@@ -135,8 +135,8 @@ def load_history(path: Path) -> dict[str, Record]:
         return {}
     text = read_text(path)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise WorkbookError(f"{path}: {error}") from None
     history: dict[str, Record] = {}
     table = data.get("drills", {})

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import tomli
 
 from .files import WorkbookError, read_text
 
@@ -195,8 +196,8 @@ def load_formats(path: Path | None = None) -> Formats:
         return Formats()
     text = read_text(path)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         from .store import _toml_error
 
         raise WorkbookError(_toml_error(str(error), text, path)) from None

@@ -13,9 +13,10 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import tomli
 
 from .files import WorkbookError, one_line, read_bytes, utf8, write_atomic
 from .seed import is_bundled
@@ -73,8 +74,8 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
         return "", {}
     text = utf8(raw, str(path))
     try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        return text, tomli.loads(text)
+    except tomli.TOMLDecodeError:
         return text, {}  # the store's parser says where, in one line
 
 

@@ -18,12 +18,12 @@ import hashlib
 import os
 import secrets
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli
 import tomli_w
 from pydantic import ValidationError
 
@@ -324,7 +324,7 @@ def find_journals(path: Path, own: Path | None = None) -> Found:
 
 def parse_journal(place: Path) -> Journal:
     try:
-        data = tomllib.loads(read_file(place)[1])
+        data = tomli.loads(read_file(place)[1])
         version = data.get("journal")
         if version not in (1, 2, JOURNAL_FORMAT):
             raise WorkbookError(f"{place}: journal version {version!r} is not one this reads")
@@ -346,5 +346,5 @@ def parse_journal(place: Path) -> Journal:
         return journal
     except ValidationError as error:
         raise WorkbookError(f"{place}: {describe(error)}") from None
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+    except (tomli.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
         raise WorkbookError(f"{place}: not a readable journal ({error})") from None

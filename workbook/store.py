@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomli
 import tomli_w
 from pydantic import ValidationError
 
@@ -64,8 +64,8 @@ def is_other_toml(path: Path) -> bool:
     """A TOML file that is not meant as a workbook; a file that cannot be read or parsed is not
     known to be one, so that reading it reports what is wrong."""
     try:
-        return not looks_like_workbook(tomllib.loads(read_text(path)))
-    except (WorkbookError, tomllib.TOMLDecodeError, RecursionError):
+        return not looks_like_workbook(tomli.loads(read_text(path)))
+    except (WorkbookError, tomli.TOMLDecodeError, RecursionError):
         return False
 
 
@@ -77,9 +77,9 @@ def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
 def parse_versioned(text: str, path: Path, parsing: Parse | None = None) -> tuple[Workbook, int]:
     """As `parse`, with the format version the text was written in."""
     try:
-        data = parsing.result() if parsing is not None else tomllib.loads(text)
+        data = parsing.result() if parsing is not None else tomli.loads(text)
         return validate_versioned(data, path)
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         raise WorkbookError(_toml_error(str(error), text, path)) from None
     except RecursionError:
         # The parser and the validator recurse: nesting thousands deep is no workbook.
@@ -232,6 +232,16 @@ def load_with_essay(
 def read_workbook(path: Path, text: str | None = None, parsing: Parse | None = None) -> Loaded:
     """As `load_with_essay`, saying also which format version the file was written in."""
     workbook, version = parse_versioned(read_text(path) if text is None else text, path, parsing)
+    return checked(workbook, version, path)
+
+
+def loaded_from(data: dict[str, Any], path: Path) -> Loaded:
+    """As `read_workbook`, from the file's data as tomli parsed it."""
+    return checked(*validate_versioned(data, path), path)
+
+
+def checked(workbook: Workbook, version: int, path: Path) -> Loaded:
+    """The workbook with its essay's paragraphs, once its quotes are found in them."""
     paragraphs = essay_paragraphs(workbook, path)
     refuse(essay_problems(workbook, path, paragraphs))
     return Loaded(workbook, paragraphs, version)

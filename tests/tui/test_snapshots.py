@@ -196,3 +196,18 @@ def test_conflicts_screen(snap_compare, tmp_path: Path) -> None:
             self.push_screen(ConflictsScreen(conflicts))
 
     assert snap_compare(Settling(), terminal_size=(100, 30))
+
+
+def test_first_look(snap_compare, seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first look stands in for the main screen while the app loads: it must look the
+    same (the key bar fills in once the keys work)."""
+    from .test_first_look import looked_app
+
+    monkeypatch.chdir(seed_copy.parent)
+    monkeypatch.setattr(WorkbookApp, "on_first_look_shown", lambda app: None)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+
+    app = looked_app(Path(seed_copy.name))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -26,6 +26,7 @@ LAYERS = {
     "card_picker": 2,
     "essay_screen": 2,
     "loading": 2,
+    "first_look": 2,
     "conflicts_screen": 2,
     "dialogs": 2,
     "edit_forms": 2,
@@ -36,6 +37,7 @@ LAYERS = {
     "key_bar": 1,
     "filter_input": 1,
     "render": 1,
+    "prep_layout": 1,
     "messages": 1,
     "textual_private": 1,
 }

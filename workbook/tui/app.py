@@ -11,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from .commands import binding_commands
@@ -27,10 +28,17 @@ if TYPE_CHECKING:
     from ..edits import Draft
     from ..parallel import Parse
     from ..session import Session
+    from .first_look import FirstLook
 
 # The first frame needs only Textual and the loading screen. The models (pydantic), the
 # store and the main screen's widgets are imported by the thread that reads the workbook, or
 # where they are used once it is open, so the app shows itself as soon as a bare app would.
+
+
+# How long the app waits for the first look before its first frame, and how long after that
+# before the loading line shows instead (a large file).
+FIRST_LOOK_WAIT = 0.1
+LOADING_DELAY = 0.3
 
 
 def go_to_claim() -> type[Provider]:
@@ -67,6 +75,8 @@ class WorkbookApp(FileApp):
         self.parsing = parsing
         self.preread = (raw, text) if raw is not None and text is not None else None
         self.error: str | None = None  # why the file could not be opened, for the command line
+        self.first_look: FirstLook | None = None
+        self._loading_timer: Timer | None = None
 
     @property
     def draft(self) -> Draft | None:
@@ -79,6 +89,7 @@ class WorkbookApp(FileApp):
         worker = event.worker
         if event.state is WorkerState.SUCCESS:
             done: dict[str, Callable[[Any], None]] = {
+                "look": self.looked,
                 "open": self.opened,
                 "save": self.saved,
                 "export": self.notify,
@@ -95,7 +106,9 @@ class WorkbookApp(FileApp):
         """Any exception from any worker: one line to the user, and every edit kept."""
         from ..session import error_line
 
-        if group == "open":
+        if group == "look":
+            self.looked(None)  # opening finds out what is wrong, and says it
+        elif group == "open":
             self.fail(error_line(error, self.path))
         elif group == "save" and self.session is not None:
             self.save_failed(self.session.save_failed(error))
@@ -113,11 +126,61 @@ class WorkbookApp(FileApp):
 
     # Opening.
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first look at the file, when the child that parses it has it ready by now."""
+        parsing = self.parsing
+        if parsing is not None and parsing.looking and parsing.ready(FIRST_LOOK_WAIT):
+            self.first_look = self.first_look_of(parsing.first_look())
+        return self.first_look or super().get_default_screen()
+
+    def first_look_of(self, glance: object) -> FirstLook | None:
+        from ..glance import Glance
+
+        if not isinstance(glance, Glance):
+            return None
+        from .first_look import FirstLook
+
+        return FirstLook(glance)
+
     def on_mount(self) -> None:
         self.show_title()
+        if self.first_look is not None:
+            return  # opening starts once the first look is on the screen
+        if self.parsing is not None and self.parsing.looking:
+            # The first look is still on its way; the loading line shows if it is slow.
+            self.wait_for_first_look()
+            self._loading_timer = self.set_timer(LOADING_DELAY, self.show_loading)
+        else:
+            self.show_loading()
+            # Reading starts once the first frame is out: the thread would compete for the GIL.
+            self.call_after_refresh(self.open_workbook)
+
+    def show_loading(self) -> None:
         self.push_screen(LoadingScreen(self.path))
-        # Reading starts once the first frame is out: the thread would compete for the GIL.
+
+    @work(thread=True, exit_on_error=False, group="look")
+    def wait_for_first_look(self) -> object:
+        assert self.parsing is not None
+        return self.parsing.first_look()
+
+    def looked(self, glance: object) -> None:
+        """Show the first look, once it has come; without one, open the file at once."""
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        self.first_look = self.first_look_of(glance)
+        loading = isinstance(self.screen, LoadingScreen)
+        if self.first_look is not None:
+            if loading:
+                self.switch_screen(self.first_look)
+            else:
+                self.push_screen(self.first_look)
+            return
+        if not loading:
+            self.show_loading()
         self.call_after_refresh(self.open_workbook)
+
+    def on_first_look_shown(self) -> None:
+        self.open_workbook()
 
     @work(thread=True, exit_on_error=False, group="open")
     def open_workbook(self) -> Session:
@@ -142,8 +205,14 @@ class WorkbookApp(FileApp):
             return
         self.ours, self.session = ours, session
         prep = PrepScreen(session.draft, session.paragraphs, ours)
-        self.switch_screen(prep)
+        if len(self.screen_stack) == 1:
+            self.push_screen(prep)  # over the first look: Textual keeps its first screen
+        else:
+            self.switch_screen(prep)
         self.show_title()
+        if self.first_look is not None:
+            self.call_after_refresh(self.press_again, self.first_look.keys)
+            self.first_look = None
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
         if not workbook.claims and not any(side.thesis for side in workbook.sides.values()):
@@ -162,6 +231,18 @@ class WorkbookApp(FileApp):
             self.offer_restore(found.newest, len(found.others))
         elif workbook.conflicts:
             self.offer_settle()
+
+    def press_again(self, keys: list[events.Key]) -> None:
+        """Keys pressed during the first look, given to the main screen one at a time. If
+        opening asked a question first (a journal to restore, say), they are dropped: a key
+        meant for the claims must not answer a question the user has not read."""
+        from .prep_screen import PrepScreen
+
+        if not keys or not isinstance(self.screen, PrepScreen):
+            return
+        key, *rest = keys
+        self.post_message(events.Key(key.key, key.character))
+        self.call_after_refresh(self.press_again, rest)
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from ..filters import ClaimFilter
-from ..model import Workbook
 from .render import claim_prompt
 from .textual_private import WidthMeasuredOptionList
+
+if TYPE_CHECKING:
+    from ..glance import ClaimLine
 
 
 class ClaimList(WidthMeasuredOptionList):
@@ -23,39 +27,33 @@ class ClaimList(WidthMeasuredOptionList):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
-        self.sides: list[str] = []
         self.shown: list[str] = []
 
-    def show(self, workbook: Workbook, sides: list[str], claim_filter: ClaimFilter) -> None:
-        """List the claims that pass the filter, keeping the highlighted one where possible."""
+    def show(self, lines: Sequence[ClaimLine]) -> None:
+        """List these claims, keeping the highlighted one where possible."""
         current = self.current
-        self.sides = sides
         options: list[Option] = []
         self.shown = []
         section = None
-        for claim_id, claim in workbook.claims.items():
-            if claim_filter.active and not claim_filter.matches(claim_id, claim):
-                continue
-            if claim.section != section:
-                section = claim.section
+        for line in lines:
+            if line.section != section:
+                section = line.section
                 options.append(Option(Text(section or "(no section)", style="bold"), disabled=True))
-            prompt = claim_prompt(claim_id, claim, sides, workbook.cards)
-            options.append(Option(prompt, id=claim_id))
-            self.shown.append(claim_id)
+            options.append(Option(claim_prompt(line), id=line.claim_id))
+            self.shown.append(line.claim_id)
         self.set_options(options)
         self.select(current if current in self.shown else (self.shown[0] if self.shown else None))
 
-    def refresh_claim(self, workbook: Workbook, claim_id: str) -> None:
-        if claim_id not in self.shown:
+    def refresh_claim(self, line: ClaimLine) -> None:
+        if line.claim_id not in self.shown:
             return
-        option = self.get_option(claim_id)
-        old = option.prompt
-        new = claim_prompt(claim_id, workbook.claims[claim_id], self.sides, workbook.cards)
+        old = self.get_option(line.claim_id).prompt
+        new = claim_prompt(line)
         if isinstance(old, Content) and old.plain[2:] == new.plain[2:]:
             # Only the marks changed, which keeps every line's height.
-            self.restyle_option(claim_id, new)
+            self.restyle_option(line.claim_id, new)
         else:
-            self.replace_option_prompt(claim_id, new)
+            self.replace_option_prompt(line.claim_id, new)
 
     @property
     def current(self) -> str | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from ..essay import find_quote
-from ..model import Claim, Workbook
-from .render import clip, quote_in_paragraph
+from .render import claim_text, quote_in_paragraph
+
+if TYPE_CHECKING:
+    from ..glance import ClaimHead
 
 
 class ClaimView(Static):
@@ -15,34 +19,16 @@ class ClaimView(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.show_paragraph = False
 
-    def show(self, workbook: Workbook, claim_id: str | None, paragraphs: list[str] | None) -> None:
-        if claim_id is None:
-            if workbook.claims:
-                message = "No claim matches the filter: / then escape clears it."
-            else:
-                message = "No claims yet: v opens the essay, where c makes a sentence a claim."
-            self.update(Text(message, "dim"))
-            return
-        claim = workbook.claims[claim_id]
-        text = Text()
-        text.append(clip(claim.tag, 300) or "(no tag)", style="bold")
-        text.append("\n")
-        where = [claim.section or "(no section)", f"¶{claim.paragraph}"]
-        where.append(f"made by {workbook.sides[claim.side].name}")
-        if claim.tags:
-            where.append(" ".join(f"#{t}" for t in claim.tags))
-        text.append(" · ".join(where), style="dim")
-        text.append("\n")
-        text.append(self._quote(claim, paragraphs))
-        if claim.notes:
-            text.append("\nNotes: ", style="bold")
-            text.append(clip(claim.notes))
-        self.update(text)
+    def show(self, head: ClaimHead, paragraphs: list[str] | None) -> None:
+        self.update(claim_text(head, self._quote(head, paragraphs)))
 
-    def _quote(self, claim: Claim, paragraphs: list[str] | None) -> Text:
+    def show_message(self, message: str) -> None:
+        self.update(Text(message, "dim"))
+
+    def _quote(self, head: ClaimHead, paragraphs: list[str] | None) -> Text | None:
         if not self.show_paragraph:
-            return Text(f"“{clip(claim.quote)}”", style="italic")
-        if paragraphs is None or claim.paragraph > len(paragraphs):
+            return None
+        if paragraphs is None or head.paragraph > len(paragraphs):
             return Text("The essay's text is not beside this workbook.", style="red")
-        paragraph = paragraphs[claim.paragraph - 1]
-        return quote_in_paragraph(paragraph, find_quote(claim.quote, paragraph))
+        paragraph = paragraphs[head.paragraph - 1]
+        return quote_in_paragraph(paragraph, find_quote(head.quote, paragraph))

@@ -6,10 +6,12 @@ Screens never call the app's own methods; the app may call down into its screens
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..edits import Change
+if TYPE_CHECKING:
+    from ..edits import Change
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from textual import on
 from textual.screen import Screen
 
-from .. import edits
+from .. import edits, glance
 from ..coverage import count, unanswered
 from ..edits import Change, Draft, EditError
 from ..library import where_used
@@ -103,7 +103,7 @@ class PrepActions(Screen[None]):
         elif request.verb == "move":
             moved = edits.move_point(claim, point_id, request.value)
             if self.commit(f"move {point_id}", claim_id, moved):
-                column.show(self.workbook, self.claim, point_id)
+                column.show(glance.column(self.workbook, self.claim, column.side), point_id)
         elif request.verb == "strength":
             new = edits.update_point(claim, point_id, strength=request.value or None)
             self.commit(f"strength of {point_id}", claim_id, new)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
-from ..coverage import coverage, side_summary
+from .. import glance
 from ..edits import Change, Draft, EditError
 from ..filters import ClaimFilter
 from ..formats import Formats
@@ -17,9 +16,8 @@ from ..model import Claim
 from .card_actions import CardActions
 from .claim_list import ClaimList
 from .claim_view import ClaimView
-from .filter_input import FilterInput
-from .key_bar import KeyBar
 from .messages import Edited, OursChanged
+from .prep_layout import mark_ours, prep_layout, show_coverage, title_claims
 from .side_column import MOVE, SideColumn
 
 
@@ -91,18 +89,7 @@ class PrepScreen(CardActions):
         self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield FilterInput(placeholder="Filter: words, #tag (escape clears)", id="filter")
-                yield ClaimList(id="claims")
-            with Vertical(id="right"):
-                yield ClaimView(id="claim")
-                with Horizontal(id="columns"):
-                    yield SideColumn(self.sides[0], id="col-0")
-                    yield SideColumn(self.sides[1], id="col-1")
-        yield Static(id="coverage")
-        yield KeyBar()
+        yield from prep_layout(self.sides)
 
     def on_mount(self) -> None:
         self.show_claims()
@@ -124,29 +111,31 @@ class PrepScreen(CardActions):
 
     def show_claims(self) -> None:
         claim_filter = ClaimFilter.parse(self.filter_text, self.unanswered_by)
-        self.claim_list.show(self.workbook, self.sides, claim_filter)
-        marks = " ".join(self.workbook.sides[s].name[:1] for s in self.sides)
-        title = f"Claims {len(self.claim_list.shown)}/{len(self.workbook.claims)}"
-        if self.unanswered_by:
-            title += f" · not answered by {self.workbook.sides[self.unanswered_by].name}"
-        self.claim_list.border_title = title
-        self.claim_list.border_subtitle = f"{marks}: ● ready ◐ started · none"
+        self.claim_list.show(glance.claim_lines(self.workbook, self.sides, claim_filter))
+        names = {side: self.workbook.sides[side].name for side in self.sides}
+        by = names[self.unanswered_by] if self.unanswered_by else None
+        title_claims(self.claim_list, names, len(self.workbook.claims), by)
         self.show_claim()
 
     def show_claim(self, keep: dict[str, str] | None = None) -> None:
         keep = keep or {}
-        self.query_one(ClaimView).show(self.workbook, self.claim_id, self.paragraphs)
-        for index, column in enumerate(self.columns):
-            column.show(self.workbook, self.claim, keep.get(column.side))
-            column.border_subtitle = "ours" if index == 0 else ""
+        view, claim_id = self.query_one(ClaimView), self.claim_id
+        if claim_id is not None:
+            view.show(glance.claim_head(self.workbook, claim_id), self.paragraphs)
+        elif self.workbook.claims:
+            view.show_message("No claim matches the filter: / then escape clears it.")
+        else:
+            view.show_message("No claims yet: v opens the essay, where c makes a sentence a claim.")
+        for column in self.columns:
+            column.show(
+                glance.column(self.workbook, self.claim, column.side), keep.get(column.side)
+            )
+        mark_ours(self.columns)
 
     def show_coverage(self) -> None:
-        reports = coverage(self.workbook)
-        lines = [
-            f"[b]{self.workbook.sides[s].name}[/b]: {side_summary(self.workbook, reports[s])}"
-            for s in self.sides
-        ]
-        self.query_one("#coverage", Static).update("\n".join(lines))
+        show_coverage(
+            self.query_one("#coverage", Static), glance.coverage_lines(self.workbook, self.sides)
+        )
 
     def go_to(self, claim_id: str) -> None:
         if claim_id not in self.claim_list.shown:
@@ -279,7 +268,9 @@ class PrepScreen(CardActions):
             if change.claim_id in self.workbook.claims:
                 self.claim_list.select(change.claim_id)
         else:
-            self.claim_list.refresh_claim(self.workbook, change.claim_id)
+            self.claim_list.refresh_claim(
+                glance.claim_line(self.workbook, change.claim_id, self.sides)
+            )
             if self.claim_id != change.claim_id:
                 self.claim_list.select(change.claim_id)
             self.show_claim(keep)

@@ -1,20 +1,19 @@
-"""How claims, points and cards read on screen, as Rich text."""
+"""How claims, points and cards read on screen: the lines `glance` works out, as Rich text."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content
 
-from ..coverage import claim_ready, has_evidence
+from ..glance import CardLine, ClaimHead, ClaimLine, PointLine, Readiness
 from ..marks import plain, runs
-from ..model import Card, Claim, Point, Workbook
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 READY, PARTIAL, NONE = "●", "◐", "·"
+MARKS: dict[Readiness, tuple[str, str]] = {
+    "ready": (READY, "$success"),
+    "started": (PARTIAL, "$warning"),
+    "none": (NONE, "$text-muted"),
+}
 
 # The screen shows the start of very long text; the whole of it is in the form and the file.
 LONG = 4000
@@ -26,57 +25,59 @@ def clip(text: str, limit: int = LONG) -> str:
     return f"{text[:limit]}… ({len(text):,} characters in all)"
 
 
-def side_mark(claim: Claim, side: str, cards: Mapping[str, Card]) -> tuple[str, str]:
-    """A mark and its style: ready, some points, or no point yet."""
-    if claim_ready(claim, side, cards):
-        return READY, "$success"
-    if any(p.side == side for p in claim.points.values()):
-        return PARTIAL, "$warning"
-    return NONE, "$text-muted"
-
-
-def claim_prompt(
-    claim_id: str, claim: Claim, sides: list[str], cards: Mapping[str, Card]
-) -> Content:
+def claim_prompt(line: ClaimLine) -> Content:
     # Textual's own Content, not Rich Text: the list builds 2,000 of these as it opens.
-    marks = [side_mark(claim, side, cards) for side in sides]
+    marks = [MARKS[ready] for ready in line.readiness]
     # An untagged claim, just made from a sentence, reads as its quote until it is tagged.
-    label = claim.tag or f"“{clip(claim.quote, 120)}”"
+    label = line.tag or f"“{clip(line.quote, 120)}”"
     return Content.assemble(*marks, f" {clip(label, 300)}")
+
+
+def claim_text(head: ClaimHead, quote: Text | None = None) -> Text:
+    """The claim in view: its tag, where it stands, its quote (or `quote`, the quote in its
+    paragraph), and its notes."""
+    text = Text()
+    text.append(clip(head.tag, 300) or "(no tag)", style="bold")
+    text.append("\n")
+    text.append(head.where, style="dim")
+    text.append("\n")
+    text.append(quote if quote is not None else Text(f"“{clip(head.quote)}”", style="italic"))
+    if head.notes:
+        text.append("\nNotes: ", style="bold")
+        text.append(clip(head.notes))
+    return text
 
 
 def stars(strength: int | None) -> str:
     return "" if strength is None else "★" * strength + "☆" * (5 - strength)
 
 
-def point_prompt(workbook: Workbook, claim: Claim, point_id: str, point: Point) -> Text:
+def point_prompt(line: PointLine) -> Text:
     text = Text()
-    text.append(point_id, style="bold")
-    if point.kind == "answers":
-        target = claim.points.get(point.answers)
-        side_name = workbook.sides[target.side].name if target else "?"
-        text.append(f" answers {point.answers} ({side_name})", style="italic")
+    text.append(line.point_id, style="bold")
+    if line.kind == "answers":
+        text.append(f" answers {line.answers} ({line.answers_side})", style="italic")
     else:
-        text.append(f" {point.kind}", style="italic")
-    if point.strength is not None:
-        text.append(f"  {stars(point.strength)}", style="yellow")
-    if not has_evidence(point, workbook.cards):
+        text.append(f" {line.kind}", style="italic")
+    if line.strength is not None:
+        text.append(f"  {stars(line.strength)}", style="yellow")
+    if line.needs_evidence:
         text.append("  needs evidence", style="red")
     text.append("\n")
-    text.append(clip(point.text) or "(no text yet)", style="" if point.text else "dim")
+    text.append(clip(line.text) or "(no text yet)", style="" if line.text else "dim")
     return text
 
 
-def card_prompt(card: Card) -> Text:
+def card_prompt(line: CardLine) -> Text:
     text = Text("  ")
-    if card.is_open:
+    if line.is_open:
         text.append("□ open slot", style="red")
-        text.append(f" {clip(card.tag, 300)}" if card.tag else ": evidence needed", style="dim")
+        text.append(f" {clip(line.tag, 300)}" if line.tag else ": evidence needed", style="dim")
         return text
     text.append("▪ ", style="green")
-    text.append(card.cite or "(no cite)", style="bold")
-    if card.tag:
-        text.append(f" — {clip(card.tag, 300)}")
+    text.append(line.cite or "(no cite)", style="bold")
+    if line.tag:
+        text.append(f" — {clip(line.tag, 300)}")
     return text
 
 

@@ -8,16 +8,18 @@ screen that owns the workbook makes the change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..library import point_cards
-from ..model import Claim, Workbook
+from ..glance import PointLine
 from .render import card_prompt, point_prompt
+
+if TYPE_CHECKING:
+    from ..glance import Column
 
 Verb = Literal[
     "add_point", "answer", "add_card", "edit", "delete", "delete_card", "move", "strength"
@@ -105,20 +107,18 @@ class SideColumn(OptionList):
         point_id, card_id = self.current
         self.post_message(self.Requested(self, verb, point_id, card_id, value))
 
-    def show(self, workbook: Workbook, claim: Claim | None, keep: str | None = None) -> None:
+    def show(self, column: Column, keep: str | None = None) -> None:
         """Show this side's points; keep the highlight on `keep` (or the current one)."""
         keep = keep or self.current_id
-        self.border_title = workbook.sides[self.side].name
+        self.border_title = column.name
         options: list[Option | None] = []
-        if claim is not None:
-            for point_id, point in claim.points.items():
-                if point.side != self.side:
-                    continue
+        for line in column.lines:
+            if isinstance(line, PointLine):
                 if options:
                     options.append(None)
-                options.append(Option(point_prompt(workbook, claim, point_id, point), id=point_id))
-                for card_id, card in point_cards(workbook, point):
-                    options.append(Option(card_prompt(card), id=f"{point_id}/{card_id}"))
+                options.append(Option(point_prompt(line), id=line.point_id))
+            else:
+                options.append(Option(card_prompt(line), id=f"{line.point_id}/{line.card_id}"))
         self.set_options(options)
         ids = [o.id for o in self.options if o.id]
         if keep in ids:

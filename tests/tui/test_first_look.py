@@ -1,0 +1,160 @@
+"""The first look: the main screen as the file opens, worked out by the child that parses it,
+shown before the app can edit, and then the main screen itself, just the same."""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+
+from workbook.glance import Glance, first_look
+from workbook.journal import all_journals
+from workbook.parallel import Parse
+from workbook.tui import app as app_module
+from workbook.tui.app import WorkbookApp
+from workbook.tui.claim_list import ClaimList
+from workbook.tui.claim_view import ClaimView
+from workbook.tui.dialogs import ConfirmScreen
+from workbook.tui.first_look import FirstLook
+from workbook.tui.loading import LoadingScreen
+from workbook.tui.side_column import SideColumn
+
+from .conftest import SIZE, opened, until
+
+
+class Looked(Parse):
+    """A file parsed here whose first look is at hand at once, or once `gate` opens."""
+
+    def __init__(self, text: str, glance: Glance | None, gate: threading.Event | None = None):
+        super().__init__(text)  # small, and no look asked of a child: parsed here
+        self.glance, self.gate, self.given = glance, gate, False
+
+    @property
+    def looking(self) -> bool:
+        return not self.given
+
+    def ready(self, timeout: float) -> bool:
+        return self.gate is None
+
+    def first_look(self) -> object:
+        if self.gate is not None:
+            self.gate.wait(5)
+        self.given = True
+        return self.glance
+
+
+def looked_app(path: Path, gate: threading.Event | None = None, ours: str | None = None):
+    text = path.read_text(encoding="utf-8")
+    glance = first_look(tomllib.loads(text), path, ours)
+    return WorkbookApp(path, text.encode(), text, ours, parsing=Looked(text, glance, gate))
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> list[WorkbookApp]:
+    """Opening waits until the test lets it go (`go(app)`): the first look stays meanwhile."""
+    waiting: list[WorkbookApp] = []
+    monkeypatch.setattr(WorkbookApp, "on_first_look_shown", lambda app: waiting.append(app))
+    return waiting
+
+
+def go(app: WorkbookApp) -> None:
+    app.open_workbook()
+
+
+def what_shows(screen: Screen[object]) -> dict[str, object]:
+    """The words on the main screen's parts, whichever screen holds them."""
+
+    def options(widget: OptionList) -> list[str]:
+        return [str(getattr(o.prompt, "plain", o.prompt)) for o in widget.options]
+
+    claims = screen.query_one(ClaimList)
+    columns = list(screen.query(SideColumn))
+    return {
+        "claims": options(claims),
+        "highlighted": claims.highlighted,
+        "claims title": (claims.border_title, claims.border_subtitle),
+        "claim": str(screen.query_one(ClaimView).render()),
+        "columns": [options(c) for c in columns],
+        "column titles": [(c.border_title, c.border_subtitle) for c in columns],
+        "coverage": str(screen.query_one("#coverage", Static).render()),
+    }
+
+
+async def test_the_first_frame_is_the_first_look_and_the_main_screen_says_the_same(
+    seed_copy: Path, held: list[WorkbookApp]
+) -> None:
+    app = looked_app(seed_copy, ours="deterrence")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(held))
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, FirstLook)
+        first = what_shows(app.screen)
+        assert "Claims 28/28" in str(first["claims title"])
+        assert first["column titles"] == [("Deterrence", "ours"), ("Blowback", "")]
+        go(app)
+        prep = await opened(pilot)
+        assert app.screen is prep
+        assert what_shows(prep) == first
+
+
+async def test_keys_pressed_during_the_first_look_reach_the_main_screen(
+    seed_copy: Path, held: list[WorkbookApp]
+) -> None:
+    app = looked_app(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(held))
+        await pilot.press("down", "down", "j")
+        assert isinstance(app.screen, FirstLook)
+        assert app.screen.query_one(ClaimList).highlighted == 1  # nothing moved here
+        go(app)
+        prep = await opened(pilot)
+        await until(pilot, lambda: prep.claim_id == prep.claim_list.shown[3])
+
+
+async def test_keys_pressed_during_the_first_look_never_answer_a_question(
+    seed_copy: Path,
+    held: list[WorkbookApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    crashed = WorkbookApp(seed_copy)
+    async with crashed.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "2")
+        await until(pilot, lambda: bool(all_journals(seed_copy)))
+    assert crashed.session is not None
+    crashed.session.journal.abandon()  # the process died: its journal stays
+    app = looked_app(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(held))
+        await pilot.press("d")  # meant for the main screen; "d" would discard the journal
+        go(app)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ConfirmScreen) and "Restore them?" in app.screen.question
+        assert all_journals(seed_copy)
+
+
+async def test_a_slow_first_look_shows_the_loading_line_first(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "LOADING_DELAY", 0.05)
+    gate = threading.Event()
+    app = looked_app(seed_copy, gate)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        gate.set()
+        await opened(pilot)
+        assert not any(isinstance(s, (LoadingScreen, FirstLook)) for s in app.screen_stack)
+
+
+async def test_without_a_first_look_the_file_opens_as_before(seed_copy: Path) -> None:
+    text = seed_copy.read_text(encoding="utf-8")
+    app = WorkbookApp(seed_copy, text.encode(), text, parsing=Looked(text, None))
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        assert app.screen is prep and prep.claim_list.shown

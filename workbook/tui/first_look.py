@@ -1,0 +1,53 @@
+"""The main screen as a file opens: every claim listed and the first one in view, from what a
+child process worked out while the app started (`workbook.glance`). It stands in for the main
+screen until the app has loaded its models and can edit; keys pressed meanwhile are kept for
+the main screen, which the app gives them to in order."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..glance import Glance
+from .claim_list import ClaimList
+from .claim_view import ClaimView
+from .prep_layout import mark_ours, prep_layout, show_coverage, title_claims
+from .side_column import SideColumn
+
+
+class FirstLook(Screen[None]):
+    AUTO_FOCUS = "#claims"  # as on the main screen, so that nothing moves when it takes over
+
+    class Shown(Message):
+        """The first look is on the screen: the app may now load what it needs to edit."""
+
+    def __init__(self, glance: Glance) -> None:
+        super().__init__()
+        self.glance = glance
+        self.keys: list[events.Key] = []
+
+    def compose(self) -> ComposeResult:
+        yield from prep_layout(list(self.glance.names))
+
+    def on_mount(self) -> None:
+        glance = self.glance
+        claims = self.query_one(ClaimList)
+        claims.show(glance.claims)
+        title_claims(claims, glance.names, len(glance.claims))
+        if glance.head is not None:
+            self.query_one(ClaimView).show(glance.head, None)
+        columns = list(self.query(SideColumn))
+        for column, shown in zip(columns, glance.columns, strict=True):
+            column.show(shown)
+        mark_ours(columns)
+        show_coverage(self.query_one("#coverage", Static), glance.coverage)
+        self.call_after_refresh(self.post_message, self.Shown())
+
+    def on_key(self, event: events.Key) -> None:
+        # Nothing here edits: the key waits for the main screen.
+        event.stop()
+        event.prevent_default()
+        self.keys.append(event)
