@@ -256,12 +256,13 @@ def test_arbitrary_text_never_breaks_the_brief(workbook: Workbook, extra: list[s
 def test_an_answer_never_stands_left_of_the_point_it_answers(small: Workbook) -> None:
     """With the answering side first, the point answered takes its row alone and the answer
     follows on the next: the exchange still reads across, then down."""
-    from workbook.brief import exchange_rows
+    from workbook.brief import CardLines, exchange_rows
 
     claim = small.claims["blowback"]  # p1 (con) answered by p2 (pro)
-    con_first = exchange_rows(claim, ["con", "pro"], BriefOptions(), small.cards)
+    cards = CardLines(small.cards, with_text=True)
+    con_first = exchange_rows(claim, ["con", "pro"], cards)
     assert len(con_first) == 1 and "**p1**" in con_first[0][0] and "**p2**" in con_first[0][1]
-    pro_first = exchange_rows(claim, ["pro", "con"], BriefOptions(), small.cards)
+    pro_first = exchange_rows(claim, ["pro", "con"], cards)
     assert len(pro_first) == 2
     assert pro_first[0][0] == "" and "**p1**" in pro_first[0][1]
     assert "**p2**" in pro_first[1][0] and pro_first[1][1] == ""

@@ -27,7 +27,7 @@ DEFAULT_RATE = 150  # words a minute: a careful reading aloud
 # The characters that can open or close Markdown or HTML inside a line: code, emphasis, links,
 # tags, entities, table cells, strike-through and heading closers. Text never starts a line of
 # the brief, so list and heading markers at a line's start need no escape.
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>&|~#])")
+_ESCAPED = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#"})
 
 # What a GFM linkifier turns into a link besides http and https: an address with "@" (an
 # email, mailto:, xmpp:), another scheme before ":" (ftp:), and "//" on its own (a link that
@@ -47,9 +47,7 @@ def inline(text: str) -> str:
     """User text as one line of literal Markdown: every syntax character escaped, and only
     http and https addresses left for a linkifier to find."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(
-        _no_autolink(_MARKDOWN.sub(r"\\\1", line.replace("\t", " "))) for line in lines
-    )
+    return "<br>".join(_no_autolink(line.replace("\t", " ").translate(_ESCAPED)) for line in lines)
 
 
 def _no_autolink(line: str) -> str:
@@ -64,6 +62,9 @@ def _keep_web_scheme(match: re.Match[str]) -> str:
     return match[0] if match[1].lower() in ("http", "https") else f"{match[1]}\\:"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def link_target(url: str) -> str | None:
     """A web address safe to link to, or None: only http and https, with nothing that could
     end the link early."""
@@ -72,7 +73,7 @@ def link_target(url: str) -> str | None:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return None
-    if scheme not in ("http", "https") or any(ord(c) < 32 or ord(c) == 127 for c in url):
+    if scheme not in ("http", "https") or _CONTROL.search(url):
         return None
     return quote(url, safe=":/?#@!$&'*+,;=%~-._[]").replace("(", "%28").replace(")", "%29")
 
@@ -148,19 +149,13 @@ def card_words(card: Card, with_text: bool = True) -> int:
     return words
 
 
-def point_cell(
-    point_id: str,
-    point: Point,
-    answered: bool,
-    options: BriefOptions,
-    cards: Mapping[str, Card],
-) -> str:
+def point_cell(point_id: str, point: Point, answered: bool, cards: CardLines) -> str:
     head = f"**{inline(point_id)}** · "
     head += f"answers {inline(point.answers)}" if point.kind == "answers" else point.kind
     if point.strength is not None:
         head += " · " + "★" * point.strength + "☆" * (5 - point.strength)
     lines = [head, inline(point.text) if point.text else "*(no text yet)*"]
-    lines += [card_line(cards[cid], options.card_text) for cid in point.cards if cid in cards]
+    lines += [cards[cid] for cid in point.cards if cid in cards]
     if not point.cards:
         lines.append("☐ *evidence needed*")
     if not answered:
@@ -168,9 +163,22 @@ def point_cell(
     return "<br>".join(lines)
 
 
-def exchange_rows(
-    claim: Claim, columns: list[str], options: BriefOptions, cards: Mapping[str, Card]
-) -> list[list[str]]:
+class CardLines(dict[str, str]):
+    """Each library card's line, made once however many points read it."""
+
+    def __init__(self, cards: Mapping[str, Card], with_text: bool) -> None:
+        super().__init__()
+        self.cards, self.with_text = cards, with_text
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self.cards
+
+    def __missing__(self, card_id: str) -> str:
+        line = self[card_id] = card_line(self.cards[card_id], self.with_text)
+        return line
+
+
+def exchange_rows(claim: Claim, columns: list[str], cards: CardLines) -> list[list[str]]:
     """Rows of two cells. Each chain starts with a point that answers nothing; its answers
     stand to its right, the answers to those on the next row, and so on: across, then down."""
     answers_to: dict[str, list[str]] = {pid: [] for pid in claim.points}
@@ -180,7 +188,7 @@ def exchange_rows(
 
     def cells(ids: list[str]) -> str:
         return "<br><br>".join(
-            point_cell(pid, claim.points[pid], bool(answers_to[pid]), options, cards) for pid in ids
+            point_cell(pid, claim.points[pid], bool(answers_to[pid]), cards) for pid in ids
         )
 
     rows: list[list[str]] = []
@@ -242,6 +250,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
         out += [f"**{name}:** {thesis}", ""]
 
+    card_lines = CardLines(workbook.cards, options.card_text)
     section = None
     for claim_id, claim in workbook.claims.items():
         if claim.section != section:
@@ -252,7 +261,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         made_by = inline(workbook.sides[claim.side].name)
         where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
         out += [f"> “{inline(claim.quote)}”", ">", where, ""]
-        rows = exchange_rows(claim, columns, options, workbook.cards)
+        rows = exchange_rows(claim, columns, card_lines)
         if not rows:
             rows = [["*no point yet*", "*no point yet*"]]
         out += [*table(names, rows), ""]
