@@ -14,7 +14,6 @@ from textual.widgets import OptionList, Static
 from workbook.glance import Glance, first_look
 from workbook.journal import all_journals
 from workbook.parallel import Parse
-from workbook.tui import app as app_module
 from workbook.tui.app import WorkbookApp
 from workbook.tui.claim_list import ClaimList
 from workbook.tui.claim_view import ClaimView
@@ -139,16 +138,21 @@ async def test_keys_pressed_during_the_first_look_never_answer_a_question(
         assert all_journals(seed_copy)
 
 
-async def test_a_slow_first_look_shows_the_loading_line_first(
-    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+async def test_a_slow_first_look_shows_the_loading_line_first_and_keeps_its_keys(
+    seed_copy: Path, held: list[WorkbookApp]
 ) -> None:
-    monkeypatch.setattr(app_module, "LOADING_DELAY", 0.05)
     gate = threading.Event()
     app = looked_app(seed_copy, gate)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        await pilot.press("down")
         gate.set()
-        await opened(pilot)
+        await until(pilot, lambda: bool(held))
+        assert isinstance(app.screen, FirstLook)
+        await pilot.press("down")
+        go(app)
+        prep = await opened(pilot)
+        await until(pilot, lambda: prep.claim_id == prep.claim_list.shown[2])
         assert not any(isinstance(s, (LoadingScreen, FirstLook)) for s in app.screen_stack)
 
 

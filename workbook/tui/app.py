@@ -15,12 +15,11 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from .commands import binding_commands
 from .file_app import FileApp
-from .loading import LoadingScreen
+from .loading import LoadingScreen, StandIn
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -35,10 +34,9 @@ if TYPE_CHECKING:
 # where they are used once it is open, so the app shows itself as soon as a bare app would.
 
 
-# How long the app waits for the first look before its first frame, and how long after that
-# before the loading line shows instead (a large file).
+# How long the app waits for the first look before its first frame shows the loading line
+# instead (a large file, still being parsed).
 FIRST_LOOK_WAIT = 0.1
-LOADING_DELAY = 0.3
 
 
 def go_to_claim() -> type[Provider]:
@@ -76,7 +74,6 @@ class WorkbookApp(FileApp):
         self.preread = (raw, text) if raw is not None and text is not None else None
         self.error: str | None = None  # why the file could not be opened, for the command line
         self.first_look: FirstLook | None = None
-        self._loading_timer: Timer | None = None
 
     @property
     def draft(self) -> Draft | None:
@@ -146,17 +143,12 @@ class WorkbookApp(FileApp):
         self.show_title()
         if self.first_look is not None:
             return  # opening starts once the first look is on the screen
+        self.push_screen(LoadingScreen(self.path))
         if self.parsing is not None and self.parsing.looking:
-            # The first look is still on its way; the loading line shows if it is slow.
-            self.wait_for_first_look()
-            self._loading_timer = self.set_timer(LOADING_DELAY, self.show_loading)
+            self.wait_for_first_look()  # a large file: the first look follows the loading line
         else:
-            self.show_loading()
             # Reading starts once the first frame is out: the thread would compete for the GIL.
             self.call_after_refresh(self.open_workbook)
-
-    def show_loading(self) -> None:
-        self.push_screen(LoadingScreen(self.path))
 
     @work(thread=True, exit_on_error=False, group="look")
     def wait_for_first_look(self) -> object:
@@ -164,20 +156,15 @@ class WorkbookApp(FileApp):
         return self.parsing.first_look()
 
     def looked(self, glance: object) -> None:
-        """Show the first look, once it has come; without one, open the file at once."""
-        if self._loading_timer is not None:
-            self._loading_timer.stop()
+        """The first look, once it has come, in place of the loading line; without one, the
+        file is opened at once."""
         self.first_look = self.first_look_of(glance)
-        loading = isinstance(self.screen, LoadingScreen)
         if self.first_look is not None:
-            if loading:
-                self.switch_screen(self.first_look)
-            else:
-                self.push_screen(self.first_look)
-            return
-        if not loading:
-            self.show_loading()
-        self.call_after_refresh(self.open_workbook)
+            if isinstance(self.screen, StandIn):
+                self.first_look.keys = self.screen.keys  # pressed during the loading line
+            self.switch_screen(self.first_look)
+        else:
+            self.call_after_refresh(self.open_workbook)
 
     def on_first_look_shown(self) -> None:
         self.open_workbook()
@@ -205,14 +192,14 @@ class WorkbookApp(FileApp):
             return
         self.ours, self.session = ours, session
         prep = PrepScreen(session.draft, session.paragraphs, ours)
+        kept = self.screen.keys if isinstance(self.screen, StandIn) else []
         if len(self.screen_stack) == 1:
             self.push_screen(prep)  # over the first look: Textual keeps its first screen
         else:
             self.switch_screen(prep)
+        self.first_look = None
         self.show_title()
-        if self.first_look is not None:
-            self.call_after_refresh(self.press_again, self.first_look.keys)
-            self.first_look = None
+        self.call_after_refresh(self.press_again, kept)
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
         if not workbook.claims and not any(side.thesis for side in workbook.sides.values()):
@@ -233,7 +220,7 @@ class WorkbookApp(FileApp):
             self.offer_settle()
 
     def press_again(self, keys: list[events.Key]) -> None:
-        """Keys pressed during the first look, given to the main screen one at a time. If
+        """Keys pressed while the file opened, given to the main screen one at a time. If
         opening asked a question first (a journal to restore, say), they are dropped: a key
         meant for the claims must not answer a question the user has not read."""
         from .prep_screen import PrepScreen

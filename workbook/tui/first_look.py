@@ -1,24 +1,23 @@
 """The main screen as a file opens: every claim listed and the first one in view, from what a
 child process worked out while the app started (`workbook.glance`). It stands in for the main
 screen until the app has loaded its models and can edit; keys pressed meanwhile are kept for
-the main screen, which the app gives them to in order."""
+the main screen (see `StandIn`)."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ..glance import Glance
 from .claim_list import ClaimList
 from .claim_view import ClaimView
+from .loading import StandIn
 from .prep_layout import mark_ours, prep_layout, show_coverage, title_claims
 from .side_column import SideColumn
 
 
-class FirstLook(Screen[None]):
+class FirstLook(StandIn):
     AUTO_FOCUS = "#claims"  # as on the main screen, so that nothing moves when it takes over
 
     class Shown(Message):
@@ -27,7 +26,6 @@ class FirstLook(Screen[None]):
     def __init__(self, glance: Glance) -> None:
         super().__init__()
         self.glance = glance
-        self.keys: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
         yield from prep_layout(list(self.glance.names))
@@ -45,9 +43,3 @@ class FirstLook(Screen[None]):
         mark_ours(columns)
         show_coverage(self.query_one("#coverage", Static), glance.coverage)
         self.call_after_refresh(self.post_message, self.Shown())
-
-    def on_key(self, event: events.Key) -> None:
-        # Nothing here edits: the key waits for the main screen.
-        event.stop()
-        event.prevent_default()
-        self.keys.append(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -13,7 +14,21 @@ from textual.widgets import Label
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-class LoadingScreen(Screen[None]):
+class StandIn(Screen[None]):
+    """A screen shown while the file opens. Nothing on it edits: each key pressed is kept,
+    and the app gives the keys to the main screen once it is there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[events.Key] = []
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.keys.append(event)
+
+
+class LoadingScreen(StandIn):
     """A line that says what is being read and for how long. It moves a few times a second
     only: an animation at full frame rate would take time from the reading itself."""
 
