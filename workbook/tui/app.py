@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from ..session import Session
     from .first_look import FirstLook
 
-# The first frame needs only Textual and the loading screen. The models (pydantic), the
-# store and the main screen's widgets are imported by the thread that reads the workbook, or
-# where they are used once it is open, so the app shows itself as soon as a bare app would.
+# The first frame needs only Textual, and the first look (or the loading line): the child that
+# parses the file works out what it shows. The models (pydantic), the store and the main
+# screen's actions are imported by the thread that opens the workbook, or where they are used
+# once it is open.
 
 
 # How long the app waits for the first look before its first frame shows the loading line
