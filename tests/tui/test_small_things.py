@@ -181,3 +181,28 @@ async def test_letters_typed_just_before_ctrl_s_are_applied(seed_copy: Path) -> 
         p.text for p in load(seed_copy).claims[next(iter(screen.workbook.claims))].points.values()
     ]
     assert typed in texts
+
+
+async def test_keys_typed_in_one_burst_across_a_tab_land_in_the_next_field(
+    seed_copy: Path,
+) -> None:
+    """A paste with a tab, or keys sent faster than the app reads them: the tab moves the focus
+    before the keys after it are handed to a field."""
+    from textual import events
+    from textual.widgets import Input, TextArea
+
+    from workbook.tui.dialogs import FormScreen
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("t")  # the claim's form: its tag, then its quote
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await pilot.pause()
+        for key, character in [("x", "x"), ("tab", "\t"), ("y", "y"), ("z", "z")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.3)
+        tag = app.screen.query_one("#field-tag", Input).value
+        quote = app.screen.query_one("#field-quote", TextArea).text
+        assert tag.endswith("x") and "y" not in tag
+        assert "yz" in quote

@@ -100,6 +100,10 @@ class FormScreen(ModalScreen[Values | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "submit", "Apply", priority=True),
+        # Priority keys act as the app reads them, before the keys after them are handed to
+        # the focused field: letters typed or pasted right after a tab go to the next field.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, title: str, fields: list[Field], check: Checker, note: str = "") -> None:
