@@ -13,7 +13,6 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .files import WorkbookError, one_line, read_file, write_atomic
@@ -165,13 +164,15 @@ def complain(message: object) -> None:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from .glance import first_look
+
     path: Path = args.path or seed_path()
     try:
         # Reading is quick even for a large file; parsing is left to the app, off its main thread.
         raw, text = read_file(path)
         # The file is parsed, and the app's first look at it worked out, on another core while
         # Textual starts here.
-        parsing = Parse(text, partial(look_at, path=path, ours=args.ours))
+        parsing = Parse(text, partial(first_look, path=path, ours=args.ours))
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
@@ -183,13 +184,6 @@ def run_open(args: argparse.Namespace) -> int:
         complain(app.error)
         return EXIT_BAD_INPUT
     return EXIT_OK
-
-
-def look_at(data: dict[str, Any], path: Path, ours: str | None) -> object:
-    """The app's first look at the file, worked out in the child that parses it."""
-    from .glance import first_look  # loaded by the child, so the parent's start is not delayed
-
-    return first_look(data, path, ours)
 
 
 def run_new(args: argparse.Namespace) -> int:
