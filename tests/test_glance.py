@@ -64,12 +64,12 @@ def test_the_first_glance_shows_the_first_claim_and_both_columns(seed: Workbook)
 
 
 def test_an_answer_names_the_side_it_answers(seed: Workbook) -> None:
-    for claim_id, claim in seed.claims.items():  # noqa: B007  (the claim found is used below)
-        answers = [p for p in claim.points.values() if p.kind == "answers"]
-        if answers:
-            break
-    else:
-        pytest.fail("the seed has no answer")
+    claim_id, claim = next(
+        (cid, c)
+        for cid, c in seed.claims.items()
+        if any(p.kind == "answers" for p in c.points.values())
+    )
+    answers = [p for p in claim.points.values() if p.kind == "answers"]
     glance = first_glance(seed.model_copy(update={"claims": {claim_id: claim}}), answers[0].side)
     line = next(line for line in glance.columns[0].lines if isinstance(line, PointLine))
     target = claim.points[answers[0].answers]

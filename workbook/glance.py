@@ -124,14 +124,17 @@ def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
 
 
 def column(workbook: Workbook, claim: Claim | None, side: str) -> Column:
+    name = workbook.sides[side].name
+    if claim is None:
+        return Column(side, name, ())
     lines: list[PointLine | CardLine] = []
-    for point_id, point in (claim.points if claim is not None else {}).items():
+    for point_id, point in claim.points.items():
         if point.side != side:
             continue
         answers, answers_side = "", ""
         if point.kind == "answers":
             answers = point.answers
-            target = claim.points.get(point.answers) if claim is not None else None
+            target = claim.points.get(point.answers)
             answers_side = workbook.sides[target.side].name if target is not None else "?"
         needs = not has_evidence(point, workbook.cards)
         lines.append(
@@ -143,7 +146,7 @@ def column(workbook: Workbook, claim: Claim | None, side: str) -> Column:
             CardLine(point_id, card_id, card.is_open, card.cite, card.tag)
             for card_id, card in point_cards(workbook, point)
         )
-    return Column(side, workbook.sides[side].name, tuple(lines))
+    return Column(side, name, tuple(lines))
 
 
 def coverage_lines(workbook: Workbook, sides: Sequence[str]) -> tuple[tuple[str, str], ...]:

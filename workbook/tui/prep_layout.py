@@ -49,7 +49,7 @@ def mark_ours(columns: Sequence[SideColumn]) -> None:
         column.border_subtitle = "ours" if index == 0 else ""
 
 
-def show_coverage(line: Static, lines: Sequence[tuple[str, str]]) -> None:
+def show_coverage(widget: Static, lines: Sequence[tuple[str, str]]) -> None:
     """Each side's name and what it lacks, a line each."""
     text = Text("\n").join(Text.assemble((name, "bold"), f": {summary}") for name, summary in lines)
-    line.update(text)
+    widget.update(text)
