@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -100,6 +101,15 @@ def test_missing_file_and_folder(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert run(capsys, "check", tmp_path / "none.toml")[0] == 2
     assert run(capsys, "check", tmp_path)[0] == 2
     assert run(capsys, tmp_path / "none.toml")[0] == 2
+
+
+def test_opening_leaves_garbage_collected_even_when_it_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Opening holds collection off while the app starts; a file that cannot be read must not
+    # leave it off for whatever runs next in the process.
+    assert run(capsys, tmp_path / "none.toml")[0] == 2
+    assert gc.isenabled()
 
 
 def test_check_goes_on_past_a_bad_file(

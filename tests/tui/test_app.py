@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from textual.widgets import Input, Select, TextArea
 
@@ -234,6 +237,31 @@ async def test_a_bad_file_exits_2_with_the_check_message(seed_copy: Path) -> Non
         f"{seed_copy}: claims.reckless-decision.paragraph: the essay has 15 paragraphs, not 99"
     )
     assert seed_copy.read_bytes() == before
+
+
+@pytest.fixture
+def held_off() -> Iterator[None]:
+    """Garbage collection off, as the command line has it while the app starts."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.mark.usefixtures("held_off")
+async def test_garbage_is_collected_again_once_the_file_is_open(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("held_off")
+async def test_garbage_is_collected_again_when_the_file_cannot_open(seed_copy: Path) -> None:
+    seed_copy.write_text("not = [toml")
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 2 and gc.isenabled()
 
 
 async def test_the_palette_goes_to_a_claim(seed_copy: Path) -> None:

@@ -7,6 +7,7 @@ worker's end, success or any exception at all, comes to one handler.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,6 +108,7 @@ class WorkbookApp(FileApp):
         if group == "look":
             self.looked(None)  # opening finds out what is wrong, and says it
         elif group == "open":
+            gc.enable()  # see `opened`
             self.fail(error_line(error, self.path))
         elif group == "save" and self.session is not None:
             self.save_failed(self.session.save_failed(error))
@@ -185,6 +187,10 @@ class WorkbookApp(FileApp):
     def opened(self, session: Session) -> None:
         from ..model import side_named
         from .prep_screen import PrepScreen
+
+        # The command line holds off collecting garbage while the app starts (`cli.run_open`):
+        # the start is over once the file is open.
+        gc.enable()
 
         workbook = session.draft.workbook
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
