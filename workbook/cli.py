@@ -6,9 +6,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import json
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -199,6 +197,8 @@ def open_in_app(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    import shlex
+
     from .document import STDIN, read_document, source_name
     from .importer import build_workbook, choose_sides, parse_side, write_new
 
@@ -409,6 +409,8 @@ def run_suggest(args: argparse.Namespace) -> int:
     found = suggest(paragraphs, headings, title, top)
     if args.json:
         listed = [{"paragraph": s.paragraph, "quote": s.quote, "score": s.score} for s in found]
+        import json
+
         print(json.dumps(listed, ensure_ascii=False, indent=2))
         return EXIT_OK
     # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.

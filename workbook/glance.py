@@ -9,9 +9,8 @@ The app's first look at a file is computed so, in a child forked while the app s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .coverage import claim_ready, coverage, has_evidence, side_summary
 from .library import point_cards
@@ -22,9 +21,11 @@ if TYPE_CHECKING:
 
 Readiness = Literal["ready", "started", "none"]
 
+# Named tuples rather than frozen dataclasses: each dataclass takes about a millisecond to
+# define, and this module is imported before the app's first frame.
 
-@dataclass(frozen=True)
-class ClaimLine:
+
+class ClaimLine(NamedTuple):
     """A claim in the list: its section, each side's readiness (in the order asked for), and
     its tag, or its quote while it has no tag."""
 
@@ -35,8 +36,7 @@ class ClaimLine:
     quote: str
 
 
-@dataclass(frozen=True)
-class ClaimHead:
+class ClaimHead(NamedTuple):
     """The claim in view."""
 
     claim_id: str
@@ -47,8 +47,7 @@ class ClaimHead:
     notes: str
 
 
-@dataclass(frozen=True)
-class PointLine:
+class PointLine(NamedTuple):
     point_id: str
     kind: str
     answers: str  # the id of the point it answers, for an answer
@@ -58,8 +57,7 @@ class PointLine:
     text: str
 
 
-@dataclass(frozen=True)
-class CardLine:
+class CardLine(NamedTuple):
     point_id: str
     card_id: str
     is_open: bool
@@ -67,8 +65,7 @@ class CardLine:
     tag: str
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One side's points on a claim, each followed by its cards."""
 
     side: str
@@ -76,8 +73,7 @@ class Column:
     lines: tuple[PointLine | CardLine, ...]
 
 
-@dataclass(frozen=True)
-class Glance:
+class Glance(NamedTuple):
     """The main screen as a file opens, every claim listed and the first one in view."""
 
     names: dict[str, str]  # side key -> name, ours first

@@ -17,8 +17,6 @@ import select
 from collections.abc import Callable
 from typing import IO, Any
 
-import tomli
-
 # Below this size, and with nothing else to work out, the child costs more than it saves.
 WORTH_IT = 1_000_000
 
@@ -62,6 +60,8 @@ class Parse:
         self.pid, self.reader, self._has_look = pid, reader, look is not None
 
     def _answer_from_child(self, writer: int, look: Look | None) -> None:
+        import tomli  # imported here, after the fork: the app's start need not wait for it
+
         # The terminal is the app's: nothing the child does (a warning, say) may write to it.
         with contextlib.suppress(OSError):
             quiet = os.open(os.devnull, os.O_RDWR)
@@ -104,6 +104,8 @@ class Parse:
             return None
 
     def result(self) -> dict[str, Any]:
+        import tomli
+
         kind, value = self._answer()
         if kind == "toml":
             msg, pos = value
