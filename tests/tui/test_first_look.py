@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from workbook.glance import Glance, first_look
 from workbook.journal import all_journals
 from workbook.parallel import Parse
-from workbook.tui.app import WorkbookApp
+from workbook.tui.app import FIRST_LOOK_WAIT, LARGE_FILE, WorkbookApp
 from workbook.tui.claim_list import ClaimList
 from workbook.tui.claim_view import ClaimView
 from workbook.tui.dialogs import ConfirmScreen
@@ -154,6 +154,26 @@ async def test_a_slow_first_look_shows_the_loading_line_first_and_keeps_its_keys
         prep = await opened(pilot)
         await until(pilot, lambda: prep.claim_id == prep.claim_list.shown[2])
         assert not any(isinstance(s, (LoadingScreen, FirstLook)) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize(("padding", "wait"), [(0, FIRST_LOOK_WAIT), (LARGE_FILE, 0.0)])
+async def test_only_a_small_file_waits_for_its_first_look(
+    seed_copy: Path, padding: int, wait: float
+) -> None:
+    # A large file's first look cannot be ready so soon: waiting would only hold back the
+    # loading line that is shown instead.
+    text = seed_copy.read_text(encoding="utf-8") + "#" * padding + "\n"
+    waits: list[float] = []
+
+    class Timed(Looked):
+        def ready(self, timeout: float) -> bool:
+            waits.append(timeout)
+            return False
+
+    app = WorkbookApp(seed_copy, text.encode(), text, parsing=Timed(text, None))
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+    assert waits == [wait]
 
 
 async def test_without_a_first_look_the_file_opens_as_before(seed_copy: Path) -> None:
