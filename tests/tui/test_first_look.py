@@ -17,7 +17,7 @@ from workbook.parallel import Parse
 from workbook.tui.app import FIRST_LOOK_WAIT, LARGE_FILE, WorkbookApp
 from workbook.tui.claim_list import ClaimList
 from workbook.tui.claim_view import ClaimView
-from workbook.tui.dialogs import ConfirmScreen
+from workbook.tui.dialogs import ConfirmScreen, FormScreen
 from workbook.tui.first_look import FirstLook
 from workbook.tui.loading import LoadingScreen
 from workbook.tui.side_column import SideColumn
@@ -111,6 +111,20 @@ async def test_keys_pressed_during_the_first_look_reach_the_main_screen(
         go(app)
         prep = await opened(pilot)
         await until(pilot, lambda: prep.claim_id == prep.claim_list.shown[3])
+
+
+async def test_keys_typed_after_one_that_opens_a_form_go_into_the_form(
+    seed_copy: Path, held: list[WorkbookApp]
+) -> None:
+    app = looked_app(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(held))
+        await pilot.press("tab", "a", "N", "e", "w")  # a new point, and its text
+        go(app)
+        await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        field = app.screen.focused
+        await until(pilot, lambda: getattr(field, "text", None) == "New")
 
 
 async def test_keys_pressed_during_the_first_look_never_answer_a_question(

@@ -42,6 +42,9 @@ FIRST_LOOK_WAIT = 0.1
 # A file of this many characters or more is not looked at within that wait (on two cores a
 # 1 MB file is, a 1.4 MB one is not): its loading line shows at once, not after the wait.
 LARGE_FILE = 1_000_000
+# How many refreshes a key pressed while the file opened waits for a screen opened by the key
+# before it (a form, say) to take the focus; a screen with nothing to focus gets it then.
+FOCUS_WAIT = 30
 
 
 def go_to_claim() -> type[Provider]:
@@ -232,17 +235,21 @@ class WorkbookApp(FileApp):
         elif workbook.conflicts:
             self.offer_settle()
 
-    def press_again(self, keys: list[events.Key]) -> None:
-        """Keys pressed while the file opened, given to the main screen one at a time. If
-        opening asked a question first (a journal to restore, say), they are dropped: a key
-        meant for the claims must not answer a question the user has not read."""
+    def press_again(self, keys: list[events.Key], pressing: bool = False, waited: int = 0) -> None:
+        """Keys pressed while the file opened, given to the app one at a time, as if typed now.
+        If opening asked a question first (a journal to restore, say), they are dropped: a key
+        meant for the claims must not answer a question the user has not read. After a key
+        that opens a form, the rest wait until the form has the focus, and go to its field."""
         from .prep_screen import PrepScreen
 
-        if not keys or not isinstance(self.screen, PrepScreen):
+        if not keys or (not pressing and not isinstance(self.screen, PrepScreen)):
+            return
+        if self.screen.focused is None and waited < FOCUS_WAIT:
+            self.call_after_refresh(self.press_again, keys, True, waited + 1)
             return
         key, *rest = keys
         self.post_message(events.Key(key.key, key.character))
-        self.call_after_refresh(self.press_again, rest)
+        self.call_after_refresh(self.press_again, rest, True)
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""
