@@ -16,6 +16,7 @@ import argparse
 import compileall
 import contextlib
 import fcntl
+import gc
 import io
 import os
 import platform
@@ -137,10 +138,12 @@ def keystroke_cost(path: Path, keys: str, presses: int) -> float:
     from workbook.tui.prep_screen import PrepScreen
 
     async def measure() -> float:
+        gc.disable()  # as the open command has it while the app starts (`cli.run_open`)
         app = WorkbookApp(path)
         async with app.run_test(size=(120, 40)) as pilot:
-            while not any(isinstance(s, PrepScreen) for s in app.screen_stack):
+            while not gc.isenabled():  # the main screen is up, and the app has settled
                 await pilot.pause(0.01)
+            assert any(isinstance(s, PrepScreen) for s in app.screen_stack)
             await pilot.pause()
             if keys == "type":
                 await pilot.press("tab", "a")
@@ -152,7 +155,11 @@ def keystroke_cost(path: Path, keys: str, presses: int) -> float:
             await pilot.pause()
             return (time.perf_counter() - start) / len(sequence)
 
-    return asyncio.run(measure())
+    try:
+        return asyncio.run(measure())
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 def main() -> None:
