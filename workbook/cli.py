@@ -165,7 +165,7 @@ def complain(message: object) -> None:
 def run_open(args: argparse.Namespace) -> int:
     # Until the file is open, collecting garbage finds next to none, yet each full pass goes
     # over every object that importing Textual made: one of ~20 ms lands in the first frame.
-    # The app collects again once the file is open and shown (`tui.app.settle_garbage`).
+    # The app collects again once the file is open and shown (`WorkbookApp.settle_garbage`).
     gc.disable()
     try:
         return open_in_app(args)

@@ -99,6 +99,19 @@ async def test_the_first_frame_is_the_first_look_and_the_main_screen_says_the_sa
         assert what_shows(prep) == first
 
 
+async def test_the_first_look_lets_go_of_what_it_showed_once_the_main_screen_is_up(
+    seed_copy: Path,
+) -> None:
+    app = looked_app(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, FirstLook))
+        first = app.screen
+        assert first.query_one(ClaimList).options
+        await opened(pilot)
+        assert first in app.screen_stack  # under the main screen, as Textual's first screen
+        assert not any(shown.options for shown in first.query(OptionList))
+
+
 async def test_keys_pressed_during_the_first_look_reach_the_main_screen(
     seed_copy: Path, held: list[WorkbookApp]
 ) -> None:

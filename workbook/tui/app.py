@@ -8,7 +8,7 @@ worker's end, success or any exception at all, comes to one handler.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,16 +45,6 @@ LARGE_FILE = 1_000_000
 # How many refreshes a key pressed while the file opened waits for a screen opened by the key
 # before it (a form, say) to take the focus; a screen with nothing to focus gets it then.
 FOCUS_WAIT = 30
-
-
-def settle_garbage() -> None:
-    """Once the open file is on the screen: collect what starting left, then set everything
-    that lives on (Textual's objects, the open workbook) aside for good with `gc.freeze`. The
-    drawing a key sets off makes a full collection every few keys, and each one then passes
-    over only what is new: with 2,000 claims open a full pass took 60 to 150 ms before."""
-    gc.collect()
-    gc.freeze()
-    gc.enable()
 
 
 def go_to_claim() -> type[Provider]:
@@ -215,14 +205,15 @@ class WorkbookApp(FileApp):
         self.ours, self.session = ours, session
         prep = PrepScreen(session.draft, session.paragraphs, ours)
         kept = self.screen.keys if isinstance(self.screen, StandIn) else []
-        if len(self.screen_stack) == 1:
-            self.push_screen(prep)  # over the first look: Textual keeps its first screen
-        else:
-            self.switch_screen(prep)
-        self.first_look = None
+        # Over the first look when it is the first screen: Textual keeps its first screen.
+        first = len(self.screen_stack) == 1
+        shown = self.push_screen(prep) if first else self.switch_screen(prep)
+        if self.first_look is not None:
+            self.first_look.let_go()
+            self.first_look = None
         self.show_title()
         if not gc.isenabled():  # held off by the command line while the app started
-            self.call_after_refresh(settle_garbage)
+            self.call_after_refresh(self.settle_garbage, shown)
         self.call_after_refresh(self.press_again, kept)
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
@@ -242,6 +233,16 @@ class WorkbookApp(FileApp):
             self.offer_restore(found.newest, len(found.others))
         elif workbook.conflicts:
             self.offer_settle()
+
+    async def settle_garbage(self, shown: Awaitable[object]) -> None:
+        """Once the main screen is shown: collect what starting left, then set everything that
+        lives on (Textual's objects, the open workbook) aside for good with `gc.freeze`. The
+        drawing a key sets off makes a full collection every few keys, and each one then passes
+        over only what is new: with 2,000 claims open a full pass took 100 to 130 ms before."""
+        await shown  # by then a stand-in the main screen replaced is gone, not kept for good
+        gc.collect()
+        gc.freeze()
+        gc.enable()
 
     def press_again(self, keys: list[events.Key], pressing: bool = False, waited: int = 0) -> None:
         """Keys pressed while the file opened, given to the app one at a time, as if typed now.

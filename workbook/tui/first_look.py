@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from ..glance import Glance
 from .claim_list import ClaimList
@@ -31,7 +31,9 @@ class FirstLook(StandIn):
         yield from prep_layout(list(self.glance.names))
 
     def on_mount(self) -> None:
+        # The widgets hold what is shown from here on (until `let_go`).
         glance = self.glance
+        del self.glance
         claims = self.query_one(ClaimList)
         claims.show(glance.claims)
         title_claims(claims, glance.names, len(glance.claims))
@@ -43,3 +45,10 @@ class FirstLook(StandIn):
         mark_ours(columns)
         show_coverage(self.query_one("#coverage", Static), glance.coverage)
         self.call_after_refresh(self.post_message, self.Shown())
+
+    def let_go(self) -> None:
+        """The main screen has taken over: what the first look showed is let go at once, not
+        kept as long as the app runs (the app keeps this screen under the main one, or sets it
+        aside from collection with everything else once the main screen is up)."""
+        for shown in self.query(OptionList):
+            shown.clear_options()
