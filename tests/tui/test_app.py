@@ -150,7 +150,9 @@ async def test_filter_by_words_tags_and_unanswered(seed_copy: Path) -> None:
         total = len(screen.workbook.claims)
         await pilot.press("slash")
         await pilot.press(*"#nuclear")
-        await until(pilot, lambda: len(screen.claim_list.shown) < total)
+        # The list is redrawn a moment after typing stops; on a slow machine that moment can
+        # fall mid-word, when "#n" matches no tag at all: wait for the whole tag's matches.
+        await until(pilot, lambda: 0 < len(screen.claim_list.shown) < total)
         shown = screen.claim_list.shown
         assert 0 < len(shown) < total
         assert all("nuclear" in screen.workbook.claims[c].tags for c in shown)
@@ -282,7 +284,15 @@ async def test_the_palette_goes_to_a_claim(seed_copy: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.press(*"Kadhimi attack")
         palette = app.screen
-        await until(pilot, lambda: palette.query_one(CommandList).option_count > 0)
+        commands = palette.query_one(CommandList)
+        # Wait for the whole words' matches, not those of a few letters typed so far.
+        await until(
+            pilot,
+            lambda: (
+                commands.highlighted_option is not None
+                and "Kadhimi" in str(commands.highlighted_option.prompt)
+            ),
+        )
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen)
         assert screen.claim_id is not None and "Kadhimi" in screen.claim.tag
