@@ -203,6 +203,8 @@ async def test_quit_asks_when_there_are_unsaved_changes(seed_copy: Path) -> None
         assert not isinstance(app.screen, ConfirmScreen)
         await pilot.press("ctrl+q")
         await pilot.click("#discard")
+        # The app quits once a worker has closed the file: wait for that, not a moment.
+        await until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
     assert seed_copy.read_bytes() == before
 
@@ -213,6 +215,9 @@ async def test_quit_can_save_first(seed_copy: Path) -> None:
         await opened(pilot)
         await pilot.press("tab", "1", "ctrl+q")
         await pilot.click("#save")
+        # A worker saves, and the app quits once the save is done.
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
     assert load(seed_copy).claims[FIRST].points["p1"].strength == 1
 
 
@@ -221,8 +226,9 @@ async def test_quit_without_changes_does_not_ask(seed_copy: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert not app.is_running
+        # The app quits once a worker has closed the file (no question): wait for that.
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
 
 
 async def test_a_bad_file_exits_2_with_the_check_message(seed_copy: Path) -> None:
@@ -230,10 +236,7 @@ async def test_a_bad_file_exits_2_with_the_check_message(seed_copy: Path) -> Non
     before = seed_copy.read_bytes()
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            if not app.is_running:
-                break
-            await pilot.pause(0.01)
+        await until(pilot, lambda: not app.is_running)
     assert app.return_code == 2
     assert app.error == (
         f"{seed_copy}: claims.reckless-decision.paragraph: the essay has 15 paragraphs, not 99"
