@@ -328,7 +328,16 @@ async def test_the_palette_exports_the_brief_as_a_web_page(seed_copy: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("ctrl+p", *"web page")
-        await pilot.pause(0.5)
+        commands = app.screen.query_one(CommandList)
+        # The palette searches as it is typed into: wait for the command itself to be
+        # highlighted, however long the search takes, before enter runs it.
+        await until(
+            pilot,
+            lambda: (
+                commands.highlighted_option is not None
+                and "Export the brief as a web page" in str(commands.highlighted_option.prompt)
+            ),
+        )
         await pilot.press("enter")
         await until(pilot, page.exists)
     html = page.read_text()
