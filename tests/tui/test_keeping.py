@@ -14,6 +14,7 @@ from workbook.journal import all_journals
 from workbook.store import load
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs import ConfirmScreen, FormScreen
+from workbook.tui.prep_screen import PrepScreen
 
 from ..conftest import copy_positions
 from .conftest import SIZE, opened, until
@@ -84,7 +85,8 @@ async def test_a_journal_can_be_discarded(seed_copy: Path) -> None:
         await until(pilot, lambda: isinstance(again.screen, ConfirmScreen))
         await pilot.press("d")
         assert "p1" in screen.claim.points
-        assert not journalled(seed_copy)
+        # A worker removes the journal: wait for it, however long it takes to get going.
+        await until(pilot, lambda: not journalled(seed_copy))
 
 
 async def test_quitting_without_saving_removes_the_journal(seed_copy: Path) -> None:
@@ -94,6 +96,8 @@ async def test_quitting_without_saving_removes_the_journal(seed_copy: Path) -> N
         await pilot.press("tab", "1")
         await until(pilot, lambda: journalled(seed_copy))
         await pilot.press("ctrl+q", "q")
+        # A worker closes the file (the journal goes), then the app quits: wait for the end.
+        await until(pilot, lambda: not app.is_running)
     assert not journalled(seed_copy)
 
 
@@ -103,13 +107,24 @@ async def their_change(seed_copy: Path, answer: str) -> WorkbookApp:
         await opened(pilot)
         seed_copy.write_text(seed_copy.read_text().replace("strength = 4", "strength = 1", 1))
         await pilot.press("tab", "5", "ctrl+s")
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "changed on disk" in app.screen.question
+        # The save's worker finds the change on disk, and only then asks.
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "changed on disk" in app.screen.question  # type: ignore[attr-defined]
         await pilot.press(answer)
         if answer == "o":
             await until(pilot, lambda: "unsaved" not in app.sub_title)
         if answer == "r":
-            await until(pilot, lambda: app.draft is not None and not app.draft.dirty)
+            # The file read again, and the main screen showing it put up (not still mounting).
+            await until(
+                pilot,
+                lambda: (
+                    app.draft is not None
+                    and not app.draft.dirty
+                    and isinstance(app.screen, PrepScreen)
+                    and app.screen.is_mounted
+                ),
+            )
+            await pilot.pause()  # its widgets take in the new title before the app ends
     return app
 
 
@@ -151,7 +166,8 @@ async def test_a_missing_folder_keeps_every_edit_and_offers_save_as(tmp_path: Pa
         await until(pilot, elsewhere.exists)
         await until(pilot, lambda: "unsaved" not in app.sub_title)
         assert app.path == elsewhere
-        assert not journalled(path)
+        # The old journal goes with the journal's next write, in a worker after the save.
+        await until(pilot, lambda: not journalled(path))
     assert load(elsewhere).claims[FIRST].points["p1"].strength == 1
 
 
