@@ -23,7 +23,9 @@ def teammate_sets(path: Path, claim_id: str, tag: str) -> None:
 
 
 def settled(app: WorkbookApp) -> bool:
-    return isinstance(app.screen, PrepScreen) and app.session is not None
+    # Mounted, too: the test must not end while the main screen is still being put up.
+    screen = app.screen
+    return isinstance(screen, PrepScreen) and screen.is_mounted and app.session is not None
 
 
 async def test_edits_to_different_claims_merge_when_the_file_changed(seed_copy: Path) -> None:
@@ -35,10 +37,14 @@ async def test_edits_to_different_claims_merge_when_the_file_changed(seed_copy: 
         await pilot.press("tab", "1", "ctrl+s")  # our edit: p1 of the first claim
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "Merge theirs and mine" in str(app.screen.answers)
+        before = app.session
         await pilot.press("m")
-        await until(pilot, lambda: settled(app) and app.session is not None)
+        # The main screen and its session are there before the merge too: wait for the
+        # session of the file as merged, which the app opens once the merge is written.
+        await until(pilot, lambda: settled(app) and app.session is not before)
         await until(pilot, lambda: not isinstance(app.screen, ConflictsScreen) and settled(app))
         assert not app.session.dirty  # type: ignore[union-attr]
+        await pilot.pause()  # the new screen's widgets take in its title before the app ends
     merged = load(seed_copy)
     assert merged.claims[second].tag == "Their new tag"
     assert merged.claims[FIRST].points["p1"].strength == 1
@@ -62,8 +68,14 @@ async def test_the_same_field_changed_on_both_sides_is_settled_in_the_app(
         assert [c.path for c in conflicts] == [f"claims.{FIRST}.tag"]
         assert (conflicts[0].ours, conflicts[0].theirs) == ("Our tag", "Their tag")
         assert load(seed_copy).conflicts  # recorded in the file while it waits
+        before = app.session
         await pilot.press("t")
-        await until(pilot, lambda: settled(app) and not load(seed_copy).conflicts)
+        # Wait for the file as settled to be open again, not just written.
+        await until(
+            pilot,
+            lambda: settled(app) and app.session is not before and not load(seed_copy).conflicts,
+        )
+        await pilot.pause()  # the new screen's widgets take in its title before the app ends
     assert load(seed_copy).claims[FIRST].tag == "Their tag"
 
 
