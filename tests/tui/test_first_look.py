@@ -136,8 +136,10 @@ async def test_keys_typed_after_one_that_opens_a_form_go_into_the_form(
         go(app)
         await opened(pilot)
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
-        field = app.screen.focused
-        await until(pilot, lambda: getattr(field, "text", None) == "New")
+        form = app.screen
+        # The form is on the screen a moment before its field has the focus: look at the
+        # field that has it once the keys are in, not at whatever had it when the form came.
+        await until(pilot, lambda: getattr(form.focused, "text", None) == "New")
 
 
 async def test_keys_pressed_during_the_first_look_never_answer_a_question(
