@@ -142,7 +142,8 @@ def test_timer(snap_compare, size: tuple[int, int]) -> None:
         frozen[0] += 452.5  # into the last minute: the clock turns to the warning colour
         await pilot.press("1")
         frozen[0] += 75
-        await pilot.pause(0.2)
+        # The clock is drawn a few times a second: wait for a frame after the prep ran 75 s.
+        await until(pilot, lambda: "6:45" in str(pilot.app.screen.query_one("#banks").render()))
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
