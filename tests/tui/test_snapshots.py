@@ -8,7 +8,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from workbook.card_search import search
 from workbook.tui.app import WorkbookApp
+from workbook.tui.card_picker import CardPicker
 
 from .conftest import SIZE, opened, until
 
@@ -118,9 +120,17 @@ def test_card_picker(snap_compare, app: WorkbookApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await opened(pilot)
         await pilot.press("tab", "c", *"iran")  # a card for Blowback's p1, narrowed by a word
-        await until(
-            pilot, lambda: pilot.app.screen.query_one("#picker-search", Input).value == "iran"
-        )
+
+        def narrowed() -> bool:
+            # The field holds the word a moment before the list is narrowed by it.
+            picker = pilot.app.screen
+            return (
+                isinstance(picker, CardPicker)
+                and picker.query_one("#picker-search", Input).value == "iran"
+                and picker.shown == search(picker.hays, "iran")
+            )
+
+        await until(pilot, narrowed)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
