@@ -211,3 +211,19 @@ async def test_without_a_first_look_the_file_opens_as_before(seed_copy: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         prep = await opened(pilot)
         assert app.screen is prep and prep.claim_list.shown
+
+
+async def test_kept_keys_wait_while_a_message_is_still_to_be_handled(seed_copy: Path) -> None:
+    """A kept key goes only once the app has handled what the key before set off."""
+    from textual.message import Message
+
+    class Ping(Message):
+        """Nothing to do: only to be in the column's queue for a moment."""
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await until(pilot, app.settled)
+        screen.query_one(SideColumn).post_message(Ping())
+        assert not app.settled()
+        await until(pilot, app.settled)

@@ -42,8 +42,9 @@ FIRST_LOOK_WAIT = 0.1
 # A file of this many characters or more is not looked at within that wait (on two cores a
 # 1 MB file is, a 1.4 MB one is not): its loading line shows at once, not after the wait.
 LARGE_FILE = 1_000_000
-# How many refreshes a key pressed while the file opened waits for a screen opened by the key
-# before it (a form, say) to take the focus; a screen with nothing to focus gets it then.
+# How many refreshes a key pressed while the file opened waits for the app to handle the key
+# before it, and for a screen that key opened (a form, say) to take the focus; a screen with
+# nothing to focus gets the key then.
 FOCUS_WAIT = 30
 
 
@@ -244,21 +245,36 @@ class WorkbookApp(FileApp):
         gc.freeze()
         gc.enable()
 
-    def press_again(self, keys: list[events.Key], pressing: bool = False, waited: int = 0) -> None:
+    def press_again(
+        self, keys: list[events.Key], pressing: bool = False, waited: int = 0, calm: int = 0
+    ) -> None:
         """Keys pressed while the file opened, given to the app one at a time, as if typed now.
         If opening asked a question first (a journal to restore, say), they are dropped: a key
         meant for the claims must not answer a question the user has not read. After a key
-        that opens a form, the rest wait until the form has the focus, and go to its field."""
+        that opens a form, the rest wait until the form has the focus, and go to its field.
+        Each key waits until the app has handled all that the one before set off: on a busy
+        machine a key can take longer than a refresh, and the next must not overtake it."""
         from .prep_screen import PrepScreen
 
         if not keys or (not pressing and not isinstance(self.screen, PrepScreen)):
             return
-        if self.screen.focused is None and waited < FOCUS_WAIT:
-            self.call_after_refresh(self.press_again, keys, True, waited + 1)
+        # Settled at two refreshes running: a message taken from its queue may still be
+        # being handled at the first.
+        ready = self.screen.focused is not None and self.settled()
+        if not (ready and calm) and waited < FOCUS_WAIT:
+            self.call_after_refresh(
+                self.press_again, keys, True, waited + 1, calm + 1 if ready else 0
+            )
             return
         key, *rest = keys
         self.post_message(events.Key(key.key, key.character))
         self.call_after_refresh(self.press_again, rest, True)
+
+    def settled(self) -> bool:
+        """Whether every message the app, its screens and the widgets on show were sent has
+        been handled (a key, and the requests, screens and focus it set off)."""
+        pumps = [self, *self.screen_stack, *self.screen.walk_children()]
+        return all(pump.message_queue_size == 0 for pump in pumps)
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""
