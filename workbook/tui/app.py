@@ -45,7 +45,7 @@ LARGE_FILE = 1_000_000
 # How many refreshes a key pressed while the file opened waits for the app to handle the key
 # before it, and for a screen that key opened (a form, say) to take the focus; a screen with
 # nothing to focus gets the key then.
-FOCUS_WAIT = 30
+KEY_WAIT = 30
 
 
 def go_to_claim() -> type[Provider]:
@@ -261,7 +261,7 @@ class WorkbookApp(FileApp):
         # Settled at two refreshes running: a message taken from its queue may still be
         # being handled at the first.
         ready = self.screen.focused is not None and self.settled()
-        if not (ready and calm) and waited < FOCUS_WAIT:
+        if not (ready and calm) and waited < KEY_WAIT:
             self.call_after_refresh(
                 self.press_again, keys, True, waited + 1, calm + 1 if ready else 0
             )
