@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+from .exit_status import EXIT_BAD_INPUT, EXIT_OK
 
 
 def add_parser(commands: Any) -> None:

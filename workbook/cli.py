@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
 from . import __version__
-from .files import WorkbookError, one_line, read_file, write_atomic
+from .exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
+from .files import WorkbookError, one_line, read_file, same_file, write_atomic
 from .parallel import Parse
 from .practice_cli import HANDLERS as PRACTICE
 from .practice_cli import add_parsers as add_practice_parsers
@@ -26,8 +25,6 @@ from .seed import is_bundled, seed_path
 
 COMMANDS: tuple[str, ...] = ("open", "new", "check", "fmt", "export", "suggest", "cards", "serve")
 COMMANDS += ("merge", "git-setup", *PRACTICE)
-EXIT_OK, EXIT_CHANGED, EXIT_BAD_INPUT = 0, 1, 2
-DEFAULT_TOP = 10
 
 
 def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
@@ -50,35 +47,11 @@ def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
     from .cards_command import add_parser as add_cards_parser
     from .exports import add_parser as add_export_parser
     from .git_setup import add_parsers as add_git_parsers
+    from .new_command import add_parser as add_new_parser
     from .serve import add_parser as add_serve_parser
+    from .suggest_command import add_parser as add_suggest_parser
 
-    new = commands.add_parser(
-        "new", help="start a workbook from an essay (.txt, .md, a saved .html page, or -)"
-    )
-    new.add_argument("source", metavar="SOURCE", help="the essay's file, or - for standard input")
-    new.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="the workbook to write (default: SOURCE's name with .toml, in the current folder); "
-        "its essay's text goes beside it, with .txt",
-    )
-    new.add_argument("--motion", default="", metavar="TEXT", help="the motion being debated")
-    new.add_argument(
-        "--side",
-        action="append",
-        default=[],
-        metavar="KEY=NAME",
-        help="name a side (twice: both sides)",
-    )
-    new.add_argument("--force", action="store_true", help="replace the workbook and its essay")
-    new.add_argument(
-        "--from",
-        dest="source_format",
-        choices=("essay", "argdown"),
-        default="essay",
-        help="argdown: SOURCE is a workbook's Argdown export, read back whole",
-    )
+    add_new_parser(commands)
 
     check = commands.add_parser("check", help="validate workbooks and show what each side lacks")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -99,23 +72,7 @@ def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
 
     add_export_parser(commands)
 
-    suggest = commands.add_parser(
-        "suggest", help="list the essay's sentences that read most like claims, best first"
-    )
-    suggest.add_argument(
-        "path", type=Path, metavar="FILE", help="a workbook, or an essay as plain text"
-    )
-    # Read as text and checked by the command, so that a bad value gets one line like any
-    # other bad input.
-    suggest.add_argument(
-        "--top",
-        default=str(DEFAULT_TOP),
-        metavar="N",
-        help=f"how many sentences to list (default {DEFAULT_TOP})",
-    )
-    suggest.add_argument(
-        "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
-    )
+    add_suggest_parser(commands)
     add_cards_parser(commands)
     add_serve_parser(commands)
     add_git_parsers(commands)
@@ -132,11 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(only_open=args_list[0] == "open").parse_args(args_list)
     handler = {
         "open": run_open,
-        "new": run_new,
+        "new": lambda args: _run("new_command", "run_new", args),
         "check": run_check,
         "fmt": run_fmt,
         "export": run_export,
-        "suggest": run_suggest,
+        "suggest": lambda args: _run("suggest_command", "run_suggest", args),
         "cards": lambda args: _run("cards_command", "run_cards", args),
         "serve": lambda args: _run("serve", "run_serve", args),
         "merge": lambda args: _run("git_setup", "run_merge", args),
@@ -155,11 +112,6 @@ def _run(module: str, name: str, args: argparse.Namespace) -> int:
         importlib.import_module(f".{module}", __package__), name
     )
     return run(args)
-
-
-def complain(message: object) -> None:
-    """One line on standard error, whatever a file's name or a value quoted in it holds."""
-    print(one_line(str(message)), file=sys.stderr)
 
 
 def run_open(args: argparse.Namespace) -> int:
@@ -194,63 +146,6 @@ def open_in_app(args: argparse.Namespace) -> int:
     if app.error:
         complain(app.error)
         return EXIT_BAD_INPUT
-    return EXIT_OK
-
-
-def run_new(args: argparse.Namespace) -> int:
-    import shlex
-
-    from .document import STDIN, read_document, source_name
-    from .importer import build_workbook, choose_sides, parse_side, write_new
-
-    if args.source_format == "argdown":
-        return run_new_from_argdown(args)
-    try:
-        sides = [parse_side(spec) for spec in args.side]
-        choose_sides(args.motion.strip(), sides)
-    except ValueError as error:
-        complain(f"--side: {error}")
-        return EXIT_BAD_INPUT
-    if args.source == STDIN and not args.output:
-        complain("-o: name the workbook to write when the essay comes from standard input")
-        return EXIT_BAD_INPUT
-    source = None if args.source == STDIN else Path(args.source)
-    out = Path(args.output) if args.output else Path(Path(args.source).stem + ".toml")
-    try:
-        document = read_document(args.source)
-        workbook = build_workbook(
-            document,
-            out,
-            fallback_title=(source or out).stem,
-            motion=args.motion,
-            sides=sides,
-        )
-        write_new(workbook, document, out, force=args.force, source=source)
-    except WorkbookError as error:
-        complain(error)
-        return EXIT_BAD_INPUT
-    count = len(document.paragraphs)
-    paragraphs = "1 paragraph" if count == 1 else f"{count} paragraphs"
-    print(
-        one_line(
-            f"{out}: {paragraphs} from {source_name(args.source)}; "
-            f"open it with: workbook {shlex.quote(str(out))}"
-        )
-    )
-    return EXIT_OK
-
-
-def run_new_from_argdown(args: argparse.Namespace) -> int:
-    from .argdown import write_workbook
-
-    source = Path(args.source)
-    out = Path(args.output) if args.output else Path(source.stem + ".toml")
-    try:
-        workbook = write_workbook(source, out, force=args.force)
-    except WorkbookError as error:
-        complain(error)
-        return EXIT_BAD_INPUT
-    print(one_line(f"{out}: {len(workbook.claims)} claims from {source}"))
     return EXIT_OK
 
 
@@ -357,14 +252,6 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two names lead to the same file, through links and any spelling of the path."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):  # one is not there (yet): compare where they would be
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
 def refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
     """A brief written over the workbook or its essay would destroy what it was made from."""
     if is_bundled(out):
@@ -373,52 +260,3 @@ def refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
         raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
     if essay_file and same_file(out, path.parent / essay_file):
         raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")
-
-
-def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
-    """The essay to suggest claims from: its paragraphs, the numbers of its headings, its title.
-
-    A workbook (`.toml`) gives the essay whose text lies beside it; any other file is the essay
-    itself: plain text, Markdown or a saved web page, read as `workbook new` reads them.
-    """
-    if path.suffix.lower() == ".toml":
-        from .store import load_with_essay
-
-        workbook, paragraphs = load_with_essay(path)
-        if paragraphs is None:
-            name = workbook.essay.file
-            where = f"its essay {name} is not there" if name else "it names no essay file"
-            raise WorkbookError(f"{path}: {where}; suggest needs the essay's text")
-        return paragraphs, list(workbook.essay.headings), workbook.essay.title
-    from .document import read_document
-
-    document = read_document(path)
-    return document.paragraphs, document.headings, document.title
-
-
-def run_suggest(args: argparse.Namespace) -> int:
-    from .suggest import suggest
-
-    try:
-        top = int(args.top) if args.top.strip().isdigit() else 0
-        if top < 1:
-            raise WorkbookError(f"--top: must be a whole number above 0 (got {args.top!r})")
-        paragraphs, headings, title = essay_for_suggest(args.path)
-    except WorkbookError as error:
-        complain(error)
-        return EXIT_BAD_INPUT
-    found = suggest(paragraphs, headings, title, top)
-    if args.json:
-        listed = [{"paragraph": s.paragraph, "quote": s.quote, "score": s.score} for s in found]
-        import json
-
-        print(json.dumps(listed, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
-    digits = len(str(max((s.paragraph for s in found), default=1)))
-    for suggestion in found:
-        line = f"¶{suggestion.paragraph:<{digits}}  {suggestion.score:.2f}  "
-        line += one_line(suggestion.quote)
-        print(line if not width or len(line) <= width else line[: width - 1] + "…")
-    return EXIT_OK

@@ -173,6 +173,14 @@ def one_line(message: str) -> str:
     )
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to the same file, through links and any spelling of the path."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one is not there (yet): compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 

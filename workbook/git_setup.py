@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import tomli
 
+from .exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
 from .files import WorkbookError, one_line, read_bytes, utf8, write_atomic
 from .seed import is_bundled
 
 if TYPE_CHECKING:
     from .model import Workbook
 
-EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CONFLICTS = EXIT_CHANGED
 DRIVER_NAME = "workbook: merge workbooks by claim, point and card id"
 PATTERN = "*.toml merge=workbook"
 
@@ -55,10 +56,6 @@ def add_parsers(commands: Any) -> None:
         metavar="FOLDER",
         help="the folder whose TOML files are workbooks (default: the current folder)",
     )
-
-
-def complain(message: object) -> None:
-    print(one_line(str(message)), file=sys.stderr)
 
 
 def driver_command() -> str:

@@ -15,7 +15,15 @@ from typing import Any
 
 from .document import Document, clean
 from .essay import split_paragraphs
-from .files import ReadError, WorkbookError, read_bytes, utf8, write_atomic, write_target
+from .files import (
+    ReadError,
+    WorkbookError,
+    read_bytes,
+    same_file,
+    utf8,
+    write_atomic,
+    write_target,
+)
 from .model import FORMAT_VERSION, Workbook
 from .seed import is_bundled
 from .store import save, validate
@@ -136,7 +144,7 @@ def write_new(
     folder = Path(os.path.realpath(out.parent))
     if not Path(os.path.realpath(essay)).is_relative_to(folder):
         raise WorkbookError(f"{essay}: leads outside the workbook's folder")
-    if source is not None and _same_file(source, out):
+    if source is not None and same_file(source, out):
         raise WorkbookError(
             f"{out}: is the document being read; give the workbook another name with -o"
         )
@@ -146,7 +154,7 @@ def write_new(
     previous = _existing(essay)
     keep = previous is not None and _paragraphs_of(previous, essay) == document.paragraphs
     if previous is not None and not keep:
-        if source is not None and _same_file(source, essay):
+        if source is not None and same_file(source, essay):
             raise WorkbookError(
                 f"{essay}: is the document being read, and its text would change; "
                 "give the workbook another name with -o"
@@ -194,10 +202,3 @@ def _put_back(path: Path, previous: bytes | None) -> None:
             write_atomic(path, previous)
     except (OSError, WorkbookError):
         pass  # the failure already being reported is the one that matters
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return os.path.realpath(a) == os.path.realpath(b)

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from .files import WorkbookError, one_line, write_atomic
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def add_parsers(commands: Any) -> None:
@@ -44,10 +43,6 @@ def add_parsers(commands: Any) -> None:
         metavar="OUT",
         help="where to write the Markdown (default: standard output)",
     )
-
-
-def complain(message: object) -> None:
-    print(one_line(str(message)), file=sys.stderr)
 
 
 def run_formats(args: argparse.Namespace) -> int:

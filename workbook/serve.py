@@ -21,6 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from .files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 STOP_SECONDS = 10  # how long ctrl+c waits for the apps of open tabs to end
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 NO_AUTHENTICATION = (
     "warning: the app has no authentication: anyone who can reach {address} can open, edit "
     "and save workbooks as you"
@@ -143,7 +143,7 @@ def run_serve(args: argparse.Namespace) -> int:
             raise WorkbookError(f"--ours: no side {args.ours!r} (sides: {sides})")
         sock = listen(args.host, port)
     except WorkbookError as error:
-        print(one_line(str(error)), file=sys.stderr)
+        complain(error)
         return EXIT_BAD_INPUT
     port = sock.getsockname()[1]
     address = f"http://{url_host(args.host)}:{port}"
