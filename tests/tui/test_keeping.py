@@ -101,6 +101,20 @@ async def test_quitting_without_saving_removes_the_journal(seed_copy: Path) -> N
     assert not journalled(seed_copy)
 
 
+async def test_saving_then_quitting_removes_the_journal(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "1")
+        await until(pilot, lambda: journalled(seed_copy))
+        await pilot.press("ctrl+q", "s")
+        # A worker saves, another closes the file (the journal goes), then the app quits.
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+    assert load(seed_copy).claims[FIRST].points["p1"].strength == 1
+    assert not journalled(seed_copy)
+
+
 async def their_change(seed_copy: Path, answer: str) -> WorkbookApp:
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:

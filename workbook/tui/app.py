@@ -359,7 +359,3 @@ class WorkbookApp(FileApp):
                 self.start_save()
 
         self.ask(*quit_question(self.path), answer)
-
-    @work(thread=True, exit_on_error=False, group="close")
-    def close_session(self, session: Session) -> None:
-        session.close()

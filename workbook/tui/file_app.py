@@ -144,9 +144,12 @@ class FileApp(App[None]):
         self.path = outcome.target
         self.show_title()
         self.notify(outcome.note or f"Saved to {outcome.target}")
-        self.journal_now()  # removes the journal, or keeps edits made during the save
         if self.session.may_close:
-            self.exit()
+            # The journal goes before the app does: a worker started as the app exits may
+            # never run, and the journal would then offer edits already saved.
+            self.close_session(self.session)
+            return
+        self.journal_now()  # removes the journal, or keeps edits made during the save
 
     def ask_about(self, conflict: Conflict) -> None:
         from .questions import conflict_question
@@ -258,3 +261,8 @@ class FileApp(App[None]):
     @work(thread=True, exit_on_error=False, group="journal")
     def drop(self, session: Session, keep_journal: bool = False) -> None:
         session.close(keep_journal)
+
+    @work(thread=True, exit_on_error=False, group="close")
+    def close_session(self, session: Session) -> None:
+        """The file closed for good (its journal removed); the app quits once it is."""
+        session.close()
