@@ -160,6 +160,27 @@ def test_usage_errors_are_argparse_errors(capsys: pytest.CaptureFixture[str]) ->
     assert caught.value.code == 2
 
 
+@pytest.mark.parametrize(
+    ("args", "usage", "error"),
+    [
+        (["time"], "usage: workbook time [-h] FORMAT", "required: FORMAT"),
+        (["check", "--bogus", "x.toml"], "usage: workbook check ", "arguments: --bogus"),
+        (["x.toml", "--bogus"], "usage: workbook open ", "arguments: --bogus"),
+    ],
+)
+def test_a_command_used_wrongly_shows_its_own_usage(
+    capsys: pytest.CaptureFixture[str], args: list[str], usage: str, error: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    command = usage.split()[2]
+    assert err.splitlines()[-1].startswith(f"workbook {command}: error: ")
+    assert err.splitlines()[-1].endswith(error)
+
+
 def test_export_writes_the_brief_beside_the_workbook(
     capsys: pytest.CaptureFixture[str], small_file: Path
 ) -> None:

@@ -7,7 +7,7 @@ import argparse
 import gc
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -27,9 +27,11 @@ COMMANDS: tuple[str, ...] = ("open", "new", "check", "fmt", "export", "suggest",
 COMMANDS += ("merge", "git-setup", *PRACTICE)
 
 
-def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
-    """The command line's parser; `only_open` leaves out every command but open, for a start
-    of the app that need not load the other commands' modules."""
+def build_parser(
+    only_open: bool = False,
+) -> tuple[argparse.ArgumentParser, Mapping[str, argparse.ArgumentParser]]:
+    """The command line's parser, and each command's own; `only_open` leaves out every command
+    but open, for a start of the app that need not load the other commands' modules."""
     parser = argparse.ArgumentParser(
         prog="workbook",
         usage="workbook [PATH] [--ours SIDE]\n       workbook COMMAND [ARGS ...]",
@@ -37,13 +39,14 @@ def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
         "With no command, opens PATH (or the bundled seed) in the app.",
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Each command's usage starts "workbook COMMAND", not the two-line usage above.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="workbook")
 
     opener = commands.add_parser("open", help="open a workbook in the app (the default)")
     opener.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
     opener.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
     if only_open:
-        return parser
+        return parser, commands.choices
     from .cards_command import add_parser as add_cards_parser
     from .exports import add_parser as add_export_parser
     from .git_setup import add_parsers as add_git_parsers
@@ -77,7 +80,7 @@ def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
     add_serve_parser(commands)
     add_git_parsers(commands)
     add_practice_parsers(commands)
-    return parser
+    return parser, commands.choices
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the program's own options (help, version) mean otherwise.
     if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args_list.insert(0, "open")
-    args = build_parser(only_open=args_list[0] == "open").parse_args(args_list)
+    parser, command_parsers = build_parser(only_open=args_list[0] == "open")
+    args, unknown = parser.parse_known_args(args_list)
+    if unknown:  # said with the command's own usage, not the program's
+        command_parsers[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     handler = {
         "open": run_open,
         "new": lambda args: _run("new_command", "run_new", args),
