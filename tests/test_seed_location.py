@@ -46,6 +46,21 @@ def test_a_workbook_of_ones_own_is_saved_in_place(tmp_path: Path) -> None:
     assert seed.brief_path(path) == tmp_path / "mine.brief.md"
 
 
+def test_with_no_file_named_the_seed_opens_until_a_save_has_copied_it_here(
+    installed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert seed.default_workbook() == seed.seed_path()
+    os.mkfifo(here / seed.SEED_NAME)  # not a workbook: the bundled seed still opens
+    assert seed.default_workbook() == seed.seed_path()
+    (here / seed.SEED_NAME).unlink()
+    target, _ = seed.save_target(seed.seed_path(), "soleimani-blowback.txt")
+    shutil.copyfile(seed.seed_path(), target)
+    assert seed.default_workbook() == here / seed.SEED_NAME
+
+
 @pytest.fixture
 def checkout_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The seed where it is really found (in a checkout: positions/ at its top), with the

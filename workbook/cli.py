@@ -17,7 +17,7 @@ from .files import WorkbookError, one_line, read_file, same_file, write_atomic
 from .parallel import Parse
 from .practice_cli import HANDLERS as PRACTICE
 from .practice_cli import add_parsers as add_practice_parsers
-from .seed import is_bundled, seed_path
+from .seed import default_workbook, is_bundled
 
 # The models and the TOML store (pydantic) are imported where they are needed, and the other
 # commands' modules only when one of them is asked for, so that `workbook` reaches the app's
@@ -36,14 +36,20 @@ def build_parser(
         prog="workbook",
         usage="workbook [PATH] [--ours SIDE]\n       workbook COMMAND [ARGS ...]",
         description="Prepare both sides of a debate, claim by claim. "
-        "With no command, opens PATH (or the bundled seed) in the app.",
+        "With no command, opens PATH in the app (or the seed: the copy a save of it wrote "
+        "in the current folder, if there is one).",
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     # Each command's usage starts "workbook COMMAND", not the two-line usage above.
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="workbook")
 
     opener = commands.add_parser("open", help="open a workbook in the app (the default)")
-    opener.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
+    opener.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="a workbook file (default: the seed, or the copy of it saved here)",
+    )
     opener.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
     if only_open:
         return parser, commands.choices
@@ -135,7 +141,7 @@ def run_open(args: argparse.Namespace) -> int:
 def open_in_app(args: argparse.Namespace) -> int:
     from .glance import first_look
 
-    path: Path = args.path or seed_path()
+    path: Path = args.path or default_workbook()
     try:
         # Reading is quick even for a large file; parsing is left to the app, off its main thread.
         raw, text = read_file(path)

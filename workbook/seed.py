@@ -19,6 +19,14 @@ def seed_path() -> Path:
     return positions_folder() / SEED_NAME
 
 
+def default_workbook(folder: Path | None = None) -> Path:
+    """What opens when no file is named: the copy of the seed that saving it wrote into the
+    current folder, so that the work of an earlier evening is what comes back, or else the
+    bundled seed itself."""
+    copy = (folder or Path.cwd()) / SEED_NAME
+    return copy if copy.is_file() else seed_path()
+
+
 def is_bundled(path: Path) -> bool:
     """True for a file among the shipped positions or inside the installed package, which the
     program must never write: in a checkout too, where they are the project's own files."""

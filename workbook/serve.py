@@ -43,7 +43,12 @@ def add_parser(commands: Any) -> None:
     serve = commands.add_parser(
         "serve", help="serve the app to a web browser (this machine only, unless --host)"
     )
-    serve.add_argument("path", nargs="?", type=Path, help="a workbook file (default: the seed)")
+    serve.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="a workbook file (default: the seed, or the copy of it saved here)",
+    )
     serve.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
     serve.add_argument(
         "--port",
@@ -131,10 +136,10 @@ def allowed_hosts(host: str, port: int) -> set[str] | None:
 
 def run_serve(args: argparse.Namespace) -> int:
     from .model import side_named
-    from .seed import seed_path
+    from .seed import default_workbook
     from .store import load
 
-    path: Path = args.path or seed_path()
+    path: Path = args.path or default_workbook()
     try:
         port = parse_port(args.port)
         workbook = load(path)
