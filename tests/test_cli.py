@@ -34,6 +34,18 @@ def test_check_reports_coverage_per_side(
     ]
 
 
+def test_check_counts_one_of_each_in_the_singular(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    workbook = load(small_file)
+    del workbook.claims["story"], workbook.cards["slot"]
+    del workbook.claims["blowback"].points["p2"]
+    save(workbook, small_file)
+    status, out, _ = run(capsys, "check", small_file)
+    assert status == 0
+    assert out.splitlines()[0] == f"{small_file}: 1 claim, 1 point, 1 card (0 open)"
+
+
 def test_check_counts_incomplete_cites_per_side_and_lists_unused_cards(
     capsys: pytest.CaptureFixture[str], small_file: Path
 ) -> None:

@@ -82,8 +82,10 @@ def coverage(workbook: Workbook) -> dict[str, SideCoverage]:
     return {side: side_coverage(workbook, side) for side in workbook.sides}
 
 
-def count(items: Sized, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+def count(items: Sized | int, noun: str) -> str:
+    """How many, with the noun to match: "1 card", "2 cards"."""
+    number = items if isinstance(items, int) else len(items)
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def side_summary(workbook: Workbook, report: SideCoverage) -> str:
@@ -104,8 +106,8 @@ def check_summary(workbook: Workbook, name: str) -> str:
     points = sum(len(c.points) for c in workbook.claims.values())
     open_slots = sum(card.is_open for card in workbook.cards.values())
     lines = [
-        f"{name}: {len(workbook.claims)} claims, {points} points, "
-        f"{len(workbook.cards)} cards ({open_slots} open)"
+        f"{name}: {count(workbook.claims, 'claim')}, {count(points, 'point')}, "
+        f"{count(workbook.cards, 'card')} ({open_slots} open)"
     ]
     width = max(len(side.name) for side in workbook.sides.values()) + 1
     for key, report in coverage(workbook).items():
