@@ -77,6 +77,27 @@ async def test_the_essay_view_is_one_key_from_the_claims_and_back(seed_copy: Pat
         await until(pilot, lambda: app.screen is prep)
 
 
+async def test_the_essay_view_opens_on_the_sentence_of_the_claim_in_view(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await pilot.press("end")  # the last claim, far down the essay
+        last = prep.claim_list.shown[-1]
+        await until(pilot, lambda: prep.claim_id == last)
+        claim = prep.workbook.claims[last]
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        here = essay.sentence()
+        assert here is not None
+        number, start, end = here
+        assert number == claim.paragraph > 10
+        assert claim.quote[:20] in essay.paragraphs[number - 1][start:end]
+        await pilot.press("right_square_bracket")  # trims the claim in view at once
+        assert prep.workbook.claims[last].quote != claim.quote
+
+
 async def test_a_new_workbook_asks_who_argues_what_and_saves_the_names(tmp_path: Path) -> None:
     from workbook.tui.dialogs import FormScreen
 

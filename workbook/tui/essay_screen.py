@@ -112,9 +112,16 @@ class EssayScreen(Screen[str | None]):
     AUTO_FOCUS = "#essay-text"
 
     def __init__(
-        self, draft: Draft, paragraphs: list[str], commit: Commit, undo: Callable[[], None]
+        self,
+        draft: Draft,
+        paragraphs: list[str],
+        commit: Commit,
+        undo: Callable[[], None],
+        at: str | None = None,
     ) -> None:
+        """`at`: the claim in view, whose sentence the essay opens on."""
         super().__init__()
+        self.at = at
         self.draft = draft
         self.paragraphs = paragraphs
         self.commit = commit
@@ -140,7 +147,22 @@ class EssayScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.refresh_text()
+        self.go_to_claim(self.at)
         self.find_suggestions()
+
+    def go_to_claim(self, claim_id: str | None) -> None:
+        """The cursor on the sentence where the claim's quote starts (a quote not found in
+        the essay leaves it where it is)."""
+        placed = placed_claims(self.draft.workbook, self.paragraphs)
+        spot = next((p for found in placed.values() for p in found if p.claim_id == claim_id), None)
+        if spot is None:
+            return
+        for index, option in enumerate(self.text.options):
+            if option.id is not None:
+                number, start, end = parse_id(option.id)
+                if number == spot.paragraph and start <= spot.start < end:
+                    self.text.highlighted = index
+                    return
 
     @work(thread=True, exit_on_error=False)
     def find_suggestions(self) -> set[tuple[int, int]]:

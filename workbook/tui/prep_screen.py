@@ -207,7 +207,9 @@ class PrepScreen(CardActions):
             if claim_id is not None and claim_id in self.workbook.claims:
                 self.go_to(claim_id)
 
-        essay = EssayScreen(self.draft, self.paragraphs, self.commit, self.action_undo)
+        # A new workbook opens on its essay before this screen is mounted: it has no claims.
+        at = self.claim_id if self.workbook.claims else None
+        essay = EssayScreen(self.draft, self.paragraphs, self.commit, self.action_undo, at=at)
         self.app.push_screen(essay, back)
 
     def formats(self) -> Formats:
