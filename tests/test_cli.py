@@ -172,6 +172,19 @@ def test_usage_errors_are_argparse_errors(capsys: pytest.CaptureFixture[str]) ->
     assert caught.value.code == 2
 
 
+def test_a_mistyped_command_is_told_apart_from_a_missing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "chek")
+    assert (status, err) == (
+        2,
+        "chek: no such file (nor is it a command: workbook --help lists them)\n",
+    )
+    status, _, err = run(capsys, "gone.toml")
+    assert (status, err) == (2, "gone.toml: no such file\n")
+
+
 @pytest.mark.parametrize(
     ("args", "usage", "error"),
     [

@@ -149,7 +149,11 @@ def open_in_app(args: argparse.Namespace) -> int:
         # Textual starts here.
         parsing = Parse(text, partial(first_look, path=path, ours=args.ours))
     except WorkbookError as error:
-        complain(error)
+        # A bare word that names no file was most likely meant as a command.
+        if len(path.parts) == 1 and not path.suffix and not path.exists():
+            complain(f"{error} (nor is it a command: workbook --help lists them)")
+        else:
+            complain(error)
         return EXIT_BAD_INPUT
     from .tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
 
