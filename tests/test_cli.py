@@ -34,6 +34,15 @@ def test_check_reports_coverage_per_side(
     ]
 
 
+def test_check_says_when_the_quotes_could_not_be_checked(
+    capsys: pytest.CaptureFixture[str], small_file: Path
+) -> None:
+    (small_file.parent / "small.txt").unlink()
+    status, out, err = run(capsys, "check", small_file)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[-1] == "  quotes not checked: its essay small.txt is not beside it"
+
+
 def test_check_counts_one_of_each_in_the_singular(
     capsys: pytest.CaptureFixture[str], small_file: Path
 ) -> None:

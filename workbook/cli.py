@@ -168,17 +168,21 @@ def open_in_app(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from .coverage import check_summary
     from .merging import conflict_lines
-    from .store import load
+    from .store import load_with_essay
 
     status = EXIT_OK
     for path in args.paths:
         try:
-            workbook = load(path)
+            workbook, paragraphs = load_with_essay(path)
         except WorkbookError as error:
             complain(error)
             status = EXIT_BAD_INPUT
             continue
         print(check_summary(workbook, one_line(str(path))))
+        if paragraphs is None:  # valid, but nothing to hold its claims' quotes against
+            essay = workbook.essay.file
+            where = f"its essay {essay} is not beside it" if essay else "it names no essay file"
+            print(one_line(f"  quotes not checked: {where}"))
         if workbook.conflicts:  # a merge's conflicts left to resolve fail the check
             print("\n".join(conflict_lines(workbook)))
             status = max(status, EXIT_CHANGED)
