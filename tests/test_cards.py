@@ -246,7 +246,10 @@ def test_cards_searches_as_the_app_does_notes_and_letters_left_out(
     assert main(["cards", str(path), "--search", "smth"]) == 0  # letters left out of "Smith 21"
     assert "cards.smith" in capsys.readouterr().out
     assert main(["cards", str(path), "--search", "nothing-like-it"]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr() == ("", "No card fits 'nothing-like-it'.\n")
+    (tmp_path / "empty").mkdir()
+    assert main(["cards", str(tmp_path / "empty")]) == 0
+    assert capsys.readouterr() == ("", "No card is in these workbooks.\n")
 
 
 def test_cards_of_a_missing_file_is_one_line(

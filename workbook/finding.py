@@ -90,7 +90,7 @@ def card_record(found: FoundCard) -> dict[str, Any]:
 def print_cards(paths: Iterable[Path], search: str, as_json: bool) -> bool:
     """Print the cards of every workbook under `paths`; True when some file could not be read
     (each such file gets one line on standard error, and the others are still listed)."""
-    failed, records = False, []
+    failed, records, listed = False, [], 0
     for path, named in workbook_files(paths):
         try:
             found = find_cards(path, search)
@@ -105,6 +105,10 @@ def print_cards(paths: Iterable[Path], search: str, as_json: bool) -> bool:
         else:
             for one in found:
                 print(card_block(one), end="\n\n")
+        listed += len(found)
     if as_json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif not listed and not failed:  # said aside, so that the listing itself stays empty
+        fitting = f" fits {search!r}" if search.strip() else " is in these workbooks"
+        print(f"No card{fitting}.", file=sys.stderr)
     return failed
