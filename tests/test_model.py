@@ -132,6 +132,23 @@ def test_duplicate_ids_are_refused_by_the_file_format(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "column", "reason"),
+    [
+        ('title = "not closed', 20, 'a line break inside a "…" string: close it on its line'),
+        ("title = not quoted", 9, 'not a value: text goes in quotes, "like this"'),
+    ],
+)
+def test_the_slips_of_a_hand_edit_are_told_in_the_words_of_the_fix(
+    tmp_path: Path, line: str, column: int, reason: str
+) -> None:
+    from workbook.store import WorkbookError, parse
+
+    with pytest.raises(WorkbookError) as caught:
+        parse(f"format = 2\n{line}\n", tmp_path / "w.toml")
+    assert str(caught.value).startswith(f"{tmp_path / 'w.toml'}:2:{column}: {reason}")
+
+
 def test_unknown_fields_are_refused(data: dict[str, Any]) -> None:
     data["claims"]["story"]["qoute"] = "typo"
     assert problem(data) == "claims.story.qoute: is not a field of this format"

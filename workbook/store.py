@@ -26,9 +26,13 @@ _TOML_POSITION = re.compile(
 
 _PLAIN = re.compile(r"[A-Za-z0-9_-]+")
 
+# The parser's words for the slips a hand edit makes most, in the words of the fix.
 _FRIENDLIER = {
     "Cannot overwrite a value": "duplicate key: an id or a field is given twice",
     "Cannot declare": "duplicate table: an id is given twice",
+    "Illegal character '\\n'": 'a line break inside a "…" string: close it on its line, '
+    'or use """ for text of several lines',
+    "Invalid value": 'not a value: text goes in quotes, "like this"',
 }
 
 _REASONS = {
