@@ -64,7 +64,10 @@ def test_multi_line_text_is_written_as_a_multi_line_string(small: Workbook, tmp_
 def test_a_toml_syntax_error_names_file_line_and_column(small_file: Path) -> None:
     text = small_file.read_text().replace('title = "Small"', 'title = "Small', 1)
     small_file.write_text(text)
-    assert error_of(small_file) == f"{small_file}:2:15: Illegal character '\\n'"
+    assert error_of(small_file) == (
+        f'{small_file}:2:15: a line break inside a "…" string: close it on its line, '
+        'or use """ for text of several lines'
+    )
 
 
 def test_an_error_at_the_end_of_the_file_names_its_last_line(tmp_path: Path) -> None:
