@@ -89,29 +89,20 @@ async def test_a_journal_can_be_discarded(seed_copy: Path) -> None:
         await until(pilot, lambda: not journalled(seed_copy))
 
 
-async def test_quitting_without_saving_removes_the_journal(seed_copy: Path) -> None:
+@pytest.mark.parametrize(("answer", "strength"), [("q", 4), ("s", 1)])
+async def test_quitting_removes_the_journal_whether_saving_or_not(
+    seed_copy: Path, answer: str, strength: int
+) -> None:
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("tab", "1")
         await until(pilot, lambda: journalled(seed_copy))
-        await pilot.press("ctrl+q", "q")
+        await pilot.press("ctrl+q", answer)  # quit without saving, or save and quit
         # A worker closes the file (the journal goes), then the app quits: wait for the end.
         await until(pilot, lambda: not app.is_running)
-    assert not journalled(seed_copy)
-
-
-async def test_saving_then_quitting_removes_the_journal(seed_copy: Path) -> None:
-    app = WorkbookApp(seed_copy)
-    async with app.run_test(size=SIZE) as pilot:
-        await opened(pilot)
-        await pilot.press("tab", "1")
-        await until(pilot, lambda: journalled(seed_copy))
-        await pilot.press("ctrl+q", "s")
-        # A worker saves, another closes the file (the journal goes), then the app quits.
-        await until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
-    assert load(seed_copy).claims[FIRST].points["p1"].strength == 1
+    assert load(seed_copy).claims[FIRST].points["p1"].strength == strength
     assert not journalled(seed_copy)
 
 
