@@ -72,10 +72,6 @@ nav.contents li li { font-size: .95rem; }
   nav.contents { break-after: page; page-break-after: always; line-height: 1.25; }
   a { color: inherit; text-decoration: none; }
   td a[href^="http"] { font-weight: bold; }
-  td a[href^="http"]::after {
-    content: " " attr(href); font-size: .8rem; font-weight: normal; color: #444;
-    overflow-wrap: anywhere;
-  }
   th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """.replace("%(margin)s", str(MARGIN_MM))

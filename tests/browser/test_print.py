@@ -36,6 +36,13 @@ OVERFLOW = """() => {
 }"""
 
 
+# The addresses the print style sheet adds after links: none, as each card's full cite line,
+# printed under its cite, holds its address already.
+ADDED_ADDRESSES = """() => [...document.querySelectorAll("a")]
+  .map(a => getComputedStyle(a, "::after").content)
+  .filter(content => content.includes("http"))"""
+
+
 def words(text: str) -> str:
     """Text as compared: white space folded, and ligatures (ﬀ, ﬁ) as their letters."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
@@ -79,5 +86,6 @@ def test_the_printed_brief_has_every_claim_and_nothing_overflows(
         page.set_viewport_size({"width": int(inner), "height": 1000})
         assert page.evaluate("document.documentElement.clientWidth") == int(inner)
         assert page.evaluate(OVERFLOW) == []
+        assert page.evaluate(ADDED_ADDRESSES) == []
     finally:
         page.close()
