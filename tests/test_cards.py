@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from workbook.cites import full_cite, incomplete_cite, short_cite
 from workbook.cli import main
 from workbook.files import WorkbookError
-from workbook.marks import plain, read_aloud, runs, unpaired, words_read_aloud
+from workbook.marks import in_quotes, plain, read_aloud, runs, unpaired, words_read_aloud
 from workbook.model import Card, Workbook
 from workbook.store import dumps, parse, read_workbook, save, validate
 
@@ -34,6 +34,17 @@ def test_marks_split_the_text_into_runs() -> None:
     assert words_read_aloud(text) == 3
     assert words_read_aloud("No marks: all four words") == 5
     assert unpaired("one == two") and not unpaired("==a== b")
+
+
+def test_a_cards_text_is_shown_in_quotation_marks_unless_it_opens_with_its_own() -> None:
+    assert in_quotes("Attacks rose.") == "“Attacks rose.”"
+    assert in_quotes("==Attacks== rose.", "**Attacks** rose.") == "“**Attacks** rose.”"
+    said = "“We were ready,” he said."
+    assert in_quotes(said) == said  # never ““We were ready,” he said.”
+    assert in_quotes("==“We were ready==,” he said.", "**“We were ready**,” he said.") == (
+        "**“We were ready**,” he said."
+    )
+    assert in_quotes("") == "“”"
 
 
 def test_an_unpaired_mark_is_refused_at_the_cards_text() -> None:

@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from .cites import cite_parts
 from .filters import needs_answer
-from .marks import has_marks, runs, words_read_aloud
+from .marks import has_marks, in_quotes, runs, words_read_aloud
 
 if TYPE_CHECKING:
     from .model import Card, Claim, Point, Workbook
@@ -108,7 +108,7 @@ def card_line(card: Card, with_text: bool) -> str:
     if card.full_cite:
         line += f"<br>{full_cite_line(card)}"
     if with_text and card.text:
-        line += f"<br>“{card_text(card.text)}”"
+        line += f"<br>{in_quotes(card.text, card_text(card.text))}"
     return line
 
 

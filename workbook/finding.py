@@ -14,6 +14,7 @@ from typing import Any
 from .card_search import Haystack, score
 from .files import WorkbookError, one_line
 from .library import Place, usage
+from .marks import in_quotes
 from .model import Card
 from .store import is_other_toml, load
 
@@ -67,7 +68,7 @@ def card_block(found: FoundCard) -> str:
         if card.full_cite:
             lines.append(f"  {card.full_cite}")
         if card.text:
-            lines.append(f"  “{card.text}”")
+            lines.append(f"  {in_quotes(card.text)}")
     read_by = ", ".join(f"{claim}.{point}" for claim, point in found.used)
     lines.append(f"  read by: {read_by or 'no point yet'}")
     return "\n".join(one_line(line) for line in lines)

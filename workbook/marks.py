@@ -40,3 +40,17 @@ def read_aloud(text: str) -> list[str]:
 
 def words_read_aloud(text: str) -> int:
     return sum(len(passage.split()) for passage in read_aloud(text))
+
+
+# Opening quotation marks, straight and curly, single and double, and the guillemets.
+_OPENING_QUOTES = "\"'“‘„«‹"
+
+
+def in_quotes(text: str, shown: str | None = None) -> str:
+    """How a card's text is shown: `shown` (the text as written out, by default the text
+    itself) in quotation marks, unless the text opens with a quotation mark of its own: marks
+    around marks would read as a quote within a quote, and the card's words are never changed
+    to nest them."""
+    shown = text if shown is None else shown
+    first = plain(text).lstrip()[:1]
+    return shown if first and first in _OPENING_QUOTES else f"“{shown}”"
