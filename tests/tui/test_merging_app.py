@@ -94,6 +94,31 @@ async def test_conflicts_in_a_file_are_offered_when_it_opens_and_can_wait(
         await opened(pilot)
         await until(pilot, lambda: isinstance(app.screen, ConflictsScreen))
         await pilot.press("escape")  # later: the file keeps the conflict
-        await pilot.pause()
-        assert isinstance(app.screen, PrepScreen)
+        await until(pilot, lambda: isinstance(app.screen, PrepScreen))
+        assert app.sub_title.endswith("⚠ 1 conflict to settle")
+        # The palette brings the conflicts back.
+        (settle,) = [
+            c for c in app.get_system_commands(app.screen) if c.title == "Settle conflicts"
+        ]
+        settle.callback()
+        await until(pilot, lambda: isinstance(app.screen, ConflictsScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PrepScreen))
     assert len(load(seed_copy).conflicts) == 1
+
+
+def test_a_claim_deleted_on_one_side_shows_what_the_other_changed() -> None:
+    from workbook.model import Conflict
+    from workbook.tui.conflicts_screen import conflict_prompt
+
+    long = "words " * 200
+    base = {"tag": "Before", "quote": long, "paragraph": 14}
+    theirs = {**base, "tag": "Their tag"}
+    shown = conflict_prompt(Conflict(path="claims.boast", base=base, ours=None, theirs=theirs))
+    lines = shown.plain.splitlines()
+    assert lines[0] == "claims.boast  (the fields that differ: tag)"
+    assert lines[1:] == [
+        "    ours: (deleted)",
+        '  theirs: {"tag": "Their tag"}',
+        '    base: {"tag": "Before"}',
+    ]

@@ -200,6 +200,12 @@ def test_conflicts_screen(snap_compare, tmp_path: Path) -> None:
     conflicts = [
         Conflict(path="claims.reckless-decision.tag", base="Before", ours="Ours", theirs="Theirs"),
         Conflict(path="claims.reckless-decision.points.p2.strength", base=3, ours=4, theirs=None),
+        Conflict(
+            path="claims.pompeo-boast",
+            base={"tag": "Before", "paragraph": 14, "quote": "As Pompeo boasted " * 30},
+            ours=None,
+            theirs={"tag": "Theirs", "paragraph": 14, "quote": "As Pompeo boasted " * 30},
+        ),
     ]
 
     class Settling(App[None]):

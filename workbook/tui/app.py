@@ -305,6 +305,14 @@ class WorkbookApp(FileApp):
             commands.append(
                 SystemCommand("Save as…", "Save the workbook to another file", self.action_save_as)
             )
+            if self.session.draft.workbook.conflicts:
+                commands.append(
+                    SystemCommand(
+                        "Settle conflicts",
+                        "Keep ours, theirs or the base of what a merge left",
+                        self.offer_settle,
+                    )
+                )
             from ..exports import OFFERED
 
             commands += [

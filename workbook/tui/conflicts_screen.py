@@ -21,23 +21,43 @@ from ..model import Conflict
 Settled = tuple[int, str]
 
 
-def shown(value: Any) -> str:
-    """A value as the file would hold it, short enough to compare at a glance."""
+LONGEST = 1200  # characters of one version shown; the file holds all of it
+
+
+def shown(value: Any, fields: set[str] | None = None, deleted: bool = False) -> str:
+    """A version as the file would hold it: of a table, only `fields` (those the versions
+    differ in), so that what changed is not lost after what did not."""
     if value is None:
-        return "(absent)"
+        return "(deleted)" if deleted else "(absent)"
+    if isinstance(value, dict) and fields:
+        value = {key: value[key] for key in value if key in fields}
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 400 else text[:399] + "…"
+    return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
+
+
+def differing(versions: list[Any]) -> set[str] | None:
+    """The fields in which tables differ (None unless two of the versions are tables)."""
+    tables = [version for version in versions if isinstance(version, dict)]
+    if len(tables) < 2:
+        return None
+    keys = set().union(*tables)
+    return {
+        key
+        for key in keys
+        if len({json.dumps(t.get(key), sort_keys=True, ensure_ascii=False) for t in tables}) > 1
+    }
 
 
 def conflict_prompt(conflict: Conflict) -> Text:
+    versions = [conflict.ours, conflict.theirs, conflict.base]
+    fields = differing(versions)
     text = Text(conflict.path, style="bold")
-    for name, value in (
-        ("ours", conflict.ours),
-        ("theirs", conflict.theirs),
-        ("base", conflict.base),
-    ):
+    if fields:
+        text.append(f"  (the fields that differ: {', '.join(sorted(fields))})", style="dim")
+    for name, value in zip(("ours", "theirs", "base"), versions, strict=True):
+        deleted = name != "base" and conflict.base is not None
         text.append(f"\n  {name:>6}: ", style="bold" if name != "base" else "dim")
-        text.append(shown(value), style="" if name != "base" else "dim")
+        text.append(shown(value, fields, deleted), style="" if name != "base" else "dim")
     return text
 
 
@@ -82,8 +102,9 @@ class ConflictsScreen(ModalScreen[Settled | None]):
         count = len(self.conflicts)
         with Vertical(id="conflicts"):
             yield Label(
-                f"A merge left {count} conflict{'s' if count != 1 else ''}: the same thing "
-                "changed on both sides. The workbook holds ours until you choose.",
+                f"A merge left {count} conflict{'s' if count != 1 else ''}: what both sides "
+                "changed, or one changed and the other deleted. The workbook holds ours until "
+                "you choose.",
                 id="conflicts-title",
             )
             yield Label(

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App
 from textual.timer import Timer
 
+from ..coverage import count
 from .loading import LoadingScreen
 from .messages import Edited, OursChanged
 
@@ -43,8 +44,10 @@ class FileApp(App[None]):
 
     def show_title(self) -> None:
         dirty = self.session is not None and self.session.dirty
+        conflicts = self.session.draft.workbook.conflicts if self.session else []
+        left = f" ⚠ {count(conflicts, 'conflict')} to settle" if conflicts else ""
         self.title = "workbook"
-        self.sub_title = f"{self.path}{' ● unsaved changes' if dirty else ''}"
+        self.sub_title = f"{self.path}{' ● unsaved changes' if dirty else ''}{left}"
 
     def ask(
         self,
@@ -200,7 +203,10 @@ class FileApp(App[None]):
         from .conflicts_screen import ConflictsScreen, Settled
 
         session = self.session
-        if session is None or session.dirty:
+        if session is None or not session.draft.workbook.conflicts:
+            return
+        if session.dirty:  # settling writes the file: it must hold every edit first
+            self.notify("Save first (ctrl+s): settling a conflict writes the file.")
             return
 
         def settle(chosen: Settled | None) -> None:
