@@ -79,6 +79,14 @@ def test_only_loopback_is_private() -> None:
     assert allowed_hosts("0.0.0.0", 8123) is None
 
 
+def test_a_server_on_every_address_is_shown_at_one_a_teammate_can_use() -> None:
+    for wildcard in ("0.0.0.0", "::", "[::]"):
+        shown = serve.reachable_host(wildcard)
+        assert shown and shown.strip("[]") not in ("0.0.0.0", "::")
+    assert serve.reachable_host("127.0.0.1") == "127.0.0.1"
+    assert serve.reachable_host("example.org") == "example.org"
+
+
 def test_another_host_needs_saying_and_is_warned_of(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -101,7 +109,9 @@ def test_another_host_needs_saying_and_is_warned_of(
         listening.close()
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and "no authentication" in err
-    assert f"http://0.0.0.0:{port}" in out and served == [None]
+    # A teammate cannot use 0.0.0.0: the address shown is this machine's own.
+    shown = f"http://{serve.reachable_host('0.0.0.0')}:{port}"
+    assert shown in out and "0.0.0.0" not in out and served == [None]
     monkeypatch.setattr(serve, "listen", lambda host, port: socket.socket())
     assert run_serve(argparse.Namespace(path=seed_copy, ours=None, port="0", host="::1")) == 0
     out, err = capsys.readouterr()

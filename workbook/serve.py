@@ -78,6 +78,27 @@ def url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+def reachable_host(host: str) -> str:
+    """The address a teammate can use: for a server on every address (0.0.0.0 or ::), this
+    machine's own on its network, or else its name; any other host as it was given."""
+    try:
+        wildcard = ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return host
+    if not wildcard:
+        return host
+    # Connecting a datagram socket sends nothing: it only picks the way out, and its address.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    probe = "2001:db8::1" if family == socket.AF_INET6 else "192.0.2.1"  # documentation nets
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as sock:
+            sock.connect((probe, 9))
+            found = str(sock.getsockname()[0])
+    except OSError:
+        return socket.gethostname()
+    return socket.gethostname() if ipaddress.ip_address(found).is_unspecified else found
+
+
 def app_command(path: Path | None, ours: str | None) -> str:
     """The shell command that runs the app for one browser tab: this Python's `workbook` in
     place of the shell, every argument quoted, and `--` so that no file name is an option."""
@@ -151,7 +172,7 @@ def run_serve(args: argparse.Namespace) -> int:
         complain(error)
         return EXIT_BAD_INPUT
     port = sock.getsockname()[1]
-    address = f"http://{url_host(args.host)}:{port}"
+    address = f"http://{url_host(reachable_host(args.host))}:{port}"
     if not is_loopback(args.host):
         print(one_line(NO_AUTHENTICATION.format(address=address)), file=sys.stderr, flush=True)
     name = path.name if args.path is None else str(path)
