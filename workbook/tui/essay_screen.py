@@ -162,6 +162,8 @@ class EssayScreen(Screen[str | None]):
                 number, start, end = parse_id(option.id)
                 if number == spot.paragraph and start <= spot.start < end:
                     self.text.highlighted = index
+                    # At the top, with what follows it below, not on the last line.
+                    self.call_after_refresh(self.text.scroll_to_highlight, top=True)
                     return
 
     @work(thread=True, exit_on_error=False)
