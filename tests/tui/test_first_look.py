@@ -20,6 +20,7 @@ from workbook.tui.claim_view import ClaimView
 from workbook.tui.dialogs import ConfirmScreen, FormScreen
 from workbook.tui.first_look import FirstLook
 from workbook.tui.loading import LoadingScreen
+from workbook.tui.prep_screen import PrepScreen
 from workbook.tui.side_column import SideColumn
 
 from .conftest import SIZE, opened, until
@@ -140,6 +141,27 @@ async def test_keys_typed_after_one_that_opens_a_form_go_into_the_form(
         # The form is on the screen a moment before its field has the focus: look at the
         # field that has it once the keys are in, not at whatever had it when the form came.
         await until(pilot, lambda: getattr(form.focused, "text", None) == "New")
+
+
+async def test_keys_typed_while_kept_ones_are_given_back_wait_their_turn(
+    seed_copy: Path, held: list[WorkbookApp]
+) -> None:
+    app = looked_app(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(held))
+        await pilot.press("tab")  # kept: to the first side's column
+        # The kept key is held back (as on a busy machine) while more keys come, typed once
+        # the main screen is there: they go after it, not before.
+        app.settled = lambda: False  # type: ignore[method-assign]
+        go(app)
+        await until(pilot, lambda: isinstance(app.screen, PrepScreen) and app.screen.is_mounted)
+        await pilot.press("a", "N", "e", "w")  # a point for that column's side, and its text
+        del app.settled
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        await until(pilot, lambda: getattr(form.focused, "text", None) == "New")
+        await pilot.pause(0.2)
+        assert getattr(form.focused, "text", None) == "New"  # the tab did not come after
 
 
 async def test_keys_pressed_during_the_first_look_never_answer_a_question(

@@ -83,6 +83,10 @@ class WorkbookApp(FileApp):
         self.preread = (raw, text) if raw is not None and text is not None else None
         self.error: str | None = None  # why the file could not be opened, for the command line
         self.first_look: FirstLook | None = None
+        # Keys pressed while the file opened, still to be given back (see `press_again`), and
+        # the one given back last.
+        self.kept_keys: list[events.Key] | None = None
+        self.given_back: events.Key | None = None
 
     @property
     def draft(self) -> Draft | None:
@@ -215,7 +219,8 @@ class WorkbookApp(FileApp):
         self.show_title()
         if not gc.isenabled():  # held off by the command line while the app started
             self.call_after_refresh(self.settle_garbage, shown)
-        self.call_after_refresh(self.press_again, kept)
+        self.kept_keys = list(kept) or None
+        self.call_after_refresh(self.press_again)
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
         if not workbook.claims and not any(side.thesis for side in workbook.sides.values()):
@@ -245,30 +250,40 @@ class WorkbookApp(FileApp):
         gc.freeze()
         gc.enable()
 
-    def press_again(
-        self, keys: list[events.Key], pressing: bool = False, waited: int = 0, calm: int = 0
-    ) -> None:
+    def press_again(self, pressing: bool = False, waited: int = 0, calm: int = 0) -> None:
         """Keys pressed while the file opened, given to the app one at a time, as if typed now.
         If opening asked a question first (a journal to restore, say), they are dropped: a key
         meant for the claims must not answer a question the user has not read. After a key
         that opens a form, the rest wait until the form has the focus, and go to its field.
         Each key waits until the app has handled all that the one before set off: on a busy
-        machine a key can take longer than a refresh, and the next must not overtake it."""
+        machine a key can take longer than a refresh, and the next must not overtake it. Keys
+        typed meanwhile join the end of the line (`on_event`)."""
         from .prep_screen import PrepScreen
 
+        keys = self.kept_keys
         if not keys or (not pressing and not isinstance(self.screen, PrepScreen)):
+            self.kept_keys = None  # from here on, keys go straight where they are typed
             return
         # Settled at two refreshes running: a message taken from its queue may still be
         # being handled at the first.
         ready = self.screen.focused is not None and self.settled()
         if not (ready and calm) and waited < KEY_WAIT:
-            self.call_after_refresh(
-                self.press_again, keys, True, waited + 1, calm + 1 if ready else 0
-            )
+            self.call_after_refresh(self.press_again, True, waited + 1, calm + 1 if ready else 0)
             return
-        key, *rest = keys
-        self.post_message(events.Key(key.key, key.character))
-        self.call_after_refresh(self.press_again, rest, True)
+        key = keys.pop(0)
+        self.given_back = events.Key(key.key, key.character)
+        self.post_message(self.given_back)
+        self.call_after_refresh(self.press_again, True)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed while kept keys are still being given back waits behind them: were it
+        handled at once, a key kept from before it could land in the form it opened."""
+        waiting = self.kept_keys is not None and event is not self.given_back
+        if waiting and isinstance(event, events.Key) and not event.is_forwarded:
+            assert self.kept_keys is not None
+            self.kept_keys.append(event)
+            return
+        await super().on_event(event)
 
     def settled(self) -> bool:
         """Whether every message the app, its screens and the widgets on show were sent has
