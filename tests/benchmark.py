@@ -39,15 +39,15 @@ import pyte
 import tomli_w
 
 import workbook
-from workbook.brief import render
-from workbook.cli import main as workbook_main
-from workbook.document import read_document
-from workbook.essay import split_paragraphs
-from workbook.seed import positions_folder
-from workbook.sentences import sentence_spans
-from workbook.store import dumps, load_with_essay, to_data
-from workbook.suggest import suggest
-from workbook.webpage import extraction_options
+from workbook.commands import main as workbook_main
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.essay.sentences import sentence_spans
+from workbook.essay.suggest import suggest
+from workbook.exports.brief import render
+from workbook.importing.document import read_document
+from workbook.importing.webpage import extraction_options
+from workbook.storage.places import positions_folder
+from workbook.storage.store import dumps, load_with_essay, to_data
 
 from .scaled import scaled
 
@@ -155,7 +155,7 @@ def keystroke_cost(path: Path, keys: str, presses: int) -> float:
     import asyncio
 
     from workbook.tui.app import WorkbookApp
-    from workbook.tui.prep_screen import PrepScreen
+    from workbook.tui.screens.prep.screen import PrepScreen
 
     async def measure() -> float:
         gc.disable()  # as the open command has it while the app starts (`cli.run_open`)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from workbook.model import Workbook
+from workbook.core.model import Workbook
 
 ESSAY = (
     "By a writer\nStrikes bring blowback. They always do.\nDeterrence is a story told afterwards.\n"
@@ -80,7 +80,7 @@ def small_v1_data() -> dict[str, Any]:
 
 def copy_positions(folder: Path) -> Path:
     """Copy the shipped positions (the seed and its essay) into `folder`; returns the seed."""
-    from workbook.seed import positions_folder, seed_path
+    from workbook.storage.places import positions_folder, seed_path
 
     folder.mkdir(parents=True, exist_ok=True)
     for path in positions_folder().iterdir():
@@ -111,7 +111,7 @@ def small() -> Workbook:
 @pytest.fixture
 def small_file(tmp_path: Path) -> Path:
     """The small workbook saved canonically, with its essay beside it."""
-    from workbook.store import save
+    from workbook.storage.store import save
 
     (tmp_path / "small.txt").write_text(ESSAY, encoding="utf-8")
     path = tmp_path / "small.toml"

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from workbook.files import backup_path, write_atomic
-from workbook.store import dumps, save
+from workbook.storage.files import backup_path, write_atomic
+from workbook.storage.store import dumps, save
 
 from .scaled import scaled
 

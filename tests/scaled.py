@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.core.model import Workbook
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 
 def scaled(claims: int, seed: Workbook | None = None) -> Workbook:

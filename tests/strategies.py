@@ -6,8 +6,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from workbook.marks import MARK, unpaired
-from workbook.model import Workbook
+from workbook.core.marks import MARK, unpaired
+from workbook.core.model import Workbook
 
 ids = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
 # Text a user might paste: quotes, backslashes, TOML and Markdown syntax, control characters,

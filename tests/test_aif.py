@@ -10,11 +10,11 @@ from pathlib import Path
 import jsonschema
 from hypothesis import given, settings
 
-from workbook.aif import graph
-from workbook.cli import main
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.commands import main
+from workbook.core.model import Workbook
+from workbook.exports.aif import graph
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 from .strategies import workbooks
 

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from workbook.argdown import counts, escape, export, read
-from workbook.cli import main
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import dumps, load
+from workbook.commands import main
+from workbook.core.model import Workbook
+from workbook.exports.argdown import counts, escape, export, read
+from workbook.storage.places import seed_path
+from workbook.storage.store import dumps, load
 
 from .strategies import workbook_data, workbooks
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from workbook.brief import BriefOptions, inline, link_target, render
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.core.model import Workbook
+from workbook.exports.brief import BriefOptions, inline, link_target, render
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 from .strategies import text, workbooks
 
@@ -256,7 +256,7 @@ def test_arbitrary_text_never_breaks_the_brief(workbook: Workbook, extra: list[s
 def test_an_answer_never_stands_left_of_the_point_it_answers(small: Workbook) -> None:
     """With the answering side first, the point answered takes its row alone and the answer
     follows on the next: the exchange still reads across, then down."""
-    from workbook.brief import CardLines, exchange_rows
+    from workbook.exports.brief import CardLines, exchange_rows
 
     claim = small.claims["blowback"]  # p1 (con) answered by p2 (pro)
     cards = CardLines(small.cards, with_text=True)
@@ -271,7 +271,7 @@ def test_an_answer_never_stands_left_of_the_point_it_answers(small: Workbook) ->
 def test_a_card_reads_as_its_cite_our_tag_its_full_cite_and_its_marked_text(
     small: Workbook,
 ) -> None:
-    from workbook.brief import card_line, column_words
+    from workbook.exports.brief import card_line, column_words
 
     card = small.cards["smith"]
     card.publication, card.url = "The Review", "https://example.org/a"

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.brief import BriefOptions, render
-from workbook.brief_html import page, render_html
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.core.model import Workbook
+from workbook.exports.brief import BriefOptions, render
+from workbook.exports.brief_html import page, render_html
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 from .strategies import text, workbooks
 from .test_brief import HOSTILE, LINKISH

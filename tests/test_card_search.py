@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.card_search import Haystack, haystacks, in_order, search
-from workbook.model import Card, Workbook
+from workbook.core.card_search import Haystack, haystacks, in_order, search
+from workbook.core.model import Card, Workbook
 
 from .conftest import small_data
 

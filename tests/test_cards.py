@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from pydantic import ValidationError
 
-from workbook.cites import full_cite, incomplete_cite, short_cite
-from workbook.cli import main
-from workbook.files import WorkbookError
-from workbook.marks import in_quotes, plain, read_aloud, runs, unpaired, words_read_aloud
-from workbook.model import Card, Workbook
-from workbook.store import dumps, parse, read_workbook, save, validate
+from workbook.commands import main
+from workbook.core.cites import full_cite, incomplete_cite, short_cite
+from workbook.core.marks import in_quotes, plain, read_aloud, runs, unpaired, words_read_aloud
+from workbook.core.model import Card, Workbook
+from workbook.storage.files import WorkbookError
+from workbook.storage.store import dumps, parse, read_workbook, save, validate
 
 from .conftest import ESSAY, small_data, small_v1_data
 from .strategies import workbook_data

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
-from workbook.model import Card
-from workbook.store import load, save
+from workbook.commands import main
+from workbook.core.model import Card
+from workbook.storage.store import load, save
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
@@ -269,10 +269,12 @@ def test_export_of_a_bad_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_open_is_the_default_command_even_with_options_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import workbook.cli
+    import workbook.commands
 
     seen: list[tuple[Path | None, str | None]] = []
-    monkeypatch.setattr(workbook.cli, "run_open", lambda args: seen.append((args.path, args.ours)))
+    monkeypatch.setattr(
+        workbook.commands, "run_open", lambda args: seen.append((args.path, args.ours))
+    )
     main(["--ours", "deterrence"])
     main(["w.toml", "--ours", "Blowback"])
     assert seen == [(None, "deterrence"), (Path("w.toml"), "Blowback")]
@@ -297,7 +299,7 @@ def test_no_error_line_can_be_split_by_a_name_or_a_value(
 
 
 def test_one_line_escapes_only_what_could_break_a_line() -> None:
-    from workbook.files import one_line
+    from workbook.storage.files import one_line
 
     kept = "ممنوع e\u0301 🧨 \u202e\u00a0\t".replace("\t", "")
     assert one_line(kept) == kept

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from workbook.document import (
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.importing.document import (
     Document,
     decode_document,
     document_kind,
@@ -18,8 +19,7 @@ from workbook.document import (
     read_document,
     read_markdown,
 )
-from workbook.essay import split_paragraphs
-from workbook.files import WorkbookError
+from workbook.storage.files import WorkbookError
 
 
 def one_a_line(document: Document) -> str:

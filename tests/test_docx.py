@@ -10,12 +10,12 @@ import docx
 from docx.enum.text import WD_COLOR_INDEX
 from hypothesis import given, settings
 
-from workbook.cli import main
-from workbook.docx_export import READ_SIZE, UNREAD_SIZE, export
-from workbook.marks import plain, runs
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.commands import main
+from workbook.core.marks import plain, runs
+from workbook.core.model import Workbook
+from workbook.exports.docx import READ_SIZE, UNREAD_SIZE, export
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 from .strategies import workbooks
 

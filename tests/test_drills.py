@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.drills import (
+from workbook.practice.drills import (
     Drill,
     Record,
     drills_for,
@@ -22,9 +22,9 @@ from workbook.drills import (
     our_answers,
     save_history,
 )
-from workbook.files import WorkbookError
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.storage.files import WorkbookError
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 MONDAY = dt.date(2026, 3, 2)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from workbook import edits
-from workbook.edits import CardInUse, Draft, EditError
-from workbook.library import where_used
-from workbook.model import Card, Workbook
+from workbook.core import edits
+from workbook.core.edits import CardInUse, Draft, EditError
+from workbook.core.library import where_used
+from workbook.core.model import Card, Workbook
 
 
 def valid(workbook: Workbook) -> Workbook:
@@ -180,7 +180,7 @@ def test_a_new_edit_after_undoing_past_the_save_stays_dirty(small: Workbook) -> 
 
 
 def test_filters_by_words_tags_and_unanswered(small: Workbook) -> None:
-    from workbook.filters import ClaimFilter
+    from workbook.core.filters import ClaimFilter
 
     def ids(text: str, side: str = "") -> list[str]:
         f = ClaimFilter.parse(text, side)
@@ -214,7 +214,7 @@ def test_a_claim_moves_up_and_down_and_undo_puts_it_back(small: Workbook) -> Non
 
 
 def test_where_each_card_is_read_and_which_are_unused(small: Workbook) -> None:
-    from workbook.library import point_cards, unused_cards, usage
+    from workbook.core.library import point_cards, unused_cards, usage
 
     small.cards["cut"] = Card(tag="Not placed yet")
     small.claims["story"].points["p1"].cards = ["slot", "smith"]

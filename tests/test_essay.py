@@ -7,9 +7,9 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.essay import section_at, split_paragraphs
-from workbook.seed import seed_path
-from workbook.sentences import sentence_spans, sentences
+from workbook.essay.paragraphs import section_at, split_paragraphs
+from workbook.essay.sentences import sentence_spans, sentences
+from workbook.storage.places import seed_path
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
 

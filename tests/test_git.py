@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook import store
-from workbook.seed import seed_path
+from workbook.storage import store
+from workbook.storage.places import seed_path
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from workbook.coverage import claim_ready, coverage, side_summary
-from workbook.files import WorkbookError
-from workbook.glance import CardLine, PointLine, claim_lines, first_glance, first_look
-from workbook.library import point_cards
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.core.coverage import claim_ready, coverage, side_summary
+from workbook.core.library import point_cards
+from workbook.core.model import Workbook
+from workbook.storage.files import WorkbookError
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
+from workbook.tui.glance import CardLine, PointLine, claim_lines, first_glance, first_look
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def test_the_first_look_is_none_where_the_app_shows_something_else_first(
 
 def test_working_out_a_glance_loads_neither_textual_nor_the_models_until_asked() -> None:
     script = (
-        "import sys, workbook.glance\n"
+        "import sys, workbook.tui.glance\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'pydantic'}))\n"
     )
     result = subprocess.run(

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
-from workbook.seed import seed_path
+from workbook.commands import main
+from workbook.storage.places import seed_path
 from workbook.tui.app import WorkbookApp
-from workbook.tui.prep_screen import PrepScreen
+from workbook.tui.screens.prep.screen import PrepScreen
 
 from .conftest import copy_positions
 from .tui.conftest import SIZE

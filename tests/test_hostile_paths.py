@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook import files
-from workbook.files import MAX_BYTES, MB, ReadError, read_bytes, read_file
+from workbook.storage import files
+from workbook.storage.files import MAX_BYTES, MB, ReadError, read_bytes, read_file
 
 HANG_GUARD = 10.0  # seconds: a command that waits on a pipe fails the test, it does not stall it
 QUICK = 5.0  # a refusal takes a fraction of a second; this is slack for a busy machine
@@ -194,7 +194,7 @@ def test_a_missing_file_and_a_loop_of_links(tmp_path: Path) -> None:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    from workbook.cli import main
+    from workbook.commands import main
 
     status = main([str(a) for a in args])
     out, err = capsys.readouterr()

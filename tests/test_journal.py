@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from workbook import edits, journal
-from workbook.edits import Draft
-from workbook.journal import (
+from workbook.core import edits
+from workbook.core.edits import Draft
+from workbook.core.model import Card, Claim, Workbook
+from workbook.session import journal
+from workbook.session.journal import (
     OwnJournal,
     all_journals,
     digest,
@@ -20,9 +22,8 @@ from workbook.journal import (
     journal_text,
     parse_journal,
 )
-from workbook.model import Card, Claim, Workbook
-from workbook.session import Session
-from workbook.store import load, save
+from workbook.session.session import Session
+from workbook.storage.store import load, save
 
 from .conftest import small_v1_data
 

@@ -1,4 +1,4 @@
-"""The three-way merge of workbooks by id (workbook/merging.py)."""
+"""The three-way merge of workbooks by id (workbook/core/merge.py)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tests.strategies import claims, ids, lines, text, workbook_data
-from workbook import store
-from workbook.merging import conflict_lines, merge, new_conflicts, resolve
-from workbook.model import Workbook
+from workbook.core.merge import conflict_lines, merge, new_conflicts, resolve
+from workbook.core.model import Workbook
+from workbook.storage import store
 
 BASE: dict[str, Any] = {
     "format": 2,

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from workbook.model import Card, Workbook
-from workbook.store import describe
+from workbook.core.model import Card, Workbook
+from workbook.storage.store import describe
 
 
 def problem(data: dict[str, Any]) -> str:
@@ -118,7 +118,7 @@ def test_an_id_must_be_a_bare_key(data: dict[str, Any]) -> None:
 
 def test_duplicate_ids_are_refused_by_the_file_format(tmp_path: Path) -> None:
     # Ids are table keys, so a second claim with the same id is a TOML error at its line.
-    from workbook.store import WorkbookError, parse
+    from workbook.storage.store import WorkbookError, parse
 
     text = (
         'format = 1\n[essay]\nparagraphs = 1\n[sides.a]\nname = "A"\n[sides.b]\nname = "B"\n'
@@ -142,7 +142,7 @@ def test_duplicate_ids_are_refused_by_the_file_format(tmp_path: Path) -> None:
 def test_the_slips_of_a_hand_edit_are_told_in_the_words_of_the_fix(
     tmp_path: Path, line: str, column: int, reason: str
 ) -> None:
-    from workbook.store import WorkbookError, parse
+    from workbook.storage.store import WorkbookError, parse
 
     with pytest.raises(WorkbookError) as caught:
         parse(f"format = 2\n{line}\n", tmp_path / "w.toml")

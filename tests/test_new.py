@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from workbook import importer
-from workbook.cli import main
-from workbook.essay import split_paragraphs
-from workbook.files import WorkbookError
-from workbook.store import load
+from workbook.commands import main
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.importing import importer
+from workbook.storage.files import WorkbookError
+from workbook.storage.store import load
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -477,7 +477,7 @@ def test_only_a_web_page_loads_trafilatura(folder: Path) -> None:
     essay_and_workbook(folder)
     shutil.copyfile(PAGES / "blog.html", folder / "blog.html")
     script = (
-        "import sys\nfrom workbook.cli import main\n"
+        "import sys\nfrom workbook.commands import main\n"
         "main(['new', sys.argv[1]])\nprint('trafilatura' in sys.modules)\n"
     )
     loaded = [

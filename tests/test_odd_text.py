@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook.brief import render
-from workbook.model import Workbook
-from workbook.store import load, save
+from workbook.core.model import Workbook
+from workbook.exports.brief import render
+from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
-from workbook.tui.dialogs import FormScreen
+from workbook.tui.dialogs.form import FormScreen
 
 from .conftest import small_data
 from .test_brief import check_structure

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.parallel import WORTH_IT, Parse
-from workbook.store import WorkbookError, dumps, parse
+from workbook.storage.parallel import WORTH_IT, Parse
+from workbook.storage.store import WorkbookError, dumps, parse
 
 from .scaled import scaled
 

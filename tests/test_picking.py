@@ -7,11 +7,11 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.essay import split_paragraphs
-from workbook.model import Workbook
-from workbook.picking import claim_from_span, move_end, move_start, place_for, placed_claims
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.core.model import Workbook
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.essay.picking import claim_from_span, move_end, move_start, place_for, placed_claims
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 TEXT = "The strike was reckless. It brought blowback."
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
-from workbook.seed import seed_path
+from workbook.commands import main
+from workbook.storage.places import seed_path
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from hypothesis import given, settings
 
-from workbook.model import Workbook
-from workbook.store import dumps, load, parse, save
+from workbook.core.model import Workbook
+from workbook.storage.store import dumps, load, parse, save
 
 from .strategies import workbooks
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.cli import main
-from workbook.essay import find_quote, split_paragraphs
-from workbook.quotes import (
+from workbook.commands import main
+from workbook.essay.paragraphs import find_quote, split_paragraphs
+from workbook.essay.quotes import (
     closest_passage,
     differences,
     essay_quote,
@@ -21,8 +21,8 @@ from workbook.quotes import (
     quote_problem,
     verbatim_problem,
 )
-from workbook.seed import seed_path
-from workbook.store import WorkbookError, dumps, load
+from workbook.storage.places import seed_path
+from workbook.storage.store import WorkbookError, dumps, load
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
 ESSAY = "He said “don’t go” — and she said ‘fine’… It was—as ever—late. Don’t ask."

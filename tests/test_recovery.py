@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from workbook.journal import Journal
-from workbook.model import Claim, Workbook
-from workbook.recovery import merge, steps
+from workbook.core.model import Claim, Workbook
+from workbook.session.journal import Journal
+from workbook.session.restore import merge, steps
 
 
 def claim(tag: str, paragraph: int = 2) -> Claim:
@@ -87,7 +87,7 @@ def test_an_old_journal_on_a_changed_file_deletes_nothing() -> None:
 
 
 def test_steps_replay_the_merge_on_a_draft(small: Workbook) -> None:
-    from workbook.edits import Draft
+    from workbook.core.edits import Draft
 
     current = dict(small.claims)
     merged = {"new": claim("N", 3), "story": current["story"]}

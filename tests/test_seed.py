@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from workbook.essay import split_paragraphs
-from workbook.marks import plain
-from workbook.model import Workbook
-from workbook.seed import seed_path
-from workbook.store import dumps, load, parse, read_workbook
+from workbook.core.marks import plain
+from workbook.core.model import Workbook
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.storage.places import seed_path
+from workbook.storage.store import dumps, load, parse, read_workbook
 
 ARGUING = {2, 3, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15}  # not the byline or the two headings
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workbook import seed
-from workbook.cli import main
-from workbook.files import WorkbookError
-from workbook.store import load, read_workbook, save
+from workbook.commands import main
+from workbook.storage import places
+from workbook.storage.files import WorkbookError
+from workbook.storage.store import load, read_workbook, save
 
 from .conftest import copy_positions
 
@@ -20,30 +20,30 @@ from .conftest import copy_positions
 def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A package folder holding its positions, as an installed wheel does."""
     package = tmp_path / "site-packages" / "workbook"
-    shutil.copytree(seed.positions_folder(), package / "positions")
-    monkeypatch.setattr(seed, "_PACKAGE", package)
+    shutil.copytree(places.positions_folder(), package / "positions")
+    monkeypatch.setattr(places, "_PACKAGE", package)
     return package
 
 
 def test_the_installed_seed_is_found_inside_the_package(installed: Path) -> None:
-    assert seed.seed_path() == installed / "positions" / seed.SEED_NAME
-    assert seed.is_bundled(seed.seed_path())
+    assert places.seed_path() == installed / "positions" / places.SEED_NAME
+    assert places.is_bundled(places.seed_path())
 
 
 def test_saving_the_bundled_seed_writes_a_copy_here(installed: Path, tmp_path: Path) -> None:
     here = tmp_path / "here"
     here.mkdir()
-    target, note = seed.save_target(seed.seed_path(), "soleimani-blowback.txt", here)
-    assert target == here / seed.SEED_NAME
+    target, note = places.save_target(places.seed_path(), "soleimani-blowback.txt", here)
+    assert target == here / places.SEED_NAME
     assert note == f"the bundled seed is read-only: saved a copy to {target}"
     assert (here / "soleimani-blowback.txt").is_file()  # the essay travels with it
-    assert seed.brief_path(seed.seed_path()).parent == Path.cwd()
+    assert places.brief_path(places.seed_path()).parent == Path.cwd()
 
 
 def test_a_workbook_of_ones_own_is_saved_in_place(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    assert seed.save_target(path, "essay.txt") == (path, "")
-    assert seed.brief_path(path) == tmp_path / "mine.brief.md"
+    assert places.save_target(path, "essay.txt") == (path, "")
+    assert places.brief_path(path) == tmp_path / "mine.brief.md"
 
 
 def test_with_no_file_named_the_seed_opens_until_a_save_has_copied_it_here(
@@ -52,13 +52,13 @@ def test_with_no_file_named_the_seed_opens_until_a_save_has_copied_it_here(
     here = tmp_path / "here"
     here.mkdir()
     monkeypatch.chdir(here)
-    assert seed.default_workbook() == seed.seed_path()
-    os.mkfifo(here / seed.SEED_NAME)  # not a workbook: the bundled seed still opens
-    assert seed.default_workbook() == seed.seed_path()
-    (here / seed.SEED_NAME).unlink()
-    target, _ = seed.save_target(seed.seed_path(), "soleimani-blowback.txt")
-    shutil.copyfile(seed.seed_path(), target)
-    assert seed.default_workbook() == here / seed.SEED_NAME
+    assert places.default_workbook() == places.seed_path()
+    os.mkfifo(here / places.SEED_NAME)  # not a workbook: the bundled seed still opens
+    assert places.default_workbook() == places.seed_path()
+    (here / places.SEED_NAME).unlink()
+    target, _ = places.save_target(places.seed_path(), "soleimani-blowback.txt")
+    shutil.copyfile(places.seed_path(), target)
+    assert places.default_workbook() == here / places.SEED_NAME
 
 
 @pytest.fixture
@@ -66,24 +66,24 @@ def checkout_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The seed where it is really found (in a checkout: positions/ at its top), with the
     current folder moved somewhere harmless."""
     monkeypatch.chdir(tmp_path)
-    return seed.seed_path()
+    return places.seed_path()
 
 
 def shipped() -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in seed.positions_folder().iterdir()}
+    return {p.name: p.read_bytes() for p in places.positions_folder().iterdir()}
 
 
 def test_every_shipped_position_is_bundled_wherever_it_lies(
     checkout_seed: Path, tmp_path: Path
 ) -> None:
-    assert seed.is_bundled(checkout_seed)
-    assert seed.is_bundled(checkout_seed.with_name("soleimani-blowback.txt"))
+    assert places.is_bundled(checkout_seed)
+    assert places.is_bundled(checkout_seed.with_name("soleimani-blowback.txt"))
     link = tmp_path / "link.toml"
     link.symlink_to(checkout_seed)
-    assert seed.is_bundled(link)
-    assert not seed.is_bundled(copy_positions(tmp_path / "copy"))
-    assert seed.folder_beside(checkout_seed) == Path.cwd()
-    assert seed.brief_path(checkout_seed) == Path.cwd() / "soleimani-blowback.brief.md"
+    assert places.is_bundled(link)
+    assert not places.is_bundled(copy_positions(tmp_path / "copy"))
+    assert places.folder_beside(checkout_seed) == Path.cwd()
+    assert places.brief_path(checkout_seed) == Path.cwd() / "soleimani-blowback.brief.md"
 
 
 def test_fmt_refuses_the_seed_and_fmt_check_reads_it(

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from workbook import serve
-from workbook.serve import allowed_hosts, app_command, is_loopback, run_serve
+from workbook.commands import serve
+from workbook.commands.serve import allowed_hosts, app_command, is_loopback, run_serve
 
 from .serving import Served
 

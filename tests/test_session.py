@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from workbook import edits
-from workbook import session as session_module
-from workbook.files import WorkbookError
-from workbook.journal import digest, parse_journal
-from workbook.model import Card, Claim, Workbook
-from workbook.recovery import merge
-from workbook.session import Conflict, Phase, Saved, Session
-from workbook.store import load, save
+from workbook.core import edits
+from workbook.core.model import Card, Claim, Workbook
+from workbook.session import session as session_module
+from workbook.session.journal import digest, parse_journal
+from workbook.session.restore import merge
+from workbook.session.session import Conflict, Phase, Saved, Session
+from workbook.storage.files import WorkbookError
+from workbook.storage.store import load, save
 
 from .conftest import ESSAY, small_data
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.files import WorkbookError
-from workbook.formats import BUILT_IN
-from workbook.marks import words_read_aloud
-from workbook.seed import seed_path
-from workbook.speech import (
+from workbook.core.marks import words_read_aloud
+from workbook.practice.formats import BUILT_IN
+from workbook.practice.speech import (
     Pick,
     Plan,
     candidates,
@@ -19,7 +17,9 @@ from workbook.speech import (
     reading_seconds,
     words,
 )
-from workbook.store import load
+from workbook.storage.files import WorkbookError
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.model import Workbook
-from workbook.store import WorkbookError, dumps, load, save
+from workbook.core.model import Workbook
+from workbook.storage.store import WorkbookError, dumps, load, save
 
 
 def error_of(path: Path) -> str:
@@ -174,7 +174,7 @@ def test_saving_into_a_missing_folder_says_so(small: Workbook, tmp_path: Path) -
 
 
 def test_save_keeps_the_previous_version_as_one_backup(small: Workbook, small_file: Path) -> None:
-    from workbook.files import backup_path
+    from workbook.storage.files import backup_path
 
     first = small_file.read_bytes()
     small.claims["story"].tag = "second"
@@ -204,7 +204,7 @@ def test_a_file_without_any_write_permission_is_refused(small: Workbook, small_f
 def test_a_symbolic_link_is_saved_through_and_stays_a_link(
     small: Workbook, small_file: Path, tmp_path: Path
 ) -> None:
-    from workbook.files import backup_path
+    from workbook.storage.files import backup_path
 
     before = small_file.read_bytes()
     elsewhere = tmp_path / "elsewhere"
@@ -246,7 +246,7 @@ def special_files(folder: Path) -> dict[str, Path]:
 
 
 def test_what_is_not_a_regular_file_is_never_replaced(small: Workbook, tmp_path: Path) -> None:
-    from workbook.files import kind_of
+    from workbook.storage.files import kind_of
 
     for name, path in special_files(tmp_path).items():
         kind = kind_of(path.stat().st_mode)

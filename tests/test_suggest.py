@@ -25,14 +25,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.cli import main
-from workbook.document import read_document
-from workbook.essay import find_quote
-from workbook.files import WorkbookError
-from workbook.seed import seed_path
-from workbook.sentences import sentence_spans
-from workbook.store import load_with_essay
-from workbook.suggest import Suggestion, suggest
+from workbook.commands import main
+from workbook.essay.paragraphs import find_quote
+from workbook.essay.sentences import sentence_spans
+from workbook.essay.suggest import Suggestion, suggest
+from workbook.importing.document import read_document
+from workbook.storage.files import WorkbookError
+from workbook.storage.places import seed_path
+from workbook.storage.store import load_with_essay
 
 Span = tuple[int, int, int]  # paragraph, start, end
 

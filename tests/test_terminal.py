@@ -14,9 +14,9 @@ import pexpect
 import pyte
 import pytest
 
-from workbook.essay import split_paragraphs
-from workbook.journal import all_journals
-from workbook.store import load
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.session.journal import all_journals
+from workbook.storage.store import load
 
 from .conftest import copy_positions
 

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from workbook.files import WorkbookError
-from workbook.formats import BUILT_IN, config_path, listing, load_formats
-from workbook.timer import RoundTimer, shown
+from workbook.practice.format_file import load_formats
+from workbook.practice.formats import BUILT_IN, listing
+from workbook.practice.timer import RoundTimer, shown
+from workbook.storage.files import WorkbookError
+from workbook.storage.locations import formats_file
 
 
 class FakeClock:
@@ -126,7 +128,7 @@ def test_the_built_in_formats_hold_the_usual_times() -> None:
 
 def test_the_users_file_overrides_and_adds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    path = config_path()
+    path = formats_file()
     assert path == tmp_path / "workbook" / "formats.toml"
     path.parent.mkdir()
     path.write_text(

@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from workbook.commands import main
 
 sys.exit(main())

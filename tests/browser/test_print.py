@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from workbook.brief_html import MARGIN_MM, render_html
-from workbook.model import Card, Workbook
-from workbook.seed import seed_path
-from workbook.store import load
+from workbook.core.model import Card, Workbook
+from workbook.exports.brief_html import MARGIN_MM, render_html
+from workbook.storage.places import seed_path
+from workbook.storage.store import load
 
 PAPERS = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}  # millimetres
 PX_PER_MM = 96 / 25.4  # CSS pixels

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyte
 from playwright.sync_api import Browser, Page, WebSocket
 
-from workbook.store import load
+from workbook.storage.store import load
 
 from ..serving import Served
 

@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from workbook.tui.app import WorkbookApp
-from workbook.tui.prep_screen import PrepScreen
+from workbook.tui.screens.prep.screen import PrepScreen
 
 SIZE = (140, 42)
 

@@ -10,10 +10,10 @@ import pytest
 from textual.command import CommandList
 from textual.widgets import Input, Select, TextArea
 
-from workbook.store import load
+from workbook.storage.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.dialogs import ConfirmScreen, FormScreen
-from workbook.tui.side_column import SideColumn
+from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
+from workbook.tui.widgets.side_column import SideColumn
 
 from .conftest import SIZE, opened, until
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import tomli_w
 
-from workbook.library import where_used
-from workbook.store import load
+from workbook.core.library import where_used
+from workbook.storage.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.card_picker import NEW, CardPicker
-from workbook.tui.dialogs import ConfirmScreen, FormScreen
-from workbook.tui.side_column import SideColumn
+from workbook.tui.dialogs.card_picker import NEW, CardPicker
+from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
+from workbook.tui.widgets.side_column import SideColumn
 
 from ..conftest import ESSAY, small_v1_data
 from .conftest import SIZE, opened, until

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.store import load
+from workbook.storage.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.dialogs import ConfirmScreen, FormScreen
+from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 
 from .conftest import SIZE, opened, until
 from .test_app import fill

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.cli import main
-from workbook.store import load, save
+from workbook.commands import main
+from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
-from workbook.tui.essay_screen import EssayScreen
-from workbook.tui.prep_screen import PrepScreen
+from workbook.tui.screens.essay import EssayScreen
+from workbook.tui.screens.prep.screen import PrepScreen
 
 from ..conftest import copy_positions
 from .conftest import SIZE, opened, until
@@ -102,7 +102,7 @@ async def test_the_essay_view_opens_on_the_sentence_of_the_claim_in_view(seed_co
 
 
 async def test_a_new_workbook_asks_who_argues_what_and_saves_the_names(tmp_path: Path) -> None:
-    from workbook.tui.dialogs import FormScreen
+    from workbook.tui.dialogs.form import FormScreen
 
     from .test_app import fill
 

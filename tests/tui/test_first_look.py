@@ -11,17 +11,17 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from workbook.glance import Glance, first_look
-from workbook.journal import all_journals
-from workbook.parallel import Parse
+from workbook.session.journal import all_journals
+from workbook.storage.parallel import Parse
 from workbook.tui.app import FIRST_LOOK_WAIT, LARGE_FILE, WorkbookApp
-from workbook.tui.claim_list import ClaimList
-from workbook.tui.claim_view import ClaimView
-from workbook.tui.dialogs import ConfirmScreen, FormScreen
-from workbook.tui.first_look import FirstLook
-from workbook.tui.loading import LoadingScreen
-from workbook.tui.prep_screen import PrepScreen
-from workbook.tui.side_column import SideColumn
+from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
+from workbook.tui.glance import Glance, first_look
+from workbook.tui.screens.loading import LoadingScreen
+from workbook.tui.screens.prep.first_look import FirstLook
+from workbook.tui.screens.prep.screen import PrepScreen
+from workbook.tui.widgets.claim_list import ClaimList
+from workbook.tui.widgets.claim_view import ClaimView
+from workbook.tui.widgets.side_column import SideColumn
 
 from .conftest import SIZE, opened, until
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from workbook import files
-from workbook.journal import all_journals
-from workbook.store import load
+from workbook.session.journal import all_journals
+from workbook.storage import files
+from workbook.storage.store import load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.dialogs import ConfirmScreen, FormScreen
-from workbook.tui.prep_screen import PrepScreen
+from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
+from workbook.tui.screens.prep.screen import PrepScreen
 
 from ..conftest import copy_positions
 from .conftest import SIZE, opened, until

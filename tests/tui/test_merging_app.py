@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.store import dumps, load
+from workbook.storage.store import dumps, load
 from workbook.tui.app import WorkbookApp
-from workbook.tui.conflicts_screen import ConflictsScreen
-from workbook.tui.dialogs import ConfirmScreen
-from workbook.tui.prep_screen import PrepScreen
+from workbook.tui.dialogs.form import ConfirmScreen
+from workbook.tui.screens.conflicts import ConflictsScreen
+from workbook.tui.screens.prep.screen import PrepScreen
 
 from .conftest import SIZE, opened, until
 
@@ -82,7 +82,7 @@ async def test_the_same_field_changed_on_both_sides_is_settled_in_the_app(
 async def test_conflicts_in_a_file_are_offered_when_it_opens_and_can_wait(
     seed_copy: Path,
 ) -> None:
-    from workbook.model import Conflict
+    from workbook.core.model import Conflict
 
     workbook = load(seed_copy)
     workbook.conflicts.append(
@@ -108,8 +108,8 @@ async def test_conflicts_in_a_file_are_offered_when_it_opens_and_can_wait(
 
 
 def test_a_claim_deleted_on_one_side_shows_what_the_other_changed() -> None:
-    from workbook.model import Conflict
-    from workbook.tui.conflicts_screen import conflict_prompt
+    from workbook.core.model import Conflict
+    from workbook.tui.screens.conflicts import conflict_prompt
 
     long = "words " * 200
     base = {"tag": "Before", "quote": long, "paragraph": 14}

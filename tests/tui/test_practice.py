@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Digits
 
-from workbook.formats import BUILT_IN, Formats
-from workbook.speech import gauge, reading_seconds, words
+from workbook.practice.formats import BUILT_IN, Formats
+from workbook.practice.speech import gauge, reading_seconds, words
 from workbook.tui.app import WorkbookApp
+from workbook.tui.screens.timer import TimerScreen
 from workbook.tui.timer_app import TimerApp
-from workbook.tui.timer_screen import TimerScreen
 
 from .conftest import opened, until
 
@@ -72,7 +72,7 @@ async def test_the_speech_builder_picks_points_and_cards_against_the_gauge(
 ) -> None:
     from textual.widgets import OptionList
 
-    from workbook.tui.speech_screen import SpeechScreen
+    from workbook.tui.screens.speech import SpeechScreen
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -125,8 +125,8 @@ async def test_the_speech_builder_picks_points_and_cards_against_the_gauge(
 async def test_drills_reveal_mark_and_keep_the_history(seed_copy: Path) -> None:
     import datetime as dt
 
-    from workbook.drills import history_path, load_history
-    from workbook.tui.drill_screen import DrillScreen
+    from workbook.practice.drills import history_path, load_history
+    from workbook.tui.screens.drill import DrillScreen
 
     fake = FakeClock()
     app = WorkbookApp(seed_copy)
@@ -156,7 +156,7 @@ async def test_drills_reveal_mark_and_keep_the_history(seed_copy: Path) -> None:
 
 
 async def test_the_main_screen_opens_drills(seed_copy: Path) -> None:
-    from workbook.tui.drill_screen import DrillScreen
+    from workbook.tui.screens.drill import DrillScreen
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=(80, 24)) as pilot:

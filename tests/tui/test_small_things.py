@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.cli import main
+from workbook.commands import main
 from workbook.tui.app import WorkbookApp
-from workbook.tui.dialogs import ConfirmScreen
+from workbook.tui.dialogs.form import ConfirmScreen
 
 from .conftest import SIZE, opened, until
 
@@ -39,8 +39,8 @@ async def test_a_dialogs_answers_are_reached_by_arrow_keys_and_named(seed_copy: 
 
 
 async def test_undo_after_restoring_takes_back_one_claim_at_a_time(seed_copy: Path) -> None:
-    from workbook.journal import all_journals, parse_journal
-    from workbook.store import load
+    from workbook.session.journal import all_journals, parse_journal
+    from workbook.storage.store import load
 
     from .test_keeping import crashed
 
@@ -94,7 +94,7 @@ async def test_both_coverage_lines_show_at_80_by_24(seed_copy: Path) -> None:
 async def test_ctrl_a_selects_a_whole_field_so_typing_replaces_it(seed_copy: Path) -> None:
     from textual.widgets import Input, TextArea
 
-    from workbook.tui.dialogs import FormScreen
+    from workbook.tui.dialogs.form import FormScreen
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
@@ -109,7 +109,7 @@ async def test_ctrl_a_selects_a_whole_field_so_typing_replaces_it(seed_copy: Pat
 
 
 async def test_the_footer_fits_160_columns_and_names_the_step_keys(seed_copy: Path) -> None:
-    from workbook.tui.key_bar import KeyBar
+    from workbook.tui.widgets.key_bar import KeyBar
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -139,8 +139,8 @@ async def test_the_claim_list_wraps_again_when_the_terminal_is_resized(seed_copy
 
 
 async def test_a_click_on_a_key_in_the_key_bar_presses_it(seed_copy: Path) -> None:
-    from workbook.tui.filter_input import FilterInput
-    from workbook.tui.key_bar import KeyBar
+    from workbook.tui.widgets.filter_input import FilterInput
+    from workbook.tui.widgets.key_bar import KeyBar
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -178,7 +178,7 @@ async def test_letters_typed_just_before_ctrl_s_are_applied(seed_copy: Path) -> 
     before ctrl+s is handled; ctrl+s, a priority key, must not apply the form without them."""
     from textual import events
 
-    from workbook.store import load
+    from workbook.storage.store import load
 
     typed = "Typed fast then applied at once"
     app = WorkbookApp(seed_copy)
@@ -206,7 +206,7 @@ async def test_keys_typed_in_one_burst_across_a_tab_land_in_the_next_field(
     from textual import events
     from textual.widgets import Input, TextArea
 
-    from workbook.tui.dialogs import FormScreen
+    from workbook.tui.dialogs.form import FormScreen
 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:

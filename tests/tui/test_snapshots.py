@@ -8,9 +8,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from workbook.card_search import search
+from workbook.core.card_search import search
 from workbook.tui.app import WorkbookApp
-from workbook.tui.card_picker import CardPicker
+from workbook.tui.dialogs.card_picker import CardPicker
 
 from .conftest import SIZE, opened, until
 
@@ -83,8 +83,8 @@ def test_loading_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.Monkey
 
     from textual.app import App
 
-    from workbook.tui import loading
-    from workbook.tui.loading import LoadingScreen
+    from workbook.tui.screens import loading
+    from workbook.tui.screens.loading import LoadingScreen
 
     monkeypatch.chdir(tmp_path)
     # The same seconds in every run (Textual's own clock is left alone).
@@ -141,7 +141,7 @@ PRACTICE_SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80
 
 @PRACTICE_SIZES
 def test_timer(snap_compare, size: tuple[int, int]) -> None:
-    from workbook.formats import Formats
+    from workbook.practice.formats import Formats
     from workbook.tui.timer_app import TimerApp
 
     frozen = [1000.0]
@@ -174,7 +174,7 @@ def test_speech_builder(snap_compare, app: WorkbookApp, size: tuple[int, int]) -
 def test_drill(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
     import datetime as dt
 
-    from workbook.tui.drill_screen import DrillScreen
+    from workbook.tui.screens.drill import DrillScreen
 
     async def run_before(pilot: Pilot[None]) -> None:
         prep = await opened(pilot)
@@ -194,8 +194,8 @@ def test_drill(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
 def test_conflicts_screen(snap_compare, tmp_path: Path) -> None:
     from textual.app import App
 
-    from workbook.model import Conflict
-    from workbook.tui.conflicts_screen import ConflictsScreen
+    from workbook.core.model import Conflict
+    from workbook.tui.screens.conflicts import ConflictsScreen
 
     conflicts = [
         Conflict(path="claims.reckless-decision.tag", base="Before", ours="Ours", theirs="Theirs"),

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from workbook import seed, session
-from workbook.journal import all_journals
-from workbook.model import Claim
-from workbook.store import load, save
+from workbook.core.model import Claim
+from workbook.session import session
+from workbook.session.journal import all_journals
+from workbook.storage import places
+from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
-from workbook.tui.dialogs import ConfirmScreen
+from workbook.tui.dialogs.form import ConfirmScreen
 
 from .conftest import SIZE, opened, until
 from .test_keeping import crashed, journalled
@@ -83,8 +84,8 @@ async def test_the_seed_whose_essay_cannot_be_copied_keeps_every_edit(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(seed.shutil, "copyfile", refused)
-    app = WorkbookApp(seed.seed_path())
+    monkeypatch.setattr(places.shutil, "copyfile", refused)
+    app = WorkbookApp(places.seed_path())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("tab", "5", "ctrl+s")

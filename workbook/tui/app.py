@@ -18,17 +18,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .commands import binding_commands
-from .file_app import FileApp
-from .loading import LoadingScreen, StandIn
+from workbook.tui.file_app import FileApp
+from workbook.tui.palette import binding_commands
+from workbook.tui.screens.loading import LoadingScreen, StandIn
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from ..edits import Draft
-    from ..parallel import Parse
-    from ..session import Session
-    from .first_look import FirstLook
+    from workbook.core.edits import Draft
+    from workbook.session.session import Session
+    from workbook.storage.parallel import Parse
+    from workbook.tui.screens.prep.first_look import FirstLook
 
 # The first frame needs only Textual, and the first look (or the loading line): the child that
 # parses the file works out what it shows. The models (pydantic), the store and the main
@@ -50,7 +50,7 @@ KEY_WAIT = 30
 
 def go_to_claim() -> type[Provider]:
     """The palette's provider, loaded when the palette first opens (it pulls in many widgets)."""
-    from .commands import GoToClaim
+    from workbook.tui.palette import GoToClaim
 
     return GoToClaim
 
@@ -114,7 +114,7 @@ class WorkbookApp(FileApp):
 
     def worker_failed(self, group: str, error: BaseException) -> None:
         """Any exception from any worker: one line to the user, and every edit kept."""
-        from ..session import error_line
+        from workbook.session.session import error_line
 
         if group == "look":
             self.looked(None)  # opening finds out what is wrong, and says it
@@ -148,11 +148,11 @@ class WorkbookApp(FileApp):
         return self.first_look or super().get_default_screen()
 
     def first_look_of(self, glance: object) -> FirstLook | None:
-        from ..glance import Glance
+        from workbook.tui.glance import Glance
 
         if not isinstance(glance, Glance):
             return None
-        from .first_look import FirstLook
+        from workbook.tui.screens.prep.first_look import FirstLook
 
         return FirstLook(glance)
 
@@ -188,8 +188,9 @@ class WorkbookApp(FileApp):
 
     @work(thread=True, exit_on_error=False, group="open")
     def open_workbook(self) -> Session:
-        from ..session import Session
-        from . import prep_screen  # noqa: F401  (its widgets load here, not on the main thread)
+        # The main screen's widgets load here, not on the main thread.
+        import workbook.tui.screens.prep.screen  # noqa: F401
+        from workbook.session.session import Session
 
         preread, parsing, self.preread, self.parsing = self.preread, self.parsing, None, None
         return Session.open(self.path, preread, parsing)
@@ -199,8 +200,8 @@ class WorkbookApp(FileApp):
         self.exit(return_code=2)
 
     def opened(self, session: Session) -> None:
-        from ..model import side_named
-        from .prep_screen import PrepScreen
+        from workbook.core.model import side_named
+        from workbook.tui.screens.prep.screen import PrepScreen
 
         workbook = session.draft.workbook
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
@@ -258,7 +259,7 @@ class WorkbookApp(FileApp):
         Each key waits until the app has handled all that the one before set off: on a busy
         machine a key can take longer than a refresh, and the next must not overtake it. Keys
         typed meanwhile join the end of the line (`on_event`)."""
-        from .prep_screen import PrepScreen
+        from workbook.tui.screens.prep.screen import PrepScreen
 
         keys = self.kept_keys
         if not keys or (not pressing and not isinstance(self.screen, PrepScreen)):
@@ -293,9 +294,9 @@ class WorkbookApp(FileApp):
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""
-        from .dialogs import Values
-        from .edit_forms import sides_form, sides_from
-        from .prep_screen import PrepScreen
+        from workbook.tui.dialogs.edit_forms import sides_form, sides_from
+        from workbook.tui.dialogs.form import Values
+        from workbook.tui.screens.prep.screen import PrepScreen
 
         assert self.session is not None
         session = self.session
@@ -328,7 +329,7 @@ class WorkbookApp(FileApp):
                         self.offer_settle,
                     )
                 )
-            from ..exports import OFFERED
+            from workbook.exports import OFFERED
 
             commands += [
                 SystemCommand(title, help_text, lambda to=to: self.action_export(to))
@@ -342,8 +343,8 @@ class WorkbookApp(FileApp):
         """Export beside the workbook: the brief (Markdown or a web page), or a file for a tool."""
         if self.session is None:
             return
-        from ..brief import BriefOptions
-        from ..exports import write_beside
+        from workbook.exports import write_beside
+        from workbook.exports.brief import BriefOptions
 
         workbook = self.session.draft.workbook
         # The worker writes a copy: edits made meanwhile replace these dicts' entries.
@@ -361,8 +362,8 @@ class WorkbookApp(FileApp):
     # Quitting.
 
     async def action_quit(self) -> None:
-        from .dialogs import ConfirmScreen
-        from .questions import quit_question
+        from workbook.tui.dialogs.form import ConfirmScreen
+        from workbook.tui.dialogs.questions import quit_question
 
         session = self.session
         if session is None or not session.dirty:

@@ -14,14 +14,14 @@ from textual import on, work
 from textual.app import App
 from textual.timer import Timer
 
-from ..coverage import count
-from .loading import LoadingScreen
-from .messages import Edited, OursChanged
+from workbook.core.coverage import count
+from workbook.tui.messages import Edited, OursChanged
+from workbook.tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
-    from ..journal import Journal
-    from ..merge_in_place import Moved, Written
-    from ..session import Conflict, JournalJob, Saved, SaveJob, Session
+    from workbook.session.journal import Journal
+    from workbook.session.merge_in_place import Moved, Written
+    from workbook.session.session import Conflict, JournalJob, Saved, SaveJob, Session
 
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
@@ -56,14 +56,14 @@ class FileApp(App[None]):
         then: Callable[[str], None],
         escape: str = "cancel",
     ) -> None:
-        from .dialogs import ask
+        from workbook.tui.dialogs.form import ask
 
         ask(self, question, choices, then, escape)
 
     # The journal.
 
     def offer_restore(self, journal: Journal, older: int) -> None:
-        from .questions import restore_question
+        from workbook.tui.dialogs.questions import restore_question
 
         def answer(choice: str) -> None:
             assert self.session is not None
@@ -78,8 +78,8 @@ class FileApp(App[None]):
         self.ask(question, choices, answer, escape="restore")
 
     def restore(self, journal: Journal) -> None:
-        from .prep_screen import PrepScreen
-        from .questions import restored
+        from workbook.tui.dialogs.questions import restored
+        from workbook.tui.screens.prep.screen import PrepScreen
 
         assert self.session is not None
         report = self.session.restore(journal)
@@ -136,7 +136,7 @@ class FileApp(App[None]):
         return job, job.run()
 
     def saved(self, result: tuple[SaveJob, Saved | Conflict]) -> None:
-        from ..session import Conflict
+        from workbook.session.session import Conflict
 
         assert self.session is not None
         job, outcome = result
@@ -155,7 +155,7 @@ class FileApp(App[None]):
         self.journal_now()  # removes the journal, or keeps edits made during the save
 
     def ask_about(self, conflict: Conflict) -> None:
-        from .questions import conflict_question
+        from workbook.tui.dialogs.questions import conflict_question
 
         def answer(choice: str) -> None:
             assert self.session is not None
@@ -180,8 +180,8 @@ class FileApp(App[None]):
         self.run_worker(session.merge_job().run, thread=True, group="merge", exit_on_error=False)
 
     def merged(self, outcome: Written | Moved) -> None:
-        from ..merge_in_place import Moved
-        from ..session import Conflict
+        from workbook.session.merge_in_place import Moved
+        from workbook.session.session import Conflict
 
         if isinstance(outcome, Moved):  # written again meanwhile: ask again, about the new one
             self.ask_about(Conflict(outcome.path, exists=False))
@@ -200,7 +200,7 @@ class FileApp(App[None]):
 
     def offer_settle(self) -> None:
         """The conflicts in the file, one at a time, until each is settled or the user waits."""
-        from .conflicts_screen import ConflictsScreen, Settled
+        from workbook.tui.screens.conflicts import ConflictsScreen, Settled
 
         session = self.session
         if session is None or not session.draft.workbook.conflicts:
@@ -221,7 +221,7 @@ class FileApp(App[None]):
 
     def ask_upgrade(self, session: Session) -> None:
         """A file of an older format is rewritten in the new one only when the user says so."""
-        from .questions import upgrade_question
+        from workbook.tui.dialogs.questions import upgrade_question
 
         def answer(choice: str) -> None:
             if choice == "upgrade":
@@ -236,7 +236,7 @@ class FileApp(App[None]):
     def save_failed(self, message: str) -> None:
         self.journal_now()
         self.notify(message, severity="error", timeout=15)
-        from .questions import failed_save_question
+        from workbook.tui.dialogs.questions import failed_save_question
 
         question, choices = failed_save_question(message)
         self.ask(question, choices, lambda c: self.action_save_as() if c == "save_as" else None)
@@ -244,8 +244,8 @@ class FileApp(App[None]):
     def action_save_as(self) -> None:
         if self.session is None:
             return
-        from .dialogs import Values
-        from .edit_forms import chosen_path, save_as_form
+        from workbook.tui.dialogs.edit_forms import chosen_path, save_as_form
+        from workbook.tui.dialogs.form import Values
 
         def done(values: Values | None) -> None:
             if values is None:

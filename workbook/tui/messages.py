@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from ..edits import Change
+    from workbook.core.edits import Change
 
 
 @dataclass

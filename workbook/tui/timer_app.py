@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import App
 
-from ..formats import Formats
-from ..timer import Clock
-from .timer_screen import TimerScreen
+from workbook.practice.formats import Formats
+from workbook.practice.timer import Clock
+from workbook.tui.screens.timer import TimerScreen
 
 
 class TimerApp(App[None]):

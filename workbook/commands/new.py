@@ -1,0 +1,100 @@
+"""`workbook new`: a workbook started from an essay, or read back from its Argdown export.
+
+Only the parser is here at start-up; the reading and building load when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.storage.files import WorkbookError, one_line
+
+
+def add_parser(commands: Any) -> None:
+    new = commands.add_parser(
+        "new", help="start a workbook from an essay (.txt, .md, a saved .html page, or -)"
+    )
+    new.add_argument("source", metavar="SOURCE", help="the essay's file, or - for standard input")
+    new.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the workbook to write (default: SOURCE's name with .toml, in the current folder); "
+        "its essay's text goes beside it, with .txt",
+    )
+    new.add_argument("--motion", default="", metavar="TEXT", help="the motion being debated")
+    new.add_argument(
+        "--side",
+        action="append",
+        default=[],
+        metavar="KEY=NAME",
+        help="name a side (twice: both sides)",
+    )
+    new.add_argument("--force", action="store_true", help="replace the workbook and its essay")
+    new.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("essay", "argdown"),
+        default="essay",
+        help="argdown: SOURCE is a workbook's Argdown export, read back whole",
+    )
+
+
+def run_new(args: argparse.Namespace) -> int:
+    import shlex
+
+    from workbook.importing.document import STDIN, read_document, source_name
+    from workbook.importing.importer import build_workbook, choose_sides, parse_side, write_new
+
+    if args.source_format == "argdown":
+        return run_new_from_argdown(args)
+    try:
+        sides = [parse_side(spec) for spec in args.side]
+        choose_sides(args.motion.strip(), sides)
+    except ValueError as error:
+        complain(f"--side: {error}")
+        return EXIT_BAD_INPUT
+    if args.source == STDIN and not args.output:
+        complain("-o: name the workbook to write when the essay comes from standard input")
+        return EXIT_BAD_INPUT
+    source = None if args.source == STDIN else Path(args.source)
+    out = Path(args.output) if args.output else Path(Path(args.source).stem + ".toml")
+    try:
+        document = read_document(args.source)
+        workbook = build_workbook(
+            document,
+            out,
+            fallback_title=(source or out).stem,
+            motion=args.motion,
+            sides=sides,
+        )
+        write_new(workbook, document, out, force=args.force, source=source)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    count = len(document.paragraphs)
+    paragraphs = "1 paragraph" if count == 1 else f"{count} paragraphs"
+    print(
+        one_line(
+            f"{out}: {paragraphs} from {source_name(args.source)}; "
+            f"open it with: workbook {shlex.quote(str(out))}"
+        )
+    )
+    return EXIT_OK
+
+
+def run_new_from_argdown(args: argparse.Namespace) -> int:
+    from workbook.exports.argdown import write_workbook
+
+    source = Path(args.source)
+    out = Path(args.output) if args.output else Path(source.stem + ".toml")
+    try:
+        workbook = write_workbook(source, out, force=args.force)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    print(one_line(f"{out}: {len(workbook.claims)} claims from {source}"))
+    return EXIT_OK

@@ -1,0 +1,115 @@
+"""The practice commands: `workbook formats`, `workbook time FORMAT` and `workbook speech`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.storage.files import WorkbookError, one_line, write_atomic
+
+
+def add_parsers(commands: Any) -> None:
+    commands.add_parser(
+        "formats", help="list the debate formats with their speeches and prep times"
+    )
+    timer = commands.add_parser("time", help="open the speech and prep timer for a format")
+    timer.add_argument("format", metavar="FORMAT", help="a format's key or name (see: formats)")
+    speech = commands.add_parser(
+        "speech", help="build a speech from a side's points and cards, and time its reading"
+    )
+    speech.add_argument("path", type=Path, metavar="PATH")
+    speech.add_argument("--side", required=True, metavar="S", help="the side that speaks")
+    speech.add_argument("--speech", required=True, metavar="NAME", help="the speech, e.g. 1AC")
+    speech.add_argument(
+        "--format", default="policy-hs", metavar="FORMAT", help="the format (default policy-hs)"
+    )
+    speech.add_argument(
+        "--claims", nargs="+", default=[], metavar="ID", help="only these claims, in this order"
+    )
+    speech.add_argument(
+        "--answers",
+        action="store_true",
+        help="only the side's answers to the other side's points",
+    )
+    speech.add_argument(
+        "--rate", default="250", metavar="N", help="words a minute, or lay, spreading (default 250)"
+    )
+    speech.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write the Markdown (default: standard output)",
+    )
+
+
+def run_formats(args: argparse.Namespace) -> int:
+    from workbook.practice.format_file import load_formats
+    from workbook.practice.formats import listing
+
+    try:
+        formats = load_formats()
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    print("\n".join(one_line(line) for line in listing(formats)))
+    return EXIT_OK
+
+
+def run_time(args: argparse.Namespace) -> int:
+    from workbook.practice.format_file import load_formats
+
+    try:
+        formats = load_formats()
+        key = formats.get(args.format).key
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    from workbook.tui.timer_app import TimerApp
+
+    TimerApp(formats, key).run()
+    return EXIT_OK
+
+
+def run_speech(args: argparse.Namespace) -> int:
+    from workbook.core.model import side_named
+    from workbook.practice.format_file import load_formats
+    from workbook.practice.speech import candidates, markdown, parse_rate, plan_of
+    from workbook.storage.store import load
+
+    try:
+        rate = parse_rate(args.rate)
+        fmt = load_formats().get(args.format)
+        spoken = fmt.speech(args.speech)
+        if spoken is None:
+            names = ", ".join(dict.fromkeys(s.name for s in fmt.speeches))
+            raise WorkbookError(f"--speech: no speech {args.speech!r} in {fmt.name} ({names})")
+        workbook = load(args.path)
+        side = side_named(workbook, args.side)
+        if side is None:
+            raise WorkbookError(
+                f"--side: no side {args.side!r} (sides: {', '.join(workbook.sides)})"
+            )
+        for claim_id in args.claims:
+            if claim_id not in workbook.claims:
+                raise WorkbookError(f"--claims: no claim {claim_id!r} in {args.path}")
+        found = candidates(workbook, side, args.claims or None, answers_only=args.answers)
+        plan = plan_of(side, spoken, found, workbook)
+        text = markdown(workbook, plan, rate)
+        if not args.output or args.output == "-":
+            sys.stdout.write(text)
+            return EXIT_OK
+        out = Path(args.output)
+        if out.resolve() == args.path.resolve():
+            raise WorkbookError(f"{out}: is the workbook itself; write the speech to another file")
+        write_atomic(out, text.encode("utf-8"))
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    print(one_line(f"{args.path}: speech written to {out}"))
+    return EXIT_OK
+
+
+HANDLERS = {"formats": run_formats, "time": run_time, "speech": run_speech}

@@ -1,0 +1,362 @@
+"""Editing a workbook claim by claim and card by card, with undo and redo.
+
+Every edit builds a new `Claim` or `Card` and swaps it in; nothing already in the workbook is
+changed in place. An undo step is then just what it swapped, before and after, and a save can
+write a snapshot of the claims and the card library while editing goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from workbook.core.library import Place, new_card_id, where_used
+from workbook.core.model import Card, Claim, Kind, Point, Workbook, reference_problems
+
+
+class EditError(ValueError):
+    """An edit that would leave the workbook invalid; the message says why."""
+
+
+class CardInUse(EditError):
+    """Deleting a library card that points still read: the caller asks, then forces it."""
+
+    def __init__(self, card_id: str, places: list[Place]) -> None:
+        where = ", ".join(f"{claim}.{point}" for claim, point in places[:3])
+        more = f" and {len(places) - 3} more" if len(places) > 3 else ""
+        super().__init__(f"cards.{card_id}: read by {len(places)} points ({where}{more})")
+        self.card_id = card_id
+        self.places = places
+
+
+@dataclass(frozen=True)
+class CardSwap:
+    """A library card before and after (None where it does not exist)."""
+
+    card_id: str
+    before: Card | None
+    after: Card | None
+    before_index: int = -1  # where it stood in the library before (-1: nowhere)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One undoable step: a claim before and after (None where it does not exist), and the
+    library cards and other claims the same step changed. A step that changes only the library
+    names no claim (claim_id ""), or names one with the same claim before and after, so that a
+    view knows where the user was."""
+
+    label: str
+    claim_id: str
+    before: Claim | None
+    after: Claim | None
+    index: int  # where the claim stands after the change
+    before_index: int = -1  # where it stood before (-1: nowhere)
+    cards: tuple[CardSwap, ...] = ()
+    # Other claims changed in place by the same step: (id, before, after).
+    also: tuple[tuple[str, Claim, Claim], ...] = ()
+
+    @property
+    def moves(self) -> bool:
+        return (
+            self.before is not None and self.after is not None and self.index != self.before_index
+        )
+
+    @property
+    def claim_ids(self) -> list[str]:
+        """Every claim this step changed."""
+        first = [self.claim_id] if self.claim_id else []
+        return first + [cid for cid, _, _ in self.also]
+
+
+def next_id(existing: Iterable[str], prefix: str = "") -> str:
+    """The next free id of the form PREFIX + number: p1, p2, ... or 1, 2, ..."""
+    pattern = re.compile(rf"{re.escape(prefix)}(\d+)")
+    numbers = [int(m.group(1)) for key in existing if (m := pattern.fullmatch(key))]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def plain_kind(claim: Claim, side: str) -> Kind:
+    """What a point that answers nothing does: support the claim, or counter it."""
+    return "supports" if side == claim.side else "counters"
+
+
+def _with_points(claim: Claim, points: dict[str, Point]) -> Claim:
+    return claim.model_copy(update={"points": points})
+
+
+def add_point(
+    claim: Claim, side: str, text: str = "", answers: str = "", strength: int | None = None
+) -> tuple[Claim, str]:
+    point_id = next_id(claim.points, "p")
+    kind: Kind = "answers" if answers else plain_kind(claim, side)
+    point = Point(side=side, kind=kind, answers=answers, text=text, strength=strength)
+    return _with_points(claim, {**claim.points, point_id: point}), point_id
+
+
+def update_point(claim: Claim, point_id: str, **fields: Any) -> Claim:
+    """Change a point's fields; `answers` set or cleared also sets the kind."""
+    point = claim.points[point_id]
+    if "answers" in fields:
+        fields["kind"] = "answers" if fields["answers"] else plain_kind(claim, point.side)
+    new = Point.model_validate({**point.model_dump(), **fields, "cards": point.cards})
+    return _with_points(claim, {**claim.points, point_id: new})
+
+
+def delete_point(claim: Claim, point_id: str) -> Claim:
+    """Remove a point; the points that answered it keep their text and stand on their own."""
+    points: dict[str, Point] = {}
+    for pid, point in claim.points.items():
+        if pid == point_id:
+            continue
+        if point.answers == point_id:
+            point = point.model_copy(update={"kind": plain_kind(claim, point.side), "answers": ""})
+        points[pid] = point
+    return _with_points(claim, points)
+
+
+def move_point(claim: Claim, point_id: str, offset: int) -> Claim:
+    """Move a point up (negative) or down among the points of its own side."""
+    side = claim.points[point_id].side
+    order = [pid for pid, p in claim.points.items() if p.side == side]
+    index = order.index(point_id)
+    target = max(0, min(len(order) - 1, index + offset))
+    order.insert(target, order.pop(index))
+    others = iter(order)
+    # The other side's points keep their places; this side's fill its places in the new order.
+    ids = [next(others) if p.side == side else pid for pid, p in claim.points.items()]
+    return _with_points(claim, {pid: claim.points[pid] for pid in ids})
+
+
+def with_cards(claim: Claim, point_id: str, cards: list[str]) -> Claim:
+    """The claim with one point reading `cards`, in that order."""
+    point = claim.points[point_id].model_copy(update={"cards": cards})
+    return _with_points(claim, {**claim.points, point_id: point})
+
+
+def update_claim(claim: Claim, **fields: Any) -> Claim:
+    return Claim.model_validate({**claim.model_dump(), **fields, "points": claim.points})
+
+
+def claim_id_for(tag: str, existing: Iterable[str]) -> str:
+    """A readable id from the claim's tag: "Strikes backfire" -> "strikes-backfire"."""
+    taken = set(existing)
+    base = "-".join(re.findall(r"[a-z0-9]+", tag.lower())[:5]) or "claim"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+class Draft:
+    """A workbook being edited: the changes made to it, undo and redo, and whether it is saved."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        # What every step, undo and redo has touched, for the journal to compare with the file.
+        self.touched: set[str] = set()
+        self.touched_cards: set[str] = set()
+        self._done: list[Change] = []
+        self._undone: list[Change] = []
+        # The last change that the file holds (None: none since loading). Comparing changes, not
+        # stack depths, keeps this right across undo, redo and new edits made during a save.
+        self._saved: Change | None = None
+
+    @property
+    def checkpoint(self) -> Change | None:
+        """The last change made: what a save started now will hold."""
+        return self._done[-1] if self._done else None
+
+    @property
+    def dirty(self) -> bool:
+        return self.checkpoint is not self._saved
+
+    def mark_saved(self, checkpoint: Change | Literal["now"] | None = "now") -> None:
+        self._saved = self.checkpoint if checkpoint == "now" else checkpoint
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def apply(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> Change:
+        """Put `after` in place of the claim (None deletes it); new claims go at `index`."""
+        claims = self.workbook.claims
+        before = claims.get(claim_id)
+        if after is not None:
+            self._check(claim_id, after)
+        before_index = list(claims).index(claim_id) if before is not None else -1
+        if before is not None:
+            index = before_index
+        elif index < 0:
+            index = len(claims)
+        return self._record(Change(label, claim_id, before, after, index, before_index))
+
+    def move(self, label: str, claim_id: str, offset: int) -> Change | None:
+        """Move a claim up (negative) or down the list; None when it cannot go further."""
+        order = list(self.workbook.claims)
+        old = order.index(claim_id)
+        new = max(0, min(len(order) - 1, old + offset))
+        if new == old:
+            return None
+        claim = self.workbook.claims[claim_id]
+        return self._record(Change(label, claim_id, claim, claim, new, old))
+
+    # The card library.
+
+    def add_card(
+        self, label: str, claim_id: str, point_id: str, card: Card, card_id: str = ""
+    ) -> Change:
+        """Cut a new library card (its id made from the claim and point unless given) and
+        let the point read it, last."""
+        claim = self.workbook.claims[claim_id]
+        card_id = card_id or new_card_id(self.workbook, claim_id, point_id)
+        if card_id in self.workbook.cards:
+            raise EditError(f"cards.{card_id}: a card of that id is in the library already")
+        after = with_cards(claim, point_id, [*claim.points[point_id].cards, card_id])
+        self._check(claim_id, after, {card_id: card})
+        swap = CardSwap(card_id, None, card)
+        return self._record(self._in_place(label, claim_id, claim, after, (swap,)))
+
+    def place_card(self, label: str, claim_id: str, point_id: str, card_id: str) -> Change:
+        """Let a point read a card already in the library, last."""
+        claim = self.workbook.claims[claim_id]
+        after = with_cards(claim, point_id, [*claim.points[point_id].cards, card_id])
+        self._check(claim_id, after)
+        return self._record(self._in_place(label, claim_id, claim, after))
+
+    def edit_card(self, label: str, card_id: str, card: Card, claim_id: str = "") -> Change:
+        """Change a library card, wherever it is read (or add it to the library, unplaced).
+        `claim_id` names the claim the user is on, which the step leaves as it is."""
+        before = self.workbook.cards.get(card_id)
+        index = list(self.workbook.cards).index(card_id) if before is not None else -1
+        swap = CardSwap(card_id, before, card, index)
+        claim = self.workbook.claims.get(claim_id) if claim_id else None
+        if claim is None:
+            return self._record(Change(label, "", None, None, -1, -1, (swap,)))
+        return self._record(self._in_place(label, claim_id, claim, claim, (swap,)))
+
+    def remove_card(self, label: str, claim_id: str, point_id: str, card_id: str) -> Change:
+        """Take a card from a point. The library keeps it while other points read it; read
+        nowhere else, it goes too (undo brings both back)."""
+        claim = self.workbook.claims[claim_id]
+        cards = [cid for cid in claim.points[point_id].cards if cid != card_id]
+        after = with_cards(claim, point_id, cards)
+        others = [p for p in where_used(self.workbook, card_id) if p != (claim_id, point_id)]
+        swaps: tuple[CardSwap, ...] = ()
+        if not others and card_id in self.workbook.cards:
+            index = list(self.workbook.cards).index(card_id)
+            swaps = (CardSwap(card_id, self.workbook.cards[card_id], None, index),)
+        return self._record(self._in_place(label, claim_id, claim, after, swaps))
+
+    def delete_card(self, label: str, card_id: str, force: bool = False) -> Change:
+        """Delete a library card. One that points read is refused (`CardInUse` says where)
+        unless forced; forced, every point stops reading it, in the same step."""
+        places = where_used(self.workbook, card_id)
+        if places and not force:
+            raise CardInUse(card_id, places)
+        index = list(self.workbook.cards).index(card_id)
+        swap = CardSwap(card_id, self.workbook.cards[card_id], None, index)
+        changed: dict[str, Claim] = {}
+        for claim_id, point_id in places:
+            claim = changed.get(claim_id, self.workbook.claims[claim_id])
+            kept = [cid for cid in claim.points[point_id].cards if cid != card_id]
+            changed[claim_id] = with_cards(claim, point_id, kept)
+        also = tuple((cid, self.workbook.claims[cid], c) for cid, c in changed.items())
+        return self._record(Change(label, "", None, None, -1, -1, (swap,), also))
+
+    def _in_place(
+        self,
+        label: str,
+        claim_id: str,
+        before: Claim,
+        after: Claim,
+        cards: tuple[CardSwap, ...] = (),
+    ) -> Change:
+        index = list(self.workbook.claims).index(claim_id)
+        return Change(label, claim_id, before, after, index, index, cards)
+
+    # Undo and redo.
+
+    def _record(self, change: Change) -> Change:
+        self._forward(change)
+        self._done.append(change)
+        self._undone.clear()
+        return change
+
+    def undo(self) -> Change | None:
+        if not self._done:
+            return None
+        change = self._done.pop()
+        for swap in reversed(change.cards):
+            if swap.after is None:  # a card the step deleted goes back first
+                self._swap_card(swap.card_id, swap.before, swap.before_index)
+        if change.claim_id:
+            self._swap(change.claim_id, change.before, change.before_index, change.moves)
+        for claim_id, before, _ in change.also:
+            self._swap(claim_id, before, -1)
+        for swap in reversed(change.cards):
+            if swap.after is not None:
+                self._swap_card(swap.card_id, swap.before, swap.before_index)
+        self._undone.append(change)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._undone:
+            return None
+        change = self._undone.pop()
+        self._forward(change)
+        self._done.append(change)
+        return change
+
+    def _forward(self, change: Change) -> None:
+        for swap in change.cards:
+            if swap.after is not None:  # a new card is there before a point reads it
+                self._swap_card(swap.card_id, swap.after, -1)
+        if change.claim_id:
+            self._swap(change.claim_id, change.after, change.index, change.moves)
+        for claim_id, _, after in change.also:
+            self._swap(claim_id, after, -1)
+        for swap in change.cards:
+            if swap.after is None:
+                self._swap_card(swap.card_id, None, -1)
+
+    def _check(self, claim_id: str, claim: Claim, new_cards: dict[str, Card] | None = None) -> None:
+        cards = {**self.workbook.cards, **new_cards} if new_cards else self.workbook.cards
+        probe = self.workbook.model_construct(
+            **{**dict(self.workbook), "cards": cards, "claims": {claim_id: claim}}
+        )
+        problems = reference_problems(probe)
+        if problems:
+            path, reason = problems[0]
+            raise EditError(f"{path}: {reason}")
+
+    def _swap_card(self, card_id: str, card: Card | None, index: int) -> None:
+        self.touched_cards.add(card_id)
+        cards = self.workbook.cards
+        if card is None:
+            cards.pop(card_id, None)
+        elif card_id in cards:
+            cards[card_id] = card
+        else:
+            items = list(cards.items())
+            items.insert(index if index >= 0 else len(items), (card_id, card))
+            self.workbook.cards = dict(items)
+
+    def _swap(self, claim_id: str, claim: Claim | None, index: int, moves: bool = False) -> None:
+        self.touched.add(claim_id)
+        claims = self.workbook.claims
+        if claim is None:
+            claims.pop(claim_id, None)
+        elif claim_id in claims and not moves:
+            claims[claim_id] = claim  # in place: the common edit stays cheap in a long list
+        else:
+            items = [(cid, c) for cid, c in claims.items() if cid != claim_id]
+            items.insert(index, (claim_id, claim))
+            self.workbook.claims = dict(items)

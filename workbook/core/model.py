@@ -1,0 +1,346 @@
+"""The workbook's data, in debaters' words: sides, claims, points and cards.
+
+The models mirror the file: the card library, claims and points are tables keyed by their ids,
+so a validation error's location is already the field path a user can find in the file. A card
+is cut once, into the library, and points refer to it by id (format 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from workbook.core import cites
+from workbook.core.marks import MARK, unpaired
+
+FORMAT_VERSION = 2
+
+Kind = Literal["supports", "counters", "answers"]
+KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
+
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+# [0-9], not \d: \d also matches the digits of other scripts, which no cite is written in.
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _text(value: str) -> str:
+    # What tomli-w writes as a multi-line string comes back with "\n" only: normalise on the
+    # way in so that what is saved is exactly what is loaded.
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line(value: str) -> str:
+    value = _text(value)
+    if "\n" in value:
+        raise PydanticCustomError("one_line", "must be one line")
+    return value
+
+
+def shown(value: object, most: int = 80) -> str:
+    """A value as an error message quotes it: its repr, cut short so that a value a megabyte
+    long does not bury the message."""
+    text = repr(value)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _shown(value: str) -> dict[str, str]:
+    return {"shown": shown(value)}
+
+
+def _id(value: str) -> str:
+    if not _ID.fullmatch(value):
+        # Pydantic fills a template with str() of its values: the repr is made here.
+        raise PydanticCustomError(
+            "id", "an id uses only letters, digits, '-' and '_' (got {shown})", _shown(value)
+        )
+    return value
+
+
+def _marked(value: str) -> str:
+    if unpaired(value):
+        raise PydanticCustomError(
+            "marks",
+            "a read-aloud mark '{mark}' is not closed: marks pair up, '{mark}words{mark}'",
+            {"mark": MARK},
+        )
+    return value
+
+
+def _date(value: str) -> str:
+    """A date as debaters cite it: a year, a month or a day, in ISO order."""
+    if not value:
+        return value
+    match = _DATE.fullmatch(value)
+    if match is None:
+        raise PydanticCustomError(
+            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {shown})", _shown(value)
+        )
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date", "{shown} is not a date", _shown(value)) from None
+    return value
+
+
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def _inside_folder(value: str) -> str:
+    """A file named relative to the workbook's folder, that cannot lead out of it: the
+    essay's text is read and copied along with the workbook."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise PydanticCustomError("path", "must not hold control characters")
+    if "\\" in value:
+        raise PydanticCustomError("path", "separate folders with '/', not '\\'")
+    if value.startswith("/") or _DRIVE.match(value):
+        raise PydanticCustomError("path", "must be relative to the workbook's folder")
+    if ".." in value.split("/"):
+        raise PydanticCustomError("path", "must stay inside the workbook's folder (no '..')")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+MarkedText = Annotated[str, AfterValidator(_text), AfterValidator(_marked)]
+Line = Annotated[str, AfterValidator(_line)]
+Id = Annotated[str, AfterValidator(_id)]
+PartialDate = Annotated[str, AfterValidator(_date)]
+RelativeFile = Annotated[str, AfterValidator(_line), AfterValidator(_inside_folder)]
+
+
+class _Model(BaseModel):
+    # Strict: a string where a number belongs is a mistake in the file, not something to guess at.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Card(_Model):
+    """An evidence slot. Every field may be empty: an empty card is an open slot."""
+
+    tag: Line = ""
+    author: Line = ""
+    qualifications: Line = ""
+    date: PartialDate = ""
+    title: Line = ""
+    publication: Line = ""
+    url: Line = ""
+    accessed: PartialDate = ""
+    pages: Line = ""
+    text: MarkedText = ""  # the source's words only; ==marked== passages are read aloud
+    notes: Text = ""
+
+    @property
+    def is_open(self) -> bool:
+        """An open slot says what evidence is needed but holds none yet."""
+        return not (self.text or self.author or self.title or self.publication or self.url)
+
+    @property
+    def cite(self) -> str:
+        """The short cite read aloud: "Smith 21". Derived, never stored."""
+        return cites.short_cite(self)
+
+    @property
+    def full_cite(self) -> str:
+        """Author, qualifications, date, “title”, publication, url, accessed: what is there."""
+        return cites.full_cite(self)
+
+
+class PointFields(_Model):
+    """What a point says, in every format; where its cards are kept is the format's own."""
+
+    side: Id
+    kind: Kind
+    answers: Line = ""
+    text: Text = ""
+    strength: Annotated[int, Field(ge=1, le=5)] | None = None
+
+
+class Point(PointFields):
+    """One argument on one side of one claim."""
+
+    cards: list[Id] = []  # ids in the workbook's card library, in reading order
+
+
+class ClaimFields(_Model):
+    """What a claim says, in every format, apart from its points."""
+
+    section: Line = ""
+    paragraph: Annotated[int, Field(ge=1)]
+    side: Id
+    tag: Line = ""
+    quote: Text
+    tags: list[Line] = []
+    notes: Text = ""
+
+
+class Claim(ClaimFields):
+    """A claim of the essay: its words verbatim, where they stand, and both sides' points."""
+
+    points: dict[Id, Point] = {}
+
+
+class Side(_Model):
+    name: Line = Field(min_length=1)
+    thesis: Text = ""
+
+
+class Essay(_Model):
+    """The essay under study; `file` names its text, relative to the workbook."""
+
+    title: Line = ""
+    author: Line = ""
+    publication: Line = ""
+    date: PartialDate = ""
+    url: Line = ""
+    file: RelativeFile = ""
+    paragraphs: Annotated[int, Field(ge=1)]
+    # The paragraphs that are headings: a claim's section is the heading above it.
+    headings: list[Annotated[int, Field(ge=1)]] = []
+
+
+def _field_path(value: str) -> str:
+    if not all(_ID.fullmatch(part) for part in value.split(".")):
+        raise PydanticCustomError(
+            "path", "a field path is ids and field names joined by '.' (got {shown})", _shown(value)
+        )
+    return value
+
+
+class Conflict(_Model):
+    """A field, or a whole card, claim or point, that a merge found changed differently on the
+    two sides: the workbook holds ours' value until someone chooses. Each value is as the file
+    writes it; an absent one means the item did not exist on that side."""
+
+    path: Annotated[str, AfterValidator(_field_path)]
+    base: Any = None
+    ours: Any = None
+    theirs: Any = None
+
+
+class Workbook(_Model):
+    format: Literal[2]
+    title: Line = ""
+    motion: Text = ""
+    essay: Essay
+    sides: dict[Id, Side]
+    # Before the claims, as in the file: a card is cut once and read under any number of points.
+    cards: dict[Id, Card] = {}
+    claims: dict[Id, Claim] = {}
+    # Written by `workbook merge` (see merging.py); empty once every conflict is resolved.
+    conflicts: list[Conflict] = []
+
+    @model_validator(mode="after")
+    def _references_hold(self) -> Workbook:
+        problems = reference_problems(self)
+        if problems:
+            path, reason = problems[0]
+            raise PydanticCustomError("workbook", "{reason}", {"path": path, "reason": reason})
+        return self
+
+    def other_side(self, side: str) -> str:
+        """The key of the side that is not `side`."""
+        first, second = self.sides
+        return second if side == first else first
+
+
+def side_named(workbook: Workbook, wanted: str) -> str | None:
+    """The key of the side whose key or name is `wanted` (any case), or None."""
+    for key, side in workbook.sides.items():
+        if wanted.lower() in (key.lower(), side.name.lower()):
+            return key
+    return None
+
+
+def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
+    """The rules that span fields, as (field path, reason) pairs, in file order."""
+    problems: list[tuple[str, str]] = []
+    sides = list(workbook.sides)
+    if len(sides) != 2:
+        return [("sides", f"a workbook has exactly two sides (found {len(sides)})")]
+    known = " or ".join(repr(s) for s in sides)
+    headings = workbook.essay.headings
+    if headings != sorted(set(headings)):
+        problems.append(("essay.headings", "list each heading's paragraph once, in order"))
+    elif headings and headings[-1] > workbook.essay.paragraphs:
+        problems.append(
+            (
+                "essay.headings",
+                f"the essay has {workbook.essay.paragraphs} paragraphs, not {headings[-1]}",
+            )
+        )
+    for claim_id, claim in workbook.claims.items():
+        at = f"claims.{claim_id}"
+        if claim.side not in workbook.sides:
+            problems.append((f"{at}.side", f"unknown side {claim.side!r} (expected {known})"))
+        if claim.paragraph > workbook.essay.paragraphs:
+            problems.append(
+                (
+                    f"{at}.paragraph",
+                    f"the essay has {workbook.essay.paragraphs} paragraphs, not {claim.paragraph}",
+                )
+            )
+        problems.extend(_point_problems(workbook, claim_id, claim, known))
+    return problems
+
+
+def _point_problems(
+    workbook: Workbook, claim_id: str, claim: Claim, known: str
+) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for point_id, point in claim.points.items():
+        at = f"claims.{claim_id}.points.{point_id}"
+        if point.side not in workbook.sides:
+            problems.append((f"{at}.side", f"unknown side {point.side!r} (expected {known})"))
+            continue
+        if point.kind == "supports" and point.side != claim.side:
+            problems.append(
+                (f"{at}.kind", "a point that supports the claim is on the claim's side")
+            )
+        if point.kind == "counters" and point.side == claim.side:
+            problems.append((f"{at}.kind", "a point that counters the claim is on the other side"))
+        problems.extend(_card_problems(workbook, at, point))
+        if point.kind != "answers":
+            if point.answers:
+                problems.append((f"{at}.answers", "only a point of kind 'answers' answers one"))
+            continue
+        target = claim.points.get(point.answers)
+        if not point.answers:
+            problems.append((f"{at}.answers", "name the point this one answers"))
+        elif target is None:
+            problems.append((f"{at}.answers", f"no point {point.answers!r} in this claim"))
+        elif target.side == point.side:
+            problems.append(
+                (f"{at}.answers", f"{point.answers!r} is on the same side; answer the other side")
+            )
+        elif _answer_loop(claim, point_id):
+            problems.append((f"{at}.answers", "these answers go round in a loop"))
+    return problems
+
+
+def _card_problems(workbook: Workbook, at: str, point: Point) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    for card_id in point.cards:
+        if card_id not in workbook.cards:
+            return [(f"{at}.cards", f"no card {card_id!r} in the card library ([cards])")]
+        if card_id in seen:
+            return [(f"{at}.cards", f"card {card_id!r} is listed twice")]
+        seen.add(card_id)
+    return []
+
+
+def _answer_loop(claim: Claim, start: str) -> bool:
+    seen = {start}
+    current = claim.points[start].answers
+    while current:
+        if current in seen:
+            return True
+        seen.add(current)
+        point = claim.points.get(current)
+        if point is None or point.kind != "answers":
+            return False
+        current = point.answers
+    return False

@@ -1,0 +1,96 @@
+"""Making claims from the essay's own sentences: where each claim stands in the text, a quote
+trimmed or extended a word at a time, and the place a new claim takes in the list.
+
+Every quote made here is a slice of the paragraph, so it is always the essay's own characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbook.core.edits import claim_id_for
+from workbook.core.model import Claim, Workbook
+from workbook.essay.paragraphs import find_quote, section_at
+
+Span = tuple[int, int]
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A claim found in the essay's text."""
+
+    claim_id: str
+    paragraph: int
+    start: int
+    end: int
+
+
+def placed_claims(workbook: Workbook, paragraphs: list[str]) -> dict[int, list[Placed]]:
+    """Where each claim's quote stands, by paragraph number; a quote not found is left out."""
+    found: dict[int, list[Placed]] = {}
+    for claim_id, claim in workbook.claims.items():
+        if not 1 <= claim.paragraph <= len(paragraphs):
+            continue
+        span = find_quote(claim.quote, paragraphs[claim.paragraph - 1])
+        if span is not None:
+            found.setdefault(claim.paragraph, []).append(Placed(claim_id, claim.paragraph, *span))
+    return found
+
+
+def _words(paragraph: str) -> list[Span]:
+    return [match.span() for match in _WORD.finditer(paragraph)]
+
+
+def move_start(paragraph: str, span: Span, words: int) -> Span:
+    """Move the quote's start by `words`: forward trims a word, backward takes one more.
+    A quote keeps at least one word, and never leaves the paragraph."""
+    spans = _words(paragraph)
+    start, end = span
+    if not spans:
+        return span
+    # The word the quote starts in (a quote may start mid-word: "[I]n" for a lost drop cap).
+    index = next((i for i, (a, b) in enumerate(spans) if b > start), len(spans) - 1)
+    last = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][0] < end), index)
+    new = max(0, min(last, index + words))
+    return (spans[new][0] if new != index else start, end)
+
+
+def move_end(paragraph: str, span: Span, words: int) -> Span:
+    """Move the quote's end by `words`: forward takes one more word, backward trims one."""
+    spans = _words(paragraph)
+    start, end = span
+    if not spans:
+        return span
+    index = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][0] < end), 0)
+    first = next((i for i, (a, b) in enumerate(spans) if b > start), index)
+    new = max(first, min(len(spans) - 1, index + words))
+    return (start, spans[new][1] if new != index else end)
+
+
+def claim_from_span(
+    workbook: Workbook, paragraphs: list[str], number: int, span: Span, side: str = ""
+) -> tuple[str, Claim]:
+    """A new claim quoting `span` of paragraph `number`, made by `side` (by default the first
+    side, which a new workbook gives to the author), with an id from its first words."""
+    quote = paragraphs[number - 1][span[0] : span[1]]
+    claim = Claim(
+        section=section_at(paragraphs, workbook.essay.headings, number),
+        paragraph=number,
+        side=side or next(iter(workbook.sides)),
+        quote=quote,
+    )
+    return claim_id_for(quote, workbook.claims), claim
+
+
+def place_for(workbook: Workbook, paragraphs: list[str], number: int, start: int) -> int:
+    """Where a claim at `start` of paragraph `number` goes in the list: after every claim that
+    stands before it in the essay, so that claims made from the text keep the essay's order."""
+    placed = placed_claims(workbook, paragraphs)
+    where = {p.claim_id: (p.paragraph, p.start) for ps in placed.values() for p in ps}
+    index = 0
+    for position, (claim_id, claim) in enumerate(workbook.claims.items()):
+        if where.get(claim_id, (claim.paragraph, 0)) <= (number, start):
+            index = position + 1
+    return index

@@ -1,0 +1,112 @@
+"""A web page saved from a browser: the article's text and cite, without the page around it.
+
+trafilatura finds the article (no navigation, cookie banners, share links, related articles,
+comments or footers) and its title, author, date and site, offline: it is given the page's
+text and never a URL, so it has nothing to fetch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from workbook.importing.document import Document, assemble, partial_date
+from workbook.storage.files import WorkbookError
+
+# lxml refuses a str that declares its own encoding; the text is already decoded.
+_XML_DECLARATION = re.compile(r"[\s\ufeff]*<\?xml[^>]*\?>")
+# trafilatura's own markup inside a block; any other element is a block of its own.
+_INLINE = frozenset({"hi", "ref", "del", "lb", "graphic"})
+
+
+def read_webpage(html: str, name: str) -> Document:
+    """The article of a saved page: its paragraphs and headings in order, and its cite. A
+    level-one heading that opens the article is its headline: the title, not a paragraph."""
+    import trafilatura  # about 0.2 s to import: only a web page pays for it
+
+    declaration = _XML_DECLARATION.match(html)
+    if declaration:
+        html = html[declaration.end() :]
+    try:
+        extracted = trafilatura.bare_extraction(html, **extraction_options())
+        if extracted is None or isinstance(extracted, dict) or extracted.body is None:
+            return Document([], [])
+        blocks = _blocks(extracted.body)
+    except Exception as error:  # a parser on arbitrary input: whatever it raises is one line
+        raise WorkbookError(f"{name}: cannot read the page ({type(error).__name__})") from None
+    title = _text(extracted.title)
+    if blocks and blocks[0][1] == "h1":
+        headline = blocks.pop(0)[0]
+        title = title or headline
+    return assemble(
+        [(text, rend is not None) for text, rend in blocks],
+        title=title,
+        author=_text(extracted.author),
+        date=partial_date(_text(extracted.date)),
+        site=_text(extracted.sitename),
+        url=_text(extracted.url),
+    )
+
+
+def extraction_options() -> dict[str, Any]:
+    """How trafilatura is asked for a page's article and cite."""
+    return {
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": False,
+        "include_images": False,
+        "include_links": False,
+        "include_formatting": False,
+        # Furniture is worse than a lost line: a lost line is still on the page to copy.
+        "favor_precision": True,
+        # Only what the page says its date is: a date searched for in the text may be one the
+        # essay writes about.
+        "date_extraction_params": {
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": dt.date.today().isoformat(),
+        },
+    }
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _blocks(body: Any) -> list[tuple[str, str | None]]:
+    """The text of each block of trafilatura's XML, in order, with the heading's level ("h2")
+    or None for a paragraph. Inline markup joins its block's text; a line break is a space."""
+    blocks: list[tuple[str, str | None]] = []
+    parts: list[str] = []
+    rend: list[str | None] = [None]
+
+    def flush() -> None:
+        text = "".join(parts).strip()
+        if text:
+            blocks.append((text, rend[0]))
+        parts.clear()
+
+    def walk(element: Any, heading: str | None) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        inline = tag in _INLINE
+        if tag == "head":
+            heading = str(element.get("rend") or "h2")
+        if not inline:
+            flush()
+        if tag == "lb":
+            parts.append(" ")
+        if element.text:
+            parts.append(element.text)
+            rend[0] = heading
+        for child in element:
+            walk(child, heading)
+            if child.tail:  # the text after a child is its parent's
+                parts.append(child.tail)
+                rend[0] = heading
+        if not inline:
+            flush()
+
+    walk(body, None)
+    flush()
+    return blocks

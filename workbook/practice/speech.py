@@ -1,0 +1,135 @@
+"""The speech builder: a side's points and cards in reading order, and whether they fit.
+
+Words to read are each point's text, each card's tag, and each card's read-aloud words (its
+marked passages, or all of its text when nothing is marked). At a rate in words a minute they
+take a reading time, which a gauge holds against the speech's length: green under 75%,
+yellow up to the whole of it, red past it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from workbook.exports.brief import card_line, card_words, inline
+from workbook.practice.formats import Speech, clock
+from workbook.storage.files import WorkbookError
+
+if TYPE_CHECKING:
+    from workbook.core.model import Workbook
+
+Colour = Literal["green", "yellow", "red"]
+RATES: tuple[tuple[int, str], ...] = ((150, "lay"), (200, ""), (250, ""), (300, "spreading"))
+DEFAULT_RATE = 250
+COMFORTABLE = 0.75  # past this share of the speech's length, a speech is tight
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One point read in the speech, with the cards of it that are read, in order."""
+
+    claim_id: str
+    point_id: str
+    cards: tuple[str, ...]
+
+
+@dataclass
+class Plan:
+    side: str
+    speech: Speech
+    picks: list[Pick] = field(default_factory=list)
+
+
+def parse_rate(text: str) -> int:
+    """A rate as typed: a number of words a minute, or a preset's name (lay, spreading)."""
+    wanted = text.strip().lower()
+    for rate, name in RATES:
+        if name and wanted == name:
+            return rate
+    if wanted.isdigit() and 0 < int(wanted) <= 1000:
+        return int(wanted)
+    raise WorkbookError(
+        f"--rate: words a minute from 1 to 1000, or lay or spreading (got {text!r})"
+    )
+
+
+def candidates(
+    workbook: Workbook, side: str, claims: list[str] | None = None, answers_only: bool = False
+) -> list[Pick]:
+    """The side's points, with all their cards: from the claims named (in that order) or
+    every claim; `answers_only` keeps the answers to the other side's points."""
+    picks: list[Pick] = []
+    for claim_id in claims if claims is not None else list(workbook.claims):
+        claim = workbook.claims[claim_id]
+        for point_id, point in claim.points.items():
+            if point.side != side or (answers_only and point.kind != "answers"):
+                continue
+            picks.append(Pick(claim_id, point_id, tuple(point.cards)))
+    return picks
+
+
+def plan_of(side: str, speech: Speech, picks: list[Pick], workbook: Workbook) -> Plan:
+    del workbook  # the picks already name everything the plan needs
+    return Plan(side, speech, list(picks))
+
+
+def pick_words(workbook: Workbook, pick: Pick) -> int:
+    point = workbook.claims[pick.claim_id].points[pick.point_id]
+    words = len(point.text.split())
+    return words + sum(card_words(workbook.cards[c]) for c in pick.cards if c in workbook.cards)
+
+
+def words(workbook: Workbook, plan: Plan) -> int:
+    return sum(pick_words(workbook, pick) for pick in plan.picks)
+
+
+def reading_seconds(word_count: int, rate: int) -> float:
+    return word_count * 60 / rate
+
+
+def gauge(seconds: float, length: float) -> tuple[Colour, float]:
+    """The colour and the share of the speech's length that `seconds` of reading fill."""
+    share = seconds / length if length > 0 else float("inf")
+    if share < COMFORTABLE:
+        return "green", share
+    return ("yellow" if share <= 1 else "red"), share
+
+
+def summary(workbook: Workbook, plan: Plan, rate: int) -> str:
+    """ "1,240 words · 4:58 of 8:00 at 250 wpm · 62%"."""
+    count = words(workbook, plan)
+    seconds = reading_seconds(count, rate)
+    _, share = gauge(seconds, plan.speech.seconds)
+    return (
+        f"{count:,} words · {clock(round(seconds))} of {clock(plan.speech.seconds)} "
+        f"at {rate} wpm · {share:.0%}"
+    )
+
+
+def markdown(workbook: Workbook, plan: Plan, rate: int) -> str:
+    """The speech as Markdown in the brief's style: each point with its claim, its text and
+    the cards read under it, in order."""
+    side = workbook.sides[plan.side].name
+    colour, _ = gauge(reading_seconds(words(workbook, plan), rate), plan.speech.seconds)
+    lines = [
+        f"# {inline(plan.speech.name)} · {inline(side)}",
+        "",
+        f"*{inline(workbook.title or workbook.motion or 'Speech')}* · "
+        f"{inline(summary(workbook, plan, rate))} ({colour})",
+        "",
+    ]
+    if not plan.picks:
+        lines += ["*(no points chosen yet)*", ""]
+    for number, pick in enumerate(plan.picks, start=1):
+        claim = workbook.claims[pick.claim_id]
+        point = claim.points[pick.point_id]
+        about = claim.tag or claim.quote
+        head = f"## {number}. {inline(about)}"
+        if point.kind == "answers":
+            head += f" — answers {inline(point.answers)}"
+        lines += [head, "", inline(point.text) if point.text else "*(no text yet)*", ""]
+        for card_id in pick.cards:
+            card = workbook.cards.get(card_id)
+            if card is not None:
+                lines += [card_line(card, with_text=True), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

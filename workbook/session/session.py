@@ -1,0 +1,354 @@
+"""The open workbook's life, from opening it to the last save: one object, and no Textual.
+
+The app is a view of a `Session`. The session's methods that the app calls on its UI thread
+only decide; they never touch the disk. What must touch the disk (reading the file, writing it,
+checking it for someone else's changes, keeping the journal) is handed back as a job whose
+`run` a worker thread calls, and whose outcome, or whatever it raised, comes back to the
+session. Whatever a save raises, every edit stays in the draft and in the journal.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbook.core.edits import Change, Draft, EditError
+from workbook.core.merge import Choice
+from workbook.core.model import FORMAT_VERSION, Card, Claim, Side, Workbook
+from workbook.session.journal import (
+    Found,
+    Journal,
+    OwnJournal,
+    digest,
+    file_digest,
+    find_journals,
+    journal_text,
+)
+from workbook.session.merge_in_place import MergeJob, SettleJob
+from workbook.session.restore import merge, steps
+from workbook.storage.files import WorkbookError, one_line, read_file
+from workbook.storage.parallel import Parse
+from workbook.storage.places import copy_essay, save_target
+from workbook.storage.store import read_workbook, save
+
+
+class Phase(enum.Enum):
+    OPEN = "open"  # editing; the file is as last read or written
+    SAVING = "saving"  # a save job is out; editing goes on
+    CLOSED = "closed"
+
+
+def error_line(error: BaseException, path: Path) -> str:
+    """What a user reads about an error: its own words for a WorkbookError, otherwise the
+    file, the error's kind and its message; always one line."""
+    if isinstance(error, WorkbookError):
+        return one_line(str(error))
+    return one_line(f"{path}: {type(error).__name__}: {str(error) or 'no details'}")
+
+
+@dataclass(frozen=True)
+class Saved:
+    target: Path
+    base: str  # digest of what was written
+    note: str  # said to the user instead of "Saved to …", or ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The save was not made: the file changed on disk since it was read, or (for the seed's
+    first save, or save as) the file it would write exists already."""
+
+    target: Path
+    exists: bool  # True: a file is in the way; False: the file changed on disk
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    path: Path  # the session's file when the save began
+    target: Path | None  # "save as" target, or None for the file itself
+    snapshot: Workbook
+    checkpoint: Change | None
+    base: str
+    overwrite: bool  # the user said to replace what is there
+
+    def run(self) -> Saved | Conflict:
+        """Runs in a worker: may raise anything; the session takes it as a failed save."""
+        essay = self.snapshot.essay.file
+        if self.target is None:
+            target, note = save_target(self.path, essay)
+        else:
+            target, note = self.target, ""
+            if target.parent != self.path.parent:
+                copy_essay(self.path, essay, target.parent)
+        if not self.overwrite:
+            on_disk = file_digest(target)
+            if target == self.path and on_disk is not None and on_disk != self.base:
+                return Conflict(target, exists=False)
+            if target != self.path and on_disk is not None:
+                return Conflict(target, exists=True)
+        return Saved(target, digest(save(self.snapshot, target)), note)
+
+
+@dataclass(frozen=True)
+class JournalJob:
+    seq: int
+    base: str
+    order: list[str]
+    changed: dict[str, tuple[Claim | None, Claim | None]]  # id -> (the file's, the edited)
+    moved: bool  # the claims' order differs from the file's
+    cards_changed: dict[str, tuple[Card | None, Card | None]] = field(default_factory=dict)
+    card_order: list[str] = field(default_factory=list)
+    cards_read: dict[str, Card] = field(default_factory=dict)  # what the changed claims read
+
+    @property
+    def empty(self) -> bool:
+        return not self.changed and not self.moved and not self.cards_changed
+
+
+@dataclass
+class Restored:
+    claims: int = 0  # claims the journal's version was put back for
+    beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy id
+    kept: int = 0  # claims only the file changed since, left as they are
+    skipped: int = 0  # edits that no longer fit the file
+    cards: int = 0  # library cards the journal's version was put back for
+    cards_beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy
+
+
+class Session:
+    """One open workbook file: the draft being edited, what the file on disk holds, the
+    journal of what is not saved yet, and whether a save is under way."""
+
+    def __init__(
+        self,
+        path: Path,
+        workbook: Workbook,
+        paragraphs: list[str] | None,
+        base: str,
+        found: Found | None = None,
+        file_format: int = FORMAT_VERSION,
+    ) -> None:
+        self.path = path
+        self.draft = Draft(workbook)
+        self.paragraphs = paragraphs
+        self.base = base  # digest of the file as last read or written
+        # The format the file on disk is in: an older one was upgraded in memory, and the next
+        # save rewrites the file in the current one (the app asks first).
+        self.file_format = file_format
+        self.disk: dict[str, Claim] = dict(workbook.claims)  # the claims the file holds
+        self.disk_order = list(workbook.claims)
+        self.disk_cards: dict[str, Card] = dict(workbook.cards)  # the file's card library
+        # Claims edited since the file was written: the draft's own record, so that a step
+        # that changes several claims (a card deleted everywhere) is journalled whole.
+        self.changed: set[str] = self.draft.touched
+        self.phase = Phase.OPEN
+        self.close_after_save = False
+        self.found = found or Found()
+        self.journal = OwnJournal(path)
+        self._journal_lock = threading.Lock()
+        self._journal_seq = 0
+
+    # Opening: in a worker.
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        preread: tuple[bytes, str] | None = None,
+        parsing: Parse | None = None,
+    ) -> Session:
+        raw, text = preread or read_file(path)
+        loaded = read_workbook(path, text, parsing)
+        found = find_journals(path)
+        return cls(path, loaded.workbook, loaded.paragraphs, digest(raw), found, loaded.version)
+
+    @property
+    def upgraded(self) -> bool:
+        """True when the file is of an older format, which the next save rewrites."""
+        return self.file_format < FORMAT_VERSION
+
+    # Editing: on the UI thread.
+
+    @property
+    def dirty(self) -> bool:
+        return self.draft.dirty
+
+    def edited(self, claim_id: str) -> None:
+        """After every edit, undo and redo."""
+        self.changed.add(claim_id)
+
+    def unsaved(self) -> dict[str, tuple[Claim | None, Claim | None]]:
+        """The claims that differ from the file: id -> (the file's version, the edited one)."""
+        claims = self.draft.workbook.claims
+        out: dict[str, tuple[Claim | None, Claim | None]] = {}
+        for cid in sorted(self.changed):
+            disk, mine = self.disk.get(cid), claims.get(cid)
+            if disk is not mine and disk != mine:
+                out[cid] = (disk, mine)
+        return out
+
+    def unsaved_cards(self) -> dict[str, tuple[Card | None, Card | None]]:
+        """The library cards that differ from the file: id -> (the file's, the edited one)."""
+        cards = self.draft.workbook.cards
+        out: dict[str, tuple[Card | None, Card | None]] = {}
+        for cid in sorted(self.draft.touched_cards):
+            disk, mine = self.disk_cards.get(cid), cards.get(cid)
+            if disk is not mine and disk != mine:
+                out[cid] = (disk, mine)
+        return out
+
+    def name_sides(self, sides: dict[str, Side]) -> None:
+        """New names and theses for the two sides (same keys), kept by the next save."""
+        assert sides.keys() == self.draft.workbook.sides.keys()
+        self.draft.workbook.sides = sides
+
+    # The journal.
+
+    def journal_job(self) -> JournalJob:
+        """What the journal should hold now; any job asked for earlier is then out of date."""
+        with self._journal_lock:
+            self._journal_seq += 1
+            seq = self._journal_seq
+        workbook = self.draft.workbook
+        order = list(workbook.claims)
+        changed = self.unsaved()
+        read = {
+            cid: workbook.cards[cid]
+            for _, claim in changed.values()
+            if claim is not None
+            for point in claim.points.values()
+            for cid in point.cards
+            if cid in workbook.cards
+        }
+        return JournalJob(
+            seq,
+            self.base,
+            order,
+            changed,
+            order != self.disk_order,
+            self.unsaved_cards(),
+            list(workbook.cards),
+            read,
+        )
+
+    def run_journal(self, job: JournalJob) -> Path | None:
+        """In a worker: write the journal, or remove it when nothing is unsaved. Returns where
+        it was written. A job overtaken by a newer one does nothing."""
+        with self._journal_lock:
+            if job.seq != self._journal_seq:
+                return None
+            if job.empty:
+                self.journal.remove()
+                return None
+            text = journal_text(
+                job.base, job.order, job.changed, job.cards_changed, job.card_order, job.cards_read
+            )
+            return self.journal.write(text)
+
+    # Restoring a journal from an app that did not finish: on the UI thread.
+
+    def restore(self, journal: Journal) -> Restored:
+        """Merge the journal's edits into the draft, each an edit that undo can take back.
+        The journal itself goes once ours holds its edits."""
+        result = merge(journal, self.disk, self.base, self.disk_cards)
+        report = Restored(kept=len(result.kept), beside=result.beside)
+        report.cards_beside = result.cards_beside
+        library = self.draft.workbook.cards
+        # Cards first, so that every restored claim finds the cards it reads.
+        for card_id, card in result.cards.items():
+            if library.get(card_id) is not card and library.get(card_id) != card:
+                self.draft.edit_card(f"restore card {card_id}", card_id, card)
+                report.cards += 1
+        for cid, claim, index in steps(self.draft.workbook.claims, result.claims):
+            tag = (claim.tag if claim else "") or cid
+            try:
+                self.draft.apply(f"restore “{tag}”", cid, claim, index)
+            except EditError:
+                report.skipped += 1
+                continue
+            self.edited(cid)
+            report.claims += cid not in result.beside.values()
+        for card_id in [cid for cid in library if cid not in result.cards]:
+            try:
+                self.draft.delete_card(f"restore: delete card {card_id}", card_id)
+            except EditError:
+                report.skipped += 1  # a claim still reads it: it stays
+        self.journal.retire(journal.where)
+        return report
+
+    def discard(self, journal: Journal) -> None:
+        """Drop a journal's edits: it goes with the next journal job."""
+        self.journal.retire(journal.where)
+
+    # Saving: decided on the UI thread, run in a worker.
+
+    def begin_save(self, target: Path | None = None, overwrite: bool = False) -> SaveJob | None:
+        """A job that saves the draft as it is now, or None while a save is under way."""
+        if self.phase is not Phase.OPEN:
+            return None
+        self.phase = Phase.SAVING
+        workbook = self.draft.workbook
+        # Edits replace claims and cards rather than change them: shallow copies are stable.
+        snapshot = workbook.model_copy(
+            update={"claims": dict(workbook.claims), "cards": dict(workbook.cards)}
+        )
+        return SaveJob(self.path, target, snapshot, self.draft.checkpoint, self.base, overwrite)
+
+    def save_done(self, job: SaveJob, outcome: Saved | Conflict) -> None:
+        self.phase = Phase.OPEN
+        if isinstance(outcome, Conflict):
+            return
+        if outcome.target != self.path:
+            self.journal.move_to(outcome.target)
+        self.path, self.base = outcome.target, outcome.base
+        self.disk = dict(job.snapshot.claims)
+        self.disk_order = list(self.disk)
+        self.disk_cards = dict(job.snapshot.cards)
+        self.file_format = FORMAT_VERSION
+        self.draft.mark_saved(job.checkpoint)
+        claims, cards = self.draft.workbook.claims, self.draft.workbook.cards
+        # In place: the draft keeps adding to these same sets.
+        self.changed -= {cid for cid in self.changed if claims.get(cid) is self.disk.get(cid)}
+        touched = self.draft.touched_cards
+        touched -= {cid for cid in touched if cards.get(cid) is self.disk_cards.get(cid)}
+
+    def save_failed(self, error: BaseException) -> str:
+        """Whatever went wrong, the draft and the list of unsaved claims are as they were."""
+        self.phase = Phase.OPEN
+        self.close_after_save = False
+        return error_line(error, self.path)
+
+    @property
+    def may_close(self) -> bool:
+        """After a save: the app was asked to quit once saved, and nothing is left unsaved."""
+        return self.close_after_save and not self.dirty
+
+    # Closing.
+
+    def merge_job(self) -> MergeJob:
+        """Merge the edits with the file that changed under them, by id (run in a worker)."""
+        mine = self.draft.workbook
+        base = mine.model_copy(
+            update={
+                "claims": {cid: self.disk[cid] for cid in self.disk_order},
+                "cards": dict(self.disk_cards),
+            }
+        )
+        ours = mine.model_copy(update={"claims": dict(mine.claims), "cards": dict(mine.cards)})
+        return MergeJob(self.path, base, ours)
+
+    def settle_job(self, index: int, choice: Choice) -> SettleJob:
+        """Settle conflict `index` on `choice` and write the file (run in a worker)."""
+        return SettleJob(self.path, self.base, self.draft.workbook, index, choice)
+
+    def close(self, keep_journal: bool = False) -> None:
+        """In a worker, at the end: the journal goes (saved or discarded) unless it is kept."""
+        self.phase = Phase.CLOSED
+        with self._journal_lock:
+            self._journal_seq += 1
+            if keep_journal:
+                self.journal.abandon()
+            else:
+                self.journal.remove()

@@ -1,0 +1,30 @@
+"""The user's own folders for the workbook, as each system has them (platformdirs): the config
+folder, where the formats file is looked for, and the state folder, where journals and drill
+histories go when a workbook's own folder cannot be written.
+
+On Linux these follow XDG_CONFIG_HOME and XDG_STATE_HOME (~/.config/workbook and
+~/.local/state/workbook by default).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_config_path, user_state_path
+
+APP = "workbook"
+
+
+def config_folder() -> Path:
+    return user_config_path(APP)
+
+
+def formats_file() -> Path:
+    """The user's formats: their changes to the built-in formats, and formats of their own."""
+    return config_folder() / "formats.toml"
+
+
+def state_folder(kind: str) -> Path:
+    """Where files of one kind ("journals", "drills") go when they cannot go beside their
+    workbook."""
+    return user_state_path(APP) / kind

@@ -1,0 +1,2 @@
+"""The app's modal dialogs: forms, questions, the card picker. They may use widgets, and
+answer the screen that opened them through `dismiss`."""

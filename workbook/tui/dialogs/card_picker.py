@@ -1,0 +1,179 @@
+"""A card from the workbook's library, found by typing a few words of its cite, tag or text.
+
+Two uses: a point reads a card already cut ("New card…" is the first entry, so `enter` at once
+cuts a new one), and "find card", which goes to where a card is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from workbook.core.card_search import haystacks, search
+from workbook.core.coverage import count
+from workbook.core.library import Place, usage
+from workbook.core.model import Card, Workbook
+from workbook.tui.widgets.render import clip, marked_words
+
+NEW = "+new"  # the "New card…" entry: no card id can start with "+"
+MOST = 300  # entries shown at once: a few words more narrow any library to this
+PREVIEW = 150  # characters of a card's text shown under its cite
+
+
+def card_choice(card_id: str, card: Card, places: list[Place], show_places: bool) -> Text:
+    """A card as the picker lists it: cite, tag and how many points read it; then the start
+    of its text, the passages read aloud in bold."""
+    text = Text()
+    if card.is_open:
+        text.append("□ open slot", style="red")
+        text.append(f": {clip(card.tag, 200) or 'evidence needed'}")
+    else:
+        text.append("▪ ", style="green")
+        text.append(card.cite or "(no cite)", style="bold")
+        if card.tag:
+            text.append(f" — {clip(card.tag, 200)}")
+    read = f"read by {count(places, 'point')}" if places else "read by no point yet"
+    if show_places and places:
+        shown = ", ".join(f"{claim}.{point}" for claim, point in places[:3])
+        read += f": {shown}" + (" …" if len(places) > 3 else "")
+    text.append(f"  · {read} · {card_id}", style="dim")
+    if card.text:
+        text.append("\n  ")
+        text.append_text(marked_words(card.text, PREVIEW))
+    return text
+
+
+class CardPicker(ModalScreen[str | None]):
+    """Returns the id of the card chosen, `NEW` for "New card…", or None when cancelled."""
+
+    DEFAULT_CSS = """
+    CardPicker {
+        align: center middle;
+    }
+    CardPicker #picker {
+        width: 90%;
+        max-width: 120;
+        height: 90%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    CardPicker #picker-title {
+        width: 100%;
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    CardPicker #picker-cards {
+        height: 1fr;
+        border: none;
+    }
+    CardPicker #picker-hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("down", "move('cursor_down')", "Next", show=False),
+        Binding("up", "move('cursor_up')", "Previous", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", show=False),
+    ]
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        title: str,
+        offer_new: bool = False,
+        leave_out: Collection[str] = (),
+    ) -> None:
+        super().__init__()
+        self.workbook = workbook
+        self.title_text = title
+        self.offer_new = offer_new
+        self.hays = [hay for hay in haystacks(workbook) if hay.card_id not in leave_out]
+        self.used = usage(workbook)
+        self.shown: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Label(self.title_text, id="picker-title")
+            yield Input(placeholder="Words of the cite, tag or text", id="picker-search")
+            yield OptionList(id="picker-cards")
+            hint = "type to narrow · ↑ ↓ choose · enter picks · escape cancels"
+            yield Label(hint, id="picker-hint")
+
+    def on_mount(self) -> None:
+        self.show("")
+        self.query_one(Input).focus()
+
+    @property
+    def cards(self) -> OptionList:
+        return self.query_one("#picker-cards", OptionList)
+
+    def show(self, query: str) -> None:
+        """List the cards that fit what is typed, best first."""
+        self.shown = search(self.hays, query)
+        options: list[Option | None] = []
+        if self.offer_new:
+            options.append(Option(Text("+ New card…", style="bold"), id=NEW))
+            options.append(None)
+        for card_id in self.shown[:MOST]:
+            choice = card_choice(
+                card_id, self.workbook.cards[card_id], self.used[card_id], not self.offer_new
+            )
+            options.append(Option(choice, id=card_id))
+        cards = self.cards
+        cards.set_options(options)
+        # What was typed names a card: enter takes the best fit, not "New card…".
+        first = self.shown[0] if self.shown and (query.strip() or not self.offer_new) else None
+        if first is not None:
+            cards.highlighted = cards.get_option_index(first)
+        elif options:
+            cards.highlighted = 0
+        more = f" (the first {MOST})" if len(self.shown) > MOST else ""
+        self.query_one("#picker-hint", Label).update(
+            f"{len(self.shown)} of {count(self.hays, 'card')}{more} · ↑ ↓ choose · "
+            "enter picks · escape cancels"
+        )
+
+    @on(Input.Changed, "#picker-search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.show(event.value)
+
+    @on(Input.Submitted, "#picker-search")
+    def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        option = self.cards.highlighted_option
+        if option is None:
+            self.notify("No card fits those words: escape, or fewer words.", timeout=3)
+            return
+        self.dismiss(option.id)
+
+    @on(OptionList.OptionSelected, "#picker-cards")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_move(self, action: str) -> None:
+        """The arrows move through the cards while the typing stays in the search field."""
+        cards = self.cards
+        if action == "cursor_down":
+            cards.action_cursor_down()
+        elif action == "cursor_up":
+            cards.action_cursor_up()
+        elif action == "page_down":
+            cards.action_page_down()  # type: ignore[no-untyped-call]
+        else:
+            cards.action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

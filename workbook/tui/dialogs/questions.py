@@ -1,0 +1,82 @@
+"""What the app asks and tells about the file: its questions, with their answers in order of
+safety (the first is the safe one, and has the focus), and its reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.core.coverage import count
+from workbook.session.journal import Journal
+from workbook.session.session import Conflict, Restored
+
+Choices = list[tuple[str, str]]
+
+
+def restore_question(path: Path, journal: Journal, older: int) -> tuple[str, Choices]:
+    question = (
+        f"Edits to {count(journal.changed, 'claim')} of {path.name}, journalled on "
+        f"{journal.when}, were never saved. Restore them?"
+    )
+    if older:
+        question += f"\n{count(range(older), 'older journal')} will be offered next time."
+    # Keeping them is the safe answer: every restored edit can be undone.
+    return question, [("restore", "Restore"), ("discard", "Discard them")]
+
+
+def restored(report: Restored) -> str:
+    said = [f"Restored {count(range(report.claims), 'claim')}"]
+    if report.beside:
+        both = ", ".join(f"{c} (yours: {copy})" for c, copy in report.beside.items())
+        said.append(f"changed in the file too, so yours stand beside theirs: {both}")
+    if report.kept:
+        said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
+    if report.skipped:
+        said.append(f"{report.skipped} no longer fit the file and were left out")
+    return "; ".join(said) + ". Save to keep them."
+
+
+def conflict_question(path: Path, conflict: Conflict) -> tuple[str, Choices]:
+    """The file changed on disk since it was read, or a save would replace another file."""
+    if conflict.exists:
+        question = f"{conflict.target} already exists. Replace it with this workbook?"
+        return question, [("cancel", "Cancel"), ("save_as", "Save as…"), ("replace", "Replace it")]
+    question = (
+        f"{path.name} has changed on disk since it was opened or saved "
+        "(another editor, or git pull?). Saving now would overwrite those changes."
+    )
+    return question, [
+        ("cancel", "Cancel"),
+        ("merge", "Merge theirs and mine"),
+        ("save_as", "Save mine as…"),
+        ("replace", "Overwrite with mine"),
+        ("reload", "Reload theirs (drop mine)"),
+    ]
+
+
+def quit_question(path: Path) -> tuple[str, Choices]:
+    question = f"{path.name} has unsaved changes."
+    return question, [
+        ("save", "Save and quit"),
+        ("discard", "Quit without saving"),
+        ("cancel", "Cancel"),
+    ]
+
+
+def failed_save_question(message: str) -> tuple[str, Choices]:
+    question = f"{message}.\nEvery edit is kept, in memory and in the journal."
+    return question, [("save_as", "Save as…"), ("cancel", "Keep editing")]
+
+
+def upgrade_question(path: Path, file_format: int) -> tuple[str, Choices]:
+    """The first save of a file of an older format, which the app read and upgraded."""
+    question = (
+        f"{path.name} is in format {file_format}. Saving it writes format 2 (the card library), "
+        "which older versions of workbook cannot read (the upgrade keeps the format "
+        f"{file_format} file as {path.name}.bak). Upgrade it, or save a copy in format 2 and "
+        "leave this file as it is?"
+    )
+    return question, [
+        ("cancel", "Cancel"),
+        ("upgrade", "Upgrade: save as format 2"),
+        ("copy", "Save as a copy…"),
+    ]

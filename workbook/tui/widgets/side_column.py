@@ -1,0 +1,142 @@
+"""One side's points on the selected claim, each followed by its cards.
+
+The column holds the keys that act on a point or a card. It does not change the workbook
+itself: each key posts a `SideColumn.Requested` naming the point (and card) it is on, and the
+screen that owns the workbook makes the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workbook.tui.glance import PointLine
+from workbook.tui.widgets.render import card_prompt, point_prompt
+
+if TYPE_CHECKING:
+    from workbook.tui.glance import Column
+
+Verb = Literal[
+    "add_point", "answer", "add_card", "edit", "delete", "delete_card", "move", "strength"
+]
+
+# Keys that do one thing in steps share one place in the key bar.
+MOVE = Binding.Group("Move", compact=True)
+STRENGTH = Binding.Group("Stars", compact=True)
+
+
+class SideColumn(OptionList):
+    """Options are points ("p3") and their cards ("p3/1"), so either can be picked and edited."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("a", "request('add_point')", "Point", tooltip="Add a point for this side"),
+        Binding(
+            "r", "request('answer')", "Answer", tooltip="Answer the highlighted point (other side)"
+        ),
+        Binding(
+            "c",
+            "request('add_card')",
+            "Card",
+            tooltip="Add a card to the highlighted point: a new one, or one from the library",
+        ),
+        Binding(
+            "e", "request('edit')", "Edit", show=False, tooltip="Edit the highlighted point or card"
+        ),
+        Binding(
+            "x,delete",
+            "request('delete')",
+            "Delete",
+            key_display="x",
+            tooltip="Delete the highlighted point, or take the highlighted card from its point",
+        ),
+        Binding(
+            "X",
+            "request('delete_card')",
+            "Delete card",
+            show=False,
+            tooltip="Delete the highlighted card from the library and every point that reads it",
+        ),
+        Binding(
+            "left_square_bracket",
+            "request('move', -1)",
+            "Move up",
+            group=MOVE,
+            tooltip="Move the highlighted point up its column",
+        ),
+        Binding(
+            "right_square_bracket",
+            "request('move', 1)",
+            "Move down",
+            group=MOVE,
+            tooltip="Move the highlighted point down its column",
+        ),
+        *(
+            Binding(
+                str(n),
+                f"request('strength', {n})",
+                f"Strength {n}",
+                group=STRENGTH,
+                tooltip=f"Give the highlighted point {n} stars" if n else "Clear its stars",
+            )
+            for n in (1, 2, 3, 4, 5, 0)
+        ),
+    ]
+
+    @dataclass
+    class Requested(Message):
+        """A key asked for a change to this side's point (or card) on the claim in view."""
+
+        column: SideColumn
+        verb: Verb
+        point_id: str | None
+        card_id: str | None
+        value: int = 0
+
+    def __init__(self, side: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.side = side
+
+    def action_request(self, verb: Verb, value: int = 0) -> None:
+        point_id, card_id = self.current
+        self.post_message(self.Requested(self, verb, point_id, card_id, value))
+
+    def show(self, column: Column, keep: str | None = None) -> None:
+        """Show this side's points; keep the highlight on `keep` (or the current one)."""
+        keep = keep or self.current_id
+        self.border_title = column.name
+        options: list[Option | None] = []
+        for line in column.lines:
+            if isinstance(line, PointLine):
+                if options:
+                    options.append(None)
+                options.append(Option(point_prompt(line), id=line.point_id))
+            else:
+                options.append(Option(card_prompt(line), id=f"{line.point_id}/{line.card_id}"))
+        self.set_options(options)
+        ids = [o.id for o in self.options if o.id]
+        if keep in ids:
+            self.highlighted = self.get_option_index(keep)
+        elif keep and keep.split("/")[0] in ids:
+            self.highlighted = self.get_option_index(keep.split("/")[0])
+        elif ids:
+            self.highlighted = 0
+
+    @property
+    def current_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    @property
+    def current(self) -> tuple[str | None, str | None]:
+        """The highlighted point's id and, when a card is highlighted, the card's id."""
+        if self.current_id is None:
+            return None, None
+        point_id, _, card_id = self.current_id.partition("/")
+        return point_id, card_id or None
