@@ -124,7 +124,6 @@ class FileSession(RuleBasedStateMachine):
 
     def apply(self, label: str, claim_id: str, claim: Claim | None, index: int = -1) -> None:
         ui(self.session.draft.apply, label, claim_id, claim, index)
-        ui(self.session.edited, claim_id)
 
     # Edits.
 
@@ -152,8 +151,7 @@ class FileSession(RuleBasedStateMachine):
     @rule(pick=st.integers(0, 50), offset=st.sampled_from([-2, -1, 1, 3]))
     def move_claim(self, pick: int, offset: int) -> None:
         claim_id = list(self.claims)[pick % len(self.claims)]
-        if ui(self.session.draft.move, "move", claim_id, offset) is not None:
-            ui(self.session.edited, claim_id)
+        ui(self.session.draft.move, "move", claim_id, offset)
 
     # Cards: the library changes, and every point reading a card sees it.
 
@@ -204,15 +202,11 @@ class FileSession(RuleBasedStateMachine):
 
     @rule()
     def undo(self) -> None:
-        change = ui(self.session.draft.undo)
-        if change is not None:
-            ui(self.session.edited, change.claim_id)
+        ui(self.session.draft.undo)
 
     @rule()
     def redo(self) -> None:
-        change = ui(self.session.draft.redo)
-        if change is not None:
-            ui(self.session.edited, change.claim_id)
+        ui(self.session.draft.redo)
 
     # The world.
 

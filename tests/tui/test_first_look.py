@@ -13,9 +13,11 @@ from textual.widgets import OptionList, Static
 
 from workbook.session.journal import all_journals
 from workbook.storage.parallel import Parse
-from workbook.tui.app import FIRST_LOOK_WAIT, LARGE_FILE, WorkbookApp
+from workbook.tui import opening
+from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 from workbook.tui.glance import Glance, first_look
+from workbook.tui.opening import FIRST_LOOK_WAIT, LARGE_FILE, settled
 from workbook.tui.screens.loading import LoadingScreen
 from workbook.tui.screens.prep.first_look import FirstLook
 from workbook.tui.screens.prep.screen import PrepScreen
@@ -144,7 +146,7 @@ async def test_keys_typed_after_one_that_opens_a_form_go_into_the_form(
 
 
 async def test_keys_typed_while_kept_ones_are_given_back_wait_their_turn(
-    seed_copy: Path, held: list[WorkbookApp]
+    seed_copy: Path, held: list[WorkbookApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = looked_app(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
@@ -152,11 +154,11 @@ async def test_keys_typed_while_kept_ones_are_given_back_wait_their_turn(
         await pilot.press("tab")  # kept: to the first side's column
         # The kept key is held back (as on a busy machine) while more keys come, typed once
         # the main screen is there: they go after it, not before.
-        app.settled = lambda: False  # type: ignore[method-assign]
+        monkeypatch.setattr(opening, "settled", lambda app: False)
         go(app)
         await until(pilot, lambda: isinstance(app.screen, PrepScreen) and app.screen.is_mounted)
         await pilot.press("a", "N", "e", "w")  # a point for that column's side, and its text
-        del app.settled
+        monkeypatch.setattr(opening, "settled", settled)
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         form = app.screen
         await until(pilot, lambda: getattr(form.focused, "text", None) == "New")
@@ -245,7 +247,7 @@ async def test_kept_keys_wait_while_a_message_is_still_to_be_handled(seed_copy: 
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(pilot)
-        await until(pilot, app.settled)
+        await until(pilot, lambda: settled(app))
         screen.query_one(SideColumn).post_message(Ping())
-        assert not app.settled()
-        await until(pilot, app.settled)
+        assert not settled(app)
+        await until(pilot, lambda: settled(app))

@@ -225,6 +225,26 @@ async def test_an_export_that_raises_is_reported_and_the_app_goes_on(
         assert app.is_running
 
 
+async def test_a_journal_that_raises_is_reported_and_the_edits_stay(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise PermissionError(13, "no journal here")
+
+    monkeypatch.setattr(session.Session, "run_journal", broken)
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "5")
+        told = "Cannot keep a journal: "
+        await until(pilot, lambda: any(told in n.message for n in app._notifications), 10)
+        assert app.is_running and "unsaved changes" in app.sub_title
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert strength(seed_copy) == 5
+
+
 @pytest.mark.parametrize("name", ["/etc/passwd", "../../../../etc/passwd", "/proc/kmsg"])
 async def test_the_app_refuses_an_essay_outside_the_folder(small_file: Path, name: str) -> None:
     text = small_file.read_text().replace('file = "small.txt"', f"file = '{name}'")

@@ -175,10 +175,6 @@ class Session:
     def dirty(self) -> bool:
         return self.draft.dirty
 
-    def edited(self, claim_id: str) -> None:
-        """After every edit, undo and redo."""
-        self.changed.add(claim_id)
-
     def unsaved(self) -> dict[str, tuple[Claim | None, Claim | None]]:
         """The claims that differ from the file: id -> (the file's version, the edited one)."""
         claims = self.draft.workbook.claims
@@ -268,7 +264,6 @@ class Session:
             except EditError:
                 report.skipped += 1
                 continue
-            self.edited(cid)
             report.claims += cid not in result.beside.values()
         for card_id in [cid for cid in library if cid not in result.cards]:
             try:

@@ -1,46 +1,83 @@
 """The open file's life in the app: the journal, saving, and merging with a changed file.
 
-The `Session` decides; this part of the app asks the user and runs the session's jobs in
-workers, whose ends come to the app's one handler (`WorkbookApp._worker_ended`).
+The `Session` decides; this part of the app asks the user and runs the session's jobs off its
+thread (`jobs.run_job`), each ending with a message of its own that one handler here takes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.timer import Timer
 
 from workbook.core.coverage import count
+from workbook.tui.jobs import (
+    CloseFailed,
+    JobFailed,
+    JournalFailed,
+    Merged,
+    MergeFailed,
+    OpenFailed,
+    SaveConflicted,
+    SaveFailed,
+    SessionClosed,
+    SettleFailed,
+    WorkbookOpened,
+    WorkbookSaved,
+    run_job,
+)
 from workbook.tui.messages import Edited, OursChanged
 from workbook.tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
     from workbook.session.journal import Journal
-    from workbook.session.merge_in_place import Moved, Written
-    from workbook.session.session import Conflict, JournalJob, Saved, SaveJob, Session
+    from workbook.session.session import Conflict, Saved, SaveJob, Session
+    from workbook.storage.parallel import Parse
 
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
 
 class FileApp(App[None]):
-    """The app's side of the session: the subclass opens the file and shows it."""
+    """The app's side of the session: it opens the file, and the subclass shows it once
+    `WorkbookOpened` comes."""
 
-    def __init__(self, path: Path, ours: str | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        ours: str | None,
+        preread: tuple[bytes, str] | None = None,
+        parsing: Parse | None = None,
+    ) -> None:
         super().__init__()
         self.path = path
         self.ours = ours
+        # What the command line read and began parsing while the app started: used once.
+        self.preread = preread
+        self.parsing = parsing
         self.session: Session | None = None
         self._journal_timer: Timer | None = None
         self._merged_from: object = None  # the last edit when a merge began
         self._settling = False  # the file is being written to settle a conflict, not merged
 
-    def open_workbook(self) -> object:
-        """Read the file (again) in a worker; the subclass shows it when it is read."""
-        raise NotImplementedError
+    def open_workbook(self) -> None:
+        """Read the file (again) off the app's thread: `WorkbookOpened` brings it."""
+        from workbook.session.session import Session
+
+        preread, parsing, self.preread, self.parsing = self.preread, self.parsing, None, None
+        path = self.path
+
+        def open_file() -> Session:
+            # The main screen's widgets load here, not on the app's thread.
+            import workbook.tui.screens.prep.screen  # noqa: F401
+
+            return Session.open(path, preread, parsing)
+
+        run_job(self, open_file, OpenFailed, WorkbookOpened)
 
     def show_title(self) -> None:
         dirty = self.session is not None and self.session.dirty
@@ -94,7 +131,6 @@ class FileApp(App[None]):
         """After every edit, undo and redo: the title, and a journal soon after."""
         if self.session is None:
             return
-        self.session.edited(event.change.claim_id)
         self.show_title()
         if self._journal_timer is not None:
             self._journal_timer.stop()
@@ -106,11 +142,8 @@ class FileApp(App[None]):
 
     def journal_now(self) -> None:
         if self.session is not None:
-            self.keep_journal(self.session, self.session.journal_job())
-
-    @work(thread=True, exit_on_error=False, group="journal")
-    def keep_journal(self, session: Session, job: JournalJob) -> Path | None:
-        return session.run_journal(job)
+            job = self.session.journal_job()
+            run_job(self, partial(self.session.run_journal, job), JournalFailed)
 
     # Saving.
 
@@ -129,21 +162,19 @@ class FileApp(App[None]):
         if job is None:
             self.notify("A save is under way: save again once it has finished.", timeout=3)
             return
-        self.write_workbook(job)
+        run_job(self, job.run, SaveFailed, partial(save_ended, job))
 
-    @work(thread=True, exit_on_error=False, group="save")
-    def write_workbook(self, job: SaveJob) -> tuple[SaveJob, Saved | Conflict]:
-        return job, job.run()
-
-    def saved(self, result: tuple[SaveJob, Saved | Conflict]) -> None:
-        from workbook.session.session import Conflict
-
+    @on(SaveConflicted)
+    def _save_conflicted(self, event: SaveConflicted) -> None:
         assert self.session is not None
-        job, outcome = result
-        self.session.save_done(job, outcome)
-        if isinstance(outcome, Conflict):
-            self.ask_about(outcome)
-            return
+        self.session.save_done(event.job, event.conflict)
+        self.ask_about(event.conflict)
+
+    @on(WorkbookSaved)
+    def _saved(self, event: WorkbookSaved) -> None:
+        assert self.session is not None
+        outcome = event.saved
+        self.session.save_done(event.job, outcome)
         self.path = outcome.target
         self.show_title()
         self.notify(outcome.note or f"Saved to {outcome.target}")
@@ -177,12 +208,14 @@ class FileApp(App[None]):
 
     def merge_with_theirs(self, session: Session) -> None:
         self._merged_from, self._settling = session.draft.checkpoint, False
-        self.run_worker(session.merge_job().run, thread=True, group="merge", exit_on_error=False)
+        run_job(self, session.merge_job().run, MergeFailed, Merged)
 
-    def merged(self, outcome: Written | Moved) -> None:
+    @on(Merged)
+    def _merged(self, event: Merged) -> None:
         from workbook.session.merge_in_place import Moved
         from workbook.session.session import Conflict
 
+        outcome = event.outcome
         if isinstance(outcome, Moved):  # written again meanwhile: ask again, about the new one
             self.ask_about(Conflict(outcome.path, exists=False))
             return
@@ -215,7 +248,7 @@ class FileApp(App[None]):
             index, choice = chosen
             job = session.settle_job(index, choice)  # type: ignore[arg-type]
             self._merged_from, self._settling = session.draft.checkpoint, True
-            self.run_worker(job.run, thread=True, group="settle", exit_on_error=False)
+            run_job(self, job.run, SettleFailed, Merged)
 
         self.push_screen(ConflictsScreen(list(session.draft.workbook.conflicts)), settle)
 
@@ -233,7 +266,12 @@ class FileApp(App[None]):
 
         self.ask(*upgrade_question(self.path, session.file_format), answer)
 
-    def save_failed(self, message: str) -> None:
+    @on(SaveFailed)
+    def _save_failed(self, event: SaveFailed) -> None:
+        """Whatever a save raised, every edit stays in the draft, and the journal keeps it."""
+        if self.session is None:
+            return
+        message = self.session.save_failed(event.error)
         self.journal_now()
         self.notify(message, severity="error", timeout=15)
         from workbook.tui.dialogs.questions import failed_save_question
@@ -264,11 +302,36 @@ class FileApp(App[None]):
         self.switch_screen(LoadingScreen(self.path))
         self.open_workbook()
 
-    @work(thread=True, exit_on_error=False, group="journal")
     def drop(self, session: Session, keep_journal: bool = False) -> None:
-        session.close(keep_journal)
+        """Let go of a session the app no longer shows (its journal removed, or kept)."""
+        run_job(self, partial(session.close, keep_journal), JournalFailed)
 
-    @work(thread=True, exit_on_error=False, group="close")
     def close_session(self, session: Session) -> None:
-        """The file closed for good (its journal removed); the app quits once it is."""
-        session.close()
+        """Close the file for good (its journal removed); the app quits once it is."""
+        run_job(self, session.close, CloseFailed, lambda _: SessionClosed())
+
+    @on(SessionClosed)
+    @on(CloseFailed)
+    def _file_closed(self) -> None:
+        self.exit()
+
+    @on(JournalFailed)
+    @on(MergeFailed)
+    @on(SettleFailed)
+    def _job_failed(self, event: JobFailed) -> None:
+        """A job whose failure changes nothing but what the user knows: one line."""
+        self.notify(f"{event.doing}: {self.error_line(event.error)}", severity="error", timeout=10)
+
+    def error_line(self, error: BaseException) -> str:
+        from workbook.session.session import error_line
+
+        return error_line(error, self.path)
+
+
+def save_ended(job: SaveJob, outcome: Saved | Conflict) -> WorkbookSaved | SaveConflicted:
+    """The message a save ends with: made, or not made for a conflict."""
+    from workbook.session.session import Conflict
+
+    if isinstance(outcome, Conflict):
+        return SaveConflicted(job, outcome)
+    return WorkbookSaved(job, outcome)

@@ -8,15 +8,16 @@ returns the id of the last claim it touched, for the claim list to move to.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from workbook.core.edits import Draft, update_claim
 from workbook.core.model import Claim
@@ -30,6 +31,7 @@ from workbook.essay.picking import (
 )
 from workbook.essay.sentences import sentence_spans
 from workbook.essay.suggest import suggest
+from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.widgets.key_bar import KeyBar
 
 Commit = Callable[[str, str, Claim | None, int], bool]
@@ -173,22 +175,35 @@ class EssayScreen(Screen[str | None]):
                     self.call_after_refresh(self.text.scroll_to_highlight, top=True)
                     return
 
-    @work(thread=True, exit_on_error=False)
-    def find_suggestions(self) -> set[tuple[int, int]]:
+    def find_suggestions(self) -> None:
         """Ranked off the screen's thread: a long essay takes a good part of a second."""
-        workbook = self.draft.workbook
-        essay = workbook.essay
-        top = max(5, len(self.paragraphs) - len(essay.headings))  # about one a paragraph
-        found = suggest(self.paragraphs, essay.headings, essay.title, top=top)
-        return {(s.paragraph, s.start) for s in found}
+        essay = self.draft.workbook.essay
+        paragraphs = self.paragraphs
+        top = max(5, len(paragraphs) - len(essay.headings))  # about one a paragraph
 
-    @on(Worker.StateChanged)
-    def _suggested(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, set):
-            self.suggested = event.worker.result
-            self.refresh_text()
-        elif event.state is WorkerState.ERROR:
-            self.notify(f"No suggestions: {event.worker.error}", severity="warning")
+        def rank() -> set[tuple[int, int]]:
+            found = suggest(paragraphs, essay.headings, essay.title, top=top)
+            return {(s.paragraph, s.start) for s in found}
+
+        run_job(self, rank, self.SuggestFailed, self.Suggested)
+
+    @dataclass
+    class Suggested(Message):
+        """The suggested sentences: (paragraph, start) of each."""
+
+        found: set[tuple[int, int]]
+
+    class SuggestFailed(JobFailed):
+        doing = "No suggestions"
+
+    @on(Suggested)
+    def _suggested(self, event: Suggested) -> None:
+        self.suggested = event.found
+        self.refresh_text()
+
+    @on(SuggestFailed)
+    def _no_suggestions(self, event: SuggestFailed) -> None:
+        self.notify(f"{event.doing}: {event.error}", severity="warning")
 
     def action_next_suggestion(self) -> None:
         """Move to the next suggested sentence that is not a claim yet, from the cursor on."""

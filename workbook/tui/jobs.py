@@ -1,0 +1,141 @@
+"""Work done off the app's thread (reading, writing, merging, exporting), and how it ends.
+
+A job runs in a worker thread and ends with one message of its own, posted to whoever started
+it: what it made when it succeeds, or a `JobFailed` of its kind when it raises. Each message
+has its own handler (`@on`), so no result comes back as an untyped value told apart by a
+name. Whatever a job raises becomes a message, and so one line to the user: nothing is lost to
+a worker that dies quietly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.worker import Worker
+
+if TYPE_CHECKING:
+    from workbook.session.merge_in_place import Moved, Written
+    from workbook.session.session import Conflict, Saved, SaveJob, Session
+
+T = TypeVar("T")
+
+
+def run_job(
+    starter: DOMNode,
+    job: Callable[[], T],
+    failed: Callable[[BaseException], JobFailed],
+    done: Callable[[T], Message | None] = lambda _: None,
+) -> Worker[None]:
+    """Run `job` in a thread, and post to `starter` the message `done` makes of what it
+    returns (None: nothing to say), or `failed(error)` for whatever it raises."""
+
+    def run() -> None:
+        try:
+            ended = done(job())
+        except Exception as error:  # anything at all: the failure's handler tells the user
+            starter.post_message(failed(error))
+        else:
+            if ended is not None:
+                starter.post_message(ended)
+
+    # A worker's own error would end the app: the job's errors are messages instead.
+    return starter.run_worker(run, thread=True, exit_on_error=False)
+
+
+@dataclass
+class JobFailed(Message):
+    """A job raised `error`. Each kind of job has its own subclass; `doing` says what could
+    not be done, for the line the user reads."""
+
+    error: BaseException
+    doing: ClassVar[str] = ""
+
+
+# Opening.
+
+
+@dataclass
+class FirstLookCame(Message):
+    """What the child that parses the file made of it for the first look (a `Glance`, or
+    what it raised instead: opening finds out what is wrong, and says it)."""
+
+    glance: object
+
+
+class LookFailed(JobFailed):
+    doing = "Cannot look at the file"
+
+
+@dataclass
+class WorkbookOpened(Message):
+    session: Session
+
+
+class OpenFailed(JobFailed):
+    doing = "Cannot open the file"
+
+
+# Saving, the journal, merging and closing.
+
+
+@dataclass
+class WorkbookSaved(Message):
+    job: SaveJob
+    saved: Saved
+
+
+@dataclass
+class SaveConflicted(Message):
+    """The save was not made: the file changed on disk, or one is in the way."""
+
+    job: SaveJob
+    conflict: Conflict
+
+
+class SaveFailed(JobFailed):
+    doing = "Cannot save"
+
+
+class JournalFailed(JobFailed):
+    doing = "Cannot keep a journal"
+
+
+@dataclass
+class Merged(Message):
+    """A merge with the changed file, or a conflict settled, has ended (written or not)."""
+
+    outcome: Written | Moved
+
+
+class MergeFailed(JobFailed):
+    doing = "Cannot merge"
+
+
+class SettleFailed(JobFailed):
+    doing = "Cannot settle the conflict"
+
+
+class SessionClosed(Message):
+    """The file is closed for good (its journal removed): the app may quit."""
+
+
+class CloseFailed(JobFailed):
+    doing = "Cannot close the file"
+
+
+# Exporting.
+
+
+@dataclass
+class Exported(Message):
+    """The line that tells the user where the export was written."""
+
+    line: str
+
+
+class ExportFailed(JobFailed):
+    doing = "Cannot export"
