@@ -172,10 +172,15 @@ class FileApp(App[None]):
 
     @on(WorkbookSaved)
     def _saved(self, event: WorkbookSaved) -> None:
+        from workbook.tui.screens.prep.screen import PrepScreen
+
         assert self.session is not None
         outcome = event.saved
         self.session.save_done(event.job, outcome)
         self.path = outcome.target
+        for screen in self.screen_stack:  # saved elsewhere: the main screen works there now
+            if isinstance(screen, PrepScreen):
+                screen.path = outcome.target
         self.show_title()
         self.notify(outcome.note or f"Saved to {outcome.target}")
         if self.session.may_close:

@@ -1,13 +1,12 @@
 """The essay view: the whole essay, sentence by sentence, where claims are made from the text.
 
-The screen is handed the draft, and `commit` and `undo` functions, by the screen that opens it,
-so its edits go through the same path (validation, undo, journal) as every other edit; it
-returns the id of the last claim it touched, for the claim list to move to.
+The screen edits the same draft as the main screen, and tells the app of each edit with
+`Edited`, so its edits go through the same path (validation, undo, journal) as every other;
+it returns the id of the last claim it touched, for the claim list to move to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -19,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.core.edits import Draft, update_claim
+from workbook.core.edits import Draft, EditError, update_claim
 from workbook.core.model import Claim
 from workbook.essay.picking import (
     Placed,
@@ -32,9 +31,9 @@ from workbook.essay.picking import (
 from workbook.essay.sentences import sentence_spans
 from workbook.essay.suggest import suggest
 from workbook.tui.jobs import JobFailed, run_job
+from workbook.tui.messages import Edited
+from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.key_bar import KeyBar
-
-Commit = Callable[[str, str, Claim | None, int], bool]
 
 
 def sentence_id(number: int, start: int, end: int) -> str:
@@ -120,21 +119,12 @@ class EssayScreen(Screen[str | None]):
     ]
     AUTO_FOCUS = "#essay-text"
 
-    def __init__(
-        self,
-        draft: Draft,
-        paragraphs: list[str],
-        commit: Commit,
-        undo: Callable[[], None],
-        at: str | None = None,
-    ) -> None:
+    def __init__(self, draft: Draft, paragraphs: list[str], at: str | None = None) -> None:
         """`at`: the claim in view, whose sentence the essay opens on."""
         super().__init__()
         self.at = at
         self.draft = draft
         self.paragraphs = paragraphs
-        self.commit = commit
-        self.undo = undo
         self.touched: str | None = None  # the claim made or trimmed last
         self.suggested: set[tuple[int, int]] = set()  # (paragraph, start) of suggested sentences
 
@@ -297,9 +287,22 @@ class EssayScreen(Screen[str | None]):
             span = move_end(paragraph, (placed.start, placed.end), words)
             self._requote(placed, span, "extend" if words > 0 else "trim")
 
+    def commit(self, label: str, claim_id: str, claim: Claim | None, index: int = -1) -> bool:
+        """Put `claim` in place as one step that can be undone; False, and the user told why,
+        if it is refused."""
+        try:
+            change = self.draft.apply(label, claim_id, claim, index)
+        except EditError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.post_message(Edited(change))
+        return True
+
     def action_undo(self) -> None:
-        self.undo()
-        self.refresh_text()
+        change = step_back(self, self.draft)
+        if change is not None:
+            self.post_message(Edited(change))
+            self.refresh_text()
 
     def action_back(self) -> None:
         self.dismiss(self.touched)

@@ -1,14 +1,14 @@
 """One side's points on the selected claim, each followed by its cards.
 
 The column holds the keys that act on a point or a card. It does not change the workbook
-itself: each key posts a `SideColumn.Requested` naming the point (and card) it is on, and the
-screen that owns the workbook makes the change.
+itself: each key posts a message of its own (`SideColumn.AddCard`, `SideColumn.Move`, ...)
+naming the point (and card) it is on, and the screen that owns the workbook makes the change.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.message import Message
@@ -21,10 +21,6 @@ from workbook.tui.widgets.render import card_prompt, point_prompt
 if TYPE_CHECKING:
     from workbook.tui.glance import Column
 
-Verb = Literal[
-    "add_point", "answer", "add_card", "edit", "delete", "delete_card", "move", "strength"
-]
-
 # Keys that do one thing in steps share one place in the key bar.
 MOVE = Binding.Group("Move", compact=True)
 STRENGTH = Binding.Group("Stars", compact=True)
@@ -36,43 +32,39 @@ class SideColumn(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("a", "request('add_point')", "Point", tooltip="Add a point for this side"),
-        Binding(
-            "r", "request('answer')", "Answer", tooltip="Answer the highlighted point (other side)"
-        ),
+        Binding("a", "add_point", "Point", tooltip="Add a point for this side"),
+        Binding("r", "answer", "Answer", tooltip="Answer the highlighted point (other side)"),
         Binding(
             "c",
-            "request('add_card')",
+            "add_card",
             "Card",
             tooltip="Add a card to the highlighted point: a new one, or one from the library",
         ),
-        Binding(
-            "e", "request('edit')", "Edit", show=False, tooltip="Edit the highlighted point or card"
-        ),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted point or card"),
         Binding(
             "x,delete",
-            "request('delete')",
+            "delete",
             "Delete",
             key_display="x",
             tooltip="Delete the highlighted point, or take the highlighted card from its point",
         ),
         Binding(
             "X",
-            "request('delete_card')",
+            "delete_card",
             "Delete card",
             show=False,
             tooltip="Delete the highlighted card from the library and every point that reads it",
         ),
         Binding(
             "left_square_bracket",
-            "request('move', -1)",
+            "move(-1)",
             "Move up",
             group=MOVE,
             tooltip="Move the highlighted point up its column",
         ),
         Binding(
             "right_square_bracket",
-            "request('move', 1)",
+            "move(1)",
             "Move down",
             group=MOVE,
             tooltip="Move the highlighted point down its column",
@@ -80,7 +72,7 @@ class SideColumn(OptionList):
         *(
             Binding(
                 str(n),
-                f"request('strength', {n})",
+                f"strength({n})",
                 f"Strength {n}",
                 group=STRENGTH,
                 tooltip=f"Give the highlighted point {n} stars" if n else "Clear its stars",
@@ -90,22 +82,71 @@ class SideColumn(OptionList):
     ]
 
     @dataclass
-    class Requested(Message):
-        """A key asked for a change to this side's point (or card) on the claim in view."""
+    class Request(Message):
+        """A key asked for a change on this side of the claim in view, at the highlighted
+        point (and card): None where the column has none."""
 
         column: SideColumn
-        verb: Verb
         point_id: str | None
         card_id: str | None
-        value: int = 0
+
+    class AddPoint(Request):
+        """A new point for this side."""
+
+    class Answer(Request):
+        """A point of the other side that answers the highlighted one."""
+
+    class AddCard(Request):
+        """A card for the highlighted point: a new one, or one from the library."""
+
+    class Edit(Request):
+        """Edit the highlighted card, or else the highlighted point."""
+
+    class Delete(Request):
+        """Take the highlighted card from its point, or else delete the point."""
+
+    class DeleteCard(Request):
+        """Delete the highlighted card from the library, and every point that reads it."""
+
+    @dataclass
+    class Move(Request):
+        """Move the highlighted point up (negative) or down its side."""
+
+        offset: int
+
+    @dataclass
+    class Strength(Request):
+        """Give the highlighted point this many stars (0 clears them)."""
+
+        stars: int
 
     def __init__(self, side: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.side = side
 
-    def action_request(self, verb: Verb, value: int = 0) -> None:
-        point_id, card_id = self.current
-        self.post_message(self.Requested(self, verb, point_id, card_id, value))
+    def action_add_point(self) -> None:
+        self.post_message(self.AddPoint(self, *self.current))
+
+    def action_answer(self) -> None:
+        self.post_message(self.Answer(self, *self.current))
+
+    def action_add_card(self) -> None:
+        self.post_message(self.AddCard(self, *self.current))
+
+    def action_edit(self) -> None:
+        self.post_message(self.Edit(self, *self.current))
+
+    def action_delete(self) -> None:
+        self.post_message(self.Delete(self, *self.current))
+
+    def action_delete_card(self) -> None:
+        self.post_message(self.DeleteCard(self, *self.current))
+
+    def action_move(self, offset: int) -> None:
+        self.post_message(self.Move(self, *self.current, offset))
+
+    def action_strength(self, stars: int) -> None:
+        self.post_message(self.Strength(self, *self.current, stars))
 
     def show(self, column: Column, keep: str | None = None) -> None:
         """Show this side's points; keep the highlight on `keep` (or the current one)."""

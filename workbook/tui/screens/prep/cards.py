@@ -13,8 +13,7 @@ from workbook.core.model import Claim, Workbook
 from workbook.tui.dialogs.card_picker import NEW, CardPicker
 from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values, ask
-from workbook.tui.screens.prep.points import PrepActions
-from workbook.tui.widgets.side_column import SideColumn
+from workbook.tui.screens.prep.editing import Prep
 
 
 def read_by(workbook: Workbook, places: list[Place], most: int = 8) -> str:
@@ -30,39 +29,40 @@ def read_by(workbook: Workbook, places: list[Place], most: int = 8) -> str:
     return "; ".join(parts) + (f"; and {more} more claims" if more > 0 else "")
 
 
-class CardActions(PrepActions):
-    """The card keys; the screen that derives from this shows the claims."""
+class CardEdits:
+    def __init__(self, prep: Prep) -> None:
+        self.prep = prep
 
-    def go_to(self, claim_id: str) -> None:
-        raise NotImplementedError
-
-    def add_card(self, claim_id: str, claim: Claim, point_id: str) -> None:
+    def add(self, claim_id: str, claim: Claim, point_id: str) -> None:
         """`c`: pick a card from the library for the point, or "New card…" (first, so that
         `enter` cuts a new one at once)."""
+        prep = self.prep
         point = claim.points[point_id]
         leave_out = set(point.cards)  # a point reads a card once
-        if all(card_id in leave_out for card_id in self.workbook.cards):
-            self.edit_card(claim_id, claim, point_id, None)
+        if all(card_id in leave_out for card_id in prep.workbook.cards):
+            self.edit(claim_id, claim, point_id, None)
             return
 
         def picked(card_id: str | None) -> None:
             if card_id == NEW:
-                self.edit_card(claim_id, claim, point_id, None)
+                self.edit(claim_id, claim, point_id, None)
             elif card_id is not None:
-                self.apply(
-                    lambda: self.draft.place_card(
+                prep.apply(
+                    lambda: prep.draft.place_card(
                         f"{point_id} reads card {card_id}", claim_id, point_id, card_id
                     ),
                     lambda change: {point.side: f"{point_id}/{card_id}"},
                 )
 
         title = f"A card for {point_id} on “{claim.tag or claim_id}”: cut a new one, or pick one"
-        picker = CardPicker(self.workbook, title, offer_new=True, leave_out=leave_out)
-        self.app.push_screen(picker, picked)
+        picker = CardPicker(prep.workbook, title, offer_new=True, leave_out=leave_out)
+        prep.app.push_screen(picker, picked)
 
-    def edit_card(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
-        # A card lives in the workbook's library: editing it changes it under every point.
-        card = self.workbook.cards.get(card_id) if card_id else None
+    def edit(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
+        """A new card for the point (`card_id` None), or the library card it reads: a card
+        lives in the library, so editing it changes it under every point that reads it."""
+        prep = self.prep
+        card = prep.workbook.cards.get(card_id) if card_id else None
         side = claim.points[point_id].side
 
         def done(values: Values | None) -> None:
@@ -71,79 +71,80 @@ class CardActions(PrepActions):
             new = card_values(values)
             if card_id is None:
                 label = f"add a card to {point_id}"
-                self.apply(
-                    lambda: self.draft.add_card(label, claim_id, point_id, new),
+                prep.apply(
+                    lambda: prep.draft.add_card(label, claim_id, point_id, new),
                     lambda change: {side: f"{point_id}/{change.cards[0].card_id}"},
                 )
             else:
-                self.apply(
-                    lambda: self.draft.edit_card(f"card {card_id}", card_id, new, claim_id),
+                prep.apply(
+                    lambda: prep.draft.edit_card(f"card {card_id}", card_id, new, claim_id),
                     lambda change: {side: f"{point_id}/{card_id}"},
                 )
 
         title, note = f"New card for {point_id}", ""
         if card_id:
-            places = where_used(self.workbook, card_id)
+            places = where_used(prep.workbook, card_id)
             title = f"Card {card_id}"
             if len(places) > 1:
                 title += f", read by {len(places)} points: a change here changes it under each"
             if places:
-                note = f"Read by {read_by(self.workbook, places)}"
-        self.app.push_screen(card_form(card, title, note), done)
+                note = f"Read by {read_by(prep.workbook, places)}"
+        prep.app.push_screen(card_form(card, title, note), done)
 
-    def delete_card(self, card_id: str) -> None:
+    def delete_everywhere(self, card_id: str) -> None:
         """`X`: delete a card from the library, and so from every point that reads it; asks
         first when points read it (keeping it is the first answer)."""
+        prep = self.prep
         label = f"delete card {card_id} everywhere"
         try:
-            change = self.draft.delete_card(label, card_id)
+            change = prep.draft.delete_card(label, card_id)
         except CardInUse as in_use:
-            cite = self.workbook.cards[card_id].cite or card_id
+            cite = prep.workbook.cards[card_id].cite or card_id
             question = (
                 f"Delete the card {cite} ({card_id}) from the library? Every point that reads "
-                f"it loses it: {read_by(self.workbook, in_use.places)}."
+                f"it loses it: {read_by(prep.workbook, in_use.places)}."
             )
 
             def answer(choice: str) -> None:
-                if choice == "delete" and self.apply(
-                    lambda: self.draft.delete_card(label, card_id, force=True)
+                if choice == "delete" and prep.apply(
+                    lambda: prep.draft.delete_card(label, card_id, force=True)
                 ):
-                    self.notify(f"Deleted card {card_id} everywhere (ctrl+z undoes)", timeout=3)
+                    prep.notify(f"Deleted card {card_id} everywhere (ctrl+z undoes)", timeout=3)
 
-            ask(self.app, question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
+            ask(prep.app, question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
             return
         except EditError as error:
-            self.notify(str(error), severity="error")
+            prep.notify(str(error), severity="error")
             return
-        self.changed(change)
-        self.notify(f"Deleted card {card_id} (ctrl+z undoes)", timeout=3)
+        prep.changed(change)
+        prep.notify(f"Deleted card {card_id} (ctrl+z undoes)", timeout=3)
 
-    def action_find_card(self) -> None:
+    def find(self) -> None:
         """`f`: find a card by its cite, tag or text, and go to the first point that reads it."""
-        if not self.workbook.cards:
-            self.notify("The card library is empty: c on a point cuts a card.")
+        prep = self.prep
+        if not prep.workbook.cards:
+            prep.notify("The card library is empty: c on a point cuts a card.")
             return
 
         def found(card_id: str | None) -> None:
             if card_id is not None:
-                self.go_to_card(card_id)
+                self.go_to(card_id)
 
         title = "Find a card: go to the first point that reads it"
-        self.app.push_screen(CardPicker(self.workbook, title), found)
+        prep.app.push_screen(CardPicker(prep.workbook, title), found)
 
-    def go_to_card(self, card_id: str) -> None:
+    def go_to(self, card_id: str) -> None:
         """Show the first claim and point that read the card, the card highlighted; say where
         else it is read."""
-        places = where_used(self.workbook, card_id)
+        prep = self.prep
+        places = where_used(prep.workbook, card_id)
         if not places:
-            self.notify(f"No point reads card {card_id} yet: c on a point picks it.", timeout=5)
+            prep.notify(f"No point reads card {card_id} yet: c on a point picks it.", timeout=5)
             return
         claim_id, point_id = places[0]
-        side = self.workbook.claims[claim_id].points[point_id].side
-        self.go_to(claim_id)
-        self.show_claim({side: f"{point_id}/{card_id}"})
-        for column in self.query(SideColumn):
-            if column.side == side:
-                column.focus()
+        side = prep.workbook.claims[claim_id].points[point_id].side
+        prep.go_to(claim_id)
+        prep.show_claim({side: f"{point_id}/{card_id}"})
+        prep.focus_side(side)
         if len(places) > 1:
-            self.notify(f"Card {card_id} is read by {read_by(self.workbook, places)}", timeout=8)
+            prep.notify(f"Card {card_id} is read by {read_by(prep.workbook, places)}", timeout=8)

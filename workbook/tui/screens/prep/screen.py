@@ -1,92 +1,63 @@
-"""The main screen: the claims, the selected claim, and both sides' columns, with every edit."""
+"""The main screen: the claims, the selected claim, and both sides' columns, with every edit.
+
+The screen shows the workbook and says where the user is; the edits themselves are small
+parts it holds (`PointEdits`, `ClaimEdits`, `CardEdits`), which see it as a `Prep`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 
 from workbook.core.edits import Change, Draft, EditError
 from workbook.core.filters import ClaimFilter
-from workbook.core.model import Claim
-from workbook.practice.formats import Formats
+from workbook.core.model import Claim, Workbook
 from workbook.tui import glance
 from workbook.tui.messages import Edited, OursChanged
-from workbook.tui.screens.prep.cards import CardActions
+from workbook.tui.screens.prep.cards import CardEdits
+from workbook.tui.screens.prep.claims import ClaimEdits
+from workbook.tui.screens.prep.editing import Keep
+from workbook.tui.screens.prep.keys import KEYS
 from workbook.tui.screens.prep.layout import mark_ours, prep_layout, show_coverage, title_claims
+from workbook.tui.screens.prep.points import PointEdits
+from workbook.tui.screens.prep.practice import PracticeScreens
+from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.claim_list import ClaimList
 from workbook.tui.widgets.claim_view import ClaimView
-from workbook.tui.widgets.side_column import MOVE, SideColumn
+from workbook.tui.widgets.side_column import SideColumn
 
 
-class PrepScreen(CardActions):
+class PrepScreen(Screen[None]):
     """Prepare both sides: a list of claims, the claim, and one column per side.
 
     The keys here act on the claim in view; a side's column has its own keys for its points
-    and cards, which Textual tries first while the column has the focus.
+    and cards, which Textual tries first while the column has the focus, and which it sends
+    here as messages (`SideColumn.AddCard`, ...).
     """
 
-    BINDINGS = [
-        Binding("a", "add_point", "Point", tooltip="Add a point for the side we prepare"),
-        Binding("r", "answer", "Answer", tooltip="Answer the first point ours has left unanswered"),
-        Binding("c", "point_first", "Card", show=False),
-        Binding("e", "edit_claim", "Edit", show=False, tooltip="Edit the claim"),
-        Binding(
-            "x,delete",
-            "delete_claim",
-            "Delete",
-            key_display="x",
-            tooltip="Delete the claim in view",
-        ),
-        Binding("t", "edit_claim", "Claim", tooltip="Edit the claim's tag, tags and notes"),
-        Binding("n", "new_claim", "New", tooltip="Add a claim from the essay"),
-        Binding(
-            "left_square_bracket",
-            "move_claim(-1)",
-            "Move up",
-            group=MOVE,
-            tooltip="Move the claim up the list",
-        ),
-        Binding(
-            "right_square_bracket",
-            "move_claim(1)",
-            "Move down",
-            group=MOVE,
-            tooltip="Move the claim down the list",
-        ),
-        Binding(
-            "p",
-            "toggle_paragraph",
-            "Paragraph",
-            show=False,
-            tooltip="Show or hide the claim's whole paragraph",
-        ),
-        Binding("v", "essay", "Essay", tooltip="Read the essay and make claims from it"),
-        Binding("slash", "filter", "Filter", tooltip="Narrow the list by words and #tags"),
-        Binding("f", "find_card", "Find", tooltip="Find a card by cite, tag or text, and go to it"),
-        Binding(
-            "u", "cycle_unanswered", "Unanswered", tooltip="Cycle: claims a side has not answered"
-        ),
-        Binding("o", "swap_ours", "Ours", tooltip="Prepare the other side: its column first"),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
-        # Redo is in the palette and the README: the key bar has room for undo only.
-        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
-        Binding("ctrl+t", "timer", "Timer", show=False, tooltip="Time speeches and prep"),
-        Binding(
-            "ctrl+b", "build_speech", "Speech", show=False, tooltip="Build a speech and time it"
-        ),
-        Binding("ctrl+d", "drill", "Drill", show=False, tooltip="Drill answers to their points"),
-    ]
+    BINDINGS = KEYS
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
 
-    def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str) -> None:
-        super().__init__(draft, paragraphs, [ours, draft.workbook.other_side(ours)])
+    def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str, path: Path) -> None:
+        super().__init__()
+        self.draft = draft
+        self.paragraphs = paragraphs
+        self.sides = [ours, draft.workbook.other_side(ours)]
+        self.path = path  # the workbook's file: the app sets it again when saved elsewhere
         self.filter_text = ""
         self.unanswered_by = ""
         self._filter_timer: Timer | None = None
+        self.points = PointEdits(self)
+        self.claims = ClaimEdits(self)
+        self.cards = CardEdits(self)
+        self.practice = PracticeScreens(self)
 
     def compose(self) -> ComposeResult:
         yield from prep_layout(self.sides)
@@ -96,6 +67,10 @@ class PrepScreen(CardActions):
         self.show_coverage()
 
     # What is shown.
+
+    @property
+    def workbook(self) -> Workbook:
+        return self.draft.workbook
 
     @property
     def claim_list(self) -> ClaimList:
@@ -109,6 +84,11 @@ class PrepScreen(CardActions):
     def claim_id(self) -> str | None:
         return self.claim_list.current
 
+    @property
+    def claim(self) -> Claim | None:
+        claim_id = self.claim_id
+        return self.workbook.claims.get(claim_id) if claim_id else None
+
     def show_claims(self) -> None:
         claim_filter = ClaimFilter.parse(self.filter_text, self.unanswered_by)
         self.claim_list.show(glance.claim_lines(self.workbook, self.sides, claim_filter))
@@ -117,7 +97,7 @@ class PrepScreen(CardActions):
         title_claims(self.claim_list, names, len(self.workbook.claims), by)
         self.show_claim()
 
-    def show_claim(self, keep: dict[str, str] | None = None) -> None:
+    def show_claim(self, keep: Keep | None = None) -> None:
         keep = keep or {}
         view, claim_id = self.query_one(ClaimView), self.claim_id
         if claim_id is not None:
@@ -145,6 +125,11 @@ class PrepScreen(CardActions):
         self.claim_list.select(claim_id)
         self.claim_list.focus()
 
+    def focus_side(self, side: str) -> None:
+        for column in self.columns:
+            if column.side == side:
+                column.focus()
+
     @on(OptionList.OptionHighlighted, "#claims")
     def _claim_highlighted(self) -> None:
         self.show_claim()
@@ -156,7 +141,97 @@ class PrepScreen(CardActions):
     @on(OptionList.OptionSelected, "SideColumn")
     def _point_chosen(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, SideColumn):
-            event.option_list.action_request("edit")
+            event.option_list.action_edit()
+
+    # Keys on the claim list (or anywhere but a column).
+
+    def action_add_point(self) -> None:
+        """From the list: a point for the side we prepare."""
+        self.points.add(self.sides[0])
+
+    def action_answer(self) -> None:
+        """From the list: answer the first point of the other side that ours has left open."""
+        self.points.answer_first_open()
+
+    def action_point_first(self) -> None:
+        self.notify("Highlight a point in a side's column first (tab moves there).")
+
+    def action_edit_claim(self) -> None:
+        self.claims.edit()
+
+    def action_new_claim(self) -> None:
+        self.claims.new()
+
+    def action_delete_claim(self) -> None:
+        self.claims.delete()
+
+    def action_move_claim(self, offset: int) -> None:
+        self.claims.move(offset)
+
+    def action_find_card(self) -> None:
+        self.cards.find()
+
+    # Keys on a side's column: each names the point (and card) it is on.
+
+    def _at_point(self, request: SideColumn.Request) -> tuple[str, Claim, str] | None:
+        """The claim in view and the request's point, or None (and the user told) when the
+        column has no point."""
+        request.stop()
+        claim_id, claim = self.claim_id, self.claim
+        if claim_id is None or claim is None:
+            return None
+        if request.point_id is None:
+            self.notify("This column has no point yet: a adds one.")
+            return None
+        return claim_id, claim, request.point_id
+
+    @on(SideColumn.AddPoint)
+    def _add_point(self, request: SideColumn.AddPoint) -> None:
+        request.stop()
+        self.points.add(request.column.side)
+
+    @on(SideColumn.Answer)
+    def _answer(self, request: SideColumn.Answer) -> None:
+        if at := self._at_point(request):
+            _, claim, point_id = at
+            self.points.answer(claim, point_id)
+
+    @on(SideColumn.AddCard)
+    def _add_card(self, request: SideColumn.AddCard) -> None:
+        if at := self._at_point(request):
+            self.cards.add(*at)
+
+    @on(SideColumn.Edit)
+    def _edit(self, request: SideColumn.Edit) -> None:
+        if at := self._at_point(request):
+            if request.card_id is not None:
+                self.cards.edit(*at, request.card_id)
+            else:
+                self.points.edit(at[0], at[1], request.column.side, at[2])
+
+    @on(SideColumn.Delete)
+    def _delete(self, request: SideColumn.Delete) -> None:
+        if at := self._at_point(request):
+            self.points.delete(*at, request.card_id)
+
+    @on(SideColumn.DeleteCard)
+    def _delete_card(self, request: SideColumn.DeleteCard) -> None:
+        if not self._at_point(request):
+            return
+        if request.card_id is None:
+            self.notify("Highlight a card under a point first (↓ moves to it).")
+        else:
+            self.cards.delete_everywhere(request.card_id)
+
+    @on(SideColumn.Move)
+    def _move(self, request: SideColumn.Move) -> None:
+        if at := self._at_point(request):
+            self.points.move(request.column, *at, request.offset)
+
+    @on(SideColumn.Strength)
+    def _strength(self, request: SideColumn.Strength) -> None:
+        if at := self._at_point(request):
+            self.points.strength(*at, request.stars)
 
     # Filtering.
 
@@ -203,43 +278,28 @@ class PrepScreen(CardActions):
             self.notify(f"The essay's text is not beside the workbook: essay.file {file}")
             return
 
+        before = self.draft.checkpoint
+
         def back(claim_id: str | None) -> None:
+            # The essay view edits the same draft: what it changed is shown now.
+            if self.draft.checkpoint is not before:
+                self.refresh_all()
             if claim_id is not None and claim_id in self.workbook.claims:
                 self.go_to(claim_id)
 
         # A new workbook opens on its essay before this screen is mounted: it has no claims.
         at = self.claim_id if self.workbook.claims else None
-        essay = EssayScreen(self.draft, self.paragraphs, self.commit, self.action_undo, at=at)
+        essay = EssayScreen(self.draft, self.paragraphs, at=at)
         self.app.push_screen(essay, back)
 
-    def formats(self) -> Formats:
-        from workbook.practice.format_file import load_formats
-        from workbook.storage.files import WorkbookError
-
-        try:
-            return load_formats()
-        except WorkbookError as error:  # a bad formats file leaves the built-in formats
-            self.notify(str(error), severity="error", timeout=10)
-            return Formats()
-
     def action_timer(self) -> None:
-        from workbook.tui.screens.timer import TimerScreen
-
-        formats = self.formats()
-        self.app.push_screen(TimerScreen(formats, next(iter(formats.by_key))))
+        self.practice.timer()
 
     def action_build_speech(self) -> None:
-        from workbook.tui.screens.speech import SpeechScreen
-
-        fmt = next(iter(self.formats().by_key.values()))
-        path = getattr(self.app, "path", None)
-        self.app.push_screen(SpeechScreen(self.workbook, self.sides, fmt, self.claim_id, path))
+        self.practice.speech()
 
     def action_drill(self) -> None:
-        from workbook.tui.screens.drill import DrillScreen
-
-        path = getattr(self.app, "path", None)
-        self.app.push_screen(DrillScreen(self.workbook, self.sides[0], path))
+        self.practice.drill()
 
     def action_toggle_paragraph(self) -> None:
         view = self.query_one(ClaimView)
@@ -254,17 +314,22 @@ class PrepScreen(CardActions):
         claim_id: str,
         after: Claim | None,
         index: int = -1,
-        keep: dict[str, str] | None = None,
+        keep: Keep | None = None,
+    ) -> bool:
+        return self.apply(lambda: self.draft.apply(label, claim_id, after, index), lambda _: keep)
+
+    def apply(
+        self, edit: Callable[[], Change], keep: Callable[[Change], Keep | None] | None = None
     ) -> bool:
         try:
-            change = self.draft.apply(label, claim_id, after, index)
+            change = edit()
         except EditError as error:
             self.notify(str(error), severity="error")
             return False
-        self.changed(change, keep)
+        self.changed(change, keep(change) if keep else None)
         return True
 
-    def changed(self, change: Change, keep: dict[str, str] | None = None) -> None:
+    def changed(self, change: Change, keep: Keep | None = None) -> None:
         if change.before is None or change.after is None or change.moves:
             self.show_claims()
             if change.claim_id in self.workbook.claims:
@@ -286,17 +351,11 @@ class PrepScreen(CardActions):
     # Undo and redo.
 
     def action_undo(self) -> None:
-        change = self.draft.undo()
-        if change is None:
-            self.notify("Nothing to undo", timeout=2)
-            return
-        self.changed(change)
-        self.notify(f"Undid: {change.label}", timeout=2)
+        change = step_back(self, self.draft)
+        if change is not None:
+            self.changed(change)
 
     def action_redo(self) -> None:
-        change = self.draft.redo()
-        if change is None:
-            self.notify("Nothing to redo", timeout=2)
-            return
-        self.changed(change)
-        self.notify(f"Redid: {change.label}", timeout=2)
+        change = step_back(self, self.draft, redo=True)
+        if change is not None:
+            self.changed(change)

@@ -1,0 +1,77 @@
+"""The main screen's edits of claims: edit one, add one from the essay, delete, move.
+
+Each goes through a form or a question, then the screen's `commit`, so each can be undone.
+"""
+
+from __future__ import annotations
+
+from workbook.core import edits
+from workbook.core.coverage import count
+from workbook.tui.dialogs.edit_forms import claim_form, claim_from
+from workbook.tui.dialogs.form import Values, ask
+from workbook.tui.screens.prep.editing import Prep
+
+
+class ClaimEdits:
+    def __init__(self, prep: Prep) -> None:
+        self.prep = prep
+
+    def edit(self) -> None:
+        """The claim in view: tag, quote, paragraph, section, side, tags and notes."""
+        prep = self.prep
+        claim_id, claim = prep.claim_id, prep.claim
+        if claim is None or claim_id is None:
+            return
+
+        def done(values: Values | None) -> None:
+            if values is not None:
+                prep.commit(
+                    f"edit claim {claim_id}",
+                    claim_id,
+                    claim_from(values, prep.paragraphs, claim.points),
+                )
+
+        form = claim_form(prep.workbook, prep.paragraphs, claim, f"Claim {claim_id}")
+        prep.app.push_screen(form, done)
+
+    def new(self) -> None:
+        """A new claim, after the one in view."""
+        prep = self.prep
+        near_id, near = prep.claim_id, prep.claim
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            claim = claim_from(values, prep.paragraphs)
+            claim_id = edits.claim_id_for(claim.tag or claim.quote, prep.workbook.claims)
+            order = list(prep.workbook.claims)
+            index = order.index(near_id) + 1 if near_id in order else len(order)
+            prep.commit(f"add claim {claim_id}", claim_id, claim, index)
+
+        form = claim_form(prep.workbook, prep.paragraphs, None, "New claim", near)
+        prep.app.push_screen(form, done)
+
+    def delete(self) -> None:
+        """Delete the claim in view with its points, once the user says so; undo restores it."""
+        prep = self.prep
+        claim_id, claim = prep.claim_id, prep.claim
+        if claim is None or claim_id is None:
+            return
+        points = len(claim.points)
+        question = f"Delete the claim “{claim.tag or claim_id}”"
+        question += f" and its {count(range(points), 'point')}?" if points else "?"
+
+        def answer(choice: str) -> None:
+            if choice == "delete" and prep.commit(f"delete claim {claim_id}", claim_id, None):
+                prep.notify(f"Deleted {claim_id} (ctrl+z undoes)", timeout=3)
+
+        ask(prep.app, question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
+
+    def move(self, offset: int) -> None:
+        prep = self.prep
+        claim_id = prep.claim_id
+        if claim_id is None:
+            return
+        change = prep.draft.move(f"move claim {claim_id}", claim_id, offset)
+        if change is not None:
+            prep.changed(change)

@@ -1,0 +1,43 @@
+"""The practice screens, opened from the main screen on its workbook: the timer, the speech
+builder and drills, in the user's formats."""
+
+from __future__ import annotations
+
+from workbook.practice.formats import Formats
+from workbook.tui.screens.prep.editing import Prep
+
+
+class PracticeScreens:
+    def __init__(self, prep: Prep) -> None:
+        self.prep = prep
+
+    def formats(self) -> Formats:
+        """The user's formats; a bad formats file is told, and leaves the built-in formats."""
+        from workbook.practice.format_file import load_formats
+        from workbook.storage.files import WorkbookError
+
+        try:
+            return load_formats()
+        except WorkbookError as error:
+            self.prep.notify(str(error), severity="error", timeout=10)
+            return Formats()
+
+    def timer(self) -> None:
+        from workbook.tui.screens.timer import TimerScreen
+
+        formats = self.formats()
+        self.prep.app.push_screen(TimerScreen(formats, next(iter(formats.by_key))))
+
+    def speech(self) -> None:
+        from workbook.tui.screens.speech import SpeechScreen
+
+        prep = self.prep
+        fmt = next(iter(self.formats().by_key.values()))
+        speech = SpeechScreen(prep.workbook, prep.sides, fmt, prep.claim_id, prep.path)
+        prep.app.push_screen(speech)
+
+    def drill(self) -> None:
+        from workbook.tui.screens.drill import DrillScreen
+
+        prep = self.prep
+        prep.app.push_screen(DrillScreen(prep.workbook, prep.sides[0], prep.path))
