@@ -44,7 +44,7 @@ from workbook.essay.paragraphs import split_paragraphs
 from workbook.essay.sentences import sentence_spans
 from workbook.essay.suggest import suggest
 from workbook.exports.brief import render
-from workbook.importing.document import read_document
+from workbook.importing.source import read_document
 from workbook.importing.webpage import extraction_options
 from workbook.storage.places import positions_folder
 from workbook.storage.store import dumps, load_with_essay, to_data

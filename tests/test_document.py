@@ -11,14 +11,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from workbook.essay.paragraphs import split_paragraphs
-from workbook.importing.document import (
-    Document,
-    decode_document,
-    document_kind,
-    partial_date,
-    read_document,
-    read_markdown,
-)
+from workbook.importing.decoding import decode_document
+from workbook.importing.document import Document, partial_date
+from workbook.importing.markdown import read_markdown
+from workbook.importing.source import document_kind, read_document
 from workbook.storage.files import WorkbookError
 
 

@@ -8,6 +8,7 @@ import pkgutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 import workbook
@@ -63,6 +64,31 @@ def test_the_contracts_see_an_import_for_type_checking_or_in_a_function(tmp_path
     result = lint_imports(tmp_path, "contracts.toml")
     assert result.returncode == 1
     assert "house.low -> house.high (l.4, l.6)" in result.stdout
+
+
+def test_a_circle_between_two_modules_of_a_room_is_seen_even_when_deferred(
+    tmp_path: Path,
+) -> None:
+    """The house's no-circles contract, as pyproject.toml declares it, on a room whose two
+    modules import each other, one of them only inside a function."""
+    package = tmp_path / "house"
+    (package / "room").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "room" / "__init__.py").write_text("")
+    (package / "room" / "reader.py").write_text(
+        "def read() -> None:\n    from house.room import kind\n"
+    )
+    (package / "room" / "kind.py").write_text("from house.room.reader import read\n")
+    with open(TOP / "pyproject.toml", "rb") as file:
+        contracts = tomllib.load(file)["tool"]["importlinter"]["contracts"]
+    (contract,) = [c for c in contracts if c["id"] == "no-circles"]
+    (tmp_path / "contracts.toml").write_text(
+        '[tool.importlinter]\nroot_package = "house"\n[[tool.importlinter.contracts]]\n'
+        f'name = "{contract["name"]}"\ntype = "{contract["type"]}"\nancestors = ["house"]\n'
+    )
+    result = lint_imports(tmp_path, "contracts.toml")
+    assert result.returncode == 1
+    assert "No cycles are allowed in house.room" in result.stdout
 
 
 # Every module but the app's (and the one the forked child imports, which stands without it).

@@ -29,7 +29,7 @@ from workbook.commands import main
 from workbook.essay.paragraphs import find_quote
 from workbook.essay.sentences import sentence_spans
 from workbook.essay.suggest import Suggestion, suggest
-from workbook.importing.document import read_document
+from workbook.importing.source import read_document
 from workbook.storage.files import WorkbookError
 from workbook.storage.places import seed_path
 from workbook.storage.store import load_with_essay

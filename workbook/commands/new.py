@@ -46,8 +46,8 @@ def add_parser(commands: Any) -> None:
 def run_new(args: argparse.Namespace) -> int:
     import shlex
 
-    from workbook.importing.document import STDIN, read_document, source_name
     from workbook.importing.importer import build_workbook, choose_sides, parse_side, write_new
+    from workbook.importing.source import STDIN, read_document, source_name
 
     if args.source_format == "argdown":
         return run_new_from_argdown(args)

@@ -52,7 +52,7 @@ def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
             where = f"its essay {name} is not there" if name else "it names no essay file"
             raise WorkbookError(f"{path}: {where}; suggest needs the essay's text")
         return paragraphs, list(workbook.essay.headings), workbook.essay.title
-    from workbook.importing.document import read_document
+    from workbook.importing.source import read_document
 
     document = read_document(path)
     return document.paragraphs, document.headings, document.title
