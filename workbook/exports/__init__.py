@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from workbook.exports.brief import DEFAULT_RATE, BriefOptions, render
+from workbook.exports.brief import BriefOptions, render
 from workbook.storage.files import write_atomic
 from workbook.storage.places import brief_path, folder_beside
 
@@ -65,39 +65,6 @@ def export_bytes(workbook: Workbook, to: str, options: BriefOptions) -> bytes:
 
         text = page(text)
     return text.encode("utf-8")
-
-
-def add_parser(commands: Any) -> None:
-    """`workbook export`: its arguments; cli.py runs it."""
-    export = commands.add_parser(
-        "export", help="write the brief (Markdown, a printable page), Argdown, AIF or Word"
-    )
-    export.add_argument("path", type=Path, metavar="PATH")
-    export.add_argument(
-        "--to",
-        choices=FORMATS,
-        help="md (the brief, the default), html (the brief to print), argdown, aif (AIF JSON) "
-        "or docx (Verbatim's headings); an OUT ending in .html, .argdown, .json or .docx "
-        "chooses too",
-    )
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="where to write (default beside PATH: NAME.brief.md, NAME.brief.html, "
-        "NAME.argdown, NAME.aif.json or NAME.docx; - for standard output)",
-    )
-    export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
-    export.add_argument(
-        "--cites-only", action="store_true", help="leave out the cards' quoted texts"
-    )
-    export.add_argument(
-        "--rate",
-        type=int,
-        default=DEFAULT_RATE,
-        metavar="WPM",
-        help=f"words a minute for reading times (default {DEFAULT_RATE})",
-    )
 
 
 def write_beside(workbook: Workbook, path: Path, to: str, options: BriefOptions) -> str:
