@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook import exports
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
-from workbook.exports import FORMATS
-from workbook.exports.brief import DEFAULT_RATE
+from workbook.exports.brief import DEFAULT_RATE, BriefOptions
 from workbook.storage.files import WorkbookError, one_line, same_file, write_atomic
 from workbook.storage.places import is_bundled
 
@@ -23,19 +23,23 @@ if TYPE_CHECKING:
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     export = subparsers.add_parser("export")
     export.add_argument("path", type=Path, metavar="PATH")
+    # The formats' keys, what each is, the names that ask for them and where each goes by
+    # default: all from the rows of workbook/exports/__init__.py.
+    described = [
+        f"{row.key} ({row.description})" if row.description else row.key for row in exports.EXPORTS
+    ]
+    asking = [row.suffixes[0] for row in exports.EXPORTS[1:]]
     export.add_argument(
         "--to",
-        choices=FORMATS,
-        help="md (the brief, the default), html (the brief to print), argdown, aif (AIF JSON) "
-        "or docx (Verbatim's headings); an OUT ending in .html, .argdown, .json or .docx "
-        "chooses too",
+        choices=[row.key for row in exports.EXPORTS],
+        help=f"{_listed(described)}; an OUT ending in {_listed(asking)} chooses too",
     )
+    beside = _listed([row.default_name.format("NAME") for row in exports.EXPORTS])
     export.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="where to write (default beside PATH: NAME.brief.md, NAME.brief.html, "
-        "NAME.argdown, NAME.aif.json or NAME.docx; - for standard output)",
+        help=f"where to write (default beside PATH: {beside}; - for standard output)",
     )
     export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
     export.add_argument(
@@ -64,26 +68,22 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.rate < 1:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
-        from workbook.exports import default_path, export_bytes, format_of
-        from workbook.exports.brief import BriefOptions
-
         options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
-        to = args.to or format_of(args.output)
-        data = export_bytes(workbook, to, options)
+        to = args.to or exports.format_of(args.output)
+        data = exports.export_bytes(workbook, to, options)
         if args.output == "-":
-            if to == "docx":
+            if exports.export_format(to).binary:
                 sys.stdout.buffer.write(data)
             else:
                 sys.stdout.write(data.decode("utf-8"))
             return EXIT_OK
-        out = Path(args.output) if args.output else default_path(args.path, to)
+        out = Path(args.output) if args.output else exports.default_path(args.path, to)
         _refuse_inputs(out, args.path, workbook.essay.file)
         write_atomic(out, data)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
-    what = "brief" if to in ("md", "html") else to
-    print(one_line(f"{args.path}: {what} written to {out}"))
+    print(one_line(f"{args.path}: {exports.export_format(to).called} written to {out}"))
     return EXIT_OK
 
 
@@ -95,3 +95,8 @@ def _refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
         raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
     if essay_file and same_file(out, path.parent / essay_file):
         raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")
+
+
+def _listed(words: list[str]) -> str:
+    """The words as a sentence lists them: "a, b or c"."""
+    return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)
