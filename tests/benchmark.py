@@ -158,7 +158,7 @@ def keystroke_cost(path: Path, keys: str, presses: int) -> float:
     from workbook.tui.screens.prep.screen import PrepScreen
 
     async def measure() -> float:
-        gc.disable()  # as the open command has it while the app starts (`cli.run_open`)
+        gc.disable()  # as the open command has it while the app starts (`commands/open.py`)
         app = WorkbookApp(path)
         async with app.run_test(size=(120, 40)) as pilot:
             while not gc.isenabled():  # the main screen is up, and the app has settled

@@ -269,11 +269,11 @@ def test_export_of_a_bad_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_open_is_the_default_command_even_with_options_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import workbook.commands
+    import workbook.commands.open
 
     seen: list[tuple[Path | None, str | None]] = []
     monkeypatch.setattr(
-        workbook.commands, "run_open", lambda args: seen.append((args.path, args.ours))
+        workbook.commands.open, "run", lambda args: seen.append((args.path, args.ours))
     )
     main(["--ours", "deterrence"])
     main(["w.toml", "--ours", "Blowback"])

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from workbook.commands import serve
-from workbook.commands.serve import allowed_hosts, app_command, is_loopback, run_serve
+from workbook.commands import web_server
+from workbook.commands.serve import run as run_serve
+from workbook.commands.web_server import allowed_hosts, app_command, is_loopback
 
 from .serving import Served
 
@@ -81,10 +82,10 @@ def test_only_loopback_is_private() -> None:
 
 def test_a_server_on_every_address_is_shown_at_one_a_teammate_can_use() -> None:
     for wildcard in ("0.0.0.0", "::", "[::]"):
-        shown = serve.reachable_host(wildcard)
+        shown = web_server.reachable_host(wildcard)
         assert shown and shown.strip("[]") not in ("0.0.0.0", "::")
-    assert serve.reachable_host("127.0.0.1") == "127.0.0.1"
-    assert serve.reachable_host("example.org") == "example.org"
+    assert web_server.reachable_host("127.0.0.1") == "127.0.0.1"
+    assert web_server.reachable_host("example.org") == "example.org"
 
 
 def test_another_host_needs_saying_and_is_warned_of(
@@ -100,8 +101,8 @@ def test_another_host_needs_saying_and_is_warned_of(
         def serve_on(self, hosts: set[str] | None) -> None:
             served.append(hosts)
 
-    monkeypatch.setattr(serve, "listen", lambda host, port: listening)
-    monkeypatch.setattr(serve, "_server", lambda *args: NoServer())
+    monkeypatch.setattr(web_server, "listen", lambda host, port: listening)
+    monkeypatch.setattr(web_server, "server", lambda *args: NoServer())
     args = argparse.Namespace(path=seed_copy, ours=None, port="0", host="0.0.0.0")
     try:
         assert run_serve(args) == 0
@@ -110,9 +111,9 @@ def test_another_host_needs_saying_and_is_warned_of(
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and "no authentication" in err
     # A teammate cannot use 0.0.0.0: the address shown is this machine's own.
-    shown = f"http://{serve.reachable_host('0.0.0.0')}:{port}"
+    shown = f"http://{web_server.reachable_host('0.0.0.0')}:{port}"
     assert shown in out and "0.0.0.0" not in out and served == [None]
-    monkeypatch.setattr(serve, "listen", lambda host, port: socket.socket())
+    monkeypatch.setattr(web_server, "listen", lambda host, port: socket.socket())
     assert run_serve(argparse.Namespace(path=seed_copy, ours=None, port="0", host="::1")) == 0
     out, err = capsys.readouterr()
     assert err == "" and "http://[::1]:" in out

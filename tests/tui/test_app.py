@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from pathlib import Path
@@ -342,3 +343,31 @@ async def test_the_palette_exports_the_brief_as_a_web_page(seed_copy: Path) -> N
         await until(pilot, page.exists)
     html = page.read_text()
     assert html.startswith("<!DOCTYPE html>") and "<th>Deterrence</th>" in html
+
+
+async def test_the_palette_offers_every_export_row_with_a_title(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook import exports
+
+    plain = dataclasses.replace(
+        exports.EXPORTS[0],
+        key="plain",
+        default_name="{}.plain.text",
+        write=lambda workbook, options: b"plain\n",
+        title="Export the title alone",
+        help="NAME.plain.text: one line",
+    )
+    rows = (*exports.EXPORTS, plain)
+    monkeypatch.setattr(exports, "EXPORTS", rows)
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        titles = {row.title for row in rows}
+        offered = [(c.title, c.help) for c in commands.values() if c.title in titles]
+        assert offered == [(row.title, row.help) for row in rows if row.title]
+        commands[plain.title].callback()
+        written = seed_copy.parent / "soleimani-blowback.plain.text"
+        await until(pilot, written.exists)
+    assert written.read_bytes() == b"plain\n"

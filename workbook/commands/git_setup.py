@@ -1,9 +1,8 @@
-"""`workbook merge` and `workbook git-setup`: teammates share a workbook through git.
+"""`workbook git-setup`: make git merge a repository's workbooks with `workbook merge`.
 
-`merge` is the three-way merge of merging.py on files, with the exit statuses a git merge
-driver gives: 0 merged cleanly, 1 conflicts recorded in the file, 2 bad input. `git-setup`
-tells a repository to use it for workbooks: git keeps a merge driver's command out of the
-repository (in each clone's own config), so every clone runs it once.
+Git keeps a merge driver's command out of the repository (in each clone's own config), so every
+clone runs this once; the pattern that names the files goes in .gitattributes, which is shared.
+Run again, it changes nothing.
 """
 
 from __future__ import annotations
@@ -14,40 +13,20 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import tomli
-
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, one_line, read_bytes, utf8, write_atomic
-from workbook.storage.places import is_bundled
 
 if TYPE_CHECKING:
-    from workbook.core.model import Workbook
+    from workbook.commands import Subparsers
 
-EXIT_CONFLICTS = EXIT_CHANGED
 DRIVER_NAME = "workbook: merge workbooks by claim, point and card id"
 PATTERN = "*.toml merge=workbook"
 
 
-def add_parsers(commands: Any) -> None:
-    merge = commands.add_parser(
-        "merge", help="merge two changed copies of a workbook with their common ancestor"
-    )
-    merge.add_argument("base", type=Path, metavar="BASE", help="the version both started from")
-    merge.add_argument("ours", type=Path, metavar="OURS", help="our version")
-    merge.add_argument("theirs", type=Path, metavar="THEIRS", help="their version")
-    merge.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="where to write the merged workbook (default: standard output); "
-        "as git's merge driver, OURS",
-    )
-    merge.add_argument("--name", metavar="NAME", help="the file's name, for messages")
-    setup = commands.add_parser(
-        "git-setup", help="make git merge the workbooks of a repository with `workbook merge`"
-    )
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    setup = subparsers.add_parser("git-setup")
     setup.add_argument(
         "folder",
         nargs="?",
@@ -56,96 +35,10 @@ def add_parsers(commands: Any) -> None:
         metavar="FOLDER",
         help="the folder whose TOML files are workbooks (default: the current folder)",
     )
+    return setup
 
 
-def driver_command() -> str:
-    """The command git runs: this Python's workbook, so that git finds it from any shell."""
-    return f"{shlex.quote(sys.executable)} -m workbook merge %O %A %B -o %A --name %P"
-
-
-def _read(path: Path) -> tuple[str, dict[str, Any]]:
-    """A version's text and its TOML data; both empty for an empty file (git gives an empty
-    ancestor when both sides added the file)."""
-    raw = read_bytes(path)
-    if not raw.strip():
-        return "", {}
-    text = utf8(raw, str(path))
-    try:
-        return text, tomli.loads(text)
-    except tomli.TOMLDecodeError:
-        return text, {}  # the store's parser says where, in one line
-
-
-def _parse(text: str, path: Path) -> Workbook:
-    from workbook.storage.store import parse
-
-    return parse(text, path)
-
-
-def run_merge(args: argparse.Namespace) -> int:
-    from workbook.core.merge import merge, new_conflicts
-    from workbook.storage.store import dumps, looks_like_workbook
-
-    paths: tuple[Path, Path, Path] = (args.base, args.ours, args.theirs)
-    try:
-        read = [_read(path) for path in paths]
-        if args.output and args.output != "-" and is_bundled(Path(args.output)):
-            raise WorkbookError(f"{args.output}: the bundled seed is read-only")
-        if read[1][0] and read[2][0] and not any(looks_like_workbook(d) for _, d in read):
-            return _merge_lines(paths, args.output)
-        base = _parse(read[0][0], paths[0]) if read[0][0] else None
-        ours, theirs = _parse(read[1][0], paths[1]), _parse(read[2][0], paths[2])
-        merged = merge(base, ours, theirs)
-        text = dumps(merged)
-        to_stdout = not args.output or args.output == "-"
-        if to_stdout:
-            sys.stdout.write(text)
-        else:
-            write_atomic(Path(args.output), text.encode("utf-8"))
-    except WorkbookError as error:
-        complain(error)
-        return EXIT_BAD_INPUT
-    name = args.name or (args.output if not to_stdout else args.ours)
-    count = new_conflicts(merged, ours)
-    report = sys.stderr if to_stdout else sys.stdout
-    if not count:
-        print(one_line(f"{name}: merged by id, no conflicts"), file=report)
-        return EXIT_OK
-    noun = "conflict" if count == 1 else "conflicts"
-    recorded = ", ".join(c.path for c in merged.conflicts[-count:])
-    print(
-        one_line(f"{name}: {count} {noun} recorded in the file (ours kept): {recorded}"),
-        file=report,
-    )
-    return EXIT_CONFLICTS
-
-
-def _merge_lines(paths: tuple[Path, Path, Path], output: str | None) -> int:
-    """A TOML file that is no workbook (a project's own settings, say) merges as git merges
-    any text, so that a broad pattern in .gitattributes costs nothing."""
-    git = shutil.which("git")
-    if git is None:
-        raise WorkbookError(f"{paths[1]}: not a workbook, and git is not there to merge it")
-    base, ours, theirs = (str(p) for p in paths)
-    done = subprocess.run(
-        [git, "merge-file", "-p", ours, base, theirs], capture_output=True, check=False
-    )
-    if done.returncode < 0 or done.returncode > 127:
-        raise WorkbookError(f"{paths[1]}: git merge-file failed: {one_line(done.stderr.decode())}")
-    if output and output != "-":
-        write_atomic(Path(output), done.stdout)
-    else:
-        sys.stdout.buffer.write(done.stdout)
-    return EXIT_OK if done.returncode == 0 else EXIT_CONFLICTS
-
-
-def _git(git: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [git, "-C", str(folder), *args], capture_output=True, text=True, check=False
-    )
-
-
-def run_git_setup(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     git = shutil.which("git")
     if git is None:
@@ -165,7 +58,7 @@ def run_git_setup(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     for key, value in (
         ("merge.workbook.name", DRIVER_NAME),
-        ("merge.workbook.driver", driver_command()),
+        ("merge.workbook.driver", _driver_command()),
     ):
         current = _git(git, folder, "config", "--local", "--get", key)
         if current.returncode == 0 and current.stdout.rstrip("\n") == value:
@@ -177,6 +70,17 @@ def run_git_setup(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         print(one_line(f"git config {key}: set to {value}"))
     return EXIT_OK
+
+
+def _driver_command() -> str:
+    """The command git runs: this Python's workbook, so that git finds it from any shell."""
+    return f"{shlex.quote(sys.executable)} -m workbook merge %O %A %B -o %A --name %P"
+
+
+def _git(git: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [git, "-C", str(folder), *args], capture_output=True, text=True, check=False
+    )
 
 
 def _add_pattern(attributes: Path) -> str:

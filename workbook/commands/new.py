@@ -1,22 +1,24 @@
 """`workbook new`: a workbook started from an essay, or read back from its Argdown export.
 
-Only the parser is here at start-up; the reading and building load when the command runs.
+The reading and building load once its arguments are read, so that a wrong argument is reported
+at once.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, one_line
 
+if TYPE_CHECKING:
+    from workbook.commands import Subparsers
 
-def add_parser(commands: Any) -> None:
-    new = commands.add_parser(
-        "new", help="start a workbook from an essay (.txt, .md, a saved .html page, or -)"
-    )
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    new = subparsers.add_parser("new")
     new.add_argument("source", metavar="SOURCE", help="the essay's file, or - for standard input")
     new.add_argument(
         "-o",
@@ -41,16 +43,17 @@ def add_parser(commands: Any) -> None:
         default="essay",
         help="argdown: SOURCE is a workbook's Argdown export, read back whole",
     )
+    return new
 
 
-def run_new(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     import shlex
 
     from workbook.importing.importer import build_workbook, choose_sides, parse_side, write_new
     from workbook.importing.source import STDIN, read_document, source_name
 
     if args.source_format == "argdown":
-        return run_new_from_argdown(args)
+        return _from_argdown(args)
     try:
         sides = [parse_side(spec) for spec in args.side]
         choose_sides(args.motion.strip(), sides)
@@ -86,7 +89,7 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_new_from_argdown(args: argparse.Namespace) -> int:
+def _from_argdown(args: argparse.Namespace) -> int:
     from workbook.exports.argdown import write_workbook
 
     source = Path(args.source)

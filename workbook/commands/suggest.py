@@ -1,6 +1,6 @@
 """`workbook suggest`: the essay's sentences that read most like claims, best first.
 
-Only the parser is here at start-up; the scoring loads when the command runs.
+The scoring loads once its arguments are read, so that a wrong argument is reported at once.
 """
 
 from __future__ import annotations
@@ -9,18 +9,19 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, one_line
 
+if TYPE_CHECKING:
+    from workbook.commands import Subparsers
+
 DEFAULT_TOP = 10
 
 
-def add_parser(commands: Any) -> None:
-    suggest = commands.add_parser(
-        "suggest", help="list the essay's sentences that read most like claims, best first"
-    )
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    suggest = subparsers.add_parser("suggest")
     suggest.add_argument(
         "path", type=Path, metavar="FILE", help="a workbook, or an essay as plain text"
     )
@@ -35,9 +36,10 @@ def add_parser(commands: Any) -> None:
     suggest.add_argument(
         "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
     )
+    return suggest
 
 
-def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
+def _essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
     """The essay to suggest claims from: its paragraphs, the numbers of its headings, its title.
 
     A workbook (`.toml`) gives the essay whose text lies beside it; any other file is the essay
@@ -58,14 +60,14 @@ def essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
     return document.paragraphs, document.headings, document.title
 
 
-def run_suggest(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from workbook.essay.suggest import suggest
 
     try:
         top = int(args.top) if args.top.strip().isdigit() else 0
         if top < 1:
             raise WorkbookError(f"--top: must be a whole number above 0 (got {args.top!r})")
-        paragraphs, headings, title = essay_for_suggest(args.path)
+        paragraphs, headings, title = _essay_for_suggest(args.path)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT

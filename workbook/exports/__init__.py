@@ -1,103 +1,147 @@
-"""What `workbook export` can write, where it goes by default, and the bytes of each format."""
+"""What `workbook export` can write: one row per format, with the names that ask for it, where it
+goes beside the workbook, how `--help` and the app's palette offer it, and how it is written.
+
+The export command's options, its choice of format by an output's name, the default names and
+the palette all read the rows: a new format is one row here and the module that writes it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from workbook.exports.brief import DEFAULT_RATE, BriefOptions, render
+from workbook.exports.brief import BriefOptions, render
 from workbook.storage.files import write_atomic
-from workbook.storage.places import brief_path, folder_beside
+from workbook.storage.places import folder_beside
 
 if TYPE_CHECKING:
     from workbook.core.model import Workbook
 
-FORMATS = ("md", "html", "argdown", "aif", "docx")
-# The formats an output's name asks for when --to is not given.
-_BY_SUFFIX = {
-    ".html": "html",
-    ".htm": "html",
-    ".argdown": "argdown",
-    ".json": "aif",
-    ".docx": "docx",
-}
-_NAMES = {"argdown": "{}.argdown", "aif": "{}.aif.json", "docx": "{}.docx"}
-# What each format is for, as the app's palette offers it: (title, help).
-OFFERED = {
-    "html": ("Export the brief as a web page", "NAME.brief.html: open it in a browser to print"),
-    "docx": ("Export to Word (Verbatim's headings)", "NAME.docx: pockets, hats, blocks and tags"),
-    "argdown": ("Export to Argdown", "NAME.argdown: statements, arguments and their relations"),
-    "aif": ("Export to AIF", "NAME.aif.json: the argument graph for OVA and AIFdb"),
-}
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One format `workbook export --to` writes."""
+
+    key: str  # what --to takes
+    suffixes: tuple[str, ...]  # an output name ending in one of these asks for it
+    default_name: str  # the file beside the workbook, {} standing for its name
+    description: str  # what --help says of it after its key, if anything
+    called: str  # what the line after writing calls it: "x.toml: brief written to ..."
+    # The bytes; each imports its format's module only when called, so that exporting
+    # Markdown never loads python-docx.
+    write: Callable[[Workbook, BriefOptions], bytes]
+    title: str = ""  # the palette's command for it; none offers Markdown, the ctrl+e key's
+    help: str = ""  # the palette's line under the title
+    binary: bool = False  # written to standard output as bytes, not as text
+
+
+def _markdown(workbook: Workbook, options: BriefOptions) -> bytes:
+    return render(workbook, options).encode("utf-8")
+
+
+def _web_page(workbook: Workbook, options: BriefOptions) -> bytes:
+    from workbook.exports.brief_html import page
+
+    return page(render(workbook, options)).encode("utf-8")
+
+
+def _argdown(workbook: Workbook, options: BriefOptions) -> bytes:
+    from workbook.exports.argdown import export
+
+    return export(workbook).encode("utf-8")
+
+
+def _aif(workbook: Workbook, options: BriefOptions) -> bytes:
+    from workbook.exports.aif import export
+
+    return export(workbook).encode("utf-8")
+
+
+def _word(workbook: Workbook, options: BriefOptions) -> bytes:
+    from workbook.exports.docx import export
+
+    return export(workbook, options.ours)
+
+
+# The first is the default: what an output whose name asks for no other format gets.
+EXPORTS: tuple[ExportFormat, ...] = (
+    ExportFormat(
+        key="md",
+        suffixes=(".md",),
+        default_name="{}.brief.md",
+        description="the brief, the default",
+        called="brief",
+        write=_markdown,
+    ),
+    ExportFormat(
+        key="html",
+        suffixes=(".html", ".htm"),
+        default_name="{}.brief.html",
+        description="the brief to print",
+        called="brief",
+        write=_web_page,
+        title="Export the brief as a web page",
+        help="NAME.brief.html: open it in a browser to print",
+    ),
+    ExportFormat(
+        key="argdown",
+        suffixes=(".argdown",),
+        default_name="{}.argdown",
+        description="",
+        called="argdown",
+        write=_argdown,
+        title="Export to Argdown",
+        help="NAME.argdown: statements, arguments and their relations",
+    ),
+    ExportFormat(
+        key="aif",
+        suffixes=(".json",),
+        default_name="{}.aif.json",
+        description="AIF JSON",
+        called="aif",
+        write=_aif,
+        title="Export to AIF",
+        help="NAME.aif.json: the argument graph for OVA and AIFdb",
+    ),
+    ExportFormat(
+        key="docx",
+        suffixes=(".docx",),
+        default_name="{}.docx",
+        description="Verbatim's headings",
+        called="docx",
+        write=_word,
+        title="Export to Word (Verbatim's headings)",
+        help="NAME.docx: pockets, hats, blocks and tags",
+        binary=True,
+    ),
+)
+
+
+def export_format(key: str) -> ExportFormat:
+    """The row of the format `key`."""
+    for row in EXPORTS:
+        if row.key == key:
+            return row
+    raise KeyError(key)
 
 
 def format_of(output: str | None) -> str:
     """The format an export's output name asks for: md unless its suffix says otherwise."""
     suffix = Path(output).suffix.lower() if output and output != "-" else ""
-    return _BY_SUFFIX.get(suffix, "md")
+    return next((row.key for row in EXPORTS if suffix in row.suffixes), EXPORTS[0].key)
 
 
 def default_path(path: Path, to: str) -> Path:
-    """Beside the workbook: NAME.brief.md, NAME.brief.html, NAME.argdown, NAME.aif.json or
-    NAME.docx."""
-    if to in _NAMES:
-        return folder_beside(path) / _NAMES[to].format(path.stem)
-    return brief_path(path, to)
+    """The format's default name for the workbook at `path`, beside it (for the bundled seed,
+    in the current folder)."""
+    return folder_beside(path) / export_format(to).default_name.format(path.stem)
 
 
 def export_bytes(workbook: Workbook, to: str, options: BriefOptions) -> bytes:
     """The workbook in format `to`; imports each format's library only when it is asked for."""
-    if to == "argdown":
-        from workbook.exports.argdown import export
-
-        return export(workbook).encode("utf-8")
-    if to == "aif":
-        from workbook.exports.aif import export as aif
-
-        return aif(workbook).encode("utf-8")
-    if to == "docx":
-        from workbook.exports.docx import export as docx
-
-        return docx(workbook, options.ours)
-    text = render(workbook, options)
-    if to == "html":
-        from workbook.exports.brief_html import page
-
-        text = page(text)
-    return text.encode("utf-8")
-
-
-def add_parser(commands: Any) -> None:
-    """`workbook export`: its arguments; cli.py runs it."""
-    export = commands.add_parser(
-        "export", help="write the brief (Markdown, a printable page), Argdown, AIF or Word"
-    )
-    export.add_argument("path", type=Path, metavar="PATH")
-    export.add_argument(
-        "--to",
-        choices=FORMATS,
-        help="md (the brief, the default), html (the brief to print), argdown, aif (AIF JSON) "
-        "or docx (Verbatim's headings); an OUT ending in .html, .argdown, .json or .docx "
-        "chooses too",
-    )
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="where to write (default beside PATH: NAME.brief.md, NAME.brief.html, "
-        "NAME.argdown, NAME.aif.json or NAME.docx; - for standard output)",
-    )
-    export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
-    export.add_argument(
-        "--cites-only", action="store_true", help="leave out the cards' quoted texts"
-    )
-    export.add_argument(
-        "--rate",
-        type=int,
-        default=DEFAULT_RATE,
-        metavar="WPM",
-        help=f"words a minute for reading times (default {DEFAULT_RATE})",
-    )
+    return export_format(to).write(workbook, options)
 
 
 def write_beside(workbook: Workbook, path: Path, to: str, options: BriefOptions) -> str:

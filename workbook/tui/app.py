@@ -221,11 +221,12 @@ class WorkbookApp(FileApp):
                         self.offer_settle,
                     )
                 )
-            from workbook.exports import OFFERED
+            from workbook.exports import EXPORTS
 
             commands += [
-                SystemCommand(title, help_text, lambda to=to: self.action_export(to))
-                for to, (title, help_text) in OFFERED.items()
+                SystemCommand(row.title, row.help, lambda to=row.key: self.action_export(to))
+                for row in EXPORTS
+                if row.title
             ]
         return commands
 

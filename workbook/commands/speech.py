@@ -1,25 +1,22 @@
-"""The practice commands: `workbook formats`, `workbook time FORMAT` and `workbook speech`."""
+"""`workbook speech`: a speech built from a side's points and cards, timed at a reading rate, as
+Markdown."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, one_line, write_atomic
 
+if TYPE_CHECKING:
+    from workbook.commands import Subparsers
 
-def add_parsers(commands: Any) -> None:
-    commands.add_parser(
-        "formats", help="list the debate formats with their speeches and prep times"
-    )
-    timer = commands.add_parser("time", help="open the speech and prep timer for a format")
-    timer.add_argument("format", metavar="FORMAT", help="a format's key or name (see: formats)")
-    speech = commands.add_parser(
-        "speech", help="build a speech from a side's points and cards, and time its reading"
-    )
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    speech = subparsers.add_parser("speech")
     speech.add_argument("path", type=Path, metavar="PATH")
     speech.add_argument("--side", required=True, metavar="S", help="the side that speaks")
     speech.add_argument("--speech", required=True, metavar="NAME", help="the speech, e.g. 1AC")
@@ -43,37 +40,10 @@ def add_parsers(commands: Any) -> None:
         metavar="OUT",
         help="where to write the Markdown (default: standard output)",
     )
+    return speech
 
 
-def run_formats(args: argparse.Namespace) -> int:
-    from workbook.practice.format_file import load_formats
-    from workbook.practice.formats import listing
-
-    try:
-        formats = load_formats()
-    except WorkbookError as error:
-        complain(error)
-        return EXIT_BAD_INPUT
-    print("\n".join(one_line(line) for line in listing(formats)))
-    return EXIT_OK
-
-
-def run_time(args: argparse.Namespace) -> int:
-    from workbook.practice.format_file import load_formats
-
-    try:
-        formats = load_formats()
-        key = formats.get(args.format).key
-    except WorkbookError as error:
-        complain(error)
-        return EXIT_BAD_INPUT
-    from workbook.tui.timer_app import TimerApp
-
-    TimerApp(formats, key).run()
-    return EXIT_OK
-
-
-def run_speech(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from workbook.core.model import side_named
     from workbook.practice.format_file import load_formats
     from workbook.practice.speech import candidates, markdown, parse_rate, plan_of
@@ -110,6 +80,3 @@ def run_speech(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(one_line(f"{args.path}: speech written to {out}"))
     return EXIT_OK
-
-
-HANDLERS = {"formats": run_formats, "time": run_time, "speech": run_speech}

@@ -1,0 +1,102 @@
+"""`workbook export`: the brief, or the workbook for another tool, beside it or where asked.
+
+It never writes over what it was made from: the workbook, its essay, or the bundled seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbook import exports
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.exports.brief import DEFAULT_RATE, BriefOptions
+from workbook.storage.files import WorkbookError, one_line, same_file, write_atomic
+from workbook.storage.places import is_bundled
+
+if TYPE_CHECKING:
+    from workbook.commands import Subparsers
+
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    export = subparsers.add_parser("export")
+    export.add_argument("path", type=Path, metavar="PATH")
+    # The formats' keys, what each is, the names that ask for them and where each goes by
+    # default: all from the rows of workbook/exports/__init__.py.
+    described = [
+        f"{row.key} ({row.description})" if row.description else row.key for row in exports.EXPORTS
+    ]
+    asking = [row.suffixes[0] for row in exports.EXPORTS[1:]]
+    export.add_argument(
+        "--to",
+        choices=[row.key for row in exports.EXPORTS],
+        help=f"{_listed(described)}; an OUT ending in {_listed(asking)} chooses too",
+    )
+    beside = _listed([row.default_name.format("NAME") for row in exports.EXPORTS])
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=f"where to write (default beside PATH: {beside}; - for standard output)",
+    )
+    export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
+    export.add_argument(
+        "--cites-only", action="store_true", help="leave out the cards' quoted texts"
+    )
+    export.add_argument(
+        "--rate",
+        type=int,
+        default=DEFAULT_RATE,
+        metavar="WPM",
+        help=f"words a minute for reading times (default {DEFAULT_RATE})",
+    )
+    return export
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbook.core.model import side_named
+    from workbook.storage.store import load
+
+    try:
+        workbook = load(args.path)
+        ours = side_named(workbook, args.ours) if args.ours else None
+        if args.ours and ours is None:
+            raise WorkbookError(
+                f"--ours: no side {args.ours!r} (sides: {', '.join(workbook.sides)})"
+            )
+        if args.rate < 1:
+            raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
+        options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
+        to = args.to or exports.format_of(args.output)
+        data = exports.export_bytes(workbook, to, options)
+        if args.output == "-":
+            if exports.export_format(to).binary:
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data.decode("utf-8"))
+            return EXIT_OK
+        out = Path(args.output) if args.output else exports.default_path(args.path, to)
+        _refuse_inputs(out, args.path, workbook.essay.file)
+        write_atomic(out, data)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    print(one_line(f"{args.path}: {exports.export_format(to).called} written to {out}"))
+    return EXIT_OK
+
+
+def _refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
+    """A brief written over the workbook or its essay would destroy what it was made from."""
+    if is_bundled(out):
+        raise WorkbookError(f"{out}: is among the bundled positions, which are read-only")
+    if same_file(out, path):
+        raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
+    if essay_file and same_file(out, path.parent / essay_file):
+        raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")
+
+
+def _listed(words: list[str]) -> str:
+    """The words as a sentence lists them: "a, b or c"."""
+    return f"{', '.join(words[:-1])} or {words[-1]}" if len(words) > 1 else "".join(words)

@@ -1,0 +1,120 @@
+"""`workbook merge`: two changed copies of a workbook merged with their common ancestor, by claim,
+point and card id.
+
+It is the three-way merge of core/merge.py on files, with the exit statuses a git merge driver
+gives (`workbook git-setup` makes git run it): 0 merged cleanly, 1 conflicts recorded in the
+file, 2 bad input. A TOML file that is no workbook merges as git merges any text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import tomli
+
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
+from workbook.storage.files import WorkbookError, one_line, read_bytes, utf8, write_atomic
+from workbook.storage.places import is_bundled
+
+if TYPE_CHECKING:
+    from workbook.commands import Subparsers
+    from workbook.core.model import Workbook
+
+EXIT_CONFLICTS = EXIT_CHANGED
+
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    merge = subparsers.add_parser("merge")
+    merge.add_argument("base", type=Path, metavar="BASE", help="the version both started from")
+    merge.add_argument("ours", type=Path, metavar="OURS", help="our version")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS", help="their version")
+    merge.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write the merged workbook (default: standard output); "
+        "as git's merge driver, OURS",
+    )
+    merge.add_argument("--name", metavar="NAME", help="the file's name, for messages")
+    return merge
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbook.core.merge import merge, new_conflicts
+    from workbook.storage.store import dumps, looks_like_workbook
+
+    paths: tuple[Path, Path, Path] = (args.base, args.ours, args.theirs)
+    try:
+        read = [_read(path) for path in paths]
+        if args.output and args.output != "-" and is_bundled(Path(args.output)):
+            raise WorkbookError(f"{args.output}: the bundled seed is read-only")
+        if read[1][0] and read[2][0] and not any(looks_like_workbook(d) for _, d in read):
+            return _merge_lines(paths, args.output)
+        base = _parse(read[0][0], paths[0]) if read[0][0] else None
+        ours, theirs = _parse(read[1][0], paths[1]), _parse(read[2][0], paths[2])
+        merged = merge(base, ours, theirs)
+        text = dumps(merged)
+        to_stdout = not args.output or args.output == "-"
+        if to_stdout:
+            sys.stdout.write(text)
+        else:
+            write_atomic(Path(args.output), text.encode("utf-8"))
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    name = args.name or (args.output if not to_stdout else args.ours)
+    count = new_conflicts(merged, ours)
+    report = sys.stderr if to_stdout else sys.stdout
+    if not count:
+        print(one_line(f"{name}: merged by id, no conflicts"), file=report)
+        return EXIT_OK
+    noun = "conflict" if count == 1 else "conflicts"
+    recorded = ", ".join(c.path for c in merged.conflicts[-count:])
+    print(
+        one_line(f"{name}: {count} {noun} recorded in the file (ours kept): {recorded}"),
+        file=report,
+    )
+    return EXIT_CONFLICTS
+
+
+def _read(path: Path) -> tuple[str, dict[str, Any]]:
+    """A version's text and its TOML data; both empty for an empty file (git gives an empty
+    ancestor when both sides added the file)."""
+    raw = read_bytes(path)
+    if not raw.strip():
+        return "", {}
+    text = utf8(raw, str(path))
+    try:
+        return text, tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        return text, {}  # the store's parser says where, in one line
+
+
+def _parse(text: str, path: Path) -> Workbook:
+    from workbook.storage.store import parse
+
+    return parse(text, path)
+
+
+def _merge_lines(paths: tuple[Path, Path, Path], output: str | None) -> int:
+    """A TOML file that is no workbook (a project's own settings, say) merges as git merges
+    any text, so that a broad pattern in .gitattributes costs nothing."""
+    git = shutil.which("git")
+    if git is None:
+        raise WorkbookError(f"{paths[1]}: not a workbook, and git is not there to merge it")
+    base, ours, theirs = (str(p) for p in paths)
+    done = subprocess.run(
+        [git, "merge-file", "-p", ours, base, theirs], capture_output=True, check=False
+    )
+    if done.returncode < 0 or done.returncode > 127:
+        raise WorkbookError(f"{paths[1]}: git merge-file failed: {one_line(done.stderr.decode())}")
+    if output and output != "-":
+        write_atomic(Path(output), done.stdout)
+    else:
+        sys.stdout.buffer.write(done.stdout)
+    return EXIT_OK if done.returncode == 0 else EXIT_CONFLICTS

@@ -1,0 +1,33 @@
+"""`workbook time FORMAT`: the speech and prep timer of a format, on its own, with no workbook."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.storage.files import WorkbookError
+
+if TYPE_CHECKING:
+    from workbook.commands import Subparsers
+
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    timer = subparsers.add_parser("time")
+    timer.add_argument("format", metavar="FORMAT", help="a format's key or name (see: formats)")
+    return timer
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbook.practice.format_file import load_formats
+
+    try:
+        formats = load_formats()
+        key = formats.get(args.format).key
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    from workbook.tui.timer_app import TimerApp
+
+    TimerApp(formats, key).run()
+    return EXIT_OK
