@@ -22,11 +22,12 @@ from workbook.commands import main
 TOP = Path(__file__).resolve().parent.parent
 DOCS = TOP / "docs"
 README = TOP / "README.md"
+CONTRIBUTING = TOP / "CONTRIBUTING.md"
 
 
 def pages() -> list[Path]:
-    """The README and every page of the docs."""
-    return [README, *sorted(DOCS.rglob("*.md"))]
+    """The README, CONTRIBUTING and every page of the docs."""
+    return [README, CONTRIBUTING, *sorted(DOCS.rglob("*.md"))]
 
 
 def name(page: Path) -> str:
@@ -213,7 +214,7 @@ def broken_links(text: str, folder: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("page", [README], ids=lambda page: page.name)
+@pytest.mark.parametrize("page", [README, CONTRIBUTING], ids=lambda page: page.name)
 def test_every_relative_link_leads_to_a_file(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     broken = broken_links(text, page.parent)
