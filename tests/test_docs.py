@@ -194,6 +194,10 @@ def test_the_readme_gives_the_commands_from_a_fresh_clone() -> None:
     assert 'workbook = "workbook.commands:main"' in (TOP / "pyproject.toml").read_text()
 
 
+def test_the_readme_stays_short() -> None:
+    assert len(README.read_text(encoding="utf-8").splitlines()) <= 160
+
+
 def links(text: str) -> list[str]:
     """Every link and image address in a Markdown text (not what stands in code)."""
     found = []
@@ -219,6 +223,12 @@ def test_every_relative_link_leads_to_a_file(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     broken = broken_links(text, page.parent)
     assert not broken, f"{page.name} links to what is not there: {broken}"
+
+
+def test_the_readme_links_into_the_docs() -> None:
+    linked = {link.split("#")[0] for link in links(README.read_text(encoding="utf-8"))}
+    assert {"docs/index.md", "docs/reference/commands.md", "docs/promises.md"} <= linked
+    assert len({link for link in linked if link.startswith("docs/")}) >= 10
 
 
 def test_a_link_to_nothing_is_caught() -> None:
