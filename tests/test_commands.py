@@ -18,7 +18,7 @@ import workbook.commands
 from workbook.commands import COMMANDS, CommandParsers, command_module, main
 
 # The modules of workbook/commands/ that are no command: what some commands share.
-HELPERS = {"exit_status", "finding", "web_server"}
+HELPERS = {"arguments", "exit_status", "finding", "web_server"}
 
 
 def test_every_module_is_a_command_or_a_helper() -> None:
@@ -88,7 +88,11 @@ def test_a_command_imports_its_own_module_and_no_other(small_file: Path) -> None
 
 def test_opening_imports_no_other_command(tmp_path: Path) -> None:
     modules, _ = loaded_commands(str(tmp_path / "missing.toml"))
-    assert modules == {"workbook.commands.open", "workbook.commands.exit_status"}
+    assert modules == {
+        "workbook.commands.open",
+        "workbook.commands.arguments",
+        "workbook.commands.exit_status",
+    }
 
 
 def test_the_help_from_the_modules_is_the_help_from_the_table() -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.commands.arguments import add_workbook_arguments
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, read_file
 from workbook.storage.parallel import Parse
@@ -24,20 +25,14 @@ if TYPE_CHECKING:
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     opener = subparsers.add_parser("open")
-    opener.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        help="a workbook file (default: the seed, or the copy of it saved here)",
-    )
-    opener.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
+    add_workbook_arguments(opener)
     return opener
 
 
 def run(args: argparse.Namespace) -> int:
     # Until the file is open, collecting garbage finds next to none, yet each full pass goes
     # over every object that importing Textual made: one of ~20 ms lands in the first frame.
-    # The app collects again once the file is open and shown (`WorkbookApp.settle_garbage`).
+    # The app collects again once the file is open and shown (`tui.opening.settle_garbage`).
     gc.disable()
     try:
         return _open_in_app(args)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.commands import web_server
+from workbook.commands.arguments import add_workbook_arguments
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, one_line
 
@@ -31,13 +32,7 @@ NO_AUTHENTICATION = (
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     serve = subparsers.add_parser("serve")
-    serve.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        help="a workbook file (default: the seed, or the copy of it saved here)",
-    )
-    serve.add_argument("--ours", metavar="SIDE", help="the side to prepare first (key or name)")
+    add_workbook_arguments(serve)
     serve.add_argument(
         "--port",
         default=str(DEFAULT_PORT),
