@@ -16,21 +16,35 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from workbook import __version__
 
 if TYPE_CHECKING:
-    from typing import TypeAlias
+    from typing import Protocol, TypeAlias
 
     Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+    class CommandModule(Protocol):
+        """What every command's module holds."""
+
+        def add_parser(self, subparsers: Subparsers) -> argparse.ArgumentParser: ...
+
+        def run(self, args: argparse.Namespace) -> int: ...
+
 else:
     Subparsers = argparse._SubParsersAction
 
 
-class Command(NamedTuple):
-    module: str  # the module of this package that implements it
-    help: str  # its line in `workbook --help`
+class Command:
+    """A command of the table. A plain class: this module is imported before the app's first
+    frame, and a named tuple or a dataclass costs a little to make."""
+
+    __slots__ = ("help", "module")
+
+    def __init__(self, module: str, help: str) -> None:
+        self.module = module  # the module of this package that implements it
+        self.help = help  # its line in `workbook --help`
 
 
 COMMANDS: dict[str, Command] = {
@@ -61,14 +75,6 @@ COMMANDS: dict[str, Command] = {
 EXIT_INTERRUPTED = 130
 
 
-class CommandModule(Protocol):
-    """What every command's module holds."""
-
-    def add_parser(self, subparsers: Subparsers) -> argparse.ArgumentParser: ...
-
-    def run(self, args: argparse.Namespace) -> int: ...
-
-
 class CommandParsers(Subparsers):
     """The commands' parsers: each has its line of help from the table, so that a command's
     module says only what its arguments are."""
@@ -80,7 +86,7 @@ class CommandParsers(Subparsers):
 
 def command_module(name: str) -> CommandModule:
     """The module of the command `name`, imported now if it was not yet."""
-    return cast(CommandModule, importlib.import_module(f"{__name__}.{COMMANDS[name].module}"))
+    return cast("CommandModule", importlib.import_module(f"{__name__}.{COMMANDS[name].module}"))
 
 
 def program_parser() -> tuple[argparse.ArgumentParser, Subparsers]:

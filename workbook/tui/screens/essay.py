@@ -7,8 +7,6 @@ it returns the id of the last claim it touched, for the claim list to move to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -177,11 +175,12 @@ class EssayScreen(Screen[str | None]):
 
         run_job(self, rank, self.SuggestFailed, self.Suggested)
 
-    @dataclass
     class Suggested(Message):
         """The suggested sentences: (paragraph, start) of each."""
 
-        found: set[tuple[int, int]]
+        def __init__(self, found: set[tuple[int, int]]) -> None:
+            super().__init__()
+            self.found = found
 
     class SuggestFailed(JobFailed):
         doing = "No suggestions"

@@ -7,7 +7,6 @@ naming the point (and card) it is on, and the screen that owns the workbook make
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -81,14 +80,15 @@ class SideColumn(OptionList):
         ),
     ]
 
-    @dataclass
     class Request(Message):
         """A key asked for a change on this side of the claim in view, at the highlighted
         point (and card): None where the column has none."""
 
-        column: SideColumn
-        point_id: str | None
-        card_id: str | None
+        def __init__(self, column: SideColumn, point_id: str | None, card_id: str | None) -> None:
+            super().__init__()
+            self.column = column
+            self.point_id = point_id
+            self.card_id = card_id
 
     class AddPoint(Request):
         """A new point for this side."""
@@ -108,17 +108,23 @@ class SideColumn(OptionList):
     class DeleteCard(Request):
         """Delete the highlighted card from the library, and every point that reads it."""
 
-    @dataclass
     class Move(Request):
         """Move the highlighted point up (negative) or down its side."""
 
-        offset: int
+        def __init__(
+            self, column: SideColumn, point_id: str | None, card_id: str | None, offset: int
+        ) -> None:
+            super().__init__(column, point_id, card_id)
+            self.offset = offset
 
-    @dataclass
     class Strength(Request):
         """Give the highlighted point this many stars (0 clears them)."""
 
-        stars: int
+        def __init__(
+            self, column: SideColumn, point_id: str | None, card_id: str | None, stars: int
+        ) -> None:
+            super().__init__(column, point_id, card_id)
+            self.stars = stars
 
     def __init__(self, side: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
