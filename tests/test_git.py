@@ -158,3 +158,45 @@ def test_a_toml_file_that_is_no_workbook_merges_as_lines(tmp_path: Path) -> None
     done = workbook(tmp_path, "merge", str(base), str(ours), str(theirs), "-o", str(ours))
     assert done.returncode == 0
     assert ours.read_text() == "[tool]\na = 10\nb = 2\nc = 3\nd = 4\ne = 50\n"
+
+
+def add_paragraph(clone: Path, at: int, text: str) -> None:
+    """Insert a paragraph into the essay before paragraph `at` (1 for the first; one past the
+    last for the end), and move the workbook's numbers to match, as a teammate does by hand."""
+    path, essay = clone / NAME, clone / "soleimani-blowback.txt"
+    loaded = store.load(path)
+    lines = essay.read_text(encoding="utf-8").split("\n")  # a paragraph a line
+    lines.insert(at - 1, text)
+    essay.write_text("\n".join(lines), encoding="utf-8")
+    loaded.essay.paragraphs += 1
+    loaded.essay.headings = [h + (h >= at) for h in loaded.essay.headings]
+    for claim in loaded.claims.values():
+        claim.paragraph += claim.paragraph >= at
+    path.write_text(store.dumps(loaded), encoding="utf-8")
+    git(clone, "commit", "-qam", f"A paragraph at {at}")
+
+
+def test_an_essay_that_gained_paragraphs_on_both_sides_merges_into_one_that_opens(
+    clones: tuple[Path, Path],
+) -> None:
+    """Ana adds a paragraph near the top; Ben adds one at the end, and a claim on a paragraph
+    as his essay numbers it. Git merges the essay's lines; the workbook's numbers follow."""
+    ana, ben = clones
+    add_paragraph(ana, 2, "A paragraph Ana found missing near the top.")
+    add_paragraph(ben, 16, "A closing paragraph Ben found missing.")
+    loaded = store.load(ben / NAME)
+    tenth = (ben / "soleimani-blowback.txt").read_text(encoding="utf-8").split("\n")[9]
+    first = next(iter(loaded.claims.values()))
+    quote = tenth.split(". ")[0]
+    loaded.claims["bens-claim"] = first.model_copy(
+        update={"paragraph": 10, "quote": quote, "points": {}, "tag": "Ben's"}
+    )
+    (ben / NAME).write_text(store.dumps(loaded), encoding="utf-8")
+    git(ben, "commit", "-qam", "Ben's claim")
+    merged = pull_from(ana, ben)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    check = workbook(ana, "check", NAME)  # opens: every quote is in its paragraph
+    assert check.returncode == 0, check.stderr
+    result = store.load(ana / NAME)
+    assert result.essay.paragraphs == 17 and result.conflicts == []
+    assert result.claims["bens-claim"].paragraph == 11  # moved down by Ana's paragraph

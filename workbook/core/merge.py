@@ -9,6 +9,10 @@ side deleted while the other changed it, is a conflict: the merged workbook hold
 and records the three versions in its `[[conflicts]]` tables, as data that stays a valid
 workbook, for `workbook check` to report and a person to choose from.
 
+Paragraph numbers are places in the essay, which git merges beside the workbook: they are first
+carried into the merged essay's numbering (renumbering.py). A claim's paragraph and its quote
+are one place: when the two sides moved it differently, the whole claim is a conflict.
+
 The merged workbook is always valid. A point or a card the two sides both added under one id
 (the app numbers points p1, p2, …, so two teammates often do) is kept twice: theirs takes the
 next free id. An item one side deleted while the other side's additions still refer to it (an
@@ -31,6 +35,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from workbook.core.model import Card, Claim, Essay, Point, Side, Workbook
+from workbook.core.renumbering import carry, place_kept
 
 Data = dict[str, Any]
 Choice = Literal["base", "ours", "theirs"]
@@ -43,12 +48,10 @@ _NUMBERED = re.compile(r"(.*?)(\d+)")
 def merge(base: Workbook | None, ours: Workbook, theirs: Workbook) -> Workbook:
     """Merge the changes from `base` to `theirs` into `ours`; `base` is None when the file did
     not exist before (both sides added it). Conflicts are in the result's `conflicts`."""
-    sources = (
-        base.model_dump() if base is not None else {},
-        ours.model_dump(),
-        _separate_additions(base.model_dump() if base else {}, ours.model_dump(), theirs),
-    )
-    return _Merge(sources).run()
+    before, mine = (base.model_dump() if base is not None else {}), ours.model_dump()
+    # Paragraph numbers are places in the essay: carried first into the merged essay's numbering.
+    carried = carry(before, mine, _separate_additions(before, mine, theirs))
+    return _Merge(carried.sources, carried.conflicts).run()
 
 
 def new_conflicts(merged: Workbook, ours: Workbook) -> int:
@@ -197,10 +200,12 @@ def _order(base: list[str], ours: list[str], theirs: list[str], kept: set[str]) 
 
 
 class _Merge:
-    def __init__(self, sources: tuple[Data, Data, Data]) -> None:
+    def __init__(self, sources: tuple[Data, Data, Data], found: list[tuple[str, Any, Any, Any]]):
         self.base, self.ours, self.theirs = sources
         self.conflicts: list[Data] = []
         self.reverted: set[str] = set()
+        for conflict in found:
+            self.conflict(*conflict)
 
     def run(self) -> Workbook:
         base, ours, theirs = self.base, self.ours, self.theirs
@@ -228,7 +233,11 @@ class _Merge:
             return self.record(path, b, o, t, {"cards": self.ids})
 
         def claim(path: str, b: Any, o: Any, t: Any) -> Data:
-            return self.record(path, b, o, t, {"tags": self.ids, "points": self.keyed_by(point)})
+            merged = self.record(path, b, o, t, {"tags": self.ids, "points": self.keyed_by(point)})
+            if not place_kept(merged, b, o, t):  # one side's quote, the other's paragraph
+                merged["paragraph"], merged["quote"] = o["paragraph"], o["quote"]
+                self._record_whole(path.split("."))
+            return merged
 
         plain = self.keyed_by(lambda path, b, o, t: self.record(path, b, o, t, {}))
         return {
