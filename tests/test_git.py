@@ -200,3 +200,27 @@ def test_an_essay_that_gained_paragraphs_on_both_sides_merges_into_one_that_open
     result = store.load(ana / NAME)
     assert result.essay.paragraphs == 17 and result.conflicts == []
     assert result.claims["bens-claim"].paragraph == 11  # moved down by Ana's paragraph
+
+
+def test_workbooks_broken_on_both_sides_are_refused_and_git_keeps_its_conflict(
+    clones: tuple[Path, Path],
+) -> None:
+    """A workbook broken by hand (no longer TOML) on every side is no TOML file to merge as
+    lines: the driver refuses in one line, and its non-zero status is git's conflict, the file
+    left as ours had it, with no conflict markers in it."""
+    ana, ben = clones
+    path = ana / NAME
+    path.write_text(path.read_text(encoding="utf-8").replace("[essay]", "[essay", 1))
+    git(ana, "commit", "-qam", "Broken by hand")
+    assert pull_from(ben, ana).returncode == 0  # the broken file is both sides' base
+    for clone, title in ((ana, "Ana's"), (ben, "Ben's")):
+        text = (clone / NAME).read_text(encoding="utf-8")
+        (clone / NAME).write_text(text.replace('title = "', f'title = "{title} ', 1))
+        git(clone, "commit", "-qam", "A new title")
+    ours = path.read_bytes()
+    merged = pull_from(ana, ben)
+    assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    assert path.read_bytes() == ours  # no <<<<<<< markers, nothing of theirs
+    said = [line for line in merged.stderr.splitlines() if "Expected" in line]
+    assert said == [f"{NAME} (base):5:7: Expected ']' at the end of a table declaration"]
+    assert git(ana, "status", "--porcelain").stdout.startswith(f"UU {NAME}")

@@ -3,7 +3,10 @@ point and card id.
 
 It is the three-way merge of core/merge.py on files, with the exit statuses a git merge driver
 gives (`workbook git-setup` makes git run it): 0 merged cleanly, 1 conflicts recorded in the
-file, 2 bad input. A TOML file that is no workbook merges as git merges any text.
+file, 2 bad input. A TOML file that is no workbook merges as git merges any text. A file that is
+not TOML at all (a workbook broken by hand, say) is refused in one line, with nothing written:
+git then keeps ours in place and reports the file as conflicted, as a merge driver's non-zero
+status asks of it.
 """
 
 from __future__ import annotations
@@ -53,10 +56,17 @@ def run(args: argparse.Namespace) -> int:
         read = [_read(path) for path in paths]
         if args.output and args.output != "-" and is_bundled(Path(args.output)):
             raise WorkbookError(f"{args.output}: the bundled seed is read-only")
-        if read[1][0] and read[2][0] and not any(looks_like_workbook(d) for _, d in read):
+        # Only TOML that reads, and is meant as no workbook, merges as lines; a file that does
+        # not read is refused below in the parser's one line, so git keeps its own conflict.
+        tables = [data for text, data in read if text]
+        other_toml = all(d is not None and not looks_like_workbook(d) for d in tables)
+        if read[1][0] and read[2][0] and other_toml:
             return _merge_lines(paths, args.output)
-        base = _parse(read[0][0], paths[0]) if read[0][0] else None
-        ours, theirs = _parse(read[1][0], paths[1]), _parse(read[2][0], paths[2])
+        # git hands the driver temporary files: a message names the file and the version.
+        roles = zip(("base", "ours", "theirs"), paths, strict=True)
+        shown = [Path(f"{args.name} ({role})") if args.name else path for role, path in roles]
+        base = _parse(read[0][0], shown[0]) if read[0][0] else None
+        ours, theirs = _parse(read[1][0], shown[1]), _parse(read[2][0], shown[2])
         merged = merge(base, ours, theirs)
         text = dumps(merged)
         to_stdout = not args.output or args.output == "-"
@@ -82,9 +92,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_CONFLICTS
 
 
-def _read(path: Path) -> tuple[str, dict[str, Any]]:
-    """A version's text and its TOML data; both empty for an empty file (git gives an empty
-    ancestor when both sides added the file)."""
+def _read(path: Path) -> tuple[str, dict[str, Any] | None]:
+    """A version's text and its TOML data (None when it is no TOML); both empty for an empty
+    file (git gives an empty ancestor when both sides added the file)."""
     raw = read_bytes(path)
     if not raw.strip():
         return "", {}
@@ -92,7 +102,7 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         return text, tomli.loads(text)
     except tomli.TOMLDecodeError:
-        return text, {}  # the store's parser says where, in one line
+        return text, None  # the store's parser says where, in one line
 
 
 def _parse(text: str, path: Path) -> Workbook:
