@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,12 @@ from hypothesis import strategies as st
 
 from workbook.commands import main
 from workbook.core.model import Workbook
-from workbook.exports.argdown import counts, escape, export, read
+from workbook.exports.argdown import NESTED, counts, escape, export, read
 from workbook.storage.places import seed_path
 from workbook.storage.store import dumps, load
 
 from .strategies import workbook_data, workbooks
+from .test_markdown import best_time
 
 PACKAGE = Path(__file__).parent / "argdown"
 ARGDOWN = PACKAGE / "node_modules" / ".bin" / "argdown"
@@ -204,3 +206,41 @@ def test_a_damaged_export_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["new", "--from", "argdown", str(bad), "-o", str(tmp_path / "b.toml")]) == 2
     assert not (tmp_path / "b.toml").exists()
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def answer_chain(depth: int) -> Workbook:
+    """One claim whose first point is answered, and that answer answered, `depth` deep."""
+    points: dict[str, Any] = {"p0": {"side": "pro", "kind": "supports", "text": "the root"}}
+    for n in range(1, depth):
+        side = "con" if n % 2 else "pro"
+        points[f"p{n}"] = {"side": side, "kind": "answers", "answers": f"p{n - 1}", "text": f"{n}"}
+    points["q"] = {"side": "con", "kind": "counters", "text": "after the chain"}
+    return Workbook.model_validate(
+        {
+            "format": 2,
+            "essay": {"paragraphs": 1},
+            "sides": {"pro": {"name": "Pro"}, "con": {"name": "Con"}},
+            "claims": {"c": {"paragraph": 1, "side": "pro", "quote": "q", "points": points}},
+        }
+    )
+
+
+def test_a_thousand_deep_answer_chain_exports_whole(argdown: Path, tmp_path: Path) -> None:
+    """No recursion, and no line indented past NESTED levels: a deeper answer starts a tree of
+    its own, which Argdown reads as the same attack on the same point."""
+    chain = answer_chain(1000)
+    text = export(chain)
+    assert max(len(line) - len(line.lstrip()) for line in text.splitlines()) <= 2 * NESTED
+    assert dumps(read(text, Path("x.argdown"))) == dumps(chain)
+    found = parsed(argdown, tmp_path, {"chain": text})["chain"]
+    assert_same_shape(chain, found)
+    attacks = {(r["from"], r["to"]) for r in found["relations"] if r["relationType"] == "attack"}
+    assert all((f"c.p{n}", f"c.p{n - 1}") in attacks for n in range(1, 1000))
+    assert ("c.q", "c") in attacks  # the point after the chain still attacks its claim
+
+
+def test_the_export_grows_in_proportion_to_the_answer_chain() -> None:
+    short, long = answer_chain(250), answer_chain(1000)
+    assert len(export(long)) < 5 * len(export(short))
+    ratio = best_time(partial(export, long)) / best_time(partial(export, short))
+    assert ratio < 8, f"4 times the chain took {ratio:.1f} times as long"

@@ -1,7 +1,9 @@
 """The workbook as Argdown, and back.
 
 Claims are statements (`[ID]: tag`), points are arguments (`<CLAIM.POINT>: text`) that support
-(`<+`) or attack (`<-`) the claim, and answers attack the point they answer, nested under it.
+(`<+`) or attack (`<-`) the claim, and answers attack the point they answer, nested under it
+(up to NESTED levels: a deeper answer starts a tree of its own, `<CLAIM.POINT>: text` with
+`-> <CLAIM.ANSWERED>` below it, so that no line's indentation, nor the export, outgrows it).
 The title and the sections become headings and a claim's tags Argdown tags. What Argdown has
 no place for (the quote, notes, strengths, the card library) travels as data: the workbook's
 own fields, as JSON inside Argdown's YAML data blocks (`{...}` after an element, and the
@@ -17,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,7 @@ _UNSAFE_IN_DATA = re.compile(r"[{}\[\]<>#=/\x7f]")
 # A tag's words are not escaped by Argdown: what could end it or be read as data is left out.
 _NOT_IN_TAG = re.compile(r"[(){}\[\]<>\\#]")
 _FRONT = "==="
+NESTED = 12  # how many levels of answers are written nested under a claim
 _NO_TEXT = "(no text)"
 _ELEMENT = re.compile(r"[ \t]*(?:<[+-] )?(?:\[(?P<claim>[^\]]+)\]|<(?P<point>[^>]+)>): ")
 
@@ -90,20 +94,37 @@ def _claim_lines(workbook: Workbook, claim_id: str, claim: Claim) -> Iterator[st
     for point_id, point in claim.points.items():
         if point.kind == "answers":
             answers.setdefault(point.answers, []).append(point_id)
+    # Trees of points, walked with a stack of (point, depth), not by recursion: an answer chain
+    # may be thousands deep. Answers deeper than NESTED start trees of their own, after the
+    # claim's (at the top, a tree would end the claim's), so that no line is indented further.
+    trees = deque((point_id, 1) for point_id, p in claim.points.items() if p.kind != "answers")
+    while trees:
+        stack = [trees.popleft()]
+        while stack:
+            point_id, depth = stack.pop()
+            yield from _point_lines(workbook, claim_id, claim.points[point_id], point_id, depth)
+            replies = answers.get(point_id, [])
+            if depth == NESTED:
+                trees.extend((reply, 0) for reply in replies)
+            else:
+                stack.extend((reply, depth + 1) for reply in reversed(replies))
 
-    def tree(point_id: str, depth: int) -> Iterator[str]:
-        point = claim.points[point_id]
-        relation = "<+" if point.kind == "supports" else "<-"
-        text = escape(point.text) + _cites(workbook, point)
-        fields = point.model_dump(mode="json", exclude_defaults=True)
-        title = f"{claim_id}.{point_id}"
-        yield f"{'  ' * depth}{relation} <{title}>: {text} {data({'point': fields})}"
-        for answer in answers.get(point_id, []):
-            yield from tree(answer, depth + 1)
 
-    for point_id, point in claim.points.items():
-        if point.kind != "answers":
-            yield from tree(point_id, 1)
+def _point_lines(
+    workbook: Workbook, claim_id: str, point: Point, point_id: str, depth: int
+) -> Iterator[str]:
+    """A point's line, under what it supports or attacks (`depth` levels in), or at the top
+    (depth 0) with the point it answers named below it."""
+    text = escape(point.text) + _cites(workbook, point)
+    fields = point.model_dump(mode="json", exclude_defaults=True)
+    title, block = f"<{claim_id}.{point_id}>", data({"point": fields})
+    if depth == 0:  # after a blank line, which ends the tree above for Argdown
+        yield ""
+        yield f"{title}: {text} {block}"
+        yield f"  -> <{claim_id}.{point.answers}>"
+        return
+    relation = "<+" if point.kind == "supports" else "<-"
+    yield f"{'  ' * depth}{relation} {title}: {text} {block}"
 
 
 def _cites(workbook: Workbook, point: Point) -> str:
