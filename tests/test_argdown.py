@@ -244,3 +244,32 @@ def test_the_export_grows_in_proportion_to_the_answer_chain() -> None:
     assert len(export(long)) < 5 * len(export(short))
     ratio = best_time(partial(export, long)) / best_time(partial(export, short))
     assert ratio < 8, f"4 times the chain took {ratio:.1f} times as long"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(workbooks(), hostile_workbooks()))
+def test_an_export_whose_line_ends_became_crlf_reads_back_whole(workbook: Workbook) -> None:
+    """As after an editor on Windows, or git's autocrlf: every "\\n" is "\\r\\n"."""
+    text = export(workbook).replace("\n", "\r\n")
+    assert dumps(read(text, Path("x.argdown"))) == dumps(workbook)
+
+
+@pytest.mark.parametrize("element", ["[reckless-decision]", "<reckless-decision.p1>"])
+def test_an_element_given_twice_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], element: str
+) -> None:
+    """A claim or a point written twice (by hand, or two exports pasted together) is not read
+    as the second one replacing the first."""
+    lines = export(load(seed_path())).split("\n")
+    first = next(
+        n
+        for n, line in enumerate(lines)
+        if line.lstrip().startswith(("<+", "<-", "[")) and element in line
+    )
+    twice = tmp_path / "twice.argdown"
+    twice.write_text("\n".join([*lines[: first + 1], lines[first], *lines[first + 1 :]]))
+    out = tmp_path / "twice.toml"
+    assert main(["new", "--from", "argdown", str(twice), "-o", str(out)]) == 2
+    assert not out.exists()
+    said = capsys.readouterr().err
+    assert said == f"{twice}:{first + 2}:1: {element} again (first on line {first + 1})\n"

@@ -38,6 +38,7 @@ _NOT_IN_TAG = re.compile(r"[(){}\[\]<>\\#]")
 _FRONT = "==="
 NESTED = 12  # how many levels of answers are written nested under a claim
 _NO_TEXT = "(no text)"
+_LINE_END = re.compile(r"\r?\n")
 _ELEMENT = re.compile(r"[ \t]*(?:<[+-] )?(?:\[(?P<claim>[^\]]+)\]|<(?P<point>[^>]+)>): ")
 
 
@@ -144,14 +145,17 @@ def read(text: str, path: Path) -> Workbook:
     """The workbook an Argdown export holds, from its data; a WorkbookError names the line."""
     from workbook.storage.store import validate
 
-    # Only "\n" ends a line of ours: str.splitlines would also split at characters a text holds.
-    lines = text.split("\n")
+    # A line ends at "\n", or "\r\n" once an editor or a checkout on Windows has been at it (an
+    # export holds no carriage return of its own: a text's are escaped). str.splitlines would
+    # also split at characters a text holds.
+    lines = _LINE_END.split(text)
     if len(lines) < 3 or lines[0] != _FRONT or lines[2] != _FRONT:
         raise WorkbookError(f"{path}:1:1: not a workbook's Argdown export (no front matter)")
     front = _data_at(path, 2, lines[1]).get("workbook")
     if not isinstance(front, dict):
         raise WorkbookError(f"{path}:2:1: the front matter holds no workbook")
     claims: dict[str, dict[str, Any]] = {}
+    seen: dict[str, int] = {}  # each element's title, and the line that gave it
     for number, line in enumerate(lines[3:], start=4):
         match = _ELEMENT.match(line)
         if match is None:
@@ -160,6 +164,10 @@ def read(text: str, path: Path) -> Workbook:
         if start < 0:
             raise WorkbookError(f"{path}:{number}:1: this element has no data")
         found = _data_at(path, number, line[start + 1 :])
+        title = f"[{match['claim']}]" if match["claim"] else f"<{match['point']}>"
+        if title in seen:  # the second would quietly replace the first
+            raise WorkbookError(f"{path}:{number}:1: {title} again (first on line {seen[title]})")
+        seen[title] = number
         if match["claim"]:
             claims[match["claim"]] = _claim_from(path, number, found)
         else:
