@@ -197,3 +197,63 @@ def test_from_a_saved_page_to_a_first_claim(command: str, tmp_path: Path) -> Non
     essay = split_paragraphs((tmp_path / "x.txt").read_text(encoding="utf-8"))
     assert claim.quote in essay[claim.paragraph - 1]  # the essay's own characters
     assert pexpect.run(f"{command} check x.toml", cwd=str(tmp_path), withexitstatus=True)[1] == 0
+
+
+# Loaded by the command's Python at its start (PYTHONPATH): a fault in the export key's handler,
+# and no journal from the timer after an edit, so that only the crash can keep the edit.
+FAULT = """
+import workbook.tui.app, workbook.tui.file_app
+
+def fault(*args):
+    raise RuntimeError("a fault in a handler")
+
+workbook.tui.app.WorkbookApp.action_export = fault
+workbook.tui.file_app.JOURNAL_DELAY = 3600
+"""
+
+
+def test_a_crash_exits_non_zero_after_journalling_the_last_edit(
+    command: str, tmp_path: Path
+) -> None:
+    copy_positions(tmp_path)
+    path = tmp_path / "soleimani-blowback.toml"
+    before = path.read_bytes()
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(FAULT)
+    os.environ["PYTHONPATH"], kept = str(hook), os.environ.get("PYTHONPATH")
+    try:
+        first = Terminal([command, path.name], tmp_path)
+    finally:
+        os.environ.pop("PYTHONPATH") if kept is None else os.environ.update(PYTHONPATH=kept)
+    try:
+        first.wait_for(lambda s: "Claims 28/28" in s)
+        first.keys(TAB, "a")
+        first.wait_for(lambda s: "New point for Blowback" in s)
+        first.keys("Typed just before the fault.", CTRL_S)
+        first.wait_for(lambda s: "unsaved changes" in s)
+        assert not all_journals(path)
+        first.keys("\x05")  # ctrl+e: the export's key, whose handler raises
+        first.child.expect(pexpect.EOF, timeout=15)
+        last = first.child.before.decode(errors="replace")  # what came after the keys
+    finally:
+        first.child.close(force=True)
+    assert first.child.exitstatus == 70
+    said = [line for line in last.splitlines() if "unexpected error" in line]
+    assert len(said) == 1 and "RuntimeError: a fault in a handler" in said[0], last
+    assert "Traceback" not in last
+    assert path.read_bytes() == before and len(all_journals(path)) == 1
+
+    second = Terminal([command, path.name], tmp_path)
+    try:
+        second.wait_for(lambda s: "Discard them" in s)
+        second.keys("r")
+        second.wait_for(lambda s: "Restored 1 claim." in s)
+        second.keys(CTRL_S)
+        second.wait_for(lambda s: "Saved to" in s)
+        second.keys(CTRL_Q)
+        second.child.expect(pexpect.EOF, timeout=10)
+    finally:
+        second.child.close(force=True)
+    points = load(path).claims["reckless-decision"].points
+    assert "Typed just before the fault." in [p.text for p in points.values()]

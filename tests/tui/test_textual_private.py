@@ -36,6 +36,15 @@ def test_the_private_attributes_it_reads_exist() -> None:
         assert callable(getattr(Option, name, None)), f"Textual {TEXTUAL}: Option.{name} is gone"
 
 
+def test_the_app_methods_it_overrides_exist() -> None:
+    from textual.app import App
+
+    for name in textual_private.APP_METHODS:
+        assert callable(getattr(App, name, None)), f"Textual {TEXTUAL}: App.{name} is gone"
+    parameters = list(inspect.signature(App._handle_exception).parameters)
+    assert parameters == ["self", "error"], parameters
+
+
 def test_no_other_module_uses_textual_private_names() -> None:
     import re
     from pathlib import Path
@@ -44,6 +53,7 @@ def test_no_other_module_uses_textual_private_names() -> None:
         *textual_private.OPTION_LIST_METHODS,
         *textual_private.OPTION_LIST_ATTRIBUTES,
         *textual_private.OPTION_METHODS,
+        *textual_private.APP_METHODS,
         "_id_to_option",
         "_options",
     )

@@ -11,6 +11,8 @@ EXIT_OK = 0
 # conflicts a merge left.
 EXIT_CHANGED = 1
 EXIT_BAD_INPUT = 2
+# The app stopped on an error of its own (EX_SOFTWARE of sysexits.h), its edits journalled.
+EXIT_CRASHED = 70
 
 
 def complain(message: object) -> None:

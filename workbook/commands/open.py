@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.commands.arguments import add_workbook_arguments
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CRASHED, EXIT_OK, complain
 from workbook.storage.files import WorkbookError, read_file
 from workbook.storage.parallel import Parse
 from workbook.storage.places import default_workbook
@@ -62,6 +62,9 @@ def _open_in_app(args: argparse.Namespace) -> int:
 
     app = WorkbookApp(path, raw, text, ours=args.ours, parsing=parsing)
     app.run()
+    if app.crash:
+        complain(f"{path}: {app.crash}")
+        return EXIT_CRASHED
     if app.error:
         complain(app.error)
         return EXIT_BAD_INPUT

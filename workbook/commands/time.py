@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CRASHED, EXIT_OK, complain
 from workbook.storage.files import WorkbookError
 
 if TYPE_CHECKING:
@@ -29,5 +29,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     from workbook.tui.timer_app import TimerApp
 
-    TimerApp(formats, key).run()
+    app = TimerApp(formats, key)
+    app.run()
+    if app.crash:
+        complain(f"workbook time: {app.crash}")
+        return EXIT_CRASHED
     return EXIT_OK

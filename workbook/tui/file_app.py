@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App
 from textual.timer import Timer
 
 from workbook.core.coverage import count
@@ -33,6 +32,7 @@ from workbook.tui.jobs import (
 )
 from workbook.tui.messages import Edited, OursChanged
 from workbook.tui.screens.loading import LoadingScreen
+from workbook.tui.widgets.textual_private import CrashReportingApp
 
 if TYPE_CHECKING:
     from workbook.session.journal import Journal
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
 
-class FileApp(App[None]):
+class FileApp(CrashReportingApp):
     """The app's side of the session: it opens the file, and the subclass shows it once
     `WorkbookOpened` comes."""
 
@@ -144,6 +144,21 @@ class FileApp(App[None]):
         if self.session is not None:
             job = self.session.journal_job()
             run_job(self, partial(self.session.run_journal, job), JournalFailed)
+
+    def before_crash(self) -> str:
+        """The app is ending on an unexpected error: every edit goes into the journal now, on
+        this thread (a worker started now might never run), to be offered back next time."""
+        from workbook.session.session import Phase
+
+        session = self.session
+        if session is None or session.phase is Phase.CLOSED:
+            return ""  # nothing open, or closed for good: saved or discarded, as the user said
+        kept = session.run_journal(session.journal_job())
+        if kept is None:
+            return ""  # nothing unsaved
+        return (
+            f"; the unsaved edits are kept in {kept.name}, offered back when the file opens again"
+        )
 
     # Saving.
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
 from workbook.practice.formats import Formats
 from workbook.practice.timer import Clock
 from workbook.tui.screens.timer import TimerScreen
+from workbook.tui.widgets.textual_private import CrashReportingApp
 
 
-class TimerApp(App[None]):
+class TimerApp(CrashReportingApp):
     TITLE = "workbook"
 
     def __init__(self, formats: Formats, key: str, now: Clock | None = None) -> None:

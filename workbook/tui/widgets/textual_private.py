@@ -2,14 +2,21 @@
 
 OptionList measures every option again on any resize, and re-measures every option when one
 prompt is replaced. With 2,000 claims both cost a visible pause, so the claim list changes
-that behaviour through the names below. They are not Textual's public API and may change in
-any release: `tests/tui/test_textual_private.py` checks each one against the installed
+that behaviour through the names below. And Textual has no public hook for an unexpected
+exception (in a handler, a timer, a widget's render): it ends the app, exit status 1 kept to
+itself, after printing a traceback screens long; the apps hear of it first through the names
+below, to keep what the user did and say one line. They are not Textual's public API and may
+change in any release: `tests/tui/test_textual_private.py` checks each one against the installed
 Textual, and pyproject pins Textual to the minor version they were checked on.
 """
 
 from __future__ import annotations
 
+import traceback
+from pathlib import Path
+
 from textual import events
+from textual.app import App
 from textual.content import Content
 from textual.widgets import OptionList
 
@@ -17,6 +24,42 @@ from textual.widgets import OptionList
 OPTION_LIST_METHODS = ("_update_lines", "_on_resize")
 OPTION_LIST_ATTRIBUTES = ("_line_cache", "_option_render_cache")
 OPTION_METHODS = ("_set_prompt",)
+APP_METHODS = ("_handle_exception", "_fatal_error")
+
+
+class CrashReportingApp(App[None]):
+    """An app that, on an exception Textual would end it for, first lets the subclass keep what
+    it must (`before_crash`), then ends as Textual ends it, with `crash` holding one line for
+    the command to print and `return_code` 1; no traceback unless Textual's debug feature is on
+    (TEXTUAL=debug)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crash: str | None = None
+
+    def before_crash(self) -> str:
+        """Keep what must outlive the app; what was kept, said after the error's line."""
+        return ""
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:  # the first: any later one follows from it
+            frame = traceback.extract_tb(error.__traceback__)[-1:]
+            where = "".join(f", at {Path(f.filename).name}:{f.lineno}" for f in frame)
+            try:
+                kept = self.before_crash()
+            except Exception as failed:  # said, and the app still ends as it must
+                kept = f"; nothing could be kept: {type(failed).__name__}: {failed}"
+            self.crash = (
+                f"the app stopped on an unexpected error "
+                f"({type(error).__name__}: {str(error) or 'no details'}{where}){kept}"
+            )
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        if "debug" in self.features:
+            super()._fatal_error()  # the traceback, for whoever is debugging
+        else:
+            self.panic()  # ends the app as Textual does, with nothing to print: crash says it
 
 
 class WidthMeasuredOptionList(OptionList):
