@@ -8,6 +8,7 @@ import shlex
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,14 @@ def test_only_loopback_is_private() -> None:
         "localhost:8123",
         "[::1]:8123",
     }
-    assert allowed_hosts("0.0.0.0", 8123) is None
+    # On every address: this machine's own names, never another site's (DNS rebinding).
+    everywhere = allowed_hosts("0.0.0.0", 8123)
+    assert {
+        "127.0.0.1:8123",
+        "localhost:8123",
+        f"{socket.gethostname().lower()}:8123",
+    } <= everywhere
+    assert "evil.example:8123" not in everywhere and "0.0.0.0:8123" not in everywhere
 
 
 def test_a_server_on_every_address_is_shown_at_one_a_teammate_can_use() -> None:
@@ -98,12 +106,12 @@ def test_another_host_needs_saying_and_is_warned_of(
     served: list[Any] = []
 
     class NoServer:
-        def serve_on(self, hosts: set[str] | None) -> None:
+        def serve_on(self, hosts: set[str]) -> None:
             served.append(hosts)
 
     monkeypatch.setattr(web_server, "listen", lambda host, port: listening)
     monkeypatch.setattr(web_server, "server", lambda *args: NoServer())
-    args = argparse.Namespace(path=seed_copy, ours=None, port="0", host="0.0.0.0")
+    args = argparse.Namespace(path=seed_copy, ours=None, port="0", host="0.0.0.0", max_apps="8")
     try:
         assert run_serve(args) == 0
     finally:
@@ -112,9 +120,11 @@ def test_another_host_needs_saying_and_is_warned_of(
     assert err.count("\n") == 1 and "no authentication" in err
     # A teammate cannot use 0.0.0.0: the address shown is this machine's own.
     shown = f"http://{web_server.reachable_host('0.0.0.0')}:{port}"
-    assert shown in out and "0.0.0.0" not in out and served == [None]
+    assert shown in out and "0.0.0.0" not in out
+    assert served == [web_server.allowed_hosts("0.0.0.0", port)]
     monkeypatch.setattr(web_server, "listen", lambda host, port: socket.socket())
-    assert run_serve(argparse.Namespace(path=seed_copy, ours=None, port="0", host="::1")) == 0
+    loopback = argparse.Namespace(path=seed_copy, ours=None, port="0", host="::1", max_apps="8")
+    assert run_serve(loopback) == 0
     out, err = capsys.readouterr()
     assert err == "" and "http://[::1]:" in out
 
@@ -149,3 +159,79 @@ def test_the_server_answers_only_its_own_page(seed_copy: Path) -> None:
         assert request(served.port, "/ws", other).status == 403
     finally:
         assert served.stop() == 0
+
+
+def test_a_server_on_every_address_answers_only_this_machines_names(seed_copy: Path) -> None:
+    """With --host 0.0.0.0, a name another site pointed at this machine (DNS rebinding) gets a
+    plain 403; this machine's names and addresses, and the address printed, are answered."""
+    served = Served([seed_copy.name, "--host", "0.0.0.0"], seed_copy.parent)
+    try:
+        port = served.port
+
+        def status(host: str) -> int:
+            return request(port, "/", {"Host": host}).status
+
+        own = ["127.0.0.1", "localhost", socket.gethostname(), served.url.split("//")[1]]
+        assert [status(h if h.count(":") == 1 else f"{h}:{port}") for h in own] == [200] * 4
+        assert status(f"evil.example:{port}") == 403
+        assert status(f"{socket.gethostname()}.evil.example:{port}") == 403
+        assert status(f"192.0.2.200:{port}") == 403  # an address of no interface here
+        assert status(f"localhost:{port + 1}") == 403  # not where it listens
+    finally:
+        assert served.stop() == 0
+
+
+def test_the_address_a_request_came_in_on_names_this_machine() -> None:
+    assert web_server.arrived_at(("10.1.2.3", 8000), 8000) == {"10.1.2.3:8000"}
+    mapped = web_server.arrived_at(("::ffff:10.1.2.3", 8000, 0, 0), 8000)
+    assert mapped == {"[::ffff:a01:203]:8000", "10.1.2.3:8000"}
+    assert web_server.arrived_at(("fe80::1%eth0", 80, 0, 2), 80) == {"[fe80::1]:80", "[fe80::1]"}
+    assert web_server.arrived_at(None, 8000) == set()
+
+
+def handshake(port: int) -> tuple[socket.socket, int]:
+    """A terminal's socket opened as the page opens it; the server's status, and the socket,
+    which holds its app until it is closed."""
+    connection = socket.create_connection(("127.0.0.1", port), timeout=20)
+    head = {**WEBSOCKET, "Host": f"127.0.0.1:{port}"}
+    lines = ["GET /ws?width=80&height=24 HTTP/1.1", *(f"{k}: {v}" for k, v in head.items())]
+    connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+    reply = b""
+    while b"\r\n" not in reply:
+        reply += connection.recv(1024)
+    return connection, int(reply.split()[1])
+
+
+def test_the_apps_running_at_once_are_capped(seed_copy: Path) -> None:
+    """A page that opens tab after tab gets a plain 503 past --max-apps; a tab closed frees
+    its place once its app has ended."""
+    served = Served([seed_copy.name, "--max-apps", "1"], seed_copy.parent)
+    try:
+        first, status = handshake(served.port)
+        assert status == 101
+        second, refused = handshake(served.port)
+        second.close()
+        assert refused == 503
+        page = request(served.port, "/", {"Host": f"127.0.0.1:{served.port}"})
+        assert page.status == 503 and "--max-apps" in page.read().decode()
+        first.close()  # the tab closes: its app is asked to quit
+        deadline = time.monotonic() + 30
+        while True:
+            third, status = handshake(served.port)
+            third.close()
+            if status == 101 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert status == 101
+    finally:
+        assert served.stop() == 0
+
+
+def test_the_cap_is_an_option_said_in_the_help(seed_copy: Path) -> None:
+    shown = " ".join(workbook("serve", "--help", cwd=seed_copy.parent).stdout.split())
+    assert "--max-apps N the most apps it runs at once, one for each browser tab" in shown
+    assert "(default 8)" in shown
+    for wrong in ("0", "x", "1001"):
+        done = workbook("serve", seed_copy.name, "--max-apps", wrong, cwd=seed_copy.parent)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert done.stderr.startswith("--max-apps: must be a whole number from 1 to 1000")

@@ -3,8 +3,9 @@
 Each browser tab runs the app as `workbook open` does in a terminal, in a process of its own in
 the current folder, so saves and exports land where they would in the terminal. There is no
 authentication: by default only this machine can connect, and a page from another site cannot
-drive the app (web_server.py's guard checks the Host of every request and the Origin of the
-terminal's socket).
+drive the app (web_server.py's guard checks the Host of every request against this machine's
+names and addresses, and the Origin of the terminal's socket). At most --max-apps apps run at
+once.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# Each tab runs the app in a process of its own: enough for a squad at one machine, and few
+# enough that a page opening tab after tab cannot exhaust it.
+DEFAULT_MAX_APPS = 8
 NO_AUTHENTICATION = (
     "warning: the app has no authentication: anyone who can reach {address} can open, edit "
     "and save workbooks as you"
@@ -46,6 +50,13 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         help=f"the address to listen on (default {DEFAULT_HOST}, this machine only); "
         "any other lets other machines in, with no authentication",
     )
+    serve.add_argument(
+        "--max-apps",
+        default=str(DEFAULT_MAX_APPS),
+        metavar="N",
+        help="the most apps it runs at once, one for each browser tab, each a process of its "
+        f"own (default {DEFAULT_MAX_APPS}); a tab beyond them is refused until one closes",
+    )
     return serve
 
 
@@ -57,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.path or default_workbook()
     try:
         port = web_server.parse_port(args.port)
+        max_apps = web_server.parse_max_apps(args.max_apps)
         workbook = load(path)
         if args.ours and side_named(workbook, args.ours) is None:
             sides = ", ".join(workbook.sides)
@@ -72,6 +84,6 @@ def run(args: argparse.Namespace) -> int:
     name = path.name if args.path is None else str(path)
     print(one_line(f"Serving {name} at {address} (open it in a browser; ctrl+c stops)"), flush=True)
     command = web_server.app_command(args.path, args.ours)
-    server = web_server.server(command, f"workbook · {path.name}", sock)
+    server = web_server.server(command, f"workbook · {path.name}", sock, max_apps)
     server.serve_on(web_server.allowed_hosts(args.host, port))
     return EXIT_OK

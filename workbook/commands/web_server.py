@@ -1,9 +1,10 @@
 """The web server behind `workbook serve`: textual-serve's, on a socket of ours, quiet, and
 guarded against other sites.
 
-Each browser tab's app is `workbook open` in a process of its own. Where the server listens
-decides who may connect: a loopback server answers only its own names (against DNS rebinding),
-and no server lets another site's page frame the app or drive its terminal's socket.
+Each browser tab's app is `workbook open` in a process of its own, at most `--max-apps` at
+once. Where the server listens decides who may connect; every server answers only the names
+and addresses of this machine where it listens (against DNS rebinding), and none lets another
+site's page frame the app or drive its terminal's socket.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from aiohttp import web
 
 STOP_SECONDS = 10  # how long ctrl+c waits for the apps of open tabs to end
+MOST_APPS = 1000  # what --max-apps may ask for: each app is a process of its own
 _HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?")
 # The Google font the page asks for is only a nicety; the app never reaches past this machine.
 _REMOTE_FONT = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>\s*", re.DOTALL)
@@ -108,28 +110,83 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def allowed_hosts(host: str, port: int) -> set[str] | None:
-    """The Host headers a loopback server answers; None (any) for a server open to others.
-
-    Checking the Host stops a web page whose name was pointed at this machine (DNS rebinding)
-    from reading or driving the app."""
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """The Host headers the server answers: the names and addresses of this machine where it
+    listens, and no other, so that a web page whose name was pointed at this machine (DNS
+    rebinding) can neither read nor drive the app. A loopback server answers its loopback
+    names; one on every address (0.0.0.0 or ::), or on another of this machine's, also this
+    machine's names and addresses (the guard adds the address each request came in on)."""
+    bare = host.strip("[]").lower()
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    if not _is_wildcard(bare):
+        names.add(url_host(bare))
     if not is_loopback(host):
-        return None
-    names = {"127.0.0.1", "localhost", "[::1]", url_host(host).lower()}
+        names |= machine_names(host)
     hosts = {f"{name}:{port}" for name in names}
     return hosts | names if port == 80 else hosts
 
 
-def server(command: str, title: str, sock: socket.socket) -> Any:
-    """textual-serve's server, on our socket, quiet, and guarded against other sites."""
+def _is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
+def machine_names(host: str) -> set[str]:
+    """This machine's own names (its host name, that name on the local network, its full
+    name) and the addresses they stand for, with the address a teammate is shown: each as a
+    Host header writes it. A name of another site is never among them."""
+    hostname = socket.gethostname()
+    names = {hostname, socket.getfqdn(), reachable_host(host)}
+    if hostname and "." not in hostname:
+        names.add(f"{hostname}.local")  # its multicast DNS name, which no other site can own
+    for name in list(names):
+        try:
+            found = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            continue
+        names |= {str(address[4][0]) for address in found}
+    return {url_host(name.lower()) for name in names if name and "%" not in name}
+
+
+def arrived_at(sockname: Any, port: int) -> set[str]:
+    """The Host headers that name the address a request came in on: an address of this
+    machine, whichever of its networks the browser reached it by."""
+    if not sockname:
+        return set()
+    address = ipaddress.ip_address(str(sockname[0]).split("%")[0])
+    mapped = getattr(address, "ipv4_mapped", None)  # an IPv4 client of a server on ::
+    shown = {url_host(str(a)) for a in (address, mapped) if a is not None}
+    return {f"{name}:{port}" for name in shown} | (shown if port == 80 else set())
+
+
+def parse_max_apps(text: str) -> int:
+    count = int(text) if text.strip().isdigit() else 0
+    if not 1 <= count <= MOST_APPS:
+        raise WorkbookError(
+            f"--max-apps: must be a whole number from 1 to {MOST_APPS} (got {text!r})"
+        )
+    return count
+
+
+def server(command: str, title: str, sock: socket.socket, max_apps: int) -> Any:
+    """textual-serve's server, on our socket, quiet, guarded against other sites, and running
+    at most `max_apps` apps at once."""
     import aiohttp_jinja2
     from aiohttp import web
     from textual_serve.server import Server
 
+    full = (
+        f"This server already runs {max_apps} apps, one for each open tab, as many as it runs "
+        "at once (workbook serve --max-apps): close a tab, then reload this page."
+    )
+
     class WorkbookServer(Server):
-        def serve_on(self, hosts: set[str] | None) -> None:
+        def serve_on(self, hosts: set[str]) -> None:
             self.hosts = hosts
             self.sockets: dict[web.WebSocketResponse, Any] = {}
+            self.apps: dict[asyncio.Task[Any] | None, Any] = {}  # each tab's app, by its task
             self.sessions: set[asyncio.Event] = set()
             web.run_app(
                 self._make_app(),
@@ -140,17 +197,28 @@ def server(command: str, title: str, sock: socket.socket) -> Any:
             )
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            # Each tab's socket starts an app process: a page that opens hundreds must not
+            # exhaust the machine. A tab's place is free once its app's process has ended.
+            if len(self.sessions) >= max_apps:
+                raise web.HTTPServiceUnavailable(text=full)
             ended = asyncio.Event()
             self.sessions.add(ended)
             try:
                 response: web.WebSocketResponse = await super().handle_websocket(request)
                 return response
             finally:
-                self.sessions.discard(ended)
-                ended.set()
+                app = self.apps.pop(asyncio.current_task(), None)
+                process = getattr(app, "_process", None)
+                try:
+                    if process is not None:  # asked to quit as the tab closed
+                        await process.wait()
+                finally:
+                    self.sessions.discard(ended)
+                    ended.set()
 
         async def _process_messages(self, websocket: web.WebSocketResponse, app: Any) -> None:
             self.sockets[websocket] = app
+            self.apps[asyncio.current_task()] = app
             try:
                 await super()._process_messages(websocket, app)
             finally:
@@ -175,9 +243,7 @@ def server(command: str, title: str, sock: socket.socket) -> Any:
         @web.middleware
         async def guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
             host = request.headers.get("Host", "")
-            if not _HOST_HEADER.fullmatch(host) or (
-                self.hosts is not None and host.lower() not in self.hosts
-            ):
+            if not _HOST_HEADER.fullmatch(host) or not self.answers(request, host.lower()):
                 return web.Response(status=403, text="This server answers only its own address.")
             origin = request.headers.get("Origin")
             if request.path == "/ws" and origin is not None and origin != f"http://{host}":
@@ -188,7 +254,15 @@ def server(command: str, title: str, sock: socket.socket) -> Any:
             response.headers["Referrer-Policy"] = "no-referrer"
             return response
 
+        def answers(self, request: web.Request, host: str) -> bool:
+            if host in self.hosts:
+                return True
+            sockname = request.transport.get_extra_info("sockname") if request.transport else None
+            return host in arrived_at(sockname, sock.getsockname()[1])
+
         async def handle_index(self, request: web.Request) -> web.Response:
+            if len(self.sessions) >= max_apps:  # the page would show no app: say why instead
+                return web.Response(status=503, text=full)
             # Addresses from the request, so that the page works under any name it was opened by.
             fontsize = request.query.get("fontsize", "")
             context = {
