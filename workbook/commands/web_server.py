@@ -153,9 +153,10 @@ def machine_names(host: str) -> set[str]:
 def arrived_at(sockname: Any, port: int) -> set[str]:
     """The Host headers that name the address a request came in on: an address of this
     machine, whichever of its networks the browser reached it by."""
-    if not sockname:
+    try:
+        address = ipaddress.ip_address(str(sockname[0]).split("%")[0])
+    except (TypeError, IndexError, ValueError):  # no address: nothing is named by it
         return set()
-    address = ipaddress.ip_address(str(sockname[0]).split("%")[0])
     mapped = getattr(address, "ipv4_mapped", None)  # an IPv4 client of a server on ::
     shown = {url_host(str(a)) for a in (address, mapped) if a is not None}
     return {f"{name}:{port}" for name in shown} | (shown if port == 80 else set())
