@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli
 import tomli_w
 
-from workbook.storage.files import WorkbookError, read_text, write_atomic
+from workbook.storage.files import WorkbookError, write_atomic
 from workbook.storage.locations import state_folder
 from workbook.storage.places import is_bundled
+from workbook.storage.toml_data import read_toml
 
 if TYPE_CHECKING:
     from workbook.core.model import Point, Workbook
@@ -126,14 +126,10 @@ def _count(value: object, where: str, low: int, high: int) -> int:
 
 
 def load_history(path: Path) -> dict[str, Record]:
-    """The history in `path`; none yet when the file is not there."""
+    """The history in `path`; none yet when the file is not there, or empty."""
     if not path.exists():
         return {}
-    text = read_text(path)
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        raise WorkbookError(f"{path}: {error}") from None
+    _, data = read_toml(path)
     history: dict[str, Record] = {}
     table = data.get("drills", {})
     if not isinstance(table, dict):

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli
 import tomli_w
 from pydantic import ValidationError
 
@@ -33,6 +32,7 @@ from workbook.storage.files import WorkbookError, read_bytes, read_file
 from workbook.storage.locations import state_folder
 from workbook.storage.places import folder_beside
 from workbook.storage.store import describe
+from workbook.storage.toml_data import loads
 
 # 3: the card library (format 2 workbooks). 2: each change with the file's version. 1: edits.
 JOURNAL_FORMAT = 3
@@ -320,7 +320,7 @@ def find_journals(path: Path, own: Path | None = None) -> Found:
 
 def parse_journal(place: Path) -> Journal:
     try:
-        data = tomli.loads(read_file(place)[1])
+        data = loads(read_file(place)[1], place)
         version = data.get("journal")
         if version not in (1, 2, JOURNAL_FORMAT):
             raise WorkbookError(f"{place}: journal version {version!r} is not one this reads")
@@ -342,5 +342,5 @@ def parse_journal(place: Path) -> Journal:
         return journal
     except ValidationError as error:
         raise WorkbookError(f"{place}: {describe(error)}") from None
-    except (tomli.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise WorkbookError(f"{place}: not a readable journal ({error})") from None
