@@ -7,12 +7,11 @@ by its default name, through a link out of the workbook's folder (see storage/ow
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook import exports
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say_data
 from workbook.exports.brief import DEFAULT_RATE, BriefOptions
 from workbook.storage.files import WorkbookError, one_line
 
@@ -72,10 +71,7 @@ def run(args: argparse.Namespace) -> int:
         to = args.to or exports.format_of(args.output)
         data = exports.export_bytes(workbook, to, options)
         if args.output == "-":
-            if exports.export_format(to).binary:
-                sys.stdout.buffer.write(data)
-            else:
-                sys.stdout.write(data.decode("utf-8"))
+            say_data(data if exports.export_format(to).binary else data.decode("utf-8"))
             return EXIT_OK
         output = Path(args.output) if args.output else None
         out = exports.write_export(workbook, args.path, to, data, output)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain, say_data
 from workbook.storage.files import WorkbookError, one_line, read_bytes, utf8, write_atomic
 from workbook.storage.places import is_bundled
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         text = dumps(merged)
         to_stdout = not args.output or args.output == "-"
         if to_stdout:
-            sys.stdout.write(text)
+            say_data(text)
         else:
             write_atomic(Path(args.output), text.encode("utf-8"))
     except WorkbookError as error:
@@ -122,5 +122,5 @@ def _merge_lines(paths: tuple[Path, Path, Path], output: str | None) -> int:
     if output and output != "-":
         write_atomic(Path(output), done.stdout)
     else:
-        sys.stdout.buffer.write(done.stdout)
+        say_data(done.stdout)
     return EXIT_OK if done.returncode == 0 else EXIT_CONFLICTS

@@ -4,11 +4,10 @@ Markdown."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say_data
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         plan = plan_of(side, spoken, found, workbook)
         text = markdown(workbook, plan, rate)
         if not args.output or args.output == "-":
-            sys.stdout.write(text)
+            say_data(text)
             return EXIT_OK
         out = write_speech(workbook, args.path, spoken.name, text, Path(args.output))
     except WorkbookError as error:
