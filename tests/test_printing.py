@@ -195,6 +195,22 @@ def test_shown_text_keeps_its_lines_and_escapes_the_rest(text: str) -> None:
     assert shown.split("\n") == [one_line(line).replace("\\t", "\t") for line in text.split("\n")]
 
 
+def test_shown_text_is_linear_in_its_length() -> None:
+    from workbook.storage.files import shown_lines
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            start = time.process_time()
+            shown_lines(text)
+            times.append(time.process_time() - start)
+        return min(times)
+
+    unit = "a line of text\x1b[2J with \x9b controls\n"
+    small, large = unit * 20_000, unit * 80_000
+    assert best(large) / max(best(small), 1e-6) < 8
+
+
 def test_every_command_prints_through_the_escaping_functions() -> None:
     """A command's module never prints a text or writes to standard output but through
     exit_status.py's say, say_data and complain (or, for one line, one_line): a new command

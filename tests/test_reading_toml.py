@@ -229,6 +229,26 @@ def test_the_depth_check_is_linear_in_the_data() -> None:
     assert ratio < 8, ratio
 
 
+def test_finding_where_the_parser_gave_up_is_linear_in_the_text(tmp_path: Path) -> None:
+    """Past tomli's own limit the reader looks for the line and column itself, jumping over
+    strings and comments: a long file before the deep value costs it no more than its length."""
+    from workbook.storage.toml_data import loads
+
+    def deep_after(n: int) -> str:
+        lines = [f'k{i} = "a [string] with brackets" # and a [comment]\n' for i in range(n)]
+        return "".join(lines) + f"deep = {nested(500)}\n"
+
+    def refuse(text: str) -> None:
+        # The 32nd bracket of `deep = [[[…` is the one past the limit: the document is the first.
+        line = text.count("\n")
+        with pytest.raises(WorkbookError, match=rf"x.toml:{line}:39: values are nested too deeply"):
+            loads(text, tmp_path / "x.toml")
+
+    small, large = deep_after(5_000), deep_after(20_000)
+    ratio = cpu_time(refuse, large) / max(cpu_time(refuse, small), 1e-6)
+    assert ratio < 8, ratio
+
+
 def test_every_toml_text_is_parsed_by_the_one_reader() -> None:
     """No module but the reader calls tomli or tomllib: a new file read elsewhere would skip
     the limits."""
