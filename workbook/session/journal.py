@@ -222,6 +222,9 @@ class OwnJournal:
         raise error
 
     def _replace(self, place: Path, data: bytes) -> None:
+        # Not storage/owned.py's writer: the lock must be held on the new file before it is in
+        # place. The rename replaces the name itself, so no link there is ever written through,
+        # and the name holds this app's own token, so it is never another file.
         handle, temporary = tempfile.mkstemp(dir=place.parent, prefix=f".{place.name}.")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

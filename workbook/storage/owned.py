@@ -10,6 +10,9 @@ copy), and the one way they are written, `write_owned`:
   says which files it may replace (a drill history only a drill history, a brief a text that
   is no TOML data), so that a drill history never replaces a workbook;
 - atomically, keeping the file it replaces as NAME.bak (see files.write_atomic).
+
+Journals keep their own write (session/journal.py): each is locked before it is renamed into
+place under a name of its app's own, and a rename never writes through a link.
 """
 
 from __future__ import annotations
