@@ -100,7 +100,7 @@ def test_the_seeds_history_goes_to_the_state_folder(
         ('[drills."c/p"]\nbox = 9\n', r"drills.'c/p'.box: must be a whole number from 1 to 5"),
         ('[drills."c/p"]\ndue = "soon"\n', r"due: must be a date"),
         ("drills = 3\n", r"drills: must be a table"),
-        ("[drills\n", r"drills.toml: "),
+        ("[drills\n", r"x.drills.toml:1:8: "),  # the line and column, like every TOML file
     ],
 )
 def test_a_bad_history_is_one_line(tmp_path: Path, text: str, expected: str) -> None:

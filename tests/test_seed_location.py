@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbook.commands import main
-from workbook.storage import places
+from workbook.storage import owned, places
 from workbook.storage.files import WorkbookError
 from workbook.storage.store import load, read_workbook, save
 
@@ -33,7 +33,7 @@ def test_the_installed_seed_is_found_inside_the_package(installed: Path) -> None
 def test_saving_the_bundled_seed_writes_a_copy_here(installed: Path, tmp_path: Path) -> None:
     here = tmp_path / "here"
     here.mkdir()
-    target, note = places.save_target(places.seed_path(), "soleimani-blowback.txt", here)
+    target, note = owned.save_target(places.seed_path(), "soleimani-blowback.txt", here)
     assert target == here / places.SEED_NAME
     assert note == f"the bundled seed is read-only: saved a copy to {target}"
     assert (here / "soleimani-blowback.txt").is_file()  # the essay travels with it
@@ -42,7 +42,7 @@ def test_saving_the_bundled_seed_writes_a_copy_here(installed: Path, tmp_path: P
 
 def test_a_workbook_of_ones_own_is_saved_in_place(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    assert places.save_target(path, "essay.txt") == (path, "")
+    assert owned.save_target(path, "essay.txt") == (path, "")
     assert places.brief_path(path) == tmp_path / "mine.brief.md"
 
 
@@ -56,7 +56,7 @@ def test_with_no_file_named_the_seed_opens_until_a_save_has_copied_it_here(
     os.mkfifo(here / places.SEED_NAME)  # not a workbook: the bundled seed still opens
     assert places.default_workbook() == places.seed_path()
     (here / places.SEED_NAME).unlink()
-    target, _ = places.save_target(places.seed_path(), "soleimani-blowback.txt")
+    target, _ = owned.save_target(places.seed_path(), "soleimani-blowback.txt")
     shutil.copyfile(places.seed_path(), target)
     assert places.default_workbook() == here / places.SEED_NAME
 

@@ -12,7 +12,7 @@ import pytest
 from workbook.core.model import Claim
 from workbook.session import session
 from workbook.session.journal import all_journals
-from workbook.storage import places
+from workbook.storage import owned, places
 from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import ConfirmScreen
@@ -80,11 +80,12 @@ async def test_a_load_that_raises_anything_exits_with_one_line(
 async def test_the_seed_whose_essay_cannot_be_copied_keeps_every_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refused(*args: object) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(places.shutil, "copyfile", refused)
+    # The essay's copy is written as every file the workbook owns is: that write fails.
+    monkeypatch.setattr(owned, "write_atomic", refused)
     app = WorkbookApp(places.seed_path())
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)

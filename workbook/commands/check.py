@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain, say
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -35,12 +35,12 @@ def run(args: argparse.Namespace) -> int:
             complain(error)
             status = EXIT_BAD_INPUT
             continue
-        print(check_summary(workbook, one_line(str(path))))
+        say(check_summary(workbook, one_line(str(path))))
         if paragraphs is None:  # valid, but nothing to hold its claims' quotes against
             essay = workbook.essay.file
             where = f"its essay {essay} is not beside it" if essay else "it names no essay file"
-            print(one_line(f"  quotes not checked: {where}"))
+            say(one_line(f"  quotes not checked: {where}"))
         if workbook.conflicts:  # a merge's conflicts left to resolve fail the check
-            print("\n".join(conflict_lines(workbook)))
+            say("\n".join(conflict_lines(workbook)))
             status = max(status, EXIT_CHANGED)
     return status

@@ -1,20 +1,19 @@
 """`workbook export`: the brief, or the workbook for another tool, beside it or where asked.
 
-It never writes over what it was made from: the workbook, its essay, or the bundled seed.
+It never writes over what it was made from: the workbook, its essay, or the bundled seed; nor,
+by its default name, through a link out of the workbook's folder (see storage/owned.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook import exports
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say_data
 from workbook.exports.brief import DEFAULT_RATE, BriefOptions
-from workbook.storage.files import WorkbookError, one_line, same_file, write_atomic
-from workbook.storage.places import is_bundled
+from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
@@ -72,29 +71,15 @@ def run(args: argparse.Namespace) -> int:
         to = args.to or exports.format_of(args.output)
         data = exports.export_bytes(workbook, to, options)
         if args.output == "-":
-            if exports.export_format(to).binary:
-                sys.stdout.buffer.write(data)
-            else:
-                sys.stdout.write(data.decode("utf-8"))
+            say_data(data if exports.export_format(to).binary else data.decode("utf-8"))
             return EXIT_OK
-        out = Path(args.output) if args.output else exports.default_path(args.path, to)
-        _refuse_inputs(out, args.path, workbook.essay.file)
-        write_atomic(out, data)
+        output = Path(args.output) if args.output else None
+        out = exports.write_export(workbook, args.path, to, data, output)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
     print(one_line(f"{args.path}: {exports.export_format(to).called} written to {out}"))
     return EXIT_OK
-
-
-def _refuse_inputs(out: Path, path: Path, essay_file: str) -> None:
-    """A brief written over the workbook or its essay would destroy what it was made from."""
-    if is_bundled(out):
-        raise WorkbookError(f"{out}: is among the bundled positions, which are read-only")
-    if same_file(out, path):
-        raise WorkbookError(f"{out}: is the workbook itself; write the brief to another file")
-    if essay_file and same_file(out, path.parent / essay_file):
-        raise WorkbookError(f"{out}: is the workbook's essay; write the brief to another file")
 
 
 def _listed(words: list[str]) -> str:

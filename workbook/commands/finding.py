@@ -3,7 +3,6 @@ with where it is read; narrowed to the cards that hold all of some words."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbook.commands.exit_status import json_text, say
 from workbook.core.card_search import Haystack, score
 from workbook.core.library import Place, usage
 from workbook.core.marks import in_quotes
@@ -105,11 +105,11 @@ def print_cards(paths: Iterable[Path], search: str, as_json: bool) -> bool:
             records += [card_record(one) for one in found]
         else:
             for one in found:
-                print(card_block(one), end="\n\n")
+                say(card_block(one), end="\n\n")
         listed += len(found)
     if as_json:
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        say(json_text(records))
     elif not listed and not failed:  # said aside, so that the listing itself stays empty
         fitting = f" fits {search!r}" if search.strip() else " is in these workbooks"
-        print(f"No card{fitting}.", file=sys.stderr)
+        say(f"No card{fitting}.", file=sys.stderr)
     return failed

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -26,5 +26,5 @@ def run(args: argparse.Namespace) -> int:
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
-    print("\n".join(one_line(line) for line in listing(formats)))
+    say("\n".join(one_line(line) for line in listing(formats)))
     return EXIT_OK

@@ -2,12 +2,14 @@
 
 Git keeps a merge driver's command out of the repository (in each clone's own config), so every
 clone runs this once; the pattern that names the files goes in .gitattributes, which is shared.
-Run again, it changes nothing.
+Run again, it changes nothing. .gitattributes is written as storage/owned.py writes every file
+the workbook owns: never through a link out of its folder (git itself does not follow one).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import shutil
 import subprocess
@@ -16,13 +18,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
-from workbook.storage.files import WorkbookError, one_line, read_bytes, utf8, write_atomic
+from workbook.storage.files import WorkbookError, one_line, read_bytes, utf8
+from workbook.storage.owned import refuse_a_link_out, text, write_owned
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
 
 DRIVER_NAME = "workbook: merge workbooks by claim, point and card id"
 PATTERN = "*.toml merge=workbook"
+# The lines already there are kept in the new file: there is nothing to back up.
+ATTRIBUTES = text(".gitattributes file", backup=False)
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -85,13 +90,14 @@ def _git(git: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]
 
 def _add_pattern(attributes: Path) -> str:
     """Add the merge driver's line to a .gitattributes file, unless it is there already."""
-    text = ""
-    if attributes.exists():
-        text = utf8(read_bytes(attributes), str(attributes))
-        if any(line.split() == PATTERN.split() for line in text.splitlines()):
+    kept = ""
+    if os.path.lexists(attributes):
+        refuse_a_link_out(attributes, ATTRIBUTES)
+        kept = utf8(read_bytes(attributes), str(attributes))
+        if any(line.split() == PATTERN.split() for line in kept.splitlines()):
             return f"{attributes}: already has {PATTERN}"
-    if text and not text.endswith("\n"):
-        text += "\n"
-    text += "# Workbooks merge by claim, point and card id (workbook git-setup).\n"
-    write_atomic(attributes, (text + PATTERN + "\n").encode("utf-8"))
+    if kept and not kept.endswith("\n"):
+        kept += "\n"
+    kept += "# Workbooks merge by claim, point and card id (workbook git-setup).\n"
+    write_owned(attributes, (kept + PATTERN + "\n").encode("utf-8"), ATTRIBUTES)
     return f"{attributes}: added {PATTERN}"

@@ -18,9 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli
-
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, complain, say_data
 from workbook.storage.files import WorkbookError, one_line, read_bytes, utf8, write_atomic
 from workbook.storage.places import is_bundled
 
@@ -49,7 +47,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from workbook.core.merge import merge, new_conflicts
-    from workbook.storage.store import dumps, looks_like_workbook
+    from workbook.storage.store import dumps
+    from workbook.storage.toml_data import looks_like_workbook
 
     paths: tuple[Path, Path, Path] = (args.base, args.ours, args.theirs)
     try:
@@ -71,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         text = dumps(merged)
         to_stdout = not args.output or args.output == "-"
         if to_stdout:
-            sys.stdout.write(text)
+            say_data(text)
         else:
             write_atomic(Path(args.output), text.encode("utf-8"))
     except WorkbookError as error:
@@ -94,15 +93,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _read(path: Path) -> tuple[str, dict[str, Any] | None]:
     """A version's text and its TOML data (None when it is no TOML); both empty for an empty
-    file (git gives an empty ancestor when both sides added the file)."""
+    file (git gives an empty ancestor when both sides added the file). Nesting past the
+    reader's limits is refused here, for a workbook and any other TOML file alike."""
+    import tomli
+
+    from workbook.storage.toml_data import TooDeep, parse_toml
+
     raw = read_bytes(path)
     if not raw.strip():
         return "", {}
     text = utf8(raw, str(path))
     try:
-        return text, tomli.loads(text)
+        return text, parse_toml(text)
     except tomli.TOMLDecodeError:
         return text, None  # the store's parser says where, in one line
+    except TooDeep as error:
+        raise WorkbookError(error.told(path)) from None
 
 
 def _parse(text: str, path: Path) -> Workbook:
@@ -126,5 +132,5 @@ def _merge_lines(paths: tuple[Path, Path, Path], output: str | None) -> int:
     if output and output != "-":
         write_atomic(Path(output), done.stdout)
     else:
-        sys.stdout.buffer.write(done.stdout)
+        say_data(done.stdout)
     return EXIT_OK if done.returncode == 0 else EXIT_CONFLICTS

@@ -4,12 +4,11 @@ Markdown."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
-from workbook.storage.files import WorkbookError, one_line, write_atomic
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say_data
+from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
@@ -46,7 +45,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from workbook.core.model import side_named
     from workbook.practice.format_file import load_formats
-    from workbook.practice.speech import candidates, markdown, parse_rate, plan_of
+    from workbook.practice.speech import candidates, markdown, parse_rate, plan_of, write_speech
     from workbook.storage.store import load
 
     try:
@@ -69,12 +68,9 @@ def run(args: argparse.Namespace) -> int:
         plan = plan_of(side, spoken, found, workbook)
         text = markdown(workbook, plan, rate)
         if not args.output or args.output == "-":
-            sys.stdout.write(text)
+            say_data(text)
             return EXIT_OK
-        out = Path(args.output)
-        if out.resolve() == args.path.resolve():
-            raise WorkbookError(f"{out}: is the workbook itself; write the speech to another file")
-        write_atomic(out, text.encode("utf-8"))
+        out = write_speech(workbook, args.path, spoken.name, text, Path(args.output))
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain
+from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, json_text, say
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -74,9 +74,7 @@ def run(args: argparse.Namespace) -> int:
     found = suggest(paragraphs, headings, title, top)
     if args.json:
         listed = [{"paragraph": s.paragraph, "quote": s.quote, "score": s.score} for s in found]
-        import json
-
-        print(json.dumps(listed, ensure_ascii=False, indent=2))
+        say(json_text(listed))
         return EXIT_OK
     # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
@@ -84,5 +82,5 @@ def run(args: argparse.Namespace) -> int:
     for suggestion in found:
         line = f"¶{suggestion.paragraph:<{digits}}  {suggestion.score:.2f}  "
         line += one_line(suggestion.quote)
-        print(line if not width or len(line) <= width else line[: width - 1] + "…")
+        say(line if not width or len(line) <= width else line[: width - 1] + "…")
     return EXIT_OK

@@ -2,7 +2,8 @@
 goes beside the workbook, how `--help` and the app's palette offer it, and how it is written.
 
 The export command's options, its choice of format by an output's name, the default names and
-the palette all read the rows: a new format is one row here and the module that writes it.
+the palette all read the rows: a new format is one row here and the module that writes it. Every
+export is written by storage/owned.py, as the kind of file its row says.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.exports.brief import BriefOptions, render
-from workbook.storage.files import write_atomic
+from workbook.storage.owned import Kind, inputs_of, not_zip, text, write_owned
 from workbook.storage.places import folder_beside
 
 if TYPE_CHECKING:
@@ -35,6 +36,15 @@ class ExportFormat:
     title: str = ""  # the palette's command for it; none offers Markdown, the ctrl+e key's
     help: str = ""  # the palette's line under the title
     binary: bool = False  # written to standard output as bytes, not as text
+    # Which files it may replace, and what a refusal calls it; by default a text (any file
+    # but a zip archive, for a binary format) called as `called` says.
+    kind: Kind | None = None
+
+    @property
+    def file_kind(self) -> Kind:
+        if self.kind is not None:
+            return self.kind
+        return Kind(self.called, not_zip) if self.binary else text(self.called)
 
 
 def _markdown(workbook: Workbook, options: BriefOptions) -> bytes:
@@ -74,6 +84,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         description="the brief, the default",
         called="brief",
         write=_markdown,
+        kind=text("brief"),
     ),
     ExportFormat(
         key="html",
@@ -82,6 +93,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         description="the brief to print",
         called="brief",
         write=_web_page,
+        kind=text("brief"),
         title="Export the brief as a web page",
         help="NAME.brief.html: open it in a browser to print",
     ),
@@ -92,6 +104,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         description="",
         called="argdown",
         write=_argdown,
+        kind=text("Argdown file"),
         title="Export to Argdown",
         help="NAME.argdown: statements, arguments and their relations",
     ),
@@ -102,6 +115,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         description="AIF JSON",
         called="aif",
         write=_aif,
+        kind=text("AIF file"),
         title="Export to AIF",
         help="NAME.aif.json: the argument graph for OVA and AIFdb",
     ),
@@ -112,6 +126,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         description="Verbatim's headings",
         called="docx",
         write=_word,
+        kind=Kind("Word file", not_zip),
         title="Export to Word (Verbatim's headings)",
         help="NAME.docx: pockets, hats, blocks and tags",
         binary=True,
@@ -144,8 +159,21 @@ def export_bytes(workbook: Workbook, to: str, options: BriefOptions) -> bytes:
     return export_format(to).write(workbook, options)
 
 
+def write_export(
+    workbook: Workbook, path: Path, to: str, data: bytes, output: Path | None = None
+) -> Path:
+    """Write the export `data` of the workbook at `path`: to `output`, a name the user typed,
+    or else where `default_path` says. Never over the workbook or its essay; see
+    owned.write_owned for the rest. Returns where it went."""
+    target = output or default_path(path, to)
+    protect = inputs_of(path, workbook.essay.file)
+    write_owned(
+        target, data, export_format(to).file_kind, protect=protect, named=output is not None
+    )
+    return target
+
+
 def write_beside(workbook: Workbook, path: Path, to: str, options: BriefOptions) -> str:
     """Write the export where `default_path` says; the line that tells the user where."""
-    target = default_path(path, to)
-    write_atomic(target, export_bytes(workbook, to, options))
+    target = write_export(workbook, path, to, export_bytes(workbook, to, options))
     return f"Exported to {target}"

@@ -26,6 +26,7 @@ from typing import Any
 
 from workbook.core.model import Claim, Point, Workbook
 from workbook.storage.files import WorkbookError
+from workbook.storage.toml_data import TOO_DEEP
 
 # Characters Argdown's lexer gives a meaning to anywhere on a line: statement and argument
 # titles, data, tags, bold and italic, mentions, comments (`//`, `/*`), front matter (`===`).
@@ -183,8 +184,10 @@ def read(text: str, path: Path) -> Workbook:
 def _data_at(path: Path, number: int, block: str) -> dict[str, Any]:
     try:
         found = json.loads(block)
-    except (ValueError, RecursionError) as error:
+    except ValueError as error:
         raise WorkbookError(f"{path}:{number}:1: unreadable data: {error}") from None
+    except RecursionError:  # the JSON parser recurses: the same limit as a TOML file's
+        raise WorkbookError(f"{path}:{number}:1: {TOO_DEEP}") from None
     if not isinstance(found, dict):
         raise WorkbookError(f"{path}:{number}:1: the data is not a table")
     return found

@@ -3,7 +3,10 @@
 Each point is in a Leitner box: a point answered well moves up a box and comes back later; a
 point missed goes back to the first box and comes back the same day. The weakest points come
 first. The history is kept outside the workbook (so the workbook stays clean for git): beside
-it as `NAME.drills.toml`, or in the user's state folder when that folder cannot be written.
+it as `NAME.drills.toml`, or in the user's state folder when that folder cannot be written. It
+is written as storage/owned.py writes every file the workbook owns: never through a link out of
+its folder, never over a file that is no drill history (a workbook that happens to have its
+name), with a backup; what else the file holds is kept.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli
 import tomli_w
 
-from workbook.storage.files import WorkbookError, read_text, write_atomic
+from workbook.storage.files import WorkbookError
 from workbook.storage.locations import state_folder
+from workbook.storage.owned import Kind, refuse_a_link_out, text_or_toml, write_owned
 from workbook.storage.places import is_bundled
+from workbook.storage.toml_data import looks_like_workbook, parse_toml, read_toml
 
 if TYPE_CHECKING:
     from workbook.core.model import Point, Workbook
@@ -125,19 +129,40 @@ def _count(value: object, where: str, low: int, high: int) -> int:
     raise WorkbookError(f"{where}: must be a whole number from {low} to {high} (got {value!r})")
 
 
+def _not_history(raw: bytes) -> str | None:
+    """What a file is when it is no drill history: an empty file, or TOML with a `drills`
+    table and nothing of a workbook, is one."""
+    try:
+        data = parse_toml(raw.decode("utf-8-sig"))
+    except ValueError:  # not UTF-8, not TOML, nested too deeply: what it is, the text check says
+        return text_or_toml(raw) or "text that is not TOML"
+    if looks_like_workbook(data):
+        return "a workbook"
+    return None if not data or "drills" in data else "TOML data of another kind"
+
+
+HISTORY = Kind("drill history", _not_history)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The history file's data, all of it; an empty table when the file is not there."""
+    if not os.path.lexists(path):
+        return {}
+    refuse_a_link_out(path, HISTORY)
+    _, data = read_toml(path)
+    if looks_like_workbook(data):
+        raise WorkbookError(f"{path}: is a workbook, not a drill history")
+    if data and "drills" not in data:
+        raise WorkbookError(f"{path}: is TOML data of another kind, not a drill history")
+    return data
+
+
 def load_history(path: Path) -> dict[str, Record]:
     """The history in `path`; none yet when the file is not there."""
-    if not path.exists():
-        return {}
-    text = read_text(path)
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        raise WorkbookError(f"{path}: {error}") from None
-    history: dict[str, Record] = {}
-    table = data.get("drills", {})
+    table = _read(path).get("drills", {})
     if not isinstance(table, dict):
         raise WorkbookError(f"{path}: drills: must be a table")
+    history: dict[str, Record] = {}
     for key, entry in table.items():
         where = f"{path}: drills.{key!r}"
         if not isinstance(entry, dict):
@@ -151,21 +176,27 @@ def load_history(path: Path) -> dict[str, Record]:
     return history
 
 
-def dumps_history(history: dict[str, Record]) -> str:
-    table: dict[str, dict[str, Any]] = {}
+def dumps_history(history: dict[str, Record], kept: dict[str, Any] | None = None) -> str:
+    """The history as TOML; `kept`: what else the file held, written back as it was (the
+    marks of points not in `history` among it)."""
+    kept = kept or {}
+    drills = kept.get("drills")
+    table: dict[str, Any] = dict(drills) if isinstance(drills, dict) else {}
     for key in sorted(history):
         record = history[key]
         entry: dict[str, Any] = {"box": record.box, "got": record.got, "missed": record.missed}
         if record.due is not None:
             entry["due"] = record.due
         table[key] = entry
-    return tomli_w.dumps({"drills": table})
+    return tomli_w.dumps({**kept, "drills": dict(sorted(table.items()))})
 
 
 def save_history(path: Path, history: dict[str, Record]) -> None:
-    """Atomically: a kill at any moment leaves the old history or the new one whole."""
+    """Atomically: a kill at any moment leaves the old history or the new one whole. What
+    else the file holds is kept; a file that is no drill history is never replaced."""
+    kept = _read(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WorkbookError(f"{path}: cannot save: {error.strerror or error}") from None
-    write_atomic(path, dumps_history(history).encode("utf-8"))
+    write_owned(path, dumps_history(history, kept).encode("utf-8"), HISTORY)

@@ -1,7 +1,8 @@
 """The user's formats file, `formats.toml` in their config folder: found, read, checked
 against what it may hold (`format_schema`) and laid over the built-in formats.
 
-A bad file is told in one line, with the line and column of what is wrong.
+A bad file is told in one line, with the line and column of what is wrong; an empty one changes
+nothing.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import tomli
-
 from workbook.practice.formats import Formats
-from workbook.storage.files import WorkbookError, read_text
+from workbook.storage.files import WorkbookError
 from workbook.storage.locations import formats_file
+from workbook.storage.toml_data import read_toml
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -25,14 +25,8 @@ def load_formats(path: Path | None = None) -> Formats:
     path = path or formats_file()
     if not path.is_file():
         return Formats()
-    text = read_text(path)
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        from workbook.storage.store import toml_error  # the store loads pydantic: only here
-
-        raise WorkbookError(toml_error(str(error), text, path)) from None
-    from pydantic import ValidationError
+    text, data = read_toml(path)
+    from pydantic import ValidationError  # the schema's models load only when there is a file
 
     from workbook.practice.format_schema import FormatsFile
 

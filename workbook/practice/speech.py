@@ -4,16 +4,22 @@ Words to read are each point's text, each card's tag, and each card's read-aloud
 marked passages, or all of its text when nothing is marked). At a rate in words a minute they
 take a reading time, which a gauge holds against the speech's length: green under 75%,
 yellow up to the whole of it, red past it.
+
+A speech is written as storage/owned.py writes every file the workbook owns.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from workbook.exports.brief import card_line, card_words, inline
 from workbook.practice.formats import Speech, clock
 from workbook.storage.files import WorkbookError
+from workbook.storage.owned import inputs_of, text, write_owned
+from workbook.storage.places import folder_beside
 
 if TYPE_CHECKING:
     from workbook.core.model import Workbook
@@ -22,6 +28,7 @@ Colour = Literal["green", "yellow", "red"]
 RATES: tuple[tuple[int, str], ...] = ((150, "lay"), (200, ""), (250, ""), (300, "spreading"))
 DEFAULT_RATE = 250
 COMFORTABLE = 0.75  # past this share of the speech's length, a speech is tight
+SPEECH = text("speech")
 
 
 @dataclass(frozen=True)
@@ -133,3 +140,21 @@ def markdown(workbook: Workbook, plan: Plan, rate: int) -> str:
             if card is not None:
                 lines += [card_line(card, with_text=True), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def speech_path(path: Path, speech: str) -> Path:
+    """Where the app writes a speech of the workbook at `path`: NAME.SPEECH.speech.md beside
+    it, the speech's name cut down to what any file system takes."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", speech).strip("-") or "speech"
+    return folder_beside(path) / f"{path.stem}.{slug}.speech.md"
+
+
+def write_speech(
+    workbook: Workbook, path: Path, speech: str, markdown_text: str, output: Path | None = None
+) -> Path:
+    """Write a speech of the workbook at `path` to `output`, a name the user typed, or else
+    where `speech_path` says; never over the workbook or its essay. Returns where it went."""
+    target = output or speech_path(path, speech)
+    protect = inputs_of(path, workbook.essay.file)
+    write_owned(target, markdown_text.encode("utf-8"), SPEECH, protect=protect, named=bool(output))
+    return target

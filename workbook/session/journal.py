@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli
 import tomli_w
 from pydantic import ValidationError
 
@@ -33,6 +32,7 @@ from workbook.storage.files import WorkbookError, read_bytes, read_file
 from workbook.storage.locations import state_folder
 from workbook.storage.places import folder_beside
 from workbook.storage.store import describe
+from workbook.storage.toml_data import loads
 
 # 3: the card library (format 2 workbooks). 2: each change with the file's version. 1: edits.
 JOURNAL_FORMAT = 3
@@ -222,6 +222,9 @@ class OwnJournal:
         raise error
 
     def _replace(self, place: Path, data: bytes) -> None:
+        # Not storage/owned.py's writer: the lock must be held on the new file before it is in
+        # place. The rename replaces the name itself, so no link there is ever written through,
+        # and the name holds this app's own token, so it is never another file.
         handle, temporary = tempfile.mkstemp(dir=place.parent, prefix=f".{place.name}.")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -320,7 +323,7 @@ def find_journals(path: Path, own: Path | None = None) -> Found:
 
 def parse_journal(place: Path) -> Journal:
     try:
-        data = tomli.loads(read_file(place)[1])
+        data = loads(read_file(place)[1], place)
         version = data.get("journal")
         if version not in (1, 2, JOURNAL_FORMAT):
             raise WorkbookError(f"{place}: journal version {version!r} is not one this reads")
@@ -342,5 +345,5 @@ def parse_journal(place: Path) -> Journal:
         return journal
     except ValidationError as error:
         raise WorkbookError(f"{place}: {describe(error)}") from None
-    except (tomli.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise WorkbookError(f"{place}: not a readable journal ({error})") from None

@@ -29,8 +29,8 @@ from workbook.session.journal import (
 from workbook.session.merge_in_place import MergeJob, SettleJob
 from workbook.session.restore import merge, steps
 from workbook.storage.files import WorkbookError, one_line, read_file
+from workbook.storage.owned import copy_essay, save_target
 from workbook.storage.parallel import Parse
-from workbook.storage.places import copy_essay, save_target
 from workbook.storage.store import read_workbook, save
 
 

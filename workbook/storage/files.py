@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -29,6 +30,8 @@ _READ_FLAGS = (
 
 # Controls, line and paragraph separators, and lone surrogates (undecodable bytes of a name).
 _UNSAFE = frozenset({"Cc", "Zl", "Zp", "Cs"})
+# The same characters (Cc, Zl, Zp, Cs) but the line break and the tab a text of lines keeps.
+_UNSAFE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 class WorkbookError(Exception):
@@ -171,6 +174,13 @@ def one_line(message: str) -> str:
     return "".join(
         ascii(char)[1:-1] if unicodedata.category(char) in _UNSAFE else char for char in message
     )
+
+
+def shown_lines(text: str) -> str:
+    """`text` as it may reach a terminal: its line breaks and tabs kept, every other control
+    character, line or paragraph separator and lone surrogate escaped as `one_line` does, so
+    that no escape sequence in it ever drives the terminal."""
+    return _UNSAFE_IN_LINES.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 def same_file(a: Path, b: Path) -> bool:

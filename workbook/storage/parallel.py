@@ -24,8 +24,9 @@ Look = Callable[[dict[str, Any]], object]
 
 
 class Parse:
-    """A TOML text being parsed elsewhere; `result()` gives the data or raises as tomli
-    would (TOMLDecodeError, RecursionError), and `first_look()` what `look` made of it."""
+    """A TOML text being parsed elsewhere; `result()` gives the data or raises as
+    `toml_data.parse_toml` would (TOMLDecodeError, TooDeep), and `first_look()` what `look`
+    made of it."""
 
     def __init__(self, text: str, look: Look | None = None) -> None:
         self.text = text
@@ -60,7 +61,10 @@ class Parse:
         self.pid, self.reader, self._has_look = pid, reader, look is not None
 
     def _answer_from_child(self, writer: int, look: Look | None) -> None:
-        import tomli  # imported here, after the fork: the app's start need not wait for it
+        # Imported here, after the fork: the app's start need not wait for the parser.
+        import tomli
+
+        from workbook.storage.toml_data import TooDeep, parse_toml
 
         # The terminal is the app's: nothing the child does (a warning, say) may write to it.
         with contextlib.suppress(OSError):
@@ -68,11 +72,11 @@ class Parse:
             for fd in (0, 1, 2):
                 os.dup2(quiet, fd)
         try:
-            answer: tuple[str, Any] = ("data", tomli.loads(self.text))
+            answer: tuple[str, Any] = ("data", parse_toml(self.text))
         except tomli.TOMLDecodeError as error:
             answer = ("toml", (error.msg, error.pos))
-        except RecursionError:
-            answer = ("deep", None)
+        except TooDeep as error:
+            answer = ("deep", (str(error.where), error.by_line))
         except BaseException:  # anything else: the parent parses for itself
             answer = ("retry", None)
         with os.fdopen(writer, "wb") as out:
@@ -106,16 +110,19 @@ class Parse:
     def result(self) -> dict[str, Any]:
         import tomli
 
+        from workbook.storage.toml_data import TooDeep, parse_toml
+
         kind, value = self._answer()
         if kind == "toml":
             msg, pos = value
             raise tomli.TOMLDecodeError(msg, self.text, pos)
         if kind == "deep":
-            raise RecursionError
+            where, by_line = value
+            raise TooDeep(where, by_line)
         if kind == "data":
-            data: dict[str, Any] = value  # what tomli.loads gave the child
+            data: dict[str, Any] = value  # what parse_toml gave the child
             return data
-        return tomli.loads(self.text)
+        return parse_toml(self.text)
 
     def _stream(self) -> IO[bytes]:
         if self._answers is None:

@@ -1,8 +1,8 @@
-"""The seed position that ships with the workbook, and where a save of it may go."""
+"""The seed position that ships with the workbook, and where the files that go with a workbook
+are put (for the bundled seed, in the current folder: see owned.save_target)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 SEED_NAME = "soleimani-blowback.toml"
@@ -36,29 +36,6 @@ def is_bundled(path: Path) -> bool:
         return real.is_relative_to(_PACKAGE) or real.is_relative_to(positions_folder().resolve())
     except (OSError, RuntimeError):  # a loop of links leads to no file at all
         return False
-
-
-def save_target(path: Path, essay_file: str = "", folder: Path | None = None) -> tuple[Path, str]:
-    """Where saving `path` writes, and a note for the user when that is not `path` itself.
-
-    A bundled workbook is copied, with the essay it names, into `folder` (the current one by
-    default) the first time it is saved; later saves go to that copy.
-    """
-    if not is_bundled(path):
-        return path, ""
-    folder = folder or Path.cwd()
-    target = folder / path.name
-    copy_essay(path, essay_file, folder)
-    return target, f"the bundled seed is read-only: saved a copy to {target}"
-
-
-def copy_essay(path: Path, essay_file: str, folder: Path) -> None:
-    """Put the essay that `path` names beside a copy of it in `folder`, unless one is there."""
-    essay = path.parent / essay_file
-    copy = folder / essay_file
-    if essay_file and essay.is_file() and not copy.exists():
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(essay, copy)
 
 
 def folder_beside(path: Path) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,21 +25,15 @@ from workbook.storage.files import (
 )
 from workbook.storage.parallel import Parse
 from workbook.storage.places import is_bundled
-
-_TOML_POSITION = re.compile(
-    r"^(?P<msg>.*?) \(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
+from workbook.storage.toml_data import (
+    TooDeep,
+    field_path_of,
+    loads,
+    looks_like_workbook,
+    nesting_problem,
+    parse_toml,
+    toml_error,
 )
-
-_PLAIN = re.compile(r"[A-Za-z0-9_-]+")
-
-# The parser's words for the slips a hand edit makes most, in the words of the fix.
-_FRIENDLIER = {
-    "Cannot overwrite a value": "duplicate key: an id or a field is given twice",
-    "Cannot declare": "duplicate table: an id is given twice",
-    "Illegal character '\\n'": 'a line break inside a "…" string: close it on its line, '
-    'or use """ for text of several lines',
-    "Invalid value": 'not a value: text goes in quotes, "like this"',
-}
 
 _REASONS = {
     "missing": "is required",
@@ -65,18 +58,12 @@ class Loaded:
         return self.version < FORMAT_VERSION
 
 
-def looks_like_workbook(data: dict[str, Any]) -> bool:
-    """Whether parsed TOML is meant as a workbook at all (a project's settings, a provenance
-    list are not): a workbook names its format or its essay."""
-    return "format" in data or "essay" in data
-
-
 def is_other_toml(path: Path) -> bool:
     """A TOML file that is not meant as a workbook; a file that cannot be read or parsed is not
     known to be one, so that reading it reports what is wrong."""
     try:
-        return not looks_like_workbook(tomli.loads(read_text(path)))
-    except (WorkbookError, tomli.TOMLDecodeError, RecursionError):
+        return not looks_like_workbook(loads(read_text(path), path))
+    except WorkbookError:
         return False
 
 
@@ -88,10 +75,13 @@ def parse(text: str, path: Path, parsing: Parse | None = None) -> Workbook:
 def parse_versioned(text: str, path: Path, parsing: Parse | None = None) -> tuple[Workbook, int]:
     """As `parse`, with the format version the text was written in."""
     try:
-        data = parsing.result() if parsing is not None else tomli.loads(text)
-        return validate_versioned(data, path)
+        # parse_toml (here, or in the child of `parsing`) has held the data to its depth.
+        data = parsing.result() if parsing is not None else parse_toml(text)
+        return _validated(data, path)
     except tomli.TOMLDecodeError as error:
         raise WorkbookError(toml_error(str(error), text, path)) from None
+    except TooDeep as error:
+        raise WorkbookError(error.told(path)) from None
     except RecursionError:
         # The parser and the validator recurse: nesting thousands deep is no workbook.
         raise WorkbookError(f"{path}: values are nested too deeply to be a workbook") from None
@@ -104,7 +94,15 @@ def validate(data: dict[str, Any], path: Path) -> Workbook:
 
 
 def validate_versioned(data: dict[str, Any], path: Path) -> tuple[Workbook, int]:
-    """The workbook in the current format, and the version the data was written in."""
+    """The workbook in the current format, and the version the data was written in. Data
+    from anywhere (an Argdown export's, say) is held to the depth of a TOML file's first."""
+    deep = nesting_problem(data)
+    if deep is not None:
+        raise WorkbookError(TooDeep(deep).told(path))
+    return _validated(data, path)
+
+
+def _validated(data: dict[str, Any], path: Path) -> tuple[Workbook, int]:
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise WorkbookError(
@@ -132,34 +130,6 @@ def describe(error: ValidationError) -> str:
             reason += f" (got {shown(value)})" if shown(value) not in reason else ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field_path}: {reason}{more}"
-
-
-def field_path_of(loc: tuple[int | str, ...]) -> str:
-    """A location as a dotted path; a part that is not a plain id (a key with a line break, a
-    space or a dot in it) is quoted, so the path stays one unambiguous line."""
-    # Pydantic marks a bad dict key with a "[key]" part after it: the message says it is an id.
-    parts = [part for part in loc if part != "[key]"]
-    return ".".join(
-        str(part) if isinstance(part, int) or _PLAIN.fullmatch(part) else repr(part)
-        for part in parts
-    )
-
-
-def toml_error(message: str, text: str, path: Path) -> str:
-    """tomli's complaint as one line: the file, the line and column, in the words of the fix."""
-    match = _TOML_POSITION.match(message)
-    if match is None:
-        return f"{path}: {message}"
-    reason = match["msg"]
-    for start, friendlier in _FRIENDLIER.items():
-        if reason.startswith(start):
-            reason = friendlier
-    if match["line"]:
-        line, col = int(match["line"]), int(match["col"])
-    else:
-        line = text.count("\n") + 1
-        col = len(text) - text.rfind("\n")
-    return f"{path}:{line}:{col}: {reason}"
 
 
 def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:

@@ -8,7 +8,6 @@ its cards; on a card, adds just that card under its point.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from rich.text import Text
@@ -35,9 +34,9 @@ from workbook.practice.speech import (
     reading_seconds,
     summary,
     words,
+    write_speech,
 )
-from workbook.storage.files import WorkbookError, write_atomic
-from workbook.storage.places import folder_beside
+from workbook.storage.files import WorkbookError
 from workbook.tui.widgets.key_bar import KeyBar
 
 BAR = 30  # cells of the gauge's bar
@@ -305,10 +304,9 @@ class SpeechScreen(Screen[None]):
     def action_export(self) -> None:
         if self.path is None:
             return
-        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", self.plan.speech.name).strip("-") or "speech"
-        target = folder_beside(self.path) / f"{self.path.stem}.{slug}.speech.md"
+        text = markdown(self.workbook, self.plan, self.rate)
         try:
-            write_atomic(target, markdown(self.workbook, self.plan, self.rate).encode("utf-8"))
+            target = write_speech(self.workbook, self.path, self.plan.speech.name, text)
         except WorkbookError as error:
             self.notify(f"Cannot export: {error}", severity="error", timeout=10)
             return

@@ -1,0 +1,175 @@
+"""The files the workbook owns besides the workbook itself (briefs and the other exports,
+speeches, drill histories, a repository's .gitattributes, the essay's copy beside a saved
+copy), and the one way they are written, `write_owned`:
+
+- by default beside the workbook, and never through a link that leads out of the folder the
+  name is in: a link planted there must not make a drill mark or an export replace a file
+  elsewhere. A name the user typed (`named`) is theirs, and its link is followed;
+- never over the workbook, its essay or a bundled position, nor over anything that is not a
+  regular file or that is read-only, nor over a file that is not of its own kind: each `Kind`
+  says which files it may replace (a drill history only a drill history, a brief a text that
+  is no TOML data), so that a drill history never replaces a workbook;
+- atomically, keeping the file it replaces as NAME.bak (see files.write_atomic).
+
+Journals keep their own write (session/journal.py): each is locked before it is renamed into
+place under a name of its app's own, and a rename never writes through a link.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli
+
+from workbook.storage.files import WorkbookError, read_bytes, same_file, write_atomic, write_target
+from workbook.storage.places import is_bundled
+from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml
+
+# What a file the workbook is about to replace turns out to be, when it is not of the kind
+# being written: None when it is (or is empty).
+Recognise = Callable[[bytes], str | None]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of file the workbook owns: what a refusal calls it, which files it may replace,
+    and whether what it replaces is kept as NAME.bak."""
+
+    name: str  # "brief", "drill history"
+    other: Recognise  # what a file is instead, when it is not of this kind
+    backup: bool = True
+
+    @property
+    def called(self) -> str:
+        """The name with its article: "a brief", "an AIF file"."""
+        return ("an " if self.name[:1].lower() in "aeiou" else "a ") + self.name
+
+
+def text_or_toml(raw: bytes) -> str | None:
+    """What a file is when it is no text a text export may replace: binary data, a workbook or
+    other TOML data. A Markdown, HTML, Argdown or JSON text is not TOML data."""
+    if not raw.strip():
+        return None
+    if b"\0" in raw:
+        return "binary data"
+    try:
+        data = parse_toml(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, TooDeep):
+        return None
+    if looks_like_workbook(data):
+        return "a workbook"
+    return "TOML data" if data else None
+
+
+def not_zip(raw: bytes) -> str | None:
+    """What a file is when it is not a Word file (a zip archive) a Word export may replace."""
+    if not raw.strip() or raw.startswith(b"PK\x03\x04"):
+        return None
+    return text_or_toml(raw) or "a file of another kind"
+
+
+def text(name: str, backup: bool = True) -> Kind:
+    """A kind of text file: a brief, a speech, an export for another tool."""
+    return Kind(name, text_or_toml, backup)
+
+
+def inputs_of(workbook: Path, essay_file: str) -> list[tuple[Path, str]]:
+    """What an export of `workbook` was made from, which it must never replace."""
+    inputs = [(workbook, "the workbook itself")]
+    if essay_file:
+        inputs.append((workbook.parent / essay_file, "the workbook's essay"))
+    return inputs
+
+
+def owned_target(
+    path: Path, kind: Kind, *, protect: Iterable[tuple[Path, str]] = (), named: bool = False
+) -> Path:
+    """The file that writing `path` as `kind` would replace (through a link, its target), once
+    it is known that it may be; otherwise a WorkbookError of one line that says why not."""
+    if is_bundled(path):
+        raise WorkbookError(f"{path}: is among the bundled positions, which are read-only")
+    if not named:
+        refuse_a_link_out(path, kind)
+    real = write_target(path)  # refuses what is not a regular file, and a read-only file
+    for kept, what in protect:
+        if same_file(real, kept):
+            raise WorkbookError(f"{path}: is {what}; write the {kind.name} to another file")
+    if os.path.lexists(real):
+        instead = kind.other(read_bytes(path))
+        if instead is not None:
+            raise WorkbookError(f"{path}: is {instead}, not {kind.called}; not replaced")
+    return real
+
+
+def write_owned(
+    path: Path,
+    data: bytes,
+    kind: Kind,
+    *,
+    protect: Iterable[tuple[Path, str]] = (),
+    named: bool = False,
+) -> Path:
+    """Write `data` at `path` as a file of `kind`, if `owned_target` says it may be; the file
+    written (a link's target). `protect`: files it must never replace, each with what it is;
+    `named`: the user typed the name, so a link in it may lead anywhere."""
+    real = owned_target(path, kind, protect=protect, named=named)
+    write_atomic(path, data, keep_backup=kind.backup)
+    return real
+
+
+def refuse_a_link_out(path: Path, kind: Kind) -> None:
+    """A WorkbookError unless the name leads to a file in its own folder: a file of `kind` is
+    never read or written through a link that leads anywhere else, not even below the folder
+    (a workbook in the home folder has the user's settings below it)."""
+    try:
+        inside = os.path.dirname(os.path.realpath(path)) == os.path.realpath(path.parent)
+    except (OSError, ValueError):
+        inside = False
+    if not inside:
+        raise WorkbookError(
+            f"{path}: is a link that leads out of its folder; the {kind.name} is not read or "
+            "written through it"
+        )
+
+
+# The essay beside a copy of its workbook.
+
+
+def save_target(path: Path, essay_file: str = "", folder: Path | None = None) -> tuple[Path, str]:
+    """Where saving `path` writes, and a note for the user when that is not `path` itself.
+
+    A bundled workbook is copied, with the essay it names, into `folder` (the current one by
+    default) the first time it is saved; later saves go to that copy.
+    """
+    if not is_bundled(path):
+        return path, ""
+    folder = folder or Path.cwd()
+    target = folder / path.name
+    copy_essay(path, essay_file, folder)
+    return target, f"the bundled seed is read-only: saved a copy to {target}"
+
+
+def copy_essay(path: Path, essay_file: str, folder: Path) -> None:
+    """Put the essay that `path` names beside a copy of it in `folder`. A file of that name
+    there already must hold the same text: beside any other, the copy would not open."""
+    essay = path.parent / essay_file
+    if not essay_file or not essay.is_file():
+        return
+    original = read_bytes(essay)
+    kind = Kind(
+        "copy of the workbook's essay",
+        lambda raw: None if raw == original else "a different text",
+        backup=False,
+    )
+    copy = folder / essay_file
+    if os.path.lexists(copy):
+        owned_target(copy, kind)  # the same text, in a regular file of the folder's own
+        return
+    try:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkbookError(f"{copy}: cannot save: {error.strerror or error}") from None
+    write_owned(copy, original, kind)
