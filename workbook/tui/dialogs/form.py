@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 Values = dict[str, str]
+# What a form refuses, field by field, the field to correct first coming first.
 Checker = Callable[[Values], dict[str, str]]
 
 
@@ -34,6 +35,15 @@ SELECT_ALL = Binding("ctrl+a", "select_all", "Select all", show=False)
 
 class FieldInput(Input):
     BINDINGS = [SELECT_ALL]
+
+    def take_focus_as_typed(self) -> None:
+        """Take the focus without selecting the field (a tab into it selects it): what is
+        typed next goes where the cursor was, and replaces nothing."""
+        self.select_on_focus = False
+        self.screen.set_focus(self)
+
+    def on_blur(self) -> None:
+        self.select_on_focus = True
 
 
 class FieldArea(TextArea):
@@ -92,6 +102,11 @@ class FormScreen(ModalScreen[Values | None]):
         height: auto;
         align-horizontal: right;
     }
+    FormScreen #form-help {
+        width: 1fr;
+        color: $text-muted;
+        padding-top: 1;
+    }
     FormScreen #form-buttons Button {
         margin-left: 1;
     }
@@ -102,6 +117,9 @@ class FormScreen(ModalScreen[Values | None]):
         Binding("ctrl+s", "submit", "Apply", priority=True),
         # Priority keys act as the app reads them, before the keys after them are handed to
         # the focused field: letters typed or pasted right after a tab go to the next field.
+        # Enter in a one-line field is a tab too, but in the last field it applies: a form
+        # applied on the first enter let the next words typed run as the main screen's keys.
+        Binding("enter", "enter", "Next field", show=False, priority=True),
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
@@ -125,11 +143,31 @@ class FormScreen(ModalScreen[Values | None]):
                         yield self._widget(spec)
                     yield Static("", id=f"error-{spec.name}", classes="field-error")
             with Horizontal(id="form-buttons"):
+                yield Static(self.help_line(), id="form-help", markup=False)
                 yield Button("Apply (ctrl+s)", variant="primary", id="submit")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def help_line(self) -> str:
+        """What enter does in this form: in a text of many lines it starts a new line."""
+        if len(self.fields) == 1 and self.fields[0].kind == "line":
+            return "enter or ctrl+s: apply"
+        if self.fields[-1].kind == "line":
+            return "enter: the next field; in the last, apply · ctrl+s: apply"
+        return "enter: the next field (a new line in a text) · ctrl+s: apply"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter is the form's only in a one-line field: elsewhere it is the widget's own (a
+        # new line in a text, a choice opened, a button pressed).
+        return action != "enter" or isinstance(self.focused, FieldInput)
+
+    def action_enter(self) -> None:
+        if self.focused is self.query_one(f"#field-{self.fields[-1].name}"):
+            self.action_submit()
+        else:
+            self.focus_next()
 
     def _widget(self, spec: Field) -> Input | TextArea | Select[str]:
         name = f"field-{spec.name}"
@@ -179,18 +217,26 @@ class FormScreen(ModalScreen[Values | None]):
             error.update(message)
             error.set_class(bool(message), "shown")
         if errors:
-            first = next(spec.name for spec in self.fields if spec.name in errors)
-            self.query_one(f"#field-{first}").focus()
+            self.focus_refused(errors)
             self.notify("Not applied: see the message beside the field.", severity="error")
             return
         self.dismiss(values)
 
+    def focus_refused(self, errors: dict[str, str]) -> None:
+        """The focus stays on a field refused, or goes to the one the check names first; the
+        text typed there stays as it was, and nothing is selected, so that a correction typed
+        next goes into that field and replaces nothing."""
+        here = self.focused
+        if here is not None and (here.id or "").removeprefix("field-") in errors:
+            return
+        widget = self.query_one(f"#field-{next(iter(errors))}")
+        if isinstance(widget, FieldInput):
+            widget.take_focus_as_typed()
+        else:
+            self.set_focus(widget)
+
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
