@@ -1,19 +1,30 @@
 """The forms, typed as a user types: enter goes from field to field, the last field's enter or
-ctrl+s applies."""
+ctrl+s applies, a refusal keeps the focus and the text where they were, and a claim's paragraph
+is found from its quote."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.storage.places import seed_path
 from workbook.tui.app import WorkbookApp
+from workbook.tui.dialogs.edit_forms import numbered, paragraph_errors
 from workbook.tui.dialogs.form import FormScreen
 
+from ..test_markdown import best_time
 from .conftest import SIZE, opened, until
 
 FIRST = "reckless-decision"  # its quote is in paragraph 2
+
+
+def error(form: FormScreen, name: str) -> str:
+    return str(form.query_one(f"#error-{name}").render())
 
 
 async def test_enter_in_a_one_line_field_goes_to_the_next_field(seed_copy: Path) -> None:
@@ -79,3 +90,136 @@ async def test_keys_typed_in_one_burst_across_an_enter_land_in_the_next_field(
         assert app.screen is form
         assert tag_field.value.endswith("x") and "y" not in tag_field.value
         assert "yz" in quote_field.text
+
+
+async def test_a_new_claims_paragraph_is_found_from_its_quote(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.values()["paragraph"] == ""  # found from the quote when left empty
+        await pilot.press(*"Pompeo's claim", "enter", *"Pompeo then claimed", "ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        assert screen.claim is not None
+        assert (screen.claim.quote, screen.claim.paragraph) == ("Pompeo then claimed", 3)
+
+
+async def test_a_quote_several_paragraphs_hold_is_refused_naming_them(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("n", *"Deterrence", "enter", *"deterrence", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.pause()
+        assert app.screen is form
+        assert "paragraphs 3 and 5" in error(form, "paragraph")
+        assert app.focused is form.query_one("#field-paragraph")
+        await pilot.press("5", "ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        assert screen.claim is not None and screen.claim.paragraph == 5
+
+
+async def test_a_quote_no_paragraph_holds_is_refused_with_the_closest_passage(
+    seed_copy: Path,
+) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("n", *"Typo", "enter", *"Pompeo then claimd that", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.pause()
+        assert app.screen is form
+        assert "not the words of any paragraph" in error(form, "quote")
+        assert "Pompeo then claimed" in error(form, "quote")
+        assert app.focused is form.query_one("#field-quote")
+
+
+async def test_a_refusal_leaves_the_focus_on_the_refused_field_and_the_text_as_typed(
+    seed_copy: Path,
+) -> None:
+    """The quote is in paragraph 3, the paragraph typed is 4: the paragraph is refused, the
+    focus stays there with the 4 where it was, and a correction goes into the paragraph."""
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("t", "tab", "ctrl+a", *"Pompeo then claimed", "tab", "4", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.pause()
+        assert app.screen is form
+        paragraph = form.query_one("#field-paragraph", Input)
+        assert app.focused is paragraph and paragraph.value == "4"
+        assert "paragraph 3" in error(form, "paragraph")
+        # From another field, the refusal takes the focus to the paragraph, and selects
+        # nothing there: what is typed next does not replace what was typed.
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is form.query_one("#field-tag")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.focused is paragraph
+        assert paragraph.value == "4" and paragraph.selection.is_empty
+        await pilot.press("backspace", "3", "ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        claim = screen.workbook.claims[FIRST]
+        assert (claim.quote, claim.paragraph) == ("Pompeo then claimed", 3)
+
+
+SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
+NOT_IN_2 = "not the words of paragraph 2, and nothing in it comes close"
+
+
+@pytest.mark.parametrize(
+    ("quote", "paragraph", "errors"),
+    [
+        ("Pompeo then claimed", "", {}),
+        ("Pompeo then claimed", " 3 ", {}),
+        ("pompeo THEN claimed", "", {}),  # found as `locate_quote` finds it
+        (
+            "Pompeo then claimed",
+            "2",
+            {
+                "paragraph": "paragraph 3 holds the quote, not 2: type it, or empty",
+                "quote": NOT_IN_2,
+            },
+        ),
+        ("deterrence", "", {"paragraph": "paragraphs 3 and 5 hold the quote: which one?"}),
+        ("deterrence", "5", {}),
+        ("", "", {"quote": "the essay's words, verbatim"}),
+        ("x", "16", {"paragraph": "a paragraph from 1 to 15, or empty: the one with the quote"}),
+        ("x", "two", {"paragraph": "a paragraph from 1 to 15, or empty: the one with the quote"}),
+    ],
+)
+def test_what_the_claim_form_refuses_of_a_quote_and_its_paragraph(
+    quote: str, paragraph: str, errors: dict[str, str]
+) -> None:
+    assert paragraph_errors(quote, paragraph, SEED_ESSAY, 15) == errors
+
+
+def test_without_the_essay_the_paragraph_must_be_given() -> None:
+    assert paragraph_errors("Anything", "", None, 15) == {"paragraph": "a paragraph from 1 to 15"}
+    assert paragraph_errors("Anything", "4", None, 15) == {}
+
+
+def test_paragraphs_are_named_a_few_at_most() -> None:
+    assert numbered([3]) == "paragraph 3"
+    assert numbered([3, 5]) == "paragraphs 3 and 5"
+    assert numbered(list(range(1, 11))) == "paragraphs 1, 2, 3, 4, 5, 6 and 4 more"
+
+
+def test_the_paragraph_is_looked_up_in_time_that_grows_with_the_essay_not_faster() -> None:
+    """4 times the paragraphs, each nearly holding the quote: about 4 times the time."""
+
+    def essay(paragraphs: int) -> list[str]:
+        return [f"{'word ' * 60}{number}" for number in range(paragraphs)]
+
+    quote = "word " * 30 + "wrod"
+    size = 10
+    while best_time(partial(paragraph_errors, quote, "", essay(size), size)) < 0.01:
+        size *= 2
+    short = best_time(partial(paragraph_errors, quote, "", essay(size), size))
+    long = best_time(partial(paragraph_errors, quote, "", essay(4 * size), 4 * size))
+    assert long / short < 10, f"4 times the paragraphs took {long / short:.1f} times as long"
