@@ -1,6 +1,6 @@
 """The forms, typed as a user types: enter goes from field to field, the last field's enter or
-ctrl+s applies, a refusal keeps the focus and the text where they were, and a claim's paragraph
-is found from its quote."""
+ctrl+s applies, a refusal keeps the focus and the text where they were, a claim's paragraph is
+found from its quote, and an empty card is refused."""
 
 from __future__ import annotations
 
@@ -8,15 +8,18 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import tomli_w
 from textual import events
 from textual.widgets import Input, TextArea
 
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.storage.places import seed_path
 from workbook.tui.app import WorkbookApp
+from workbook.tui.dialogs.card_picker import NEW, CardPicker
 from workbook.tui.dialogs.edit_forms import numbered, paragraph_errors
 from workbook.tui.dialogs.form import FormScreen
 
+from ..conftest import ESSAY, small_data
 from ..test_markdown import best_time
 from .conftest import SIZE, opened, until
 
@@ -166,6 +169,54 @@ async def test_a_refusal_leaves_the_focus_on_the_refused_field_and_the_text_as_t
         await until(pilot, lambda: app.screen is screen)
         claim = screen.workbook.claims[FIRST]
         assert (claim.quote, claim.paragraph) == ("Pompeo then claimed", 3)
+
+
+def library_with_nothing_to_offer(folder: Path) -> Path:
+    """The small workbook, whose only card its first point already reads."""
+    data = small_data()
+    data["cards"] = {"smith": data["cards"]["smith"]}
+    data["claims"]["story"]["points"]["p1"]["cards"] = []
+    (folder / "small.txt").write_text(ESSAY, encoding="utf-8")
+    path = folder / "small.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
+
+
+async def test_c_opens_the_picker_even_when_it_has_no_card_to_offer(tmp_path: Path) -> None:
+    """`c` then `enter` is a new card, whatever the library holds: the picker always opens,
+    on "New card…"."""
+    app = WorkbookApp(library_with_nothing_to_offer(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("tab")
+        assert screen.columns[0].current == ("p1", None)
+        await pilot.press("c")
+        picker = app.screen
+        assert isinstance(picker, CardPicker)
+        assert picker.cards.highlighted_option is not None
+        assert picker.cards.highlighted_option.id == NEW
+        await pilot.press("enter")
+        assert isinstance(app.screen, FormScreen)
+
+
+async def test_an_empty_card_is_refused_and_nothing_is_added(tmp_path: Path) -> None:
+    path = library_with_nothing_to_offer(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        claims, cards = dict(screen.workbook.claims), dict(screen.workbook.cards)
+        await pilot.press("tab", "c", "enter", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.pause()
+        assert app.screen is form
+        assert "empty" in error(form, "tag")
+        # What a new user typed: "c, enter" twice, then words. The words stay in the form.
+        await pilot.press("c", "enter", "c", "enter", *"new claim")
+        assert app.screen is form
+        assert (form.values()["tag"], form.values()["author"]) == ("c", "c")
+        assert form.values()["qualifications"] == "new claim"
+        assert (screen.workbook.cards, screen.workbook.claims) == (cards, claims)
 
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))

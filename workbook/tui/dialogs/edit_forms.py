@@ -82,6 +82,10 @@ def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
     fields.append(Field("notes", "Notes", "text", card.notes))
 
     def check(values: Values) -> dict[str, str]:
+        # A card applied with nothing in it is a slip of the keys, not an open slot: an open
+        # slot still says, in its tag, what evidence it waits for.
+        if not any(value.strip() for value in values.values()):
+            return {"tag": "the card is empty: a tag at least, the evidence it waits for"}
         try:
             card_values(values)
         except ValidationError as error:
