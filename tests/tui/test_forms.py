@@ -1,6 +1,7 @@
 """The forms, typed as a user types: enter goes from field to field, the last field's enter or
 ctrl+s applies, a refusal keeps the focus and the text where they were, a claim's paragraph is
-found from its quote, and an empty card is refused."""
+found from its quote, an empty card is refused, and every one-line field selects all with ctrl+a
+and joins the lines of a paste."""
 
 from __future__ import annotations
 
@@ -9,21 +10,27 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
 from textual import events
+from textual.command import CommandInput, CommandPalette
 from textual.widgets import Input, TextArea
 
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.storage.places import seed_path
-from workbook.tui.app import WorkbookApp
+from workbook.tui.app import WorkbookApp, one_line
 from workbook.tui.dialogs.card_picker import NEW, CardPicker
 from workbook.tui.dialogs.edit_forms import numbered, paragraph_errors
 from workbook.tui.dialogs.form import FormScreen
 
 from ..conftest import ESSAY, small_data
+from ..strategies import lines
 from ..test_markdown import best_time
 from .conftest import SIZE, opened, until
 
 FIRST = "reckless-decision"  # its quote is in paragraph 2
+# Every character that ends a line for Python, and so for a paste.
+LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
 
 def error(form: FormScreen, name: str) -> str:
@@ -217,6 +224,74 @@ async def test_an_empty_card_is_refused_and_nothing_is_added(tmp_path: Path) -> 
         assert (form.values()["tag"], form.values()["author"]) == ("c", "c")
         assert form.values()["qualifications"] == "new claim"
         assert (screen.workbook.cards, screen.workbook.claims) == (cards, claims)
+
+
+async def test_ctrl_a_selects_the_whole_filter_and_the_palettes_words(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("slash", *"iran", "ctrl+a", "x")
+        assert screen.query_one("#filter", Input).value == "x"
+        await pilot.press("escape", "ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"claim", "ctrl+a", "z")
+        assert app.screen.query_one(CommandInput).value == "z"
+
+
+async def test_a_paste_of_several_lines_into_a_one_line_field_joins_them(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("slash")
+        app.post_message(events.Paste("militias\nattack\n"))
+        await pilot.pause()
+        assert screen.query_one("#filter", Input).value == "militias attack"
+        await pilot.press("escape", "n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        app.post_message(events.Paste("The strike\n  was reckless,\r\n\r\nand costly"))
+        await pilot.pause()
+        assert form.values()["tag"] == "The strike was reckless, and costly"
+        await pilot.press("tab")
+        app.post_message(events.Paste("Two\nlines"))  # the quote is lines of text: kept
+        await pilot.pause()
+        assert form.values()["quote"] == "Two\nlines"
+
+
+async def test_keys_typed_in_one_burst_around_ctrl_a_keep_their_order(seed_copy: Path) -> None:
+    """ctrl+a, a priority key, is read before the keys typed ahead of it reach the field: the
+    field selects after those and before the ones typed after it."""
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("slash")
+        field = screen.query_one("#filter", Input)
+        for key, character in [("a", "a"), ("b", "b"), ("ctrl+a", None), ("c", "c")]:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: "c" in field.value)
+        assert field.value == "c"
+
+
+@given(st.lists(st.one_of(lines, st.sampled_from(LINE_BREAKS)), max_size=8).map("".join))
+def test_a_paste_made_one_line_keeps_every_word_in_order(pasted: str) -> None:
+    joined = one_line(pasted)
+    assert len(joined.splitlines()) <= 1
+    assert joined.split() == pasted.split()
+    if len(pasted.splitlines()) == 1:
+        assert joined == pasted.splitlines()[0]  # one line is kept as it is
+    assert one_line(joined) == joined
+
+
+def test_joining_a_paste_takes_time_that_grows_with_it_not_faster() -> None:
+    def paste(size: int) -> str:
+        return ("word  \n   \n" + " " * 50) * size
+
+    size = 1_000
+    while best_time(partial(one_line, paste(size))) < 0.01:
+        size *= 2
+    short = best_time(partial(one_line, paste(size)))
+    long = best_time(partial(one_line, paste(4 * size)))
+    assert long / short < 10, f"4 times the paste took {long / short:.1f} times as long"
 
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))

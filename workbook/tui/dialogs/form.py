@@ -28,14 +28,7 @@ class Field:
     placeholder: str = ""
 
 
-# In a form, ctrl+a selects the whole field, so that typing replaces it: a long text is
-# cleared in two keys. (Home still goes to the start of the line.)
-SELECT_ALL = Binding("ctrl+a", "select_all", "Select all", show=False)
-
-
 class FieldInput(Input):
-    BINDINGS = [SELECT_ALL]
-
     def take_focus_as_typed(self) -> None:
         """Take the focus without selecting the field (a tab into it selects it): what is
         typed next goes where the cursor was, and replaces nothing."""
@@ -44,10 +37,6 @@ class FieldInput(Input):
 
     def on_blur(self) -> None:
         self.select_on_focus = True
-
-
-class FieldArea(TextArea):
-    BINDINGS = [SELECT_ALL]
 
 
 class FormScreen(ModalScreen[Values | None]):
@@ -172,7 +161,7 @@ class FormScreen(ModalScreen[Values | None]):
     def _widget(self, spec: Field) -> Input | TextArea | Select[str]:
         name = f"field-{spec.name}"
         if spec.kind == "text":
-            area = FieldArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
+            area = TextArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
             area.tab_behavior = "focus"
             return area
         if spec.kind == "choice":
