@@ -164,6 +164,8 @@ async def test_a_refusal_leaves_the_focus_on_the_refused_field_and_the_text_as_t
         paragraph = form.query_one("#field-paragraph", Input)
         assert app.focused is paragraph and paragraph.value == "4"
         assert "paragraph 3" in error(form, "paragraph")
+        help_line = str(form.query_one("#form-help").render())
+        assert help_line == "Not applied: see the message under Paragraph."
         # From another field, the refusal takes the focus to the paragraph, and selects
         # nothing there: what is typed next does not replace what was typed.
         await pilot.press("shift+tab", "shift+tab")

@@ -55,6 +55,7 @@ class FormScreen(ModalScreen[Values | None]):
         padding: 0 1;
     }
     FormScreen #form-title {
+        width: 100%;
         text-style: bold;
         margin-bottom: 1;
     }
@@ -95,6 +96,9 @@ class FormScreen(ModalScreen[Values | None]):
         width: 1fr;
         color: $text-muted;
         padding-top: 1;
+    }
+    FormScreen #form-help.refused {
+        color: $text-error;
     }
     FormScreen #form-buttons Button {
         margin-left: 1;
@@ -206,23 +210,34 @@ class FormScreen(ModalScreen[Values | None]):
             error.update(message)
             error.set_class(bool(message), "shown")
         if errors:
-            self.focus_refused(errors)
-            self.notify("Not applied: see the message beside the field.", severity="error")
+            name = self.focus_refused(errors)
+            # Said in the form's own line of help, not in a notice: a notice would stand over
+            # the buttons of a form on a small terminal.
+            label = next(spec.label for spec in self.fields if spec.name == name)
+            help_line = self.query_one("#form-help", Static)
+            help_line.update(f"Not applied: see the message under {label}.")
+            help_line.add_class("refused")
+            self.query_one(f"#error-{name}").call_after_refresh(self._show_message, name)
             return
         self.dismiss(values)
 
-    def focus_refused(self, errors: dict[str, str]) -> None:
+    def _show_message(self, name: str) -> None:
+        self.query_one(f"#error-{name}").scroll_visible(animate=False)
+
+    def focus_refused(self, errors: dict[str, str]) -> str:
         """The focus stays on a field refused, or goes to the one the check names first; the
         text typed there stays as it was, and nothing is selected, so that a correction typed
-        next goes into that field and replaces nothing."""
-        here = self.focused
-        if here is not None and (here.id or "").removeprefix("field-") in errors:
-            return
-        widget = self.query_one(f"#field-{next(iter(errors))}")
+        next goes into that field and replaces nothing. Returns the field's name."""
+        here = (self.focused.id or "") if self.focused else ""
+        if here.removeprefix("field-") in errors:
+            return here.removeprefix("field-")
+        name = next(iter(errors))
+        widget = self.query_one(f"#field-{name}")
         if isinstance(widget, FieldInput):
             widget.take_focus_as_typed()
         else:
             self.set_focus(widget)
+        return name
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -258,10 +273,12 @@ class ConfirmScreen(ModalScreen[str]):
     }
     ConfirmScreen #confirm-buttons {
         height: auto;
-        align-horizontal: right;
     }
     ConfirmScreen #confirm-buttons Button {
-        margin-left: 1;
+        width: 100%;
+        text-align: left;
+        content-align: left middle;
+        padding: 0 2;
     }
     ConfirmScreen #confirm-hint {
         width: 100%;
@@ -271,8 +288,8 @@ class ConfirmScreen(ModalScreen[str]):
     """
 
     BINDINGS = [
-        Binding("left,shift+tab", "app.focus_previous", "Previous answer", show=False),
-        Binding("right,tab", "app.focus_next", "Next answer", show=False),
+        Binding("up,left,shift+tab", "app.focus_previous", "Previous answer", show=False),
+        Binding("down,right,tab", "app.focus_next", "Next answer", show=False),
     ]
 
     def __init__(
@@ -287,12 +304,14 @@ class ConfirmScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Label(self.question, id="confirm-question")
-            with Horizontal(id="confirm-buttons"):
+            # One answer a line, the safe one first: a row of five long answers does not fit
+            # a small terminal, and the order of safety reads from the top.
+            with Vertical(id="confirm-buttons"):
                 for answer_id, label in self.answers:
-                    yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id)
+                    yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id, compact=True)
             letters = ", ".join(label[0] for _, label in self.answers)
             yield Label(
-                f"Press {letters}, or ← → then enter; escape: {self._escape_label()}.",
+                f"Press {letters}, or ↑ ↓ then enter; escape: {self._escape_label()}.",
                 id="confirm-hint",
             )
 
