@@ -102,6 +102,20 @@ async def test_keys_typed_in_one_burst_across_an_enter_land_in_the_next_field(
         assert "yz" in quote_field.text
 
 
+async def test_a_point_with_no_words_is_refused_and_nothing_is_added(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        points = dict(screen.workbook.claims[FIRST].points)
+        await pilot.press("tab", "a", "space", "enter", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.pause()
+        assert app.screen is form
+        assert "words" in error(form, "text")
+        assert screen.workbook.claims[FIRST].points == points
+
+
 async def test_a_new_claims_paragraph_is_found_from_its_quote(seed_copy: Path) -> None:
     app = WorkbookApp(seed_copy)
     async with app.run_test(size=SIZE) as pilot:

@@ -60,8 +60,13 @@ def point_form(
     title = f"{verb} for {workbook.sides[side].name} on “{claim.tag}”"
 
     def check(values: Values) -> dict[str, str]:
-        error = strength_error(values["strength"])
-        return {"strength": error} if error else {}
+        errors: dict[str, str] = {}
+        # As with a card: a point applied with no words is a slip of the keys, not a point.
+        if not values["text"].strip():
+            errors["text"] = "the point's words: what it says"
+        if error := strength_error(values["strength"]):
+            errors["strength"] = error
+        return errors
 
     return FormScreen(title, fields, check)
 
