@@ -10,21 +10,22 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual import events
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import Input, TextArea
 
 from workbook.essay.paragraphs import split_paragraphs
+from workbook.essay.quotes import locate_quote
 from workbook.storage.places import seed_path
 from workbook.tui.app import WorkbookApp, one_line
 from workbook.tui.dialogs.card_picker import NEW, CardPicker
-from workbook.tui.dialogs.edit_forms import numbered, paragraph_errors
+from workbook.tui.dialogs.edit_forms import claim_from, numbered, paragraph_errors
 from workbook.tui.dialogs.form import FormScreen
 
 from ..conftest import ESSAY, small_data
-from ..strategies import lines
+from ..strategies import lines, text
 from ..test_markdown import best_time
 from .conftest import SIZE, opened, until
 
@@ -365,3 +366,26 @@ def test_the_paragraph_is_looked_up_in_time_that_grows_with_the_essay_not_faster
     short = best_time(partial(paragraph_errors, quote, "", essay(size), size))
     long = best_time(partial(paragraph_errors, quote, "", essay(4 * size), 4 * size))
     assert long / short < 10, f"4 times the paragraphs took {long / short:.1f} times as long"
+
+
+@settings(deadline=None)  # each example looks through the whole essay
+@given(
+    st.data(), st.sampled_from(["", "3", " 7 ", "²", "٣", "0", "-1", "1e3", "99999999999999999999"])
+)
+def test_a_quote_and_paragraph_as_typed_are_refused_or_placed_where_the_quote_stands(
+    data: st.DataObject, paragraph: str
+) -> None:
+    """Any quote, the essay's words (as they are or in capitals) or any text, with any
+    paragraph typed: refused in words, or placed in a paragraph that holds it."""
+    number = data.draw(st.integers(0, len(SEED_ESSAY) - 1))
+    words = SEED_ESSAY[number].split()
+    start = data.draw(st.integers(0, len(words) - 1))
+    passage = " ".join(words[start : start + data.draw(st.integers(1, 12))])
+    quote = data.draw(st.one_of(st.just(passage), st.just(passage.upper()), text))
+    errors = paragraph_errors(quote, paragraph, SEED_ESSAY, len(SEED_ESSAY))
+    if errors:
+        assert set(errors) <= {"quote", "paragraph"} and all(errors.values())
+        return
+    values = {"section": "", "side": "blowback", "tag": "T", "tags": "", "notes": ""}
+    claim = claim_from({**values, "quote": quote, "paragraph": paragraph}, SEED_ESSAY)
+    assert locate_quote(claim.quote, SEED_ESSAY[claim.paragraph - 1])

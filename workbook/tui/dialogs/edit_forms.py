@@ -128,7 +128,7 @@ def paragraph_errors(
     errors: dict[str, str] = {}
     if not quote.strip():
         errors["quote"] = "the essay's words, verbatim"
-    if number and (not number.isdigit() or not 1 <= int(number) <= count):
+    if number and (not number.isdecimal() or not 1 <= int(number) <= count):
         errors["paragraph"] = f"a paragraph from 1 to {count}, or empty: the one with the quote"
     if errors:
         return errors
