@@ -206,6 +206,26 @@ def library_with_nothing_to_offer(folder: Path) -> Path:
     return path
 
 
+async def test_a_refusal_shows_its_message_on_a_small_terminal(seed_copy: Path) -> None:
+    """A card's date of access refused, far down a form that scrolls: the message under it is
+    in view, and the form's own line says where to look (a notice would cover its buttons)."""
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("tab", "c", "enter", *"Attacks rose", *["enter"] * 7)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        accessed, message = form.query_one("#field-accessed"), form.query_one("#error-accessed")
+        fields = form.query_one("#form-fields")
+        assert app.focused is accessed
+        await pilot.press(*"last spring", "ctrl+s")
+        await until(pilot, lambda: "YYYY" in error(form, "accessed"))
+        await until(pilot, lambda: fields.region.contains_region(message.region))
+        assert app.focused is accessed
+        help_line = str(form.query_one("#form-help").render())
+        assert help_line == "Not applied: see the message under Accessed."
+
+
 async def test_c_opens_the_picker_even_when_it_has_no_card_to_offer(tmp_path: Path) -> None:
     """`c` then `enter` is a new card, whatever the library holds: the picker always opens,
     on "New card…"."""

@@ -106,7 +106,9 @@ def split_tags(text: str) -> list[str]:
 
 def holding(quote: str, paragraphs: list[str]) -> list[int]:
     """The numbers of the paragraphs in which the quote stands, as `locate_quote` finds it."""
-    return [n for n, text in enumerate(paragraphs, start=1) if locate_quote(quote, text)]
+    return [
+        n for n, text in enumerate(paragraphs, start=1) if locate_quote(quote, text) is not None
+    ]
 
 
 def numbered(numbers: list[int], most: int = 6) -> str:
@@ -134,7 +136,7 @@ def paragraph_errors(
         return errors
     if paragraphs is None:  # the essay is not at hand: its paragraphs cannot be looked in
         return {} if number else {"paragraph": f"a paragraph from 1 to {count}"}
-    if number and locate_quote(quote, paragraphs[int(number) - 1]):
+    if number and locate_quote(quote, paragraphs[int(number) - 1]) is not None:
         return {}
     found = holding(quote, paragraphs)
     if number:

@@ -217,12 +217,8 @@ class FormScreen(ModalScreen[Values | None]):
             help_line = self.query_one("#form-help", Static)
             help_line.update(f"Not applied: see the message under {label}.")
             help_line.add_class("refused")
-            self.query_one(f"#error-{name}").call_after_refresh(self._show_message, name)
             return
         self.dismiss(values)
-
-    def _show_message(self, name: str) -> None:
-        self.query_one(f"#error-{name}").scroll_visible(animate=False)
 
     def focus_refused(self, errors: dict[str, str]) -> str:
         """The focus stays on a field refused, or goes to the one the check names first; the
