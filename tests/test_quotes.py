@@ -15,6 +15,7 @@ from workbook.essay.paragraphs import find_quote, split_paragraphs
 from workbook.essay.quotes import (
     closest_passage,
     differences,
+    essay_problem,
     essay_quote,
     locate_quote,
     normalised,
@@ -192,6 +193,19 @@ def test_a_quote_from_another_paragraph_is_not_close_to_anything() -> None:
         "not the words of paragraph 3, and nothing in it comes close"
     )
     assert quote_problem("don’t ask.", ESSAY, 1) == ""
+
+
+def test_a_quote_no_paragraph_holds_names_the_closest_passage_and_its_paragraph() -> None:
+    typed = "the argument that the strike reestablished 'real deterence'"
+    assert essay_problem(typed, SEED_ESSAY) == (
+        "not the words of any paragraph; the closest is "
+        "“the argument that the strike re-established “real deterrence””, in paragraph 5"
+    )
+    typed = "Pasta should be cooked in plenty of salted water until it is just done."
+    assert essay_problem(typed, SEED_ESSAY) == (
+        "not the words of any paragraph, and nothing in the essay comes close"
+    )
+    assert essay_problem("  ", SEED_ESSAY) == "the essay's words, verbatim"
 
 
 def test_the_closest_passage_is_quick_on_a_long_paragraph() -> None:

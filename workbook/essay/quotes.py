@@ -19,8 +19,11 @@ Letter case is forgiven only where it leaves a single match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from workbook.essay.paragraphs import find_quote
 
@@ -285,6 +288,22 @@ def quote_problem(typed: str, paragraph: str, number: int) -> str:
     if locate_quote(typed, paragraph) is not None:
         return ""
     return _not_there(typed, paragraph, f"paragraph {number}")
+
+
+def essay_problem(typed: str, paragraphs: Sequence[str]) -> str:
+    """What a form says beside a quote that no paragraph holds: one line, with the passage of
+    the whole essay closest to it and the paragraph it begins in."""
+    if not typed.strip():
+        return "the essay's words, verbatim"
+    essay = "\n".join(paragraphs)
+    found = _closest(typed, essay)
+    if found is None or found[1] < CLOSE:
+        return "not the words of any paragraph, and nothing in the essay comes close"
+    (start, end), _ = found
+    starts = list(accumulate((len(paragraph) + 1 for paragraph in paragraphs), initial=0))
+    number = bisect_right(starts, start)
+    closest = cut(essay[start:end])
+    return f"not the words of any paragraph; the closest is “{closest}”, in paragraph {number}"
 
 
 def verbatim_problem(quote: str, paragraph: str, number: int, file: str = "") -> str:

@@ -43,6 +43,16 @@ if TYPE_CHECKING:
 # once it is open.
 
 
+def one_line(text: str) -> str:
+    """A paste as a one-line field takes it: its lines joined with one space, the blank lines
+    and the spaces around each line break left out. Textual's field kept only the first line,
+    and said nothing of the rest."""
+    lines = text.splitlines()
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return " ".join(stripped for line in lines if (stripped := line.strip()))
+
+
 def go_to_claim() -> type[Provider]:
     """The palette's provider, loaded when the palette first opens (it pulls in many widgets)."""
     from workbook.tui.palette import GoToClaim
@@ -63,6 +73,9 @@ class WorkbookApp(FileApp):
             tooltip="Export the brief: both columns as Markdown, ours first",
         ),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        # In every text field, forms, filter, card picker and palette alike, ctrl+a selects
+        # the whole field, so that typing replaces it (Textual's fields go to the line's start).
+        Binding("ctrl+a", "select_all_typed", "Select all", show=False, priority=True),
     ]
 
     def __init__(
@@ -182,7 +195,23 @@ class WorkbookApp(FileApp):
     async def on_event(self, event: events.Event) -> None:
         if self.kept_keys is not None and self.kept_keys.hold(event):
             return
+        if isinstance(event, events.Paste):
+            from textual.widgets import Input
+
+            if isinstance(self.focused, Input):  # every one-line field, Textual's own too
+                event.text = one_line(event.text)
         await super().on_event(event)
+
+    def action_select_all_typed(self) -> None:
+        from textual.actions import SkipAction
+        from textual.widgets import Input, TextArea
+
+        field = self.focused
+        if not isinstance(field, Input | TextArea):
+            raise SkipAction()  # the key goes on to the widget in focus
+        # ctrl+a is a priority key, read before the keys typed ahead of it reach the field:
+        # the field selects in its own turn, after those keys and before the ones after it.
+        field.call_later(field.select_all)
 
     def name_sides(self) -> None:
         """A new workbook's sides get their names from the user, and are saved at once."""

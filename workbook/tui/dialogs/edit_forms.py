@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workbook.core.model import Card, Claim, Point, Side, Workbook
-from workbook.essay.quotes import essay_quote, quote_problem
+from workbook.essay.quotes import essay_problem, essay_quote, locate_quote, quote_problem
 from workbook.importing.importer import DEFAULT_SIDES
 from workbook.tui.dialogs.form import Field, FormScreen, Values
 
@@ -60,8 +60,13 @@ def point_form(
     title = f"{verb} for {workbook.sides[side].name} on “{claim.tag}”"
 
     def check(values: Values) -> dict[str, str]:
-        error = strength_error(values["strength"])
-        return {"strength": error} if error else {}
+        errors: dict[str, str] = {}
+        # As with a card: a point applied with no words is a slip of the keys, not a point.
+        if not values["text"].strip():
+            errors["text"] = "the point's words: what it says"
+        if error := strength_error(values["strength"]):
+            errors["strength"] = error
+        return errors
 
     return FormScreen(title, fields, check)
 
@@ -82,6 +87,10 @@ def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
     fields.append(Field("notes", "Notes", "text", card.notes))
 
     def check(values: Values) -> dict[str, str]:
+        # A card applied with nothing in it is a slip of the keys, not an open slot: an open
+        # slot still says, in its tag, what evidence it waits for.
+        if not any(value.strip() for value in values.values()):
+            return {"tag": "the card is empty: a tag at least, the evidence it waits for"}
         try:
             card_values(values)
         except ValidationError as error:
@@ -95,6 +104,57 @@ def split_tags(text: str) -> list[str]:
     return [t.strip().lstrip("#") for t in text.split(",") if t.strip().lstrip("#")]
 
 
+def holding(quote: str, paragraphs: list[str]) -> list[int]:
+    """The numbers of the paragraphs in which the quote stands, as `locate_quote` finds it."""
+    return [
+        n for n, text in enumerate(paragraphs, start=1) if locate_quote(quote, text) is not None
+    ]
+
+
+def numbered(numbers: list[int], most: int = 6) -> str:
+    """“paragraph 3”, “paragraphs 3 and 5”, “paragraphs 2, 3, 5, 6, 8, 10 and 4 more”."""
+    if len(numbers) == 1:
+        return f"paragraph {numbers[0]}"
+    shown = [str(n) for n in numbers[:most]]
+    last = f"{len(numbers) - most} more" if len(numbers) > most else shown.pop()
+    return f"paragraphs {', '.join(shown)} and {last}"
+
+
+def paragraph_errors(
+    quote: str, typed: str, paragraphs: list[str] | None, count: int
+) -> dict[str, str]:
+    """What a claim form refuses of its quote and paragraph. A paragraph left empty is the one
+    that holds the quote; a paragraph that does not hold it is refused, naming those that do.
+    The field to correct comes first."""
+    number = typed.strip()
+    errors: dict[str, str] = {}
+    if not quote.strip():
+        errors["quote"] = "the essay's words, verbatim"
+    if number and (not number.isdecimal() or not 1 <= int(number) <= count):
+        errors["paragraph"] = f"a paragraph from 1 to {count}, or empty: the one with the quote"
+    if errors:
+        return errors
+    if paragraphs is None:  # the essay is not at hand: its paragraphs cannot be looked in
+        return {} if number else {"paragraph": f"a paragraph from 1 to {count}"}
+    if number and locate_quote(quote, paragraphs[int(number) - 1]) is not None:
+        return {}
+    found = holding(quote, paragraphs)
+    if number:
+        problem = quote_problem(quote, paragraphs[int(number) - 1], int(number))
+        if not found:
+            return {"quote": problem}
+        verb = "holds" if len(found) == 1 else "hold"
+        return {
+            "paragraph": f"{numbered(found)} {verb} the quote, not {number}: type it, or empty",
+            "quote": problem,
+        }
+    if not found:
+        return {"quote": essay_problem(quote, paragraphs)}
+    if len(found) > 1:
+        return {"paragraph": f"{numbered(found)} hold the quote: which one?"}
+    return {}
+
+
 def claim_form(
     workbook: Workbook,
     paragraphs: list[str] | None,
@@ -102,18 +162,19 @@ def claim_form(
     title: str,
     near: Claim | None = None,
 ) -> FormScreen:
-    """A claim's every field: a new claim (`claim` None, placed near `near`) or a correction."""
+    """A claim's every field: a new claim (`claim` None, placed near `near`) or a correction.
+    A new claim's paragraph is left empty, to be found from its quote."""
     sides = [(side.name, key) for key, side in workbook.sides.items()]
     start = claim or near
-    paragraph = str(start.paragraph) if start else "1"
+    count = workbook.essay.paragraphs
     fields = [
         Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
         Field("quote", "Quote", "text", claim.quote if claim else ""),
         Field(
             "paragraph",
             "Paragraph",
-            value=paragraph,
-            placeholder=f"1 to {workbook.essay.paragraphs}",
+            value=str(claim.paragraph) if claim else "",
+            placeholder=f"1 to {count}; empty: the one with the quote",
         ),
         Field("section", "Section", value=start.section if start else ""),
         Field("side", "Made by", "choice", start.side if start else sides[0][1], sides),
@@ -127,17 +188,7 @@ def claim_form(
     ]
 
     def check(values: Values) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        if not values["quote"].strip():
-            errors["quote"] = "the essay's words, verbatim"
-        number = values["paragraph"].strip()
-        if not number.isdigit() or not 1 <= int(number) <= workbook.essay.paragraphs:
-            errors["paragraph"] = f"a paragraph from 1 to {workbook.essay.paragraphs}"
-        elif paragraphs and "quote" not in errors:
-            problem = quote_problem(values["quote"], paragraphs[int(number) - 1], int(number))
-            if problem:
-                errors["quote"] = problem
-        return errors
+        return paragraph_errors(values["quote"], values["paragraph"], paragraphs, count)
 
     return FormScreen(title, fields, check)
 
@@ -146,9 +197,11 @@ def claim_from(
     values: Values, paragraphs: list[str] | None, points: dict[str, Point] | None = None
 ) -> Claim:
     """The claim a filled claim form describes, keeping the points it had. A quote typed with
-    straight quotes, other dashes or spacing is stored as the essay's own characters."""
-    number = int(values["paragraph"])
+    straight quotes, other dashes or spacing is stored as the essay's own characters; a
+    paragraph left empty is the one paragraph that holds the quote (the form checked it)."""
+    typed = values["paragraph"].strip()
     quote = values["quote"].strip()
+    number = int(typed) if typed else holding(quote, paragraphs or [])[0]
     if paragraphs and number <= len(paragraphs):
         quote = essay_quote(quote, paragraphs[number - 1]) or quote
     return Claim(

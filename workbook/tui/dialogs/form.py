@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 Values = dict[str, str]
+# What a form refuses, field by field, the field to correct first coming first.
 Checker = Callable[[Values], dict[str, str]]
 
 
@@ -27,17 +28,15 @@ class Field:
     placeholder: str = ""
 
 
-# In a form, ctrl+a selects the whole field, so that typing replaces it: a long text is
-# cleared in two keys. (Home still goes to the start of the line.)
-SELECT_ALL = Binding("ctrl+a", "select_all", "Select all", show=False)
-
-
 class FieldInput(Input):
-    BINDINGS = [SELECT_ALL]
+    def take_focus_as_typed(self) -> None:
+        """Take the focus without selecting the field (a tab into it selects it): what is
+        typed next goes where the cursor was, and replaces nothing."""
+        self.select_on_focus = False
+        self.screen.set_focus(self)
 
-
-class FieldArea(TextArea):
-    BINDINGS = [SELECT_ALL]
+    def on_blur(self) -> None:
+        self.select_on_focus = True
 
 
 class FormScreen(ModalScreen[Values | None]):
@@ -56,6 +55,7 @@ class FormScreen(ModalScreen[Values | None]):
         padding: 0 1;
     }
     FormScreen #form-title {
+        width: 100%;
         text-style: bold;
         margin-bottom: 1;
     }
@@ -92,6 +92,14 @@ class FormScreen(ModalScreen[Values | None]):
         height: auto;
         align-horizontal: right;
     }
+    FormScreen #form-help {
+        width: 1fr;
+        color: $text-muted;
+        padding-top: 1;
+    }
+    FormScreen #form-help.refused {
+        color: $text-error;
+    }
     FormScreen #form-buttons Button {
         margin-left: 1;
     }
@@ -102,6 +110,9 @@ class FormScreen(ModalScreen[Values | None]):
         Binding("ctrl+s", "submit", "Apply", priority=True),
         # Priority keys act as the app reads them, before the keys after them are handed to
         # the focused field: letters typed or pasted right after a tab go to the next field.
+        # Enter in a one-line field is a tab too, but in the last field it applies: a form
+        # applied on the first enter let the next words typed run as the main screen's keys.
+        Binding("enter", "enter", "Next field", show=False, priority=True),
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
@@ -125,16 +136,36 @@ class FormScreen(ModalScreen[Values | None]):
                         yield self._widget(spec)
                     yield Static("", id=f"error-{spec.name}", classes="field-error")
             with Horizontal(id="form-buttons"):
+                yield Static(self.help_line(), id="form-help", markup=False)
                 yield Button("Apply (ctrl+s)", variant="primary", id="submit")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
 
+    def help_line(self) -> str:
+        """What enter does in this form: in a text of many lines it starts a new line."""
+        if len(self.fields) == 1 and self.fields[0].kind == "line":
+            return "enter or ctrl+s: apply"
+        if self.fields[-1].kind == "line":
+            return "enter: the next field; in the last, apply · ctrl+s: apply"
+        return "enter: the next field (a new line in a text) · ctrl+s: apply"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter is the form's only in a one-line field: elsewhere it is the widget's own (a
+        # new line in a text, a choice opened, a button pressed).
+        return action != "enter" or isinstance(self.focused, FieldInput)
+
+    def action_enter(self) -> None:
+        if self.focused is self.query_one(f"#field-{self.fields[-1].name}"):
+            self.action_submit()
+        else:
+            self.focus_next()
+
     def _widget(self, spec: Field) -> Input | TextArea | Select[str]:
         name = f"field-{spec.name}"
         if spec.kind == "text":
-            area = FieldArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
+            area = TextArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
             area.tab_behavior = "focus"
             return area
         if spec.kind == "choice":
@@ -179,18 +210,33 @@ class FormScreen(ModalScreen[Values | None]):
             error.update(message)
             error.set_class(bool(message), "shown")
         if errors:
-            first = next(spec.name for spec in self.fields if spec.name in errors)
-            self.query_one(f"#field-{first}").focus()
-            self.notify("Not applied: see the message beside the field.", severity="error")
+            name = self.focus_refused(errors)
+            # Said in the form's own line of help, not in a notice: a notice would stand over
+            # the buttons of a form on a small terminal.
+            label = next(spec.label for spec in self.fields if spec.name == name)
+            help_line = self.query_one("#form-help", Static)
+            help_line.update(f"Not applied: see the message under {label}.")
+            help_line.add_class("refused")
             return
         self.dismiss(values)
 
+    def focus_refused(self, errors: dict[str, str]) -> str:
+        """The focus stays on a field refused, or goes to the one the check names first; the
+        text typed there stays as it was, and nothing is selected, so that a correction typed
+        next goes into that field and replaces nothing. Returns the field's name."""
+        here = (self.focused.id or "") if self.focused else ""
+        if here.removeprefix("field-") in errors:
+            return here.removeprefix("field-")
+        name = next(iter(errors))
+        widget = self.query_one(f"#field-{name}")
+        if isinstance(widget, FieldInput):
+            widget.take_focus_as_typed()
+        else:
+            self.set_focus(widget)
+        return name
+
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -223,10 +269,12 @@ class ConfirmScreen(ModalScreen[str]):
     }
     ConfirmScreen #confirm-buttons {
         height: auto;
-        align-horizontal: right;
     }
     ConfirmScreen #confirm-buttons Button {
-        margin-left: 1;
+        width: 100%;
+        text-align: left;
+        content-align: left middle;
+        padding: 0 2;
     }
     ConfirmScreen #confirm-hint {
         width: 100%;
@@ -236,8 +284,8 @@ class ConfirmScreen(ModalScreen[str]):
     """
 
     BINDINGS = [
-        Binding("left,shift+tab", "app.focus_previous", "Previous answer", show=False),
-        Binding("right,tab", "app.focus_next", "Next answer", show=False),
+        Binding("up,left,shift+tab", "app.focus_previous", "Previous answer", show=False),
+        Binding("down,right,tab", "app.focus_next", "Next answer", show=False),
     ]
 
     def __init__(
@@ -252,12 +300,14 @@ class ConfirmScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
             yield Label(self.question, id="confirm-question")
-            with Horizontal(id="confirm-buttons"):
+            # One answer a line, the safe one first: a row of five long answers does not fit
+            # a small terminal, and the order of safety reads from the top.
+            with Vertical(id="confirm-buttons"):
                 for answer_id, label in self.answers:
-                    yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id)
+                    yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id, compact=True)
             letters = ", ".join(label[0] for _, label in self.answers)
             yield Label(
-                f"Press {letters}, or ← → then enter; escape: {self._escape_label()}.",
+                f"Press {letters}, or ↑ ↓ then enter; escape: {self._escape_label()}.",
                 id="confirm-hint",
             )
 

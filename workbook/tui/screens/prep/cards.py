@@ -35,13 +35,11 @@ class CardEdits:
 
     def add(self, claim_id: str, claim: Claim, point_id: str) -> None:
         """`c`: pick a card from the library for the point, or "New card…" (first, so that
-        `enter` cuts a new one at once)."""
+        `enter` cuts a new one at once). The picker opens even with no card to offer, so that
+        `c` then `enter` is always a new card."""
         prep = self.prep
         point = claim.points[point_id]
         leave_out = set(point.cards)  # a point reads a card once
-        if all(card_id in leave_out for card_id in prep.workbook.cards):
-            self.edit(claim_id, claim, point_id, None)
-            return
 
         def picked(card_id: str | None) -> None:
             if card_id == NEW:
