@@ -291,3 +291,14 @@ def test_a_card_reads_as_its_cite_our_tag_its_full_cite_and_its_marked_text(
     card.text = "No marks: read whole"
     assert column_words(small, "con", BriefOptions()) == 2 + 2 + 4
     assert column_words(small, "con", BriefOptions(card_text=False)) == 2 + 2
+
+
+def test_words_that_close_with_their_own_quotation_mark_get_no_second_one(
+    small: Workbook,
+) -> None:
+    small.cards["smith"].text = "Hajizadeh said: “That night we had the ==readiness== for war.”"
+    small.claims["story"].quote = "Deterrence is “a story told afterwards.”"
+    brief = render(small)
+    assert "<br>Hajizadeh said: “That night we had the **readiness** for war.”" in brief
+    assert "> Deterrence is “a story told afterwards.”\n" in brief
+    assert "””" not in brief and "““" not in brief

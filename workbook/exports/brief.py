@@ -260,7 +260,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         out += [f'### <a id="{anchor(claim_id)}"></a>{tag}', ""]
         made_by = inline(workbook.sides[claim.side].name)
         where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
-        out += [f"> “{inline(claim.quote)}”", ">", where, ""]
+        out += [f"> {in_quotes(claim.quote, inline(claim.quote))}", ">", where, ""]
         rows = exchange_rows(claim, columns, card_lines)
         if not rows:
             rows = [["*no point yet*", "*no point yet*"]]
