@@ -302,3 +302,15 @@ def test_words_that_close_with_their_own_quotation_mark_get_no_second_one(
     assert "<br>Hajizadeh said: “That night we had the **readiness** for war.”" in brief
     assert "> Deterrence is “a story told afterwards.”\n" in brief
     assert "””" not in brief and "““" not in brief
+
+
+def test_the_essays_address_is_written_out_for_paper(small: Workbook) -> None:
+    small.essay.url = "https://example.org/essays/the_strike"
+    essay_line = next(line for line in render(small).splitlines() if line.startswith("**Essay:**"))
+    assert essay_line == (
+        "**Essay:** “An essay”, [https://example.org/essays/the\\_strike]"
+        "(https://example.org/essays/the_strike)"
+    )
+    assert linked(render(small)).count("https://example.org/essays/the_strike") == 1
+    small.essay.url = "ftp://example.org/essay"  # shown, but not as a link
+    assert f"**Essay:** “An essay”, {inline(small.essay.url)}\n" in render(small)

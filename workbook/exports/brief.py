@@ -89,9 +89,14 @@ def essay_cite(workbook: Workbook) -> str:
         parts.append(f"*{inline(essay.publication)}*")
     if essay.date:
         parts.append(inline(essay.date))
-    cite = ", ".join(parts) or "(no cite)"
+    # The address itself, not a word linked to it: a printed brief must still say where the
+    # essay is (written as a link, so that no linkifier reads the escapes as part of it).
     target = link_target(essay.url)
-    return f"{cite} ([link]({target}))" if target else cite
+    if target:
+        parts.append(f"[{inline(essay.url)}]({target})")
+    elif essay.url:
+        parts.append(inline(essay.url))
+    return ", ".join(parts) or "(no cite)"
 
 
 def card_line(card: Card, with_text: bool) -> str:
