@@ -314,3 +314,12 @@ def test_the_essays_address_is_written_out_for_paper(small: Workbook) -> None:
     assert linked(render(small)).count("https://example.org/essays/the_strike") == 1
     small.essay.url = "ftp://example.org/essay"  # shown, but not as a link
     assert f"**Essay:** “An essay”, {inline(small.essay.url)}\n" in render(small)
+
+
+def test_claims_before_the_first_heading_are_under_the_opening(small: Workbook) -> None:
+    for claim in small.claims.values():
+        claim.section = ""
+    assert "\n## An essay\n" in render(small)  # no headings: the essay's title names them
+    small.essay.headings = [1]
+    brief = render(small)
+    assert "\n## Opening\n" in brief and "no section" not in brief

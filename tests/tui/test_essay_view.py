@@ -147,3 +147,18 @@ async def test_suggested_sentences_are_marked_and_one_key_away(tmp_path: Path) -
         assert str(option.prompt).endswith(claim.quote)
         await pilot.press("s")
         assert essay.text.highlighted_option is not option
+
+
+async def test_a_claim_before_the_first_heading_is_listed_under_the_opening(
+    tmp_path: Path,
+) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await pilot.press("down", "c", "v")
+        await until(pilot, lambda: app.screen is prep)
+        headings = [str(o.prompt) for o in prep.claim_list.options if o.disabled]
+        assert headings == ["Opening"]
+        assert str(prep.query_one("#claim").render()).count("Opening · ¶2") == 1

@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from workbook.core.cites import cite_parts
 from workbook.core.filters import needs_answer
 from workbook.core.marks import has_marks, in_quotes, runs, words_read_aloud
+from workbook.essay.paragraphs import section_name
 
 if TYPE_CHECKING:
     from workbook.core.model import Card, Claim, Point, Workbook
@@ -260,7 +261,8 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     for claim_id, claim in workbook.claims.items():
         if claim.section != section:
             section = claim.section
-            out += [f"## {inline(section) or '(no section)'}", ""]
+            heading = section_name(section, workbook.essay.title, bool(workbook.essay.headings))
+            out += [f"## {inline(heading)}", ""]
         tag = inline(claim.tag) or inline(claim_id)
         out += [f'### <a id="{anchor(claim_id)}"></a>{tag}', ""]
         made_by = inline(workbook.sides[claim.side].name)

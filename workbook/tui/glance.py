@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from workbook.core.coverage import claim_ready, coverage, has_evidence, side_summary
 from workbook.core.library import point_cards
+from workbook.essay.paragraphs import section_name
 
 if TYPE_CHECKING:
     from workbook.core.filters import ClaimFilter
@@ -26,8 +27,8 @@ Readiness = Literal["ready", "started", "none"]
 
 
 class ClaimLine(NamedTuple):
-    """A claim in the list: its section, each side's readiness (in the order asked for), and
-    its tag, or its quote while it has no tag."""
+    """A claim in the list: its section as its heading reads, each side's readiness (in the
+    order asked for), and its tag, or its quote while it has no tag."""
 
     claim_id: str
     section: str
@@ -94,7 +95,13 @@ def readiness(claim: Claim, side: str, workbook: Workbook) -> Readiness:
 def claim_line(workbook: Workbook, claim_id: str, sides: Sequence[str]) -> ClaimLine:
     claim = workbook.claims[claim_id]
     ready = tuple(readiness(claim, side, workbook) for side in sides)
-    return ClaimLine(claim_id, claim.section, ready, claim.tag, claim.quote)
+    return ClaimLine(claim_id, shown_section(workbook, claim), ready, claim.tag, claim.quote)
+
+
+def shown_section(workbook: Workbook, claim: Claim) -> str:
+    """The claim's section as the app names it (see `essay.paragraphs.section_name`)."""
+    essay = workbook.essay
+    return section_name(claim.section, essay.title, bool(essay.headings))
 
 
 def claim_lines(
@@ -110,7 +117,7 @@ def claim_lines(
 
 def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
     claim = workbook.claims[claim_id]
-    where = [claim.section or "(no section)", f"¶{claim.paragraph}"]
+    where = [shown_section(workbook, claim), f"¶{claim.paragraph}"]
     where.append(f"made by {workbook.sides[claim.side].name}")
     if claim.tags:
         where.append(" ".join(f"#{t}" for t in claim.tags))
