@@ -162,3 +162,27 @@ async def test_a_claim_before_the_first_heading_is_listed_under_the_opening(
         headings = [str(o.prompt) for o in prep.claim_list.options if o.disabled]
         assert headings == ["Opening"]
         assert str(prep.query_one("#claim").render()).count("Opening · ¶2") == 1
+
+
+async def test_the_palette_names_an_untagged_claim_by_its_quote(tmp_path: Path) -> None:
+    from textual.command import CommandList
+
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await pilot.press("down", "c", "v")
+        await until(pilot, lambda: app.screen is prep)
+        (claim_id,) = prep.workbook.claims
+        await pilot.press("ctrl+p", *"Go to claim")
+        commands = app.screen.query_one(CommandList)
+        await until(
+            pilot,
+            lambda: (
+                commands.highlighted_option is not None
+                and "Go to claim" in str(commands.highlighted_option.prompt)
+            ),
+        )
+        shown = str(commands.highlighted_option.prompt)  # type: ignore[union-attr]
+        assert "Go to claim: “The United States and Iraq" in shown and claim_id not in shown

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from workbook.core.coverage import claim_ready, coverage, has_evidence, side_summary
 from workbook.core.library import point_cards
+from workbook.core.marks import in_quotes
 from workbook.essay.paragraphs import section_name
 
 if TYPE_CHECKING:
     from workbook.core.filters import ClaimFilter
+    from workbook.core.library import Place
     from workbook.core.model import Claim, Workbook
 
 Readiness = Literal["ready", "started", "none"]
@@ -113,6 +115,33 @@ def claim_lines(
         for claim_id, claim in workbook.claims.items()
         if claim_filter is None or not claim_filter.active or claim_filter.matches(claim_id, claim)
     ]
+
+
+def claim_name(workbook: Workbook, claim_id: str, longest: int = 0) -> str:
+    """A claim as the app names it to the user: its tag, or while it has none its quote, in
+    quotation marks (cut to `longest` characters, unless 0). Its id is the file's: the user
+    never typed it."""
+    claim = workbook.claims.get(claim_id)
+    if claim is None:
+        return claim_id
+    words = claim.tag or claim.quote
+    if longest and len(words) > longest:
+        words = words[: longest - 1].rstrip() + "…"
+    return in_quotes(words) if words else claim_id
+
+
+def read_by(workbook: Workbook, places: Sequence[Place], most: int = 8, longest: int = 0) -> str:
+    """Where a card is read, claim by claim: “Strikes backfire” p1, p3; “A story” p2 (the
+    first `most` claims, each named as `claim_name` does)."""
+    by_claim: dict[str, list[str]] = {}
+    for claim_id, point_id in places:
+        by_claim.setdefault(claim_id, []).append(point_id)
+    parts = [
+        f"{claim_name(workbook, claim_id, longest)} {', '.join(points)}"
+        for claim_id, points in list(by_claim.items())[:most]
+    ]
+    more = len(by_claim) - most
+    return "; ".join(parts) + (f"; and {more} more claims" if more > 0 else "")
 
 
 def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
