@@ -61,3 +61,17 @@ def test_a_claim_from_a_sentence_takes_its_place_in_the_essays_order() -> None:
     before = list(workbook.claims.values())[index - 1]
     after = list(workbook.claims.values())[index]
     assert before.paragraph <= 5 <= after.paragraph
+
+
+def test_a_claim_made_by_its_form_takes_its_place_in_the_essays_order_too() -> None:
+    from workbook.essay.picking import place_of
+
+    workbook: Workbook = load(seed_path())
+    paragraphs = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
+    _, claim = claim_from_span(workbook, paragraphs, 5, (0, 20))
+    index = place_of(workbook, paragraphs, claim)
+    assert index == place_for(workbook, paragraphs, 5, 0)
+    paragraph_numbers = [c.paragraph for c in workbook.claims.values()]
+    assert paragraph_numbers[index - 1] <= 5 <= paragraph_numbers[index]
+    # Without the essay's text, each claim stands at the start of its paragraph.
+    assert place_of(workbook, None, claim) == paragraph_numbers.index(6)

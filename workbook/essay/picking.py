@@ -84,13 +84,24 @@ def claim_from_span(
     return claim_id_for(quote, workbook.claims), claim
 
 
-def place_for(workbook: Workbook, paragraphs: list[str], number: int, start: int) -> int:
+def place_for(workbook: Workbook, paragraphs: list[str] | None, number: int, start: int) -> int:
     """Where a claim at `start` of paragraph `number` goes in the list: after every claim that
-    stands before it in the essay, so that claims made from the text keep the essay's order."""
-    placed = placed_claims(workbook, paragraphs)
+    stands before it in the essay, so that claims made from the text keep the essay's order.
+    Without the essay's text, a claim stands at the start of its paragraph."""
+    placed = placed_claims(workbook, paragraphs) if paragraphs is not None else {}
     where = {p.claim_id: (p.paragraph, p.start) for ps in placed.values() for p in ps}
     index = 0
     for position, (claim_id, claim) in enumerate(workbook.claims.items()):
         if where.get(claim_id, (claim.paragraph, 0)) <= (number, start):
             index = position + 1
     return index
+
+
+def place_of(workbook: Workbook, paragraphs: list[str] | None, claim: Claim) -> int:
+    """Where a new `claim` goes in the list: where its quote stands in the essay (see
+    `place_for`), whichever way it was made."""
+    start = 0
+    if paragraphs is not None and 1 <= claim.paragraph <= len(paragraphs):
+        span = find_quote(claim.quote, paragraphs[claim.paragraph - 1])
+        start = span[0] if span is not None else 0
+    return place_for(workbook, paragraphs, claim.paragraph, start)

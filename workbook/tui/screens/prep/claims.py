@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from workbook.core import edits
 from workbook.core.coverage import count
+from workbook.essay.picking import place_of
 from workbook.tui.dialogs.edit_forms import claim_form, claim_from
 from workbook.tui.dialogs.form import Values, ask
 from workbook.tui.screens.prep.editing import Prep
@@ -35,17 +36,17 @@ class ClaimEdits:
         prep.app.push_screen(form, done)
 
     def new(self) -> None:
-        """A new claim, after the one in view."""
+        """A new claim, its form filled in from the one in view; it takes its place in the
+        essay's order, where its quote stands, as a claim made in the essay view does."""
         prep = self.prep
-        near_id, near = prep.claim_id, prep.claim
+        near = prep.claim
 
         def done(values: Values | None) -> None:
             if values is None:
                 return
             claim = claim_from(values, prep.paragraphs)
             claim_id = edits.claim_id_for(claim.tag or claim.quote, prep.workbook.claims)
-            order = list(prep.workbook.claims)
-            index = order.index(near_id) + 1 if near_id in order else len(order)
+            index = place_of(prep.workbook, prep.paragraphs, claim)
             prep.commit(f"add claim {claim_id}", claim_id, claim, index)
 
         form = claim_form(prep.workbook, prep.paragraphs, None, "New claim", near)
