@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from workbook.core.framing import Framing, framing_of, framing_problem
 from workbook.core.library import Place, new_card_id, where_used
 from workbook.core.model import Card, Claim, Kind, Point, Workbook, reference_problems
 
@@ -57,6 +58,8 @@ class Change:
     cards: tuple[CardSwap, ...] = ()
     # Other claims changed in place by the same step: (id, before, after).
     also: tuple[tuple[str, Claim, Claim], ...] = ()
+    # The motion and the sides, before and after, for a step that changes them.
+    framing: tuple[Framing, Framing] | None = None
 
     @property
     def moves(self) -> bool:
@@ -271,6 +274,25 @@ class Draft:
         also = tuple((cid, self.workbook.claims[cid], c) for cid, c in changed.items())
         return self._record(Change(label, "", None, None, -1, -1, (swap,), also))
 
+    # The motion and the sides.
+
+    def frame(self, label: str, framing: Framing, claim_id: str = "") -> Change:
+        """New words for the motion and the sides' names and theses, as one step. `claim_id`
+        names the claim the user is on, which the step leaves as it is."""
+        problem = framing_problem(self.workbook, framing)
+        if problem:
+            raise EditError(problem)
+        frames = (framing_of(self.workbook), framing)
+        claim = self.workbook.claims.get(claim_id) if claim_id else None
+        if claim is None:
+            return self._record(Change(label, "", None, None, -1, -1, framing=frames))
+        index = list(self.workbook.claims).index(claim_id)
+        return self._record(Change(label, claim_id, claim, claim, index, index, framing=frames))
+
+    def _frame(self, framing: Framing) -> None:
+        # A new dict each time: a save's snapshot keeps the sides it was taken with.
+        self.workbook.motion, self.workbook.sides = framing.motion, dict(framing.sides)
+
     def _in_place(
         self,
         label: str,
@@ -304,6 +326,8 @@ class Draft:
         for swap in reversed(change.cards):
             if swap.after is not None:
                 self._swap_card(swap.card_id, swap.before, swap.before_index)
+        if change.framing is not None:
+            self._frame(change.framing[0])
         self._undone.append(change)
         return change
 
@@ -326,6 +350,8 @@ class Draft:
         for swap in change.cards:
             if swap.after is None:
                 self._swap_card(swap.card_id, None, -1)
+        if change.framing is not None:
+            self._frame(change.framing[1])
 
     def _check(self, claim_id: str, claim: Claim, new_cards: dict[str, Card] | None = None) -> None:
         cards = {**self.workbook.cards, **new_cards} if new_cards else self.workbook.cards
