@@ -138,6 +138,8 @@ class WorkbookApp(FileApp):
     @on(WorkbookOpened)
     def _opened(self, event: WorkbookOpened) -> None:
         from workbook.core.model import side_named
+        from workbook.importing.importer import sides_to_name
+        from workbook.tui.dialogs.edit_forms import WHO_ARGUES_WHAT
         from workbook.tui.screens.prep.screen import PrepScreen
 
         session = event.session
@@ -162,8 +164,8 @@ class WorkbookApp(FileApp):
         self.kept_keys.start()
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
-        if not workbook.claims and not any(side.thesis for side in workbook.sides.values()):
-            self.name_sides()
+        if not workbook.claims and sides_to_name(workbook):
+            prep.motion.edit(WHO_ARGUES_WHAT, then=self.start_save)
         found = session.found
         for line in found.damaged:
             self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)
@@ -183,26 +185,6 @@ class WorkbookApp(FileApp):
         if self.kept_keys is not None and self.kept_keys.hold(event):
             return
         await super().on_event(event)
-
-    def name_sides(self) -> None:
-        """A new workbook's sides get their names from the user, and are saved at once."""
-        from workbook.tui.dialogs.edit_forms import sides_form, sides_from
-        from workbook.tui.dialogs.form import Values
-        from workbook.tui.screens.prep.screen import PrepScreen
-
-        assert self.session is not None
-        session = self.session
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            session.name_sides(sides_from(session.draft.workbook, values))
-            for screen in self.screen_stack:
-                if isinstance(screen, PrepScreen):
-                    screen.refresh_all()
-            self.start_save()
-
-        self.push_screen(sides_form(session.draft.workbook), done)
 
     def get_system_commands(self, screen: Screen[Any]) -> list[SystemCommand]:
         """Textual's commands, then every key that works where the focus is, from its binding:

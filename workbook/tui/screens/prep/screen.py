@@ -25,6 +25,7 @@ from workbook.tui.screens.prep.claims import ClaimEdits
 from workbook.tui.screens.prep.editing import Keep
 from workbook.tui.screens.prep.keys import KEYS
 from workbook.tui.screens.prep.layout import mark_ours, prep_layout, show_coverage, title_claims
+from workbook.tui.screens.prep.motion import MotionEdits
 from workbook.tui.screens.prep.points import PointEdits
 from workbook.tui.screens.prep.practice import PracticeScreens
 from workbook.tui.screens.steps import step_back
@@ -57,6 +58,7 @@ class PrepScreen(Screen[None]):
         self.points = PointEdits(self)
         self.claims = ClaimEdits(self)
         self.cards = CardEdits(self)
+        self.motion = MotionEdits(self)
         self.practice = PracticeScreens(self)
 
     def compose(self) -> ComposeResult:
@@ -170,6 +172,9 @@ class PrepScreen(Screen[None]):
 
     def action_find_card(self) -> None:
         self.cards.find()
+
+    def action_motion(self) -> None:
+        self.motion.edit()
 
     # Keys on a side's column: each names the point (and card) it is on.
 
@@ -330,7 +335,9 @@ class PrepScreen(Screen[None]):
         return True
 
     def changed(self, change: Change, keep: Keep | None = None) -> None:
-        if change.before is None or change.after is None or change.moves:
+        # New names for the sides are in the list's title, its marks and both columns.
+        whole = change.before is None or change.after is None or change.framing is not None
+        if whole or change.moves:
             self.show_claims()
             if change.claim_id in self.workbook.claims:
                 self.claim_list.select(change.claim_id)
