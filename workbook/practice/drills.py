@@ -9,7 +9,6 @@ it as `NAME.drills.toml`, or in the user's state folder when that folder cannot 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ import tomli
 import tomli_w
 
 from workbook.storage.files import WorkbookError, read_text, write_atomic
-from workbook.storage.locations import state_folder
+from workbook.storage.locations import state_file
 from workbook.storage.places import is_bundled
 
 if TYPE_CHECKING:
@@ -109,8 +108,7 @@ def history_path(workbook_path: Path) -> Path:
     beside = folder / f"{workbook_path.stem}{SUFFIX}"
     if not is_bundled(workbook_path) and os.access(folder, os.W_OK):
         return beside
-    digest = hashlib.sha256(str(workbook_path.resolve()).encode()).hexdigest()[:16]
-    return state_folder("drills") / f"{digest}-{workbook_path.stem}{SUFFIX}"
+    return state_file("drills", workbook_path, SUFFIX)
 
 
 def _date(value: object, where: str) -> dt.date:

@@ -9,6 +9,7 @@ session. Whatever a save raises, every edit stays in the draft and in the journa
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import threading
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from workbook.session.journal import (
 from workbook.session.merge_in_place import MergeJob, SettleJob
 from workbook.session.restore import merge, steps
 from workbook.storage.files import WorkbookError, one_line, read_file
+from workbook.storage.left_off import read_left_off, remember_left_off
 from workbook.storage.parallel import Parse
 from workbook.storage.places import copy_essay, save_target
 from workbook.storage.store import read_workbook, save
@@ -155,6 +157,9 @@ class Session:
         self.journal = OwnJournal(path)
         self._journal_lock = threading.Lock()
         self._journal_seq = 0
+        # The claim in view: where the app last left this file as it opens, and where the app
+        # leaves it as it closes (kept in the user's state folder, never in the file).
+        self.left_off: str | None = None
 
     # Opening: in a worker.
 
@@ -168,7 +173,9 @@ class Session:
         raw, text = preread or read_file(path)
         loaded = read_workbook(path, text, parsing)
         found = find_journals(path)
-        return cls(path, loaded.workbook, loaded.paragraphs, digest(raw), found, loaded.version)
+        session = cls(path, loaded.workbook, loaded.paragraphs, digest(raw), found, loaded.version)
+        session.left_off = read_left_off(path)
+        return session
 
     @property
     def upgraded(self) -> bool:
@@ -362,7 +369,8 @@ class Session:
         return SettleJob(self.path, self.base, self.draft.workbook, index, choice)
 
     def close(self, keep_journal: bool = False) -> None:
-        """In a worker, at the end: the journal goes (saved or discarded) unless it is kept."""
+        """In a worker, at the end: the journal goes (saved or discarded) unless it is kept,
+        and the claim in view is remembered for the next open."""
         self.phase = Phase.CLOSED
         with self._journal_lock:
             self._journal_seq += 1
@@ -370,3 +378,8 @@ class Session:
                 self.journal.abandon()
             else:
                 self.journal.remove()
+        if self.left_off is not None:
+            # Where the user was is a convenience, kept after the journal is seen to: an app
+            # that is closing has no one to tell that it could not be kept.
+            with contextlib.suppress(WorkbookError):
+                remember_left_off(self.path, self.left_off)

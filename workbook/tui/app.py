@@ -149,7 +149,7 @@ class WorkbookApp(FileApp):
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
             return
         self.ours, self.session = ours, session
-        prep = PrepScreen(session.draft, session.paragraphs, ours, self.path)
+        prep = PrepScreen(session.draft, session.paragraphs, ours, self.path, session.left_off)
         kept = self.screen.keys if isinstance(self.screen, StandIn) else []
         # Over the first look when it is the first screen: Textual keeps its first screen.
         first = len(self.screen_stack) == 1

@@ -312,7 +312,13 @@ class FileApp(App[None]):
         run_job(self, partial(session.close, keep_journal), JournalFailed)
 
     def close_session(self, session: Session) -> None:
-        """Close the file for good (its journal removed); the app quits once it is."""
+        """Close the file for good (its journal removed, the claim in view remembered); the
+        app quits once it is."""
+        from workbook.tui.screens.prep.screen import PrepScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepScreen) and screen.claim_id is not None:
+                session.left_off = screen.claim_id
         run_job(self, session.close, CloseFailed, lambda _: SessionClosed())
 
     @on(SessionClosed)

@@ -186,11 +186,12 @@ def coverage_lines(workbook: Workbook, sides: Sequence[str]) -> tuple[tuple[str,
     return tuple((workbook.sides[s].name, side_summary(workbook, reports[s])) for s in sides)
 
 
-def first_glance(workbook: Workbook, ours: str) -> Glance:
-    """The main screen as it first shows `workbook`, preparing `ours`."""
+def first_glance(workbook: Workbook, ours: str, at: str | None = None) -> Glance:
+    """The main screen as it first shows `workbook`, preparing `ours`, with the claim `at` in
+    view (where the user left off) when it is still there, or else the first."""
     sides = (ours, workbook.other_side(ours))
     claims = claim_lines(workbook, sides)
-    first = claims[0].claim_id if claims else None
+    first = at if at in workbook.claims else (claims[0].claim_id if claims else None)
     claim = workbook.claims[first] if first is not None else None
     return Glance(
         names={side: workbook.sides[side].name for side in sides},
@@ -206,10 +207,11 @@ def first_look(data: dict[str, Any], path: Path, ours: str | None) -> Glance | N
     the app will show something else first: an error (the file would not open), the essay
     (no claims yet), or the sides (`ours` names none)."""
     from workbook.core.model import side_named
+    from workbook.storage.left_off import read_left_off
     from workbook.storage.store import loaded_from
 
     workbook = loaded_from(data, path).workbook
     side = side_named(workbook, ours) if ours else next(iter(workbook.sides))
     if not workbook.claims or side is None:
         return None
-    return first_glance(workbook, side)
+    return first_glance(workbook, side, read_left_off(path))

@@ -46,8 +46,17 @@ class PrepScreen(Screen[None]):
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
 
-    def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str, path: Path) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        paragraphs: list[str] | None,
+        ours: str,
+        path: Path,
+        at: str | None = None,
+    ) -> None:
+        """`at`: the claim to open on (where the user left off), when it is still there."""
         super().__init__()
+        self.at = at
         self.draft = draft
         self.paragraphs = paragraphs
         self.sides = [ours, draft.workbook.other_side(ours)]
@@ -66,6 +75,9 @@ class PrepScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_claims()
+        if self.at in self.claim_list.shown:
+            self.claim_list.select(self.at)
+            self.show_claim()
         self.show_coverage()
 
     # What is shown.
