@@ -252,3 +252,20 @@ def test_the_motion_and_the_sides_change_as_one_step_undo_takes_back(small: Work
     with pytest.raises(EditError, match="the two sides keep their keys"):
         draft.frame("keys", Framing("", {"con": sides["con"], "other": sides["pro"]}))
     assert small.sides == sides and draft.checkpoint is change  # refused: no step
+
+
+def test_an_edit_may_give_a_claim_a_new_id_where_it_stands(small: Workbook) -> None:
+    draft = Draft(small)
+    story = small.claims["story"]
+    tagged = edits.update_claim(story, tag="A story told afterwards")
+    change = draft.apply("tag", "story", tagged, as_id="a-story-told-afterwards")
+    assert list(small.claims) == ["blowback", "a-story-told-afterwards"]
+    assert small.claims["a-story-told-afterwards"] is tagged
+    assert change.claim_ids == ["a-story-told-afterwards", "story"]
+    assert draft.touched >= {"story", "a-story-told-afterwards"}  # both, for the journal
+    draft.undo()
+    assert list(small.claims) == ["blowback", "story"] and small.claims["story"] is story
+    draft.redo()
+    assert list(small.claims) == ["blowback", "a-story-told-afterwards"]
+    with pytest.raises(EditError, match=r"claims\.blowback: a claim of that id is there already"):
+        draft.apply("clash", "a-story-told-afterwards", tagged, as_id="blowback")

@@ -60,6 +60,7 @@ class Change:
     also: tuple[tuple[str, Claim, Claim], ...] = ()
     # The motion and the sides, before and after, for a step that changes them.
     framing: tuple[Framing, Framing] | None = None
+    renamed: str = ""  # the claim's id before the step, when the step gave it a new one
 
     @property
     def moves(self) -> bool:
@@ -71,7 +72,8 @@ class Change:
     def claim_ids(self) -> list[str]:
         """Every claim this step changed."""
         first = [self.claim_id] if self.claim_id else []
-        return first + [cid for cid, _, _ in self.also]
+        old = [self.renamed] if self.renamed else []
+        return first + old + [cid for cid, _, _ in self.also]
 
 
 def next_id(existing: Iterable[str], prefix: str = "") -> str:
@@ -188,18 +190,27 @@ class Draft:
     def can_redo(self) -> bool:
         return bool(self._undone)
 
-    def apply(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> Change:
-        """Put `after` in place of the claim (None deletes it); new claims go at `index`."""
+    def apply(
+        self, label: str, claim_id: str, after: Claim | None, index: int = -1, as_id: str = ""
+    ) -> Change:
+        """Put `after` in place of the claim (None deletes it); new claims go at `index`. An
+        edited claim given `as_id` takes that id in the same step, where it stood."""
         claims = self.workbook.claims
         before = claims.get(claim_id)
+        edited = before is not None and after is not None
+        renamed = claim_id if edited and as_id not in ("", claim_id) else ""
+        if renamed and as_id in claims:
+            raise EditError(f"claims.{as_id}: a claim of that id is there already")
+        claim_id = as_id if renamed else claim_id
         if after is not None:
             self._check(claim_id, after)
-        before_index = list(claims).index(claim_id) if before is not None else -1
+        before_index = list(claims).index(renamed or claim_id) if before is not None else -1
         if before is not None:
             index = before_index
         elif index < 0:
             index = len(claims)
-        return self._record(Change(label, claim_id, before, after, index, before_index))
+        change = Change(label, claim_id, before, after, index, before_index, renamed=renamed)
+        return self._record(change)
 
     def move(self, label: str, claim_id: str, offset: int) -> Change | None:
         """Move a claim up (negative) or down the list; None when it cannot go further."""
@@ -319,7 +330,10 @@ class Draft:
         for swap in reversed(change.cards):
             if swap.after is None:  # a card the step deleted goes back first
                 self._swap_card(swap.card_id, swap.before, swap.before_index)
-        if change.claim_id:
+        if change.renamed:
+            self._swap(change.claim_id, None, -1)
+            self._swap(change.renamed, change.before, change.before_index, moves=True)
+        elif change.claim_id:
             self._swap(change.claim_id, change.before, change.before_index, change.moves)
         for claim_id, before, _ in change.also:
             self._swap(claim_id, before, -1)
@@ -343,8 +357,11 @@ class Draft:
         for swap in change.cards:
             if swap.after is not None:  # a new card is there before a point reads it
                 self._swap_card(swap.card_id, swap.after, -1)
+        if change.renamed:
+            self._swap(change.renamed, None, -1)
         if change.claim_id:
-            self._swap(change.claim_id, change.after, change.index, change.moves)
+            moves = change.moves or bool(change.renamed)
+            self._swap(change.claim_id, change.after, change.index, moves)
         for claim_id, _, after in change.also:
             self._swap(claim_id, after, -1)
         for swap in change.cards:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from workbook.core import edits
 from workbook.core.coverage import count
-from workbook.essay.picking import place_of
+from workbook.essay.picking import fresh_id, place_of
 from workbook.tui.dialogs.edit_forms import claim_form, claim_from
 from workbook.tui.dialogs.form import Values, ask
 from workbook.tui.screens.prep.editing import Prep
@@ -26,11 +26,9 @@ class ClaimEdits:
 
         def done(values: Values | None) -> None:
             if values is not None:
-                prep.commit(
-                    f"edit claim {claim_id}",
-                    claim_id,
-                    claim_from(values, prep.paragraphs, claim.points),
-                )
+                after = claim_from(values, prep.paragraphs, claim.points)
+                as_id = fresh_id(prep.workbook, claim_id, claim, after)
+                prep.commit(f"edit claim {claim_id}", claim_id, after, as_id=as_id)
 
         form = claim_form(prep.workbook, prep.paragraphs, claim, f"Claim {claim_id}")
         prep.app.push_screen(form, done)

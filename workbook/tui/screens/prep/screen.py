@@ -332,8 +332,10 @@ class PrepScreen(Screen[None]):
         after: Claim | None,
         index: int = -1,
         keep: Keep | None = None,
+        as_id: str = "",
     ) -> bool:
-        return self.apply(lambda: self.draft.apply(label, claim_id, after, index), lambda _: keep)
+        edit = lambda: self.draft.apply(label, claim_id, after, index, as_id)  # noqa: E731
+        return self.apply(edit, lambda _: keep)
 
     def apply(
         self, edit: Callable[[], Change], keep: Callable[[Change], Keep | None] | None = None
@@ -347,9 +349,10 @@ class PrepScreen(Screen[None]):
         return True
 
     def changed(self, change: Change, keep: Keep | None = None) -> None:
-        # New names for the sides are in the list's title, its marks and both columns.
+        # New names for the sides are in the list's title, its marks and both columns; a claim
+        # under a new id is a new line.
         whole = change.before is None or change.after is None or change.framing is not None
-        if whole or change.moves:
+        if whole or change.moves or change.renamed:
             self.show_claims()
             if change.claim_id in self.workbook.claims:
                 self.claim_list.select(change.claim_id)
