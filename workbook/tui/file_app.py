@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App
 from textual.timer import Timer
 
 from workbook.core.coverage import count
@@ -32,6 +31,7 @@ from workbook.tui.jobs import (
     run_job,
 )
 from workbook.tui.messages import Edited, OursChanged
+from workbook.tui.notices import NoticeApp
 from workbook.tui.screens.loading import LoadingScreen
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
 
-class FileApp(App[None]):
+class FileApp(NoticeApp):
     """The app's side of the session: it opens the file, and the subclass shows it once
     `WorkbookOpened` comes."""
 

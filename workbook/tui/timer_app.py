@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
 from workbook.practice.formats import Formats
 from workbook.practice.timer import Clock
+from workbook.tui.notices import NoticeApp
 from workbook.tui.screens.timer import TimerScreen
 
 
-class TimerApp(App[None]):
+class TimerApp(NoticeApp):
     TITLE = "workbook"
 
     def __init__(self, formats: Formats, key: str, now: Clock | None = None) -> None:

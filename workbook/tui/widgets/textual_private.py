@@ -2,21 +2,26 @@
 
 OptionList measures every option again on any resize, and re-measures every option when one
 prompt is replaced. With 2,000 claims both cost a visible pause, so the claim list changes
-that behaviour through the names below. They are not Textual's public API and may change in
-any release: `tests/tui/test_textual_private.py` checks each one against the installed
-Textual, and pyproject pins Textual to the minor version they were checked on.
+that behaviour through the names below. And the app takes notices back before their time is up
+(see `tui.notices`), which Textual offers no public way to do. They are not Textual's public API
+and may change in any release: `tests/tui/test_textual_private.py` checks each one against the
+installed Textual, and pyproject pins Textual to the minor version they were checked on.
 """
 
 from __future__ import annotations
 
 from textual import events
+from textual.app import App
 from textual.content import Content
+from textual.notifications import Notification, Notify
 from textual.widgets import OptionList
 
 # The names used here, for the test that checks them.
 OPTION_LIST_METHODS = ("_update_lines", "_on_resize")
 OPTION_LIST_ATTRIBUTES = ("_line_cache", "_option_render_cache")
 OPTION_METHODS = ("_set_prompt",)
+APP_METHODS = ("_on_notify",)
+APP_ATTRIBUTES = ("_notifications",)
 
 
 class WidthMeasuredOptionList(OptionList):
@@ -45,3 +50,18 @@ class WidthMeasuredOptionList(OptionList):
         self.get_option(option_id)._set_prompt(prompt)
         self._option_render_cache.clear()
         self.refresh()
+
+
+class ReplacingNotices(App[None]):
+    """An app whose new notice may take older ones back before their time is up: each that
+    `replaces` picks goes as the new one is shown (when it is handled: notices posted one after
+    another are all still to come when the last is posted)."""
+
+    def replaces(self, new: Notification, old: Notification) -> bool:
+        return False
+
+    def _on_notify(self, event: Notify) -> None:
+        notices = self._notifications
+        for old in [old for old in notices if self.replaces(event.notification, old)]:
+            del notices[old]
+        super()._on_notify(event)
