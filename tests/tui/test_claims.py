@@ -120,3 +120,25 @@ async def test_n_puts_the_new_claim_where_its_quote_stands_in_the_essay(seed_cop
         order = list(screen.workbook.claims)
         assert order.index("still-feeling-it") == order.index(FIRST) + 1  # not after the last
         assert screen.claim_id == "still-feeling-it"
+
+
+async def test_notices_of_claim_edits_name_the_claim_by_its_tag(seed_copy: Path) -> None:
+    from textual.message import Message
+    from textual.notifications import Notify
+
+    said: list[str] = []
+
+    def posted(message: Message) -> None:
+        if isinstance(message, Notify):
+            said.append(message.notification.message)
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE, message_hook=posted) as pilot:
+        screen = await opened(pilot)
+        tag = screen.workbook.claims[FIRST].tag
+        await pilot.press("x", "d", "ctrl+z")
+        await until(pilot, lambda: any(m.startswith("Undid") for m in said))
+    start = tag[:20]  # the start of the tag, cut to fit a notice
+    assert any(m.startswith(f"Deleted the claim “{start}") for m in said), said
+    assert any(m.startswith(f"Undid: delete the claim “{start}") for m in said), said
+    assert not any(FIRST in message for message in said)  # the file's id, which no one typed

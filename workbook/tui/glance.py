@@ -122,12 +122,17 @@ def claim_name(workbook: Workbook, claim_id: str, longest: int = 0) -> str:
     quotation marks (cut to `longest` characters, unless 0). Its id is the file's: the user
     never typed it."""
     claim = workbook.claims.get(claim_id)
-    if claim is None:
+    if claim is None or not (claim.tag or claim.quote):
         return claim_id
-    words = claim.tag or claim.quote
+    return named(claim.tag or claim.quote, longest)
+
+
+def named(words: str, longest: int = 0) -> str:
+    """Words of a claim (its tag, or its quote) in quotation marks, cut to `longest` characters
+    unless 0."""
     if longest and len(words) > longest:
         words = words[: longest - 1].rstrip() + "…"
-    return in_quotes(words) if words else claim_id
+    return in_quotes(words)
 
 
 def read_by(workbook: Workbook, places: Sequence[Place], most: int = 8, longest: int = 0) -> str:

@@ -30,13 +30,14 @@ from workbook.essay.picking import (
     trim_clause_start,
 )
 from workbook.essay.suggest import suggest
-from workbook.tui.glance import claim_name
+from workbook.tui.glance import claim_name, named
 from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.essay_text import EssayText, parse_id
 from workbook.tui.widgets.key_bar import KeyBar
 
+NAMED = 40  # characters of a claim's quote that name it in a notice
 # Keys that do one thing at either end of the quote share one place in the key bar.
 CURSOR = Binding.Group("Word", compact=True)
 CLAUSE = Binding.Group("Clause", compact=True)
@@ -218,7 +219,7 @@ class EssayScreen(Screen[str | None]):
                 return
         claim_id, claim = claim_from_span(workbook, self.paragraphs, number, span)
         index = place_for(workbook, self.paragraphs, number, span[0])
-        if self.commit(f"add claim {claim_id}", claim_id, claim, index):
+        if self.commit(f"add the claim {named(claim.quote, NAMED)}", claim_id, claim, index):
             self.touched = claim_id
             self.shaped[claim_id] = claim
             self.refresh_text()
@@ -247,7 +248,8 @@ class EssayScreen(Screen[str | None]):
         paragraph = self.paragraphs[placed.paragraph - 1]
         claim = self.draft.workbook.claims[placed.claim_id]
         new = update_claim(claim, quote=paragraph[span[0] : span[1]])
-        if self.commit(f"{what} the quote of {placed.claim_id}", placed.claim_id, new, -1):
+        name = claim_name(self.draft.workbook, placed.claim_id, NAMED)
+        if self.commit(f"{what} the quote of {name}", placed.claim_id, new, -1):
             self.touched = placed.claim_id
             self.shaped.setdefault(placed.claim_id, claim)
             self.refresh_text()
@@ -260,7 +262,7 @@ class EssayScreen(Screen[str | None]):
         for claim_id, first in self.shaped.items():
             claim = workbook.claims.get(claim_id)
             as_id = fresh_id(workbook, claim_id, first, claim) if claim else claim_id
-            label = f"name claim {as_id} by its quote"
+            label = f"give the claim {claim_name(workbook, claim_id, NAMED)} its words' id"
             if as_id != claim_id and self.commit(label, claim_id, claim, -1, as_id):
                 self.touched = as_id if self.touched == claim_id else self.touched
         self.shaped = {}

@@ -10,7 +10,10 @@ from workbook.core.coverage import count
 from workbook.essay.picking import fresh_id, place_of
 from workbook.tui.dialogs.edit_forms import claim_form, claim_from
 from workbook.tui.dialogs.form import Values, ask
+from workbook.tui.glance import claim_name, named
 from workbook.tui.screens.prep.editing import Prep
+
+NAMED = 40  # characters of a claim's tag or quote that name it in a notice
 
 
 class ClaimEdits:
@@ -28,7 +31,8 @@ class ClaimEdits:
             if values is not None:
                 after = claim_from(values, prep.paragraphs, claim.points)
                 as_id = fresh_id(prep.workbook, claim_id, claim, after)
-                prep.commit(f"edit claim {claim_id}", claim_id, after, as_id=as_id)
+                label = f"edit the claim {claim_name(prep.workbook, claim_id, NAMED)}"
+                prep.commit(label, claim_id, after, as_id=as_id)
 
         form = claim_form(prep.workbook, prep.paragraphs, claim, f"Claim {claim_id}")
         prep.app.push_screen(form, done)
@@ -45,7 +49,8 @@ class ClaimEdits:
             claim = claim_from(values, prep.paragraphs)
             claim_id = edits.claim_id_for(claim.tag or claim.quote, prep.workbook.claims)
             index = place_of(prep.workbook, prep.paragraphs, claim)
-            prep.commit(f"add claim {claim_id}", claim_id, claim, index)
+            label = f"add the claim {named(claim.tag or claim.quote, NAMED)}"
+            prep.commit(label, claim_id, claim, index)
 
         form = claim_form(prep.workbook, prep.paragraphs, None, "New claim", near)
         prep.app.push_screen(form, done)
@@ -60,9 +65,11 @@ class ClaimEdits:
         question = f"Delete the claim “{claim.tag or claim_id}”"
         question += f" and its {count(range(points), 'point')}?" if points else "?"
 
+        name = claim_name(prep.workbook, claim_id, NAMED)
+
         def answer(choice: str) -> None:
-            if choice == "delete" and prep.commit(f"delete claim {claim_id}", claim_id, None):
-                prep.notify(f"Deleted {claim_id} (ctrl+z undoes)", timeout=3)
+            if choice == "delete" and prep.commit(f"delete the claim {name}", claim_id, None):
+                prep.notify(f"Deleted the claim {name} (ctrl+z undoes)", timeout=3)
 
         ask(prep.app, question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
 
