@@ -110,3 +110,12 @@ async def test_a_side_left_unnamed_is_asked_for(tmp_path: Path) -> None:
         await opened(pilot)
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         assert "Who argues what?" in app.screen.form_title  # type: ignore[attr-defined]
+
+
+def test_restoring_says_what_became_of_the_motion_and_sides() -> None:
+    from workbook.session.session import Restored
+    from workbook.tui.dialogs.questions import restored
+
+    assert "and the motion and sides" in restored(Restored(claims=1, framing=True))
+    assert "changed in the file too, so theirs stay" in restored(Restored(framing_kept=True))
+    assert "motion" not in restored(Restored(claims=2))
