@@ -1,4 +1,4 @@
-"""Editing a workbook claim by claim and card by card, with undo and redo.
+"""Editing a workbook claim by claim, card by card, and its motion and sides, with undo and redo.
 
 Every edit builds a new `Claim` or `Card` and swaps it in; nothing already in the workbook is
 changed in place. An undo step is then just what it swapped, before and after, and a save can
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from workbook.core.framing import Framing, framing_of, framing_problem
@@ -71,9 +71,8 @@ class Change:
     @property
     def claim_ids(self) -> list[str]:
         """Every claim this step changed."""
-        first = [self.claim_id] if self.claim_id else []
-        old = [self.renamed] if self.renamed else []
-        return first + old + [cid for cid, _, _ in self.also]
+        named = [cid for cid in (self.claim_id, self.renamed) if cid]
+        return named + [cid for cid, _, _ in self.also]
 
 
 def next_id(existing: Iterable[str], prefix: str = "") -> str:
@@ -294,11 +293,10 @@ class Draft:
         if problem:
             raise EditError(problem)
         frames = (framing_of(self.workbook), framing)
-        claim = self.workbook.claims.get(claim_id) if claim_id else None
+        claim = self.workbook.claims.get(claim_id)
         if claim is None:
             return self._record(Change(label, "", None, None, -1, -1, framing=frames))
-        index = list(self.workbook.claims).index(claim_id)
-        return self._record(Change(label, claim_id, claim, claim, index, index, framing=frames))
+        return self._record(replace(self._in_place(label, claim_id, claim, claim), framing=frames))
 
     def _frame(self, framing: Framing) -> None:
         # A new dict each time: a save's snapshot keeps the sides it was taken with.

@@ -207,7 +207,7 @@ class EssayScreen(Screen[str | None]):
         placed_here = placed_claims(workbook, self.paragraphs).get(number, [])
         for placed in placed_here:
             if (placed.start, placed.end) == span:
-                name = claim_name(workbook, placed.claim_id, longest=40)
+                name = claim_name(workbook, placed.claim_id, NAMED)
                 self.notify(f"Those words are already the claim {name}.")
                 self.touched = placed.claim_id
                 return
