@@ -8,11 +8,11 @@ import re
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workbook.essay.picking import Placed, Span
 from workbook.essay.sentences import sentence_spans
+from workbook.tui.widgets.textual_private import WidthMeasuredOptionList
 
 _WORD = re.compile(r"\S+")
 
@@ -26,7 +26,7 @@ def parse_id(option_id: str) -> tuple[int, int, int]:
     return number, start, end
 
 
-class EssayText(OptionList):
+class EssayText(WidthMeasuredOptionList):
     """One option per sentence, headings as disabled options. Within the highlighted sentence,
     `word` is the word the cursor is on and `mark` the word where the marked words start (each
     an index into the sentence's words, or None)."""
@@ -37,7 +37,7 @@ class EssayText(OptionList):
     ]
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.paragraphs: list[str] = []
         self.placed: dict[int, list[Placed]] = {}
         self.suggested: set[tuple[int, int]] = set()
@@ -135,10 +135,12 @@ class EssayText(OptionList):
             self._drawn = self.highlighted if self.word is not None else None
 
     def _redraw(self, index: int, drawn: bool) -> None:
+        # The same words, styled otherwise: they wrap to the same lines, and no other sentence
+        # of a long essay need be measured again.
         if index < self.option_count:
             option_id = self.get_option_at_index(index).id
             if option_id is not None:
-                self.replace_option_prompt_at_index(index, self._prompt(option_id, drawn))
+                self.restyle_option(option_id, self._prompt(option_id, drawn))
 
     def _prompt(self, option_id: str, drawn: bool) -> Text:
         number, start, end = parse_id(option_id)

@@ -10,6 +10,7 @@ installed Textual, and pyproject pins Textual to the minor version they were che
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.content import Content
@@ -44,7 +45,7 @@ class WidthMeasuredOptionList(OptionList):
             event.prevent_default()  # Textual would call OptionList's own handler next
             self.refresh()
 
-    def restyle_option(self, option_id: str, prompt: Content) -> None:
+    def restyle_option(self, option_id: str, prompt: Content | Text) -> None:
         """Give an option a prompt that wraps to the same lines as its old one, without
         measuring every option again as `replace_option_prompt` would."""
         self.get_option(option_id)._set_prompt(prompt)
