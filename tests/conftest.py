@@ -66,6 +66,16 @@ SMALL: dict[str, Any] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def private_state_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test keeps what the app remembers between runs (where each workbook was left, a
+    journal that cannot go beside its file) in a state folder of its own: never the user's,
+    and never one that another test wrote to."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 def small_v1_data() -> dict[str, Any]:
     """The small workbook as format 1 wrote it: each point keeps its own cards."""
     data = copy.deepcopy(SMALL)

@@ -291,3 +291,35 @@ def test_a_card_reads_as_its_cite_our_tag_its_full_cite_and_its_marked_text(
     card.text = "No marks: read whole"
     assert column_words(small, "con", BriefOptions()) == 2 + 2 + 4
     assert column_words(small, "con", BriefOptions(card_text=False)) == 2 + 2
+
+
+def test_words_that_close_with_their_own_quotation_mark_get_no_second_one(
+    small: Workbook,
+) -> None:
+    small.cards["smith"].text = "Hajizadeh said: “That night we had the ==readiness== for war.”"
+    small.claims["story"].quote = "Deterrence is “a story told afterwards.”"
+    brief = render(small)
+    assert "<br>Hajizadeh said: “That night we had the **readiness** for war.”" in brief
+    assert "> Deterrence is “a story told afterwards.”\n" in brief
+    assert "””" not in brief and "““" not in brief
+
+
+def test_the_essays_address_is_written_out_for_paper(small: Workbook) -> None:
+    small.essay.url = "https://example.org/essays/the_strike"
+    essay_line = next(line for line in render(small).splitlines() if line.startswith("**Essay:**"))
+    assert essay_line == (
+        "**Essay:** “An essay”, [https://example.org/essays/the\\_strike]"
+        "(https://example.org/essays/the_strike)"
+    )
+    assert linked(render(small)).count("https://example.org/essays/the_strike") == 1
+    small.essay.url = "ftp://example.org/essay"  # shown, but not as a link
+    assert f"**Essay:** “An essay”, {inline(small.essay.url)}\n" in render(small)
+
+
+def test_claims_before_the_first_heading_are_under_the_opening(small: Workbook) -> None:
+    for claim in small.claims.values():
+        claim.section = ""
+    assert "\n## An essay\n" in render(small)  # no headings: the essay's title names them
+    small.essay.headings = [1]
+    brief = render(small)
+    assert "\n## Opening\n" in brief and "no section" not in brief

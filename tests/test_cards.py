@@ -47,6 +47,19 @@ def test_a_cards_text_is_shown_in_quotation_marks_unless_it_opens_with_its_own()
     assert in_quotes("") == "“”"
 
 
+def test_a_text_that_closes_with_its_own_quotation_mark_is_not_put_in_another_pair() -> None:
+    said = "Hajizadeh said: “That night we had the readiness for all-out war.”"
+    assert in_quotes(said) == said  # never “Hajizadeh said: “… war.””
+    assert in_quotes("He called it ‘a gamble’") == "He called it ‘a gamble’"
+    assert in_quotes('He said "enough"') == 'He said "enough"'
+    assert in_quotes("==Hajizadeh said:== “ready.”", "**Hajizadeh said:** “ready.”") == (
+        "**Hajizadeh said:** “ready.”"
+    )
+    # A closing single mark with no opening one is an apostrophe: the text is quoted.
+    assert in_quotes("the voters’") == "“the voters’”"
+    assert in_quotes("the voters' ") == "“the voters' ”"
+
+
 def test_an_unpaired_mark_is_refused_at_the_cards_text() -> None:
     data = small_data()
     data["cards"]["smith"]["text"] = "==read this"

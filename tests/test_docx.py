@@ -69,3 +69,12 @@ def test_any_workbook_makes_a_file_word_reads(workbook: Workbook) -> None:
     document = docx.Document(io.BytesIO(export(workbook)))
     assert len(headings(document, 1)) == 2
     assert len(headings(document, 3)) == 2 * len(workbook.claims)
+
+
+def test_a_quote_that_closes_with_its_own_quotation_mark_gets_no_second_one(
+    small: Workbook,
+) -> None:
+    small.claims["story"].quote = "Deterrence is “a story told afterwards.”"
+    texts = [p.text for p in docx.Document(io.BytesIO(export(small))).paragraphs]
+    assert "Deterrence is “a story told afterwards.” ¶3" in texts
+    assert not any("””" in text for text in texts)

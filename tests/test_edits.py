@@ -226,3 +226,46 @@ def test_where_each_card_is_read_and_which_are_unused(small: Workbook) -> None:
     assert unused_cards(small) == ["cut"]
     point = small.claims["story"].points["p1"]
     assert point_cards(small, point) == [("slot", Card()), ("smith", small.cards["smith"])]
+
+
+def test_the_motion_and_the_sides_change_as_one_step_undo_takes_back(small: Workbook) -> None:
+    from workbook.core.framing import Framing, framing_of
+    from workbook.core.model import Side
+
+    draft = Draft(small)
+    before = framing_of(small)
+    sides = {
+        "con": Side(name="Regret", thesis="It backfired."),
+        "pro": Side(name="No regret", thesis="It deterred."),
+    }
+    snapshot = small.model_copy()  # what a save started now would write
+    change = draft.frame("the sides", Framing("This House regrets it.", sides), "story")
+    assert small.motion == "This House regrets it." and small.sides == sides
+    story = small.claims["story"]
+    assert (change.claim_id, change.before, change.after) == ("story", story, story)
+    assert snapshot.sides == before.sides  # the snapshot keeps the sides it was taken with
+    valid(small)
+    assert draft.undo() is change and framing_of(small) == before and not draft.dirty
+    assert draft.redo() is change and small.sides == sides and draft.dirty
+    with pytest.raises(EditError, match=r"sides\.pro\.name: the two sides need different names"):
+        draft.frame("same", Framing("", {"con": sides["con"], "pro": sides["con"]}))
+    with pytest.raises(EditError, match="the two sides keep their keys"):
+        draft.frame("keys", Framing("", {"con": sides["con"], "other": sides["pro"]}))
+    assert small.sides == sides and draft.checkpoint is change  # refused: no step
+
+
+def test_an_edit_may_give_a_claim_a_new_id_where_it_stands(small: Workbook) -> None:
+    draft = Draft(small)
+    story = small.claims["story"]
+    tagged = edits.update_claim(story, tag="A story told afterwards")
+    change = draft.apply("tag", "story", tagged, as_id="a-story-told-afterwards")
+    assert list(small.claims) == ["blowback", "a-story-told-afterwards"]
+    assert small.claims["a-story-told-afterwards"] is tagged
+    assert change.claim_ids == ["a-story-told-afterwards", "story"]
+    assert draft.touched >= {"story", "a-story-told-afterwards"}  # both, for the journal
+    draft.undo()
+    assert list(small.claims) == ["blowback", "story"] and small.claims["story"] is story
+    draft.redo()
+    assert list(small.claims) == ["blowback", "a-story-told-afterwards"]
+    with pytest.raises(EditError, match=r"claims\.blowback: a claim of that id is there already"):
+        draft.apply("clash", "a-story-told-afterwards", tagged, as_id="blowback")

@@ -102,3 +102,16 @@ def test_working_out_a_glance_loads_neither_textual_nor_the_models_until_asked()
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_claims_before_the_first_heading_are_under_the_opening(seed: Workbook) -> None:
+    from workbook.tui.glance import claim_head
+
+    workbook = seed.model_copy(deep=True)
+    first = next(iter(workbook.claims))
+    workbook.claims[first].section = ""  # made before the essay's first heading
+    line = claim_lines(workbook, list(workbook.sides))[0]
+    assert line.section == "Opening"
+    assert claim_head(workbook, first).where.startswith("Opening · ¶")
+    workbook.essay.headings = []  # an essay without headings: its title names the part
+    assert claim_lines(workbook, list(workbook.sides))[0].section == workbook.essay.title

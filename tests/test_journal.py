@@ -11,7 +11,8 @@ import tomli_w
 
 from workbook.core import edits
 from workbook.core.edits import Draft
-from workbook.core.model import Card, Claim, Workbook
+from workbook.core.framing import Framing, framing_of
+from workbook.core.model import Card, Claim, Side, Workbook
 from workbook.session import journal
 from workbook.session.journal import (
     OwnJournal,
@@ -199,3 +200,58 @@ def test_a_journal_from_before_the_card_library_is_restored_into_it(small_file: 
     workbook = session.draft.workbook
     assert workbook.claims["story"].points["p1"].cards == ["smith", "story-p1-2"]
     assert workbook.cards["story-p1-2"] == Card(tag="Brand new")
+
+
+def reframed(workbook: Workbook, motion: str, first: str) -> Framing:
+    sides = dict(workbook.sides)
+    sides["con"] = Side(name=first, thesis=f"{first} argues it.")
+    return Framing(motion, sides)
+
+
+def test_the_motion_and_sides_are_journalled_and_restored(small_file: Path) -> None:
+    session = Session.open(small_file)
+    framing = reframed(session.draft.workbook, "This House regrets it.", "Regret")
+    session.draft.frame("frame", framing)
+    assert session.run_journal(session.journal_job()) is not None  # that edit alone is kept
+    session.journal.abandon()
+    again = Session.open(small_file)
+    assert again.found.newest is not None
+    report = again.restore(again.found.newest)
+    assert framing_of(again.draft.workbook) == framing and report.framing
+    again.draft.undo()  # restored as a step like any other
+    assert framing_of(again.draft.workbook) == framing_of(load(small_file))
+    again.draft.redo()
+    job = again.begin_save()
+    assert job is not None
+    again.save_done(job, job.run())
+    assert again.journal_job().empty  # saved: nothing left to journal
+    assert framing_of(load(small_file)) == framing
+    again.close()
+
+
+def test_motion_and_sides_both_changed_keep_the_files(small_file: Path) -> None:
+    session = Session.open(small_file)
+    session.draft.frame("frame", reframed(session.draft.workbook, "Mine", "Mine"))
+    session.run_journal(session.journal_job())
+    session.journal.abandon()
+    theirs = load(small_file)
+    theirs.motion = "Theirs"
+    save(theirs, small_file)
+    again = Session.open(small_file)
+    assert again.found.newest is not None
+    report = again.restore(again.found.newest)
+    assert again.draft.workbook.motion == "Theirs" and report.framing_kept and not report.framing
+
+
+def test_merging_with_a_changed_file_keeps_our_unsaved_sides(small_file: Path) -> None:
+    session = Session.open(small_file)
+    framing = reframed(session.draft.workbook, "Mine", "Regret")
+    session.draft.frame("frame", framing)
+    theirs = load(small_file)
+    theirs.claims["story"] = theirs.claims["story"].model_copy(update={"tag": "Theirs"})
+    save(theirs, small_file)
+    session.merge_job().run()
+    merged = load(small_file)
+    assert framing_of(merged) == framing and merged.claims["story"].tag == "Theirs"
+    assert not merged.conflicts
+    session.close()

@@ -61,3 +61,110 @@ def test_a_claim_from_a_sentence_takes_its_place_in_the_essays_order() -> None:
     before = list(workbook.claims.values())[index - 1]
     after = list(workbook.claims.values())[index]
     assert before.paragraph <= 5 <= after.paragraph
+
+
+def test_a_claim_made_by_its_form_takes_its_place_in_the_essays_order_too() -> None:
+    from workbook.essay.picking import place_of
+
+    workbook: Workbook = load(seed_path())
+    paragraphs = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
+    _, claim = claim_from_span(workbook, paragraphs, 5, (0, 20))
+    index = place_of(workbook, paragraphs, claim)
+    assert index == place_for(workbook, paragraphs, 5, 0)
+    paragraph_numbers = [c.paragraph for c in workbook.claims.values()]
+    assert paragraph_numbers[index - 1] <= 5 <= paragraph_numbers[index]
+    # Without the essay's text, each claim stands at the start of its paragraph.
+    assert place_of(workbook, None, claim) == paragraph_numbers.index(6)
+
+
+def test_a_quote_is_trimmed_a_clause_at_a_time() -> None:
+    from workbook.essay.picking import trim_clause_end, trim_clause_start
+
+    text = "However, the strike was reckless; it cost lives — and it bought nothing: no peace."
+    whole = (0, len(text))
+
+    def quoted(span: tuple[int, int]) -> str:
+        return text[span[0] : span[1]]
+
+    starts = [whole]
+    while (after := trim_clause_start(text, starts[-1])) != starts[-1]:
+        starts.append(after)
+    assert [quoted(span) for span in starts[1:]] == [
+        "the strike was reckless; it cost lives — and it bought nothing: no peace.",
+        "it cost lives — and it bought nothing: no peace.",
+        "and it bought nothing: no peace.",
+        "no peace.",
+    ]
+    ends = [whole]
+    while (before := trim_clause_end(text, ends[-1])) != ends[-1]:
+        ends.append(before)
+    assert [quoted(span) for span in ends[1:]] == [
+        "However, the strike was reckless; it cost lives — and it bought nothing",
+        "However, the strike was reckless; it cost lives",
+        "However, the strike was reckless",
+        "However",
+    ]
+    # A hyphen inside a word is no dash; a closing quotation mark goes with its clause.
+    said = "A far-reaching strike, “a gamble,” he said."
+    assert trim_clause_end(said, (0, len(said))) == (0, len("A far-reaching strike, “a gamble"))
+    assert said[trim_clause_start(said, (0, len(said)))[0] :] == "“a gamble,” he said."
+    second = trim_clause_start(said, trim_clause_start(said, (0, len(said))))
+    assert said[second[0] :] == "he said."
+
+
+@given(st.text(alphabet=" ,;:—–-ab.”", max_size=40), st.data())
+def test_clause_trims_keep_a_slice_of_the_quote_with_words_in_it(
+    text: str, data: st.DataObject
+) -> None:
+    from workbook.essay.picking import trim_clause_end, trim_clause_start
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for trim in (trim_clause_start, trim_clause_end):
+        new = trim(text, (start, end))
+        assert start <= new[0] <= new[1] <= end
+        if new != (start, end):
+            assert text[new[0] : new[1]].strip() and new[1] - new[0] < end - start
+
+
+def test_clause_trims_take_time_in_proportion_to_the_quote() -> None:
+    from functools import partial
+
+    from workbook.essay.picking import trim_clause_end, trim_clause_start
+
+    from .test_markdown import best_time
+
+    def trims(text: str) -> None:
+        span = (0, len(text))
+        for trim in (trim_clause_start, trim_clause_end):
+            trim(text, span)
+
+    def quote(n: int) -> str:  # one long clause: each trim looks through all of it
+        return "word " * (n // 5) + ", end."
+
+    size = 10_000
+    while best_time(partial(trims, quote(size))) < 0.005 and size < 5_000_000:
+        size *= 2
+    ratio = best_time(partial(trims, quote(4 * size))) / best_time(partial(trims, quote(size)))
+    assert ratio < 10, f"4 times the quote took {ratio:.1f} times as long"
+
+
+def test_a_claim_with_no_points_takes_the_id_of_its_words_as_they_are_now() -> None:
+    from workbook.essay.picking import fresh_id
+
+    workbook: Workbook = load(seed_path())
+    paragraphs = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
+    paragraph = paragraphs[4]
+    claim_id, made = claim_from_span(workbook, paragraphs, 5, (0, len(paragraph)))
+    workbook.claims[claim_id] = made
+    trimmed = made.model_copy(update={"quote": paragraph[10:60]})
+    assert fresh_id(workbook, claim_id, made, trimmed).startswith(
+        "-".join(paragraph[10:60].lower().split()[:2])
+    )
+    tagged = made.model_copy(update={"tag": "Militias grew bolder"})
+    assert fresh_id(workbook, claim_id, made, tagged) == "militias-grew-bolder"
+    # A claim with points, or one whose id is not its words', keeps its id.
+    first_id, first = next(iter(workbook.claims.items()))
+    assert fresh_id(workbook, first_id, first, first.model_copy(update={"tag": "X"})) == first_id
+    workbook.claims["chosen"] = workbook.claims.pop(claim_id)
+    assert fresh_id(workbook, "chosen", made, tagged) == "chosen"

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from workbook.core import edits
-from workbook.core.model import Card, Claim, Workbook
+from workbook.core.framing import Framing, framing_of
+from workbook.core.model import Card, Claim, Side, Workbook
 from workbook.session import session as session_module
 from workbook.session.journal import digest, parse_journal
 from workbook.session.restore import merge
@@ -91,6 +92,15 @@ def recovered(path: Path, journal: Path | None) -> tuple[dict[str, Claim], dict[
         return claims, cards
     merged = merge(parse_journal(journal), claims, digest(path.read_bytes()), cards)
     return merged.claims, merged.cards
+
+
+def recovered_framing(path: Path, journal: Path | None) -> Framing:
+    """The motion and sides a new app on `path` gets back, the journal merged in."""
+    theirs = framing_of(load(path))
+    if journal is None:
+        return theirs
+    merged = merge(parse_journal(journal), {}, digest(path.read_bytes()), {}, theirs)
+    return merged.framing or theirs
 
 
 FAILURES = [
@@ -200,6 +210,13 @@ class FileSession(RuleBasedStateMachine):
             card_id = list(library)[which % len(library)]
             ui(self.session.draft.delete_card, "delete card", card_id, force=True)
 
+    @rule(motion=st.text(max_size=20), name=st.sampled_from(["Regret", "Blowback", "B"]))
+    def reframe(self, motion: str, name: str) -> None:
+        """The motion and a side's name changed, as the form does it."""
+        sides = dict(self.session.draft.workbook.sides)
+        sides["con"] = Side(name=name, thesis=f"{name} argues.")
+        ui(self.session.draft.frame, "frame", Framing(motion.replace("\r", ""), sides))
+
     @rule()
     def undo(self) -> None:
         ui(self.session.draft.undo)
@@ -285,6 +302,8 @@ class FileSession(RuleBasedStateMachine):
         found, cards = recovered(self.path, self.session.journal.where)
         assert found == expected
         assert cards == self.session.draft.workbook.cards
+        framing = recovered_framing(self.path, self.session.journal.where)
+        assert framing == framing_of(self.session.draft.workbook)
         if not self.theirs:  # the file is as the edits found it: their order comes back too
             assert list(found) == list(self.claims)
             assert list(cards) == list(self.session.draft.workbook.cards)

@@ -77,3 +77,20 @@ def test_the_served_app_takes_a_point_and_saves_it(browser: Browser, seed_copy: 
     points = load(seed_copy).claims["reckless-decision"].points.values()
     added = [(p.side, p.kind) for p in points if p.text == "Typed in a browser."]
     assert added == [("blowback", "supports")], [p.text for p in points]
+
+
+def test_the_served_app_takes_keys_without_a_click(browser: Browser, seed_copy: Path) -> None:
+    """The page gives its terminal the focus as it loads: the first key reaches the app."""
+    served = Served([seed_copy.name], seed_copy.parent)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        screen = Screen(page)
+        page.goto(served.url)
+        screen.wait_for(lambda s: "Claims 28/28" in s)
+        page.keyboard.press("a")  # no click, no focus asked for: the page gave it
+        screen.wait_for(lambda s: "New point for Blowback" in s)
+        page.keyboard.press("Escape")
+        screen.wait_for(lambda s: "New point for Blowback" not in s)
+    finally:
+        page.close()
+        assert served.stop() == 0

@@ -33,6 +33,14 @@ async def until(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5
     raise AssertionError("the app never reached the expected state")
 
 
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> list[WorkbookApp]:
+    """Opening waits until the test lets it go (`go(app)`): the first look stays meanwhile."""
+    waiting: list[WorkbookApp] = []
+    monkeypatch.setattr(WorkbookApp, "on_first_look_shown", lambda app: waiting.append(app))
+    return waiting
+
+
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor makes screenshots differ from run to run."""

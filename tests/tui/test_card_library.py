@@ -209,3 +209,20 @@ async def test_a_format_1_file_can_be_saved_as_a_copy_and_left_as_it_is(tmp_path
         await until(pilot, lambda: copy.exists() and app.path == copy)
     assert path.read_bytes() == old
     assert file_format(copy) == 2 and load(copy).cards
+
+
+async def test_the_find_picker_names_the_claims_that_read_a_card_by_their_tags(
+    seed_copy: Path,
+) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        (claim_id, point_id), *_ = where_used(screen.workbook, JPOST)
+        tag = screen.workbook.claims[claim_id].tag
+        await pilot.press("f", *"jerusalem post 2021")
+        picker = app.screen
+        assert isinstance(picker, CardPicker)
+        await until(pilot, lambda: picker.shown[:1] == [JPOST])
+        shown = str(picker.cards.get_option(JPOST).prompt)
+        assert f"“{tag[:20]}" in shown and f" {point_id}" in shown
+        assert f"{claim_id}.{point_id}" not in shown  # the file's ids, which no one typed

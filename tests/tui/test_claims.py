@@ -103,3 +103,42 @@ async def test_a_typed_quote_is_forgiven_and_stored_as_the_essays_characters(
         await until(pilot, lambda: app.screen is screen)
         assert screen.claim is not None
         assert screen.claim.quote == "Pompeo’s contention is even weaker"
+
+
+async def test_n_puts_the_new_claim_where_its_quote_stands_in_the_essay(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        last = screen.claim_list.shown[-1]
+        screen.go_to(last)  # the claim in view is the essay's last
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        fill(form, tag="Still feeling it", quote="still feeling the far-reaching", paragraph="2")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        order = list(screen.workbook.claims)
+        assert order.index("still-feeling-it") == order.index(FIRST) + 1  # not after the last
+        assert screen.claim_id == "still-feeling-it"
+
+
+async def test_notices_of_claim_edits_name_the_claim_by_its_tag(seed_copy: Path) -> None:
+    from textual.message import Message
+    from textual.notifications import Notify
+
+    said: list[str] = []
+
+    def posted(message: Message) -> None:
+        if isinstance(message, Notify):
+            said.append(message.notification.message)
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE, message_hook=posted) as pilot:
+        screen = await opened(pilot)
+        tag = screen.workbook.claims[FIRST].tag
+        await pilot.press("x", "d", "ctrl+z")
+        await until(pilot, lambda: any(m.startswith("Undid") for m in said))
+    start = tag[:20]  # the start of the tag, cut to fit a notice
+    assert any(m.startswith(f"Deleted the claim “{start}") for m in said), said
+    assert any(m.startswith(f"Undid: delete the claim “{start}") for m in said), said
+    assert not any(FIRST in message for message in said)  # the file's id, which no one typed

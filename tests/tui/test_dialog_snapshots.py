@@ -22,9 +22,9 @@ from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.edit_forms import (
     card_form,
     claim_form,
+    framing_form,
     point_form,
     save_as_form,
-    sides_form,
 )
 from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 
@@ -54,7 +54,7 @@ DIALOGS: dict[str, Callable[[], Screen[object]]] = {
     "claim": lambda: claim_form(SEED, PARAGRAPHS, CLAIM, "Claim reckless-decision"),
     "new-claim": lambda: claim_form(SEED, PARAGRAPHS, None, "New claim", CLAIM),
     "save-as": lambda: save_as_form(NAME),
-    "sides": lambda: sides_form(SEED),
+    "sides": lambda: framing_form(SEED),
     "card-picker": lambda: CardPicker(
         SEED,
         "A card for p1 on “The strike was reckless, and the U.S. and Iraq are still paying "

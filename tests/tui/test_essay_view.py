@@ -147,3 +147,122 @@ async def test_suggested_sentences_are_marked_and_one_key_away(tmp_path: Path) -
         assert str(option.prompt).endswith(claim.quote)
         await pilot.press("s")
         assert essay.text.highlighted_option is not option
+
+
+async def test_a_claim_before_the_first_heading_is_listed_under_the_opening(
+    tmp_path: Path,
+) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await pilot.press("down", "c", "v")
+        await until(pilot, lambda: app.screen is prep)
+        headings = [str(o.prompt) for o in prep.claim_list.options if o.disabled]
+        assert headings == ["Opening"]
+        assert str(prep.query_one("#claim").render()).count("Opening · ¶2") == 1
+
+
+async def test_the_palette_names_an_untagged_claim_by_its_quote(tmp_path: Path) -> None:
+    from textual.command import CommandList
+
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await pilot.press("down", "c", "v")
+        await until(pilot, lambda: app.screen is prep)
+        (claim_id,) = prep.workbook.claims
+        await pilot.press("ctrl+p", *"Go to claim")
+        commands = app.screen.query_one(CommandList)
+        await until(
+            pilot,
+            lambda: (
+                commands.highlighted_option is not None
+                and "Go to claim" in str(commands.highlighted_option.prompt)
+            ),
+        )
+        shown = str(commands.highlighted_option.prompt)  # type: ignore[union-attr]
+        assert "Go to claim: “The United States and Iraq" in shown and claim_id not in shown
+
+
+async def test_a_quote_is_trimmed_a_clause_at_a_time_and_the_claim_named_by_it(
+    tmp_path: Path,
+) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await pilot.press("down", "down", "down", "c")  # “Pompeo then claimed …”
+        (made,) = prep.workbook.claims
+        assert made.startswith("pompeo-then-claimed")
+        await pilot.press("left_parenthesis")  # the start, past the first clause
+        assert prep.workbook.claims[made].quote.startswith("but as the dramatic increase")
+        await pilot.press("right_parenthesis")  # the end, back to the last clause
+        assert prep.workbook.claims[made].quote.endswith("against U.S. interests has revealed")
+        await pilot.press("v")  # four keys for a clause: leaving, the claim takes its name
+        await until(pilot, lambda: app.screen is prep)
+        (named,) = prep.workbook.claims
+        assert named == "but-as-the-dramatic-increase" and prep.claim_id == named
+        await pilot.press("ctrl+z")  # the naming is a step of its own
+        assert list(prep.workbook.claims) == [made]
+
+
+async def test_words_marked_in_a_sentence_make_the_claim_or_become_its_quote(
+    tmp_path: Path,
+) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        # The sentence's last word, marked; the cursor back to the sixth word before it.
+        await pilot.press("down", "left", "space", *["left"] * 6)
+        assert essay.text.word == 12 and essay.text.mark == 18
+        await pilot.press("c")
+        (claim_id,) = prep.workbook.claims
+        claim = prep.workbook.claims[claim_id]
+        assert claim.quote == "the reckless decision to assassinate Qassem Soleimani."
+        assert claim_id == "the-reckless-decision-to-assassinate"  # from the words marked
+        await pilot.press("left", "space", *["left"] * 4, "c")  # words of that claim: its quote
+        assert list(prep.workbook.claims) == [claim_id]
+        assert prep.workbook.claims[claim_id].quote == "decision to assassinate Qassem Soleimani."
+        await pilot.press("space")
+        assert essay.text.mark is not None
+        await pilot.press("escape")  # lets go of the marked words first
+        assert essay.text.mark is None and app.screen is essay
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is prep)
+        assert prep.claim_id == "decision-to-assassinate-qassem-soleimani"
+
+
+async def test_a_tag_names_a_claim_that_has_no_points_yet(tmp_path: Path) -> None:
+    from .test_app import fill
+
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        await pilot.press("down", "c", "v")
+        await until(pilot, lambda: app.screen is prep)
+        await pilot.press("t")
+        fill(app.screen, tag="Reckless decision")  # type: ignore[arg-type]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is prep)
+        assert list(prep.workbook.claims) == ["reckless-decision"]
+        assert prep.claim_id == "reckless-decision"
+        await pilot.press("a")  # a point: from now on the claim keeps its id
+        fill(app.screen, text="It was.")  # type: ignore[arg-type]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is prep)
+        await pilot.press("t")
+        fill(app.screen, tag="Another tag")  # type: ignore[arg-type]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is prep)
+        assert list(prep.workbook.claims) == ["reckless-decision"]

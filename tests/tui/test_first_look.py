@@ -55,14 +55,6 @@ def looked_app(path: Path, gate: threading.Event | None = None, ours: str | None
     return WorkbookApp(path, text.encode(), text, ours, parsing=Looked(text, glance, gate))
 
 
-@pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> list[WorkbookApp]:
-    """Opening waits until the test lets it go (`go(app)`): the first look stays meanwhile."""
-    waiting: list[WorkbookApp] = []
-    monkeypatch.setattr(WorkbookApp, "on_first_look_shown", lambda app: waiting.append(app))
-    return waiting
-
-
 def go(app: WorkbookApp) -> None:
     app.open_workbook()
 

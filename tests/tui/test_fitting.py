@@ -18,7 +18,7 @@ from textual.widgets import Button, Label, Static
 from workbook.session.session import Conflict
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs import questions
-from workbook.tui.dialogs.edit_forms import sides_form
+from workbook.tui.dialogs.edit_forms import framing_form
 
 from .conftest import opened
 
@@ -49,7 +49,7 @@ async def save_as(pilot: Pilot[None]) -> None:
 
 async def sides(pilot: Pilot[None]) -> None:
     app: Any = pilot.app
-    app.push_screen(sides_form(app.session.draft.workbook))
+    app.push_screen(framing_form(app.session.draft.workbook))
 
 
 JOURNAL: Any = SimpleNamespace(changed=["a", "b", "c"], when="2 March 2026 at 10:04")

@@ -163,3 +163,24 @@ async def test_the_main_screen_opens_drills(seed_copy: Path) -> None:
         await opened(pilot)
         await pilot.press("ctrl+d")
         await until(pilot, lambda: isinstance(app.screen, DrillScreen))
+
+
+async def test_the_timer_calls_the_sides_by_the_workbooks_names(seed_copy: Path) -> None:
+    from textual.widgets import Static
+
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: isinstance(app.screen, TimerScreen))
+        timer = app.screen
+
+        def shown(part: str) -> str:
+            return str(timer.query_one(part, Static).render())
+
+        assert "1AC · Blowback" in shown("#now")  # the first side proposes: Aff
+        assert "1NC (Deterrence)" in shown("#speeches") and "Aff" not in shown("#speeches")
+        banks = shown("#banks")
+        assert "1 Blowback" in banks and "2 Deterrence" in banks and "Neg" not in banks
+        await pilot.press("2")
+        await until(pilot, lambda: "Deterrence prep running" in shown("#now"))

@@ -228,3 +228,14 @@ async def test_keys_typed_in_one_burst_across_a_tab_land_in_the_next_field(
         tag, quote = tag_field.value, quote_field.text
         assert tag.endswith("x") and "y" not in tag
         assert "yz" in quote
+
+
+def test_a_quote_that_closes_with_its_own_mark_shows_one_mark_in_the_app() -> None:
+    from workbook.tui.glance import ClaimHead, ClaimLine
+    from workbook.tui.widgets.render import claim_prompt, claim_text
+
+    quote = "The general was “a terrorist.”"
+    line = ClaimLine("general", "", ("none", "none"), "", quote)
+    assert claim_prompt(line).plain.endswith(f" {quote}")
+    head = ClaimHead("general", "", "¶1", quote, 1, "")
+    assert quote in claim_text(head).plain and "””" not in claim_text(head).plain

@@ -69,6 +69,16 @@ def test_confirm_dialog(snap_compare, app: WorkbookApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["140x42", "80x24"])
+def test_motion_form(snap_compare, app: WorkbookApp, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
 def test_save_as_form(snap_compare, app: WorkbookApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await opened(pilot)
@@ -114,6 +124,16 @@ def test_essay_view(snap_compare, app: WorkbookApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_essay_view_with_words_marked(snap_compare, app: WorkbookApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("v", "down", "down", "left", "space", "left", "left", "left")
+        await until(pilot, lambda: bool(getattr(pilot.app.screen, "suggested", None)))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_card_picker(snap_compare, app: WorkbookApp) -> None:

@@ -45,6 +45,18 @@ def test_the_app_methods_it_overrides_exist() -> None:
     assert parameters == ["self", "error"], parameters
 
 
+def test_the_apps_notices_it_takes_back_exist() -> None:
+    from textual.app import App
+    from textual.notifications import Notifications
+
+    app = App[None]()
+    for name in textual_private.APP_ATTRIBUTES:
+        assert hasattr(app, name), f"Textual {TEXTUAL}: App.{name} is gone"
+    assert list(inspect.signature(App._on_notify).parameters) == ["self", "event"]
+    assert isinstance(app._notifications, Notifications)
+    assert callable(Notifications.__delitem__) and callable(Notifications.__iter__)
+
+
 def test_no_other_module_uses_textual_private_names() -> None:
     import re
     from pathlib import Path
@@ -53,6 +65,7 @@ def test_no_other_module_uses_textual_private_names() -> None:
         *textual_private.OPTION_LIST_METHODS,
         *textual_private.OPTION_LIST_ATTRIBUTES,
         *textual_private.OPTION_METHODS,
+        *textual_private.APP_ATTRIBUTES,
         *textual_private.APP_METHODS,
         "_id_to_option",
         "_options",

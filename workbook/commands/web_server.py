@@ -30,6 +30,26 @@ MOST_APPS = 1000  # what --max-apps may ask for: each app is a process of its ow
 _HOST_HEADER = re.compile(r"[A-Za-z0-9.\-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?")
 # The Google font the page asks for is only a nicety; the app never reaches past this machine.
 _REMOTE_FONT = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>\s*", re.DOTALL)
+# textual-serve's page leaves the focus on the page itself, so keys went nowhere until the
+# terminal was clicked. Its terminal takes the focus as soon as its input is there, and again
+# whenever the page's window has it back.
+FOCUS_SCRIPT = """<script>
+(function () {
+  function focusTerminal() {
+    var input = document.querySelector(".xterm-helper-textarea");
+    if (input) { input.focus(); }
+    return input !== null;
+  }
+  if (!focusTerminal()) {
+    var watch = new MutationObserver(function () {
+      if (focusTerminal()) { watch.disconnect(); }
+    });
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+  }
+  window.addEventListener("focus", focusTerminal);
+})();
+</script>
+"""
 
 
 def is_loopback(host: str) -> bool:
@@ -274,6 +294,7 @@ def server(command: str, title: str, sock: socket.socket, max_apps: int) -> Any:
             }
             page = aiohttp_jinja2.render_string("app_index.html", request, context)
             page = _REMOTE_FONT.sub("", page)
+            page = page.replace("</body>", f"{FOCUS_SCRIPT}</body>", 1)
             if "<title>" not in page:
                 page = page.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)
             return web.Response(text=page, content_type="text/html")

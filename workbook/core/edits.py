@@ -1,4 +1,4 @@
-"""Editing a workbook claim by claim and card by card, with undo and redo.
+"""Editing a workbook claim by claim, card by card, and its motion and sides, with undo and redo.
 
 Every edit builds a new `Claim` or `Card` and swaps it in; nothing already in the workbook is
 changed in place. An undo step is then just what it swapped, before and after, and a save can
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from workbook.core.framing import Framing, framing_of, framing_problem
 from workbook.core.library import Place, new_card_id, where_used
 from workbook.core.model import Card, Claim, Kind, Point, Workbook, reference_problems
 
@@ -57,6 +58,9 @@ class Change:
     cards: tuple[CardSwap, ...] = ()
     # Other claims changed in place by the same step: (id, before, after).
     also: tuple[tuple[str, Claim, Claim], ...] = ()
+    # The motion and the sides, before and after, for a step that changes them.
+    framing: tuple[Framing, Framing] | None = None
+    renamed: str = ""  # the claim's id before the step, when the step gave it a new one
 
     @property
     def moves(self) -> bool:
@@ -67,8 +71,8 @@ class Change:
     @property
     def claim_ids(self) -> list[str]:
         """Every claim this step changed."""
-        first = [self.claim_id] if self.claim_id else []
-        return first + [cid for cid, _, _ in self.also]
+        named = [cid for cid in (self.claim_id, self.renamed) if cid]
+        return named + [cid for cid, _, _ in self.also]
 
 
 def next_id(existing: Iterable[str], prefix: str = "") -> str:
@@ -185,18 +189,27 @@ class Draft:
     def can_redo(self) -> bool:
         return bool(self._undone)
 
-    def apply(self, label: str, claim_id: str, after: Claim | None, index: int = -1) -> Change:
-        """Put `after` in place of the claim (None deletes it); new claims go at `index`."""
+    def apply(
+        self, label: str, claim_id: str, after: Claim | None, index: int = -1, as_id: str = ""
+    ) -> Change:
+        """Put `after` in place of the claim (None deletes it); new claims go at `index`. An
+        edited claim given `as_id` takes that id in the same step, where it stood."""
         claims = self.workbook.claims
         before = claims.get(claim_id)
+        edited = before is not None and after is not None
+        renamed = claim_id if edited and as_id not in ("", claim_id) else ""
+        if renamed and as_id in claims:
+            raise EditError(f"claims.{as_id}: a claim of that id is there already")
+        claim_id = as_id if renamed else claim_id
         if after is not None:
             self._check(claim_id, after)
-        before_index = list(claims).index(claim_id) if before is not None else -1
+        before_index = list(claims).index(renamed or claim_id) if before is not None else -1
         if before is not None:
             index = before_index
         elif index < 0:
             index = len(claims)
-        return self._record(Change(label, claim_id, before, after, index, before_index))
+        change = Change(label, claim_id, before, after, index, before_index, renamed=renamed)
+        return self._record(change)
 
     def move(self, label: str, claim_id: str, offset: int) -> Change | None:
         """Move a claim up (negative) or down the list; None when it cannot go further."""
@@ -271,6 +284,24 @@ class Draft:
         also = tuple((cid, self.workbook.claims[cid], c) for cid, c in changed.items())
         return self._record(Change(label, "", None, None, -1, -1, (swap,), also))
 
+    # The motion and the sides.
+
+    def frame(self, label: str, framing: Framing, claim_id: str = "") -> Change:
+        """New words for the motion and the sides' names and theses, as one step. `claim_id`
+        names the claim the user is on, which the step leaves as it is."""
+        problem = framing_problem(self.workbook, framing)
+        if problem:
+            raise EditError(problem)
+        frames = (framing_of(self.workbook), framing)
+        claim = self.workbook.claims.get(claim_id)
+        if claim is None:
+            return self._record(Change(label, "", None, None, -1, -1, framing=frames))
+        return self._record(replace(self._in_place(label, claim_id, claim, claim), framing=frames))
+
+    def _frame(self, framing: Framing) -> None:
+        # A new dict each time: a save's snapshot keeps the sides it was taken with.
+        self.workbook.motion, self.workbook.sides = framing.motion, dict(framing.sides)
+
     def _in_place(
         self,
         label: str,
@@ -297,13 +328,18 @@ class Draft:
         for swap in reversed(change.cards):
             if swap.after is None:  # a card the step deleted goes back first
                 self._swap_card(swap.card_id, swap.before, swap.before_index)
-        if change.claim_id:
+        if change.renamed:
+            self._swap(change.claim_id, None, -1)
+            self._swap(change.renamed, change.before, change.before_index, moves=True)
+        elif change.claim_id:
             self._swap(change.claim_id, change.before, change.before_index, change.moves)
         for claim_id, before, _ in change.also:
             self._swap(claim_id, before, -1)
         for swap in reversed(change.cards):
             if swap.after is not None:
                 self._swap_card(swap.card_id, swap.before, swap.before_index)
+        if change.framing is not None:
+            self._frame(change.framing[0])
         self._undone.append(change)
         return change
 
@@ -319,13 +355,18 @@ class Draft:
         for swap in change.cards:
             if swap.after is not None:  # a new card is there before a point reads it
                 self._swap_card(swap.card_id, swap.after, -1)
+        if change.renamed:
+            self._swap(change.renamed, None, -1)
         if change.claim_id:
-            self._swap(change.claim_id, change.after, change.index, change.moves)
+            moves = change.moves or bool(change.renamed)
+            self._swap(change.claim_id, change.after, change.index, moves)
         for claim_id, _, after in change.also:
             self._swap(claim_id, after, -1)
         for swap in change.cards:
             if swap.after is None:
                 self._swap_card(swap.card_id, None, -1)
+        if change.framing is not None:
+            self._frame(change.framing[1])
 
     def _check(self, claim_id: str, claim: Claim, new_cards: dict[str, Card] | None = None) -> None:
         cards = {**self.workbook.cards, **new_cards} if new_cards else self.workbook.cards

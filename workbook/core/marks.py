@@ -44,13 +44,28 @@ def words_read_aloud(text: str) -> int:
 
 # Opening quotation marks, straight and curly, single and double, and the guillemets.
 _OPENING_QUOTES = "\"'“‘„«‹"
+# The double closing marks close a quotation wherever they end a text; a single one may be an
+# apostrophe ("the voters’"), and closes one only where its opening mark stands before it.
+_CLOSING_QUOTES = '"”»›'
+_SINGLE_CLOSING = {"’": "‘", "'": "'"}
+
+
+def _own_quotes(words: str) -> bool:
+    """Whether text opens or closes with a quotation mark of its own."""
+    first, last = words[:1], words[-1:]
+    if first and first in _OPENING_QUOTES:
+        return True
+    if last and last in _CLOSING_QUOTES:
+        return True
+    opener = _SINGLE_CLOSING.get(last)
+    return opener is not None and opener in words[:-1]
 
 
 def in_quotes(text: str, shown: str | None = None) -> str:
-    """How a card's text is shown: `shown` (the text as written out, by default the text
-    itself) in quotation marks, unless the text opens with a quotation mark of its own: marks
-    around marks would read as a quote within a quote, and the card's words are never changed
-    to nest them."""
+    """How words of a source (a card's text, a claim's quote) are shown: `shown` (the text as
+    written out, by default the text itself) in quotation marks, unless the text opens or
+    closes with a quotation mark of its own: marks around marks would read as a quote within a
+    quote, and the source's words are never changed to nest them. Every view that puts a
+    source's words in quotation marks does so here."""
     shown = text if shown is None else shown
-    first = plain(text).lstrip()[:1]
-    return shown if first and first in _OPENING_QUOTES else f"“{shown}”"
+    return shown if _own_quotes(plain(text).strip()) else f"“{shown}”"

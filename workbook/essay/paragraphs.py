@@ -60,6 +60,19 @@ def find_quote(quote: str, paragraph: str) -> tuple[int, int] | None:
     return match.span()
 
 
+# What the part of an essay before its first heading is called where a heading names it: it has
+# no heading of its own, and a claim made there keeps an empty section in the file.
+OPENING = "Opening"
+
+
+def section_name(section: str, title: str, has_headings: bool) -> str:
+    """A claim's section as a heading over it reads: the essay's heading; before the first
+    heading, "Opening"; in an essay with no headings at all, the essay's title."""
+    if section.strip():
+        return section
+    return OPENING if has_headings else (title.strip() or "The essay")
+
+
 def section_at(paragraphs: list[str], headings: list[int], number: int) -> str:
     """The section paragraph `number` stands in: the text of the nearest heading above it, or
     "" before the first heading. A heading stands in its own section."""

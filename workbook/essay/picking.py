@@ -1,5 +1,6 @@
 """Making claims from the essay's own sentences: where each claim stands in the text, a quote
-trimmed or extended a word at a time, and the place a new claim takes in the list.
+trimmed or extended a word or a clause at a time, the place a new claim takes in the list, and
+the id a new claim takes from its words.
 
 Every quote made here is a slice of the paragraph, so it is always the essay's own characters.
 """
@@ -69,6 +70,46 @@ def move_end(paragraph: str, span: Span, words: int) -> Span:
     return (start, spans[new][1] if new != index else end)
 
 
+# Where one clause of a sentence ends and the next begins: a comma, a semicolon, a colon, or a
+# dash (an en or em dash, or a hyphen standing alone between spaces).
+_CLAUSE = re.compile(r"[,;:\u2013\u2014]|(?<=\s)-(?=\s)")
+# What stands between a clause's mark and the next clause's first word.
+_BETWEEN = " \t\u00a0\u2013\u2014-\u201d\u2019\"')]\u00bb"
+# What ends a quote without ending a clause inside it: its last punctuation.
+_CLOSING = ",;:.!?\u2013\u2014-\u201d\u2019\"')]\u00bb\u2026"
+
+
+def trim_clause_start(paragraph: str, span: Span) -> Span:
+    """Trim the quote's start to its second clause: past the first comma, semicolon, colon or
+    dash inside it. A quote of one clause stays as it is."""
+    start, end = span
+    for mark in _CLAUSE.finditer(paragraph, start + 1, end):
+        after = mark.end()
+        while after < end and paragraph[after] in _BETWEEN:
+            after += 1
+        if after < end and not paragraph[after:end].isspace():
+            return after, end
+    return span
+
+
+def trim_clause_end(paragraph: str, span: Span) -> Span:
+    """Trim the quote's end to the end of the clause before its last: back to the last comma,
+    semicolon, colon or dash inside it, which goes too (the punctuation the quote ends with
+    does not count). A quote of one clause stays as it is."""
+    start, end = span
+    last = end
+    while last > start and paragraph[last - 1] in _CLOSING:
+        last -= 1
+    marks = list(_CLAUSE.finditer(paragraph, start + 1, last))
+    for mark in reversed(marks):
+        before = mark.start()
+        while before > start and paragraph[before - 1].isspace():
+            before -= 1
+        if before > start:
+            return start, before
+    return span
+
+
 def claim_from_span(
     workbook: Workbook, paragraphs: list[str], number: int, span: Span, side: str = ""
 ) -> tuple[str, Claim]:
@@ -84,13 +125,36 @@ def claim_from_span(
     return claim_id_for(quote, workbook.claims), claim
 
 
-def place_for(workbook: Workbook, paragraphs: list[str], number: int, start: int) -> int:
+def place_for(workbook: Workbook, paragraphs: list[str] | None, number: int, start: int) -> int:
     """Where a claim at `start` of paragraph `number` goes in the list: after every claim that
-    stands before it in the essay, so that claims made from the text keep the essay's order."""
-    placed = placed_claims(workbook, paragraphs)
+    stands before it in the essay, so that claims made from the text keep the essay's order.
+    Without the essay's text, a claim stands at the start of its paragraph."""
+    placed = placed_claims(workbook, paragraphs) if paragraphs is not None else {}
     where = {p.claim_id: (p.paragraph, p.start) for ps in placed.values() for p in ps}
     index = 0
     for position, (claim_id, claim) in enumerate(workbook.claims.items()):
         if where.get(claim_id, (claim.paragraph, 0)) <= (number, start):
             index = position + 1
     return index
+
+
+def place_of(workbook: Workbook, paragraphs: list[str] | None, claim: Claim) -> int:
+    """Where a new `claim` goes in the list: where its quote stands in the essay (see
+    `place_for`), whichever way it was made."""
+    start = 0
+    if paragraphs is not None and 1 <= claim.paragraph <= len(paragraphs):
+        span = find_quote(claim.quote, paragraphs[claim.paragraph - 1])
+        start = span[0] if span is not None else 0
+    return place_for(workbook, paragraphs, claim.paragraph, start)
+
+
+def fresh_id(workbook: Workbook, claim_id: str, before: Claim, after: Claim) -> str:
+    """The id of a claim once it is edited from `before` to `after`: a claim with no points
+    yet, whose id is still the one its words gave it, takes the id of its words as they are
+    now (its tag, or its quote as trimmed); any other claim keeps its id."""
+    if before.points or after.points:
+        return claim_id
+    others = [cid for cid in workbook.claims if cid != claim_id]
+    if claim_id != claim_id_for(before.tag or before.quote, others):
+        return claim_id  # an id given otherwise (by hand, or by a merge) is kept
+    return claim_id_for(after.tag or after.quote, others)

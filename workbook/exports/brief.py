@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from workbook.core.cites import cite_parts
 from workbook.core.filters import needs_answer
 from workbook.core.marks import has_marks, in_quotes, runs, words_read_aloud
+from workbook.essay.paragraphs import section_name
 
 if TYPE_CHECKING:
     from workbook.core.model import Card, Claim, Point, Workbook
@@ -89,9 +90,14 @@ def essay_cite(workbook: Workbook) -> str:
         parts.append(f"*{inline(essay.publication)}*")
     if essay.date:
         parts.append(inline(essay.date))
-    cite = ", ".join(parts) or "(no cite)"
+    # The address itself, not a word linked to it: a printed brief must still say where the
+    # essay is (written as a link, so that no linkifier reads the escapes as part of it).
     target = link_target(essay.url)
-    return f"{cite} ([link]({target}))" if target else cite
+    if target:
+        parts.append(f"[{inline(essay.url)}]({target})")
+    elif essay.url:
+        parts.append(inline(essay.url))
+    return ", ".join(parts) or "(no cite)"
 
 
 def card_line(card: Card, with_text: bool) -> str:
@@ -255,12 +261,13 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     for claim_id, claim in workbook.claims.items():
         if claim.section != section:
             section = claim.section
-            out += [f"## {inline(section) or '(no section)'}", ""]
+            heading = section_name(section, workbook.essay.title, bool(workbook.essay.headings))
+            out += [f"## {inline(heading)}", ""]
         tag = inline(claim.tag) or inline(claim_id)
         out += [f'### <a id="{anchor(claim_id)}"></a>{tag}', ""]
         made_by = inline(workbook.sides[claim.side].name)
         where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
-        out += [f"> “{inline(claim.quote)}”", ">", where, ""]
+        out += [f"> {in_quotes(claim.quote, inline(claim.quote))}", ">", where, ""]
         rows = exchange_rows(claim, columns, card_lines)
         if not rows:
             rows = [["*no point yet*", "*no point yet*"]]

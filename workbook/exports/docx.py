@@ -17,7 +17,7 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
-from workbook.core.marks import has_marks, runs
+from workbook.core.marks import has_marks, in_quotes, runs
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -63,7 +63,7 @@ def export(workbook: Workbook, ours: str | None = None) -> bytes:
 def _block(document: DocumentObject, workbook: Workbook, claim: Claim, side: str) -> None:
     document.add_heading(_xml(claim.tag or claim.quote or "(untagged claim)"), BLOCK)
     quote = document.add_paragraph()
-    quote.add_run(_xml(f"“{claim.quote}”")).italic = True
+    quote.add_run(_xml(in_quotes(claim.quote))).italic = True
     quote.add_run(f" ¶{claim.paragraph}")
     for point in claim.points.values():
         if point.side == side:

@@ -37,6 +37,18 @@ MOTION_SIDES = (("proposition", "Proposition"), ("opposition", "Opposition"))
 _KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
+def sides_to_name(workbook: Workbook) -> bool:
+    """Whether the app asks who argues what as a workbook without claims opens: no side says
+    what it argues, and a side still has the name `workbook new` gave it for want of one, or
+    a motion stands that no side is said to propose. Sides named twice with `--side` are the
+    user's own; with `--motion`, the first side's thesis is the motion."""
+    sides = workbook.sides.values()
+    if any(side.thesis for side in sides):
+        return False
+    placeholders = {name for _, name in DEFAULT_SIDES}
+    return bool(workbook.motion) or any(side.name in placeholders for side in sides)
+
+
 def parse_side(spec: str) -> tuple[str, str]:
     """A side as KEY=NAME, the key an id and the name one line of text; ValueError otherwise."""
     key, equals, name = spec.partition("=")

@@ -12,7 +12,6 @@ name), with a backup; what else the file holds is kept.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import tomli_w
 
 from workbook.storage.files import WorkbookError
-from workbook.storage.locations import state_folder
+from workbook.storage.locations import state_file
 from workbook.storage.owned import Kind, refuse_a_link_out, text_or_toml, write_owned
 from workbook.storage.places import is_bundled
 from workbook.storage.toml_data import looks_like_workbook, parse_toml, read_toml
@@ -113,8 +112,7 @@ def history_path(workbook_path: Path) -> Path:
     beside = folder / f"{workbook_path.stem}{SUFFIX}"
     if not is_bundled(workbook_path) and os.access(folder, os.W_OK):
         return beside
-    digest = hashlib.sha256(str(workbook_path.resolve()).encode()).hexdigest()[:16]
-    return state_folder("drills") / f"{digest}-{workbook_path.stem}{SUFFIX}"
+    return state_file("drills", workbook_path, SUFFIX)
 
 
 def _date(value: object, where: str) -> dt.date:

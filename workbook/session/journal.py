@@ -2,10 +2,10 @@
 
 Each running app keeps its own journal, named with a token of its own and locked while the app
 lives, so two apps on one file never remove or overwrite each other's. A journal holds only the
-claims and library cards changed since the file was last written, each with the version the file
-had then, so that restoring it is a three-way merge against the file as it is now (see
-`recovery`). It also holds the cards its changed claims read, so that they can be read again
-whatever the file did to the library since.
+claims and library cards changed since the file was last written (and the motion and the sides,
+when they changed), each with the version the file had then, so that restoring it is a three-way
+merge against the file as it is now (see `recovery`). It also holds the cards its changed claims
+read, so that they can be read again whatever the file did to the library since.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from workbook.core.model import Card, Claim
+from workbook.core.framing import Framing
+from workbook.core.model import Card, Claim, Side
 from workbook.core.upgrade import ClaimV1
 from workbook.storage.files import WorkbookError, read_bytes, read_file
 from workbook.storage.locations import state_folder
@@ -106,6 +107,9 @@ class Journal:
     # to be given library ids against the file they are restored into.
     old_claims: dict[str, ClaimV1] | None = None
     old_before: dict[str, ClaimV1] | None = None
+    # The motion and the sides as edited, and as the file had them; None: not changed.
+    framing: Framing | None = None
+    framing_before: Framing | None = None
 
     @property
     def when(self) -> str:
@@ -129,10 +133,11 @@ def journal_text(
     cards_changed: Mapping[str, tuple[Card | None, Card | None]] | None = None,
     card_order: list[str] | None = None,
     cards_read: Mapping[str, Card] | None = None,
+    framing: tuple[Framing, Framing] | None = None,
 ) -> bytes:
     """The journal's bytes; `changed` maps a claim id to (the file's version, the edited one),
     `cards_changed` a library card's id likewise; `cards_read` holds the cards the changed
-    claims read."""
+    claims read; `framing` is the motion and sides (the file's, the edited), when they differ."""
     cards_changed = cards_changed or {}
     data: dict[str, object] = {
         "journal": JOURNAL_FORMAT,
@@ -156,7 +161,19 @@ def journal_text(
         "cards_before": {cid: _dump(disk) for cid, (disk, _) in cards_changed.items() if disk},
         "cards_read": {cid: _dump(card) for cid, card in (cards_read or {}).items()},
     }
+    if framing is not None:
+        data["framing_before"], data["framing"] = (_framing_data(f) for f in framing)
     return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+
+
+def _framing_data(framing: Framing) -> dict[str, Any]:
+    sides = {key: side.model_dump(mode="python") for key, side in framing.sides.items()}
+    return {"motion": framing.motion, "sides": sides}
+
+
+def _framing(data: dict[str, Any]) -> Framing:
+    sides = {str(key): Side.model_validate(side) for key, side in data["sides"].items()}
+    return Framing(str(data["motion"]), sides)
 
 
 def _dump(card: Card) -> dict[str, Any]:
@@ -342,6 +359,9 @@ def parse_journal(place: Path) -> Journal:
         journal.cards_changed = [str(c) for c in data["cards_changed"]]
         for name in ("cards", "cards_before", "cards_read"):
             setattr(journal, name, {str(c): Card.model_validate(v) for c, v in data[name].items()})
+        if "framing" in data:  # written only when the motion or the sides changed
+            journal.framing = _framing(data["framing"])
+            journal.framing_before = _framing(data["framing_before"])
         return journal
     except ValidationError as error:
         raise WorkbookError(f"{place}: {describe(error)}") from None

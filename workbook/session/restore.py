@@ -6,6 +6,8 @@ one side changed takes that side's version. A claim both changed keeps theirs an
 beside it as a new claim, so neither is lost; a claim that gained or lost nothing is left alone.
 Library cards merge the same way (a card changed on both sides keeps theirs, with ours beside it
 as an unplaced card), and a card that a merged claim reads is never left out of the library.
+The motion and the sides are one more item: the journal's take them unless the file changed them
+too, when theirs stay.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from workbook.core.framing import Framing
 from workbook.core.model import Card, Claim
 from workbook.core.upgrade import place_cards
 from workbook.session.journal import Journal
@@ -31,6 +34,8 @@ class Merge:
     kept: list[str] = field(default_factory=list)  # claims only the file changed, left as theirs
     cards: dict[str, Card] = field(default_factory=dict)  # the library as restoring leaves it
     cards_beside: dict[str, str] = field(default_factory=dict)  # card changed on both sides
+    framing: Framing | None = None  # the journal's motion and sides, to take; None: the file's
+    framing_kept: bool = False  # both changed them: the file's stay
 
 
 def merge(
@@ -38,9 +43,10 @@ def merge(
     theirs: dict[str, Claim],
     now: str,
     theirs_cards: Mapping[str, Card] | None = None,
+    theirs_framing: Framing | None = None,
 ) -> Merge:
-    """Merge the journal into `theirs` and `theirs_cards`, the claims and the card library of
-    the file whose digest is `now`."""
+    """Merge the journal into `theirs`, `theirs_cards` and `theirs_framing`, the claims, the
+    card library and the motion and sides of the file whose digest is `now`."""
     library = dict(theirs_cards or {})
     if journal.old_claims is not None:
         journal = _with_library(journal, library)
@@ -80,6 +86,12 @@ def merge(
     result.cards = _merge_cards(journal, library, result)
     if journal.base == now and journal.card_order is not None:
         result.cards = _ordered(result.cards, journal.card_order)
+    framed = journal.framing
+    if framed is not None and framed != theirs_framing:
+        if theirs_framing is None or theirs_framing == journal.framing_before:
+            result.framing = framed
+        else:
+            result.framing_kept = True
     return result
 
 

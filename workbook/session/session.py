@@ -9,14 +9,16 @@ session. Whatever a save raises, every edit stays in the draft and in the journa
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.core.edits import Change, Draft, EditError
+from workbook.core.framing import Framing, framing_of
 from workbook.core.merge import Choice
-from workbook.core.model import FORMAT_VERSION, Card, Claim, Side, Workbook
+from workbook.core.model import FORMAT_VERSION, Card, Claim, Workbook
 from workbook.session.journal import (
     Found,
     Journal,
@@ -29,6 +31,7 @@ from workbook.session.journal import (
 from workbook.session.merge_in_place import MergeJob, SettleJob
 from workbook.session.restore import merge, steps
 from workbook.storage.files import WorkbookError, one_line, read_file
+from workbook.storage.left_off import read_left_off, remember_left_off
 from workbook.storage.owned import copy_essay, save_target
 from workbook.storage.parallel import Parse
 from workbook.storage.store import read_workbook, save
@@ -101,10 +104,12 @@ class JournalJob:
     cards_changed: dict[str, tuple[Card | None, Card | None]] = field(default_factory=dict)
     card_order: list[str] = field(default_factory=list)
     cards_read: dict[str, Card] = field(default_factory=dict)  # what the changed claims read
+    framing: tuple[Framing, Framing] | None = None  # (the file's, the edited), when they differ
 
     @property
     def empty(self) -> bool:
-        return not self.changed and not self.moved and not self.cards_changed
+        unchanged = self.framing is None
+        return not self.changed and not self.moved and not self.cards_changed and unchanged
 
 
 @dataclass
@@ -115,6 +120,8 @@ class Restored:
     skipped: int = 0  # edits that no longer fit the file
     cards: int = 0  # library cards the journal's version was put back for
     cards_beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy
+    framing: bool = False  # the journal's motion and sides were put back
+    framing_kept: bool = False  # the file changed them too: its own stay
 
 
 class Session:
@@ -140,6 +147,7 @@ class Session:
         self.disk: dict[str, Claim] = dict(workbook.claims)  # the claims the file holds
         self.disk_order = list(workbook.claims)
         self.disk_cards: dict[str, Card] = dict(workbook.cards)  # the file's card library
+        self.disk_framing = framing_of(workbook)  # the file's motion and sides
         # Claims edited since the file was written: the draft's own record, so that a step
         # that changes several claims (a card deleted everywhere) is journalled whole.
         self.changed: set[str] = self.draft.touched
@@ -149,6 +157,9 @@ class Session:
         self.journal = OwnJournal(path)
         self._journal_lock = threading.Lock()
         self._journal_seq = 0
+        # The claim in view: where the app last left this file as it opens, and where the app
+        # leaves it as it closes (kept in the user's state folder, never in the file).
+        self.left_off: str | None = None
 
     # Opening: in a worker.
 
@@ -162,7 +173,9 @@ class Session:
         raw, text = preread or read_file(path)
         loaded = read_workbook(path, text, parsing)
         found = find_journals(path)
-        return cls(path, loaded.workbook, loaded.paragraphs, digest(raw), found, loaded.version)
+        session = cls(path, loaded.workbook, loaded.paragraphs, digest(raw), found, loaded.version)
+        session.left_off = read_left_off(path)
+        return session
 
     @property
     def upgraded(self) -> bool:
@@ -195,10 +208,10 @@ class Session:
                 out[cid] = (disk, mine)
         return out
 
-    def name_sides(self, sides: dict[str, Side]) -> None:
-        """New names and theses for the two sides (same keys), kept by the next save."""
-        assert sides.keys() == self.draft.workbook.sides.keys()
-        self.draft.workbook.sides = sides
+    def unsaved_framing(self) -> tuple[Framing, Framing] | None:
+        """The motion and the sides, the file's and the edited, when they differ."""
+        mine = framing_of(self.draft.workbook)
+        return None if mine == self.disk_framing else (self.disk_framing, mine)
 
     # The journal.
 
@@ -227,6 +240,7 @@ class Session:
             self.unsaved_cards(),
             list(workbook.cards),
             read,
+            self.unsaved_framing(),
         )
 
     def run_journal(self, job: JournalJob) -> Path | None:
@@ -239,7 +253,13 @@ class Session:
                 self.journal.remove()
                 return None
             text = journal_text(
-                job.base, job.order, job.changed, job.cards_changed, job.card_order, job.cards_read
+                job.base,
+                job.order,
+                job.changed,
+                job.cards_changed,
+                job.card_order,
+                job.cards_read,
+                job.framing,
             )
             return self.journal.write(text)
 
@@ -248,9 +268,15 @@ class Session:
     def restore(self, journal: Journal) -> Restored:
         """Merge the journal's edits into the draft, each an edit that undo can take back.
         The journal itself goes once ours holds its edits."""
-        result = merge(journal, self.disk, self.base, self.disk_cards)
+        result = merge(journal, self.disk, self.base, self.disk_cards, self.disk_framing)
         report = Restored(kept=len(result.kept), beside=result.beside)
-        report.cards_beside = result.cards_beside
+        report.cards_beside, report.framing_kept = result.cards_beside, result.framing_kept
+        if result.framing is not None:
+            try:
+                self.draft.frame("restore the motion and sides", result.framing)
+                report.framing = True
+            except EditError:
+                report.skipped += 1  # the sides' keys are not the file's any more
         library = self.draft.workbook.cards
         # Cards first, so that every restored claim finds the cards it reads.
         for card_id, card in result.cards.items():
@@ -301,6 +327,7 @@ class Session:
         self.disk = dict(job.snapshot.claims)
         self.disk_order = list(self.disk)
         self.disk_cards = dict(job.snapshot.cards)
+        self.disk_framing = framing_of(job.snapshot)
         self.file_format = FORMAT_VERSION
         self.draft.mark_saved(job.checkpoint)
         claims, cards = self.draft.workbook.claims, self.draft.workbook.cards
@@ -325,10 +352,13 @@ class Session:
     def merge_job(self) -> MergeJob:
         """Merge the edits with the file that changed under them, by id (run in a worker)."""
         mine = self.draft.workbook
+        disk = self.disk_framing
         base = mine.model_copy(
             update={
                 "claims": {cid: self.disk[cid] for cid in self.disk_order},
                 "cards": dict(self.disk_cards),
+                "motion": disk.motion,
+                "sides": dict(disk.sides),
             }
         )
         ours = mine.model_copy(update={"claims": dict(mine.claims), "cards": dict(mine.cards)})
@@ -339,7 +369,8 @@ class Session:
         return SettleJob(self.path, self.base, self.draft.workbook, index, choice)
 
     def close(self, keep_journal: bool = False) -> None:
-        """In a worker, at the end: the journal goes (saved or discarded) unless it is kept."""
+        """In a worker, at the end: the journal goes (saved or discarded) unless it is kept,
+        and the claim in view is remembered for the next open."""
         self.phase = Phase.CLOSED
         with self._journal_lock:
             self._journal_seq += 1
@@ -347,3 +378,8 @@ class Session:
                 self.journal.abandon()
             else:
                 self.journal.remove()
+        if self.left_off is not None:
+            # Where the user was is a convenience, kept after the journal is seen to: an app
+            # that is closing has no one to tell that it could not be kept.
+            with contextlib.suppress(WorkbookError):
+                remember_left_off(self.path, self.left_off)

@@ -151,6 +151,8 @@ class WorkbookApp(FileApp):
     @on(WorkbookOpened)
     def _opened(self, event: WorkbookOpened) -> None:
         from workbook.core.model import side_named
+        from workbook.importing.importer import sides_to_name
+        from workbook.tui.dialogs.edit_forms import WHO_ARGUES_WHAT
         from workbook.tui.screens.prep.screen import PrepScreen
 
         session = event.session
@@ -160,7 +162,7 @@ class WorkbookApp(FileApp):
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
             return
         self.ours, self.session = ours, session
-        prep = PrepScreen(session.draft, session.paragraphs, ours, self.path)
+        prep = PrepScreen(session.draft, session.paragraphs, ours, self.path, session.left_off)
         kept = self.screen.keys if isinstance(self.screen, StandIn) else []
         # Over the first look when it is the first screen: Textual keeps its first screen.
         first = len(self.screen_stack) == 1
@@ -175,8 +177,8 @@ class WorkbookApp(FileApp):
         self.kept_keys.start()
         if not workbook.claims and session.paragraphs is not None:
             prep.action_essay()  # a new workbook starts from its essay
-        if not workbook.claims and not any(side.thesis for side in workbook.sides.values()):
-            self.name_sides()
+        if not workbook.claims and sides_to_name(workbook):
+            prep.motion.edit(WHO_ARGUES_WHAT, then=self.start_save)
         found = session.found
         for line in found.damaged:
             self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)
@@ -212,26 +214,6 @@ class WorkbookApp(FileApp):
         # ctrl+a is a priority key, read before the keys typed ahead of it reach the field:
         # the field selects in its own turn, after those keys and before the ones after it.
         field.call_later(field.select_all)
-
-    def name_sides(self) -> None:
-        """A new workbook's sides get their names from the user, and are saved at once."""
-        from workbook.tui.dialogs.edit_forms import sides_form, sides_from
-        from workbook.tui.dialogs.form import Values
-        from workbook.tui.screens.prep.screen import PrepScreen
-
-        assert self.session is not None
-        session = self.session
-
-        def done(values: Values | None) -> None:
-            if values is None:
-                return
-            session.name_sides(sides_from(session.draft.workbook, values))
-            for screen in self.screen_stack:
-                if isinstance(screen, PrepScreen):
-                    screen.refresh_all()
-            self.start_save()
-
-        self.push_screen(sides_form(session.draft.workbook), done)
 
     def get_system_commands(self, screen: Screen[Any]) -> list[SystemCommand]:
         """Textual's commands, then every key that works where the focus is, from its binding:

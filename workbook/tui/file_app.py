@@ -31,6 +31,7 @@ from workbook.tui.jobs import (
     run_job,
 )
 from workbook.tui.messages import Edited, OursChanged
+from workbook.tui.notices import NoticeApp
 from workbook.tui.screens.loading import LoadingScreen
 from workbook.tui.widgets.textual_private import CrashReportingApp
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 JOURNAL_DELAY = 1.5  # seconds after the last change: a pause in typing, well within two seconds
 
 
-class FileApp(CrashReportingApp):
+class FileApp(NoticeApp, CrashReportingApp):
     """The app's side of the session: it opens the file, and the subclass shows it once
     `WorkbookOpened` comes."""
 
@@ -327,7 +328,13 @@ class FileApp(CrashReportingApp):
         run_job(self, partial(session.close, keep_journal), JournalFailed)
 
     def close_session(self, session: Session) -> None:
-        """Close the file for good (its journal removed); the app quits once it is."""
+        """Close the file for good (its journal removed, the claim in view remembered); the
+        app quits once it is."""
+        from workbook.tui.screens.prep.screen import PrepScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepScreen) and screen.claim_id is not None:
+                session.left_off = screen.claim_id
         run_job(self, session.close, CloseFailed, lambda _: SessionClosed())
 
     @on(SessionClosed)

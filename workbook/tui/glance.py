@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from workbook.core.coverage import claim_ready, coverage, has_evidence, side_summary
 from workbook.core.library import point_cards
+from workbook.core.marks import in_quotes
+from workbook.essay.paragraphs import section_name
 
 if TYPE_CHECKING:
     from workbook.core.filters import ClaimFilter
+    from workbook.core.library import Place
     from workbook.core.model import Claim, Workbook
 
 Readiness = Literal["ready", "started", "none"]
@@ -26,8 +29,8 @@ Readiness = Literal["ready", "started", "none"]
 
 
 class ClaimLine(NamedTuple):
-    """A claim in the list: its section, each side's readiness (in the order asked for), and
-    its tag, or its quote while it has no tag."""
+    """A claim in the list: its section as its heading reads, each side's readiness (in the
+    order asked for), and its tag, or its quote while it has no tag."""
 
     claim_id: str
     section: str
@@ -94,7 +97,13 @@ def readiness(claim: Claim, side: str, workbook: Workbook) -> Readiness:
 def claim_line(workbook: Workbook, claim_id: str, sides: Sequence[str]) -> ClaimLine:
     claim = workbook.claims[claim_id]
     ready = tuple(readiness(claim, side, workbook) for side in sides)
-    return ClaimLine(claim_id, claim.section, ready, claim.tag, claim.quote)
+    return ClaimLine(claim_id, shown_section(workbook, claim), ready, claim.tag, claim.quote)
+
+
+def shown_section(workbook: Workbook, claim: Claim) -> str:
+    """The claim's section as the app names it (see `essay.paragraphs.section_name`)."""
+    essay = workbook.essay
+    return section_name(claim.section, essay.title, bool(essay.headings))
 
 
 def claim_lines(
@@ -108,9 +117,41 @@ def claim_lines(
     ]
 
 
+def claim_name(workbook: Workbook, claim_id: str, longest: int = 0) -> str:
+    """A claim as the app names it to the user: its tag, or while it has none its quote, in
+    quotation marks (cut to `longest` characters, unless 0). Its id is the file's: the user
+    never typed it."""
+    claim = workbook.claims.get(claim_id)
+    if claim is None or not (claim.tag or claim.quote):
+        return claim_id
+    return named(claim.tag or claim.quote, longest)
+
+
+def named(words: str, longest: int = 0) -> str:
+    """Words of a claim (its tag, or its quote) in quotation marks, cut to `longest` characters
+    unless 0."""
+    if longest and len(words) > longest:
+        words = words[: longest - 1].rstrip() + "…"
+    return in_quotes(words)
+
+
+def read_by(workbook: Workbook, places: Sequence[Place], most: int = 8, longest: int = 0) -> str:
+    """Where a card is read, claim by claim: “Strikes backfire” p1, p3; “A story” p2 (the
+    first `most` claims, each named as `claim_name` does)."""
+    by_claim: dict[str, list[str]] = {}
+    for claim_id, point_id in places:
+        by_claim.setdefault(claim_id, []).append(point_id)
+    parts = [
+        f"{claim_name(workbook, claim_id, longest)} {', '.join(points)}"
+        for claim_id, points in list(by_claim.items())[:most]
+    ]
+    more = len(by_claim) - most
+    return "; ".join(parts) + (f"; and {more} more claims" if more > 0 else "")
+
+
 def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
     claim = workbook.claims[claim_id]
-    where = [claim.section or "(no section)", f"¶{claim.paragraph}"]
+    where = [shown_section(workbook, claim), f"¶{claim.paragraph}"]
     where.append(f"made by {workbook.sides[claim.side].name}")
     if claim.tags:
         where.append(" ".join(f"#{t}" for t in claim.tags))
@@ -150,11 +191,12 @@ def coverage_lines(workbook: Workbook, sides: Sequence[str]) -> tuple[tuple[str,
     return tuple((workbook.sides[s].name, side_summary(workbook, reports[s])) for s in sides)
 
 
-def first_glance(workbook: Workbook, ours: str) -> Glance:
-    """The main screen as it first shows `workbook`, preparing `ours`."""
+def first_glance(workbook: Workbook, ours: str, at: str | None = None) -> Glance:
+    """The main screen as it first shows `workbook`, preparing `ours`, with the claim `at` in
+    view (where the user left off) when it is still there, or else the first."""
     sides = (ours, workbook.other_side(ours))
     claims = claim_lines(workbook, sides)
-    first = claims[0].claim_id if claims else None
+    first = at if at in workbook.claims else (claims[0].claim_id if claims else None)
     claim = workbook.claims[first] if first is not None else None
     return Glance(
         names={side: workbook.sides[side].name for side in sides},
@@ -170,10 +212,11 @@ def first_look(data: dict[str, Any], path: Path, ours: str | None) -> Glance | N
     the app will show something else first: an error (the file would not open), the essay
     (no claims yet), or the sides (`ours` names none)."""
     from workbook.core.model import side_named
+    from workbook.storage.left_off import read_left_off
     from workbook.storage.store import loaded_from
 
     workbook = loaded_from(data, path).workbook
     side = side_named(workbook, ours) if ours else next(iter(workbook.sides))
     if not workbook.claims or side is None:
         return None
-    return first_glance(workbook, side)
+    return first_glance(workbook, side, read_left_off(path))

@@ -26,13 +26,16 @@ class GoToClaim(Provider):
         prep = self._prep()
         if prep is None:
             return []
+        from workbook.tui.glance import claim_name, shown_section
+
+        workbook = prep.workbook
         return [
             (
                 claim_id,
-                f"Go to claim: {claim.tag or claim_id}",
-                f"{claim.section} ¶{claim.paragraph}",
+                f"Go to claim: {claim.tag or claim_name(workbook, claim_id, longest=80)}",
+                f"{shown_section(workbook, claim)} ¶{claim.paragraph}",
             )
-            for claim_id, claim in prep.workbook.claims.items()
+            for claim_id, claim in workbook.claims.items()
         ]
 
     async def search(self, query: str) -> Hits:

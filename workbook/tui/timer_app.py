@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from workbook.practice.formats import Formats
 from workbook.practice.timer import Clock
+from workbook.tui.notices import NoticeApp
 from workbook.tui.screens.timer import TimerScreen
 from workbook.tui.widgets.textual_private import CrashReportingApp
 
 
-class TimerApp(CrashReportingApp):
+class TimerApp(NoticeApp, CrashReportingApp):
     TITLE = "workbook"
 
     def __init__(self, formats: Formats, key: str, now: Clock | None = None) -> None:

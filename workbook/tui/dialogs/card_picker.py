@@ -21,6 +21,7 @@ from workbook.core.card_search import haystacks, search
 from workbook.core.coverage import count
 from workbook.core.library import Place, usage
 from workbook.core.model import Card, Workbook
+from workbook.tui.glance import read_by
 from workbook.tui.widgets.render import clip, marked_words
 
 NEW = "+new"  # the "New card…" entry: no card id can start with "+"
@@ -28,9 +29,12 @@ MOST = 300  # entries shown at once: a few words more narrow any library to this
 PREVIEW = 150  # characters of a card's text shown under its cite
 
 
-def card_choice(card_id: str, card: Card, places: list[Place], show_places: bool) -> Text:
-    """A card as the picker lists it: cite, tag and how many points read it; then the start
-    of its text, the passages read aloud in bold."""
+def card_choice(
+    card_id: str, card: Card, places: list[Place], workbook: Workbook | None = None
+) -> Text:
+    """A card as the picker lists it: cite, tag and how many points read it (given the
+    `workbook`, which claims, by tag, and points); then the start of its text, the passages
+    read aloud in bold."""
     text = Text()
     if card.is_open:
         text.append("□ open slot", style="red")
@@ -41,9 +45,8 @@ def card_choice(card_id: str, card: Card, places: list[Place], show_places: bool
         if card.tag:
             text.append(f" — {clip(card.tag, 200)}")
     read = f"read by {count(places, 'point')}" if places else "read by no point yet"
-    if show_places and places:
-        shown = ", ".join(f"{claim}.{point}" for claim, point in places[:3])
-        read += f": {shown}" + (" …" if len(places) > 3 else "")
+    if workbook is not None and places:
+        read += f": {read_by(workbook, places, most=3, longest=40)}"
     text.append(f"  · {read} · {card_id}", style="dim")
     if card.text:
         text.append("\n  ")
@@ -127,9 +130,8 @@ class CardPicker(ModalScreen[str | None]):
             options.append(Option(Text("+ New card…", style="bold"), id=NEW))
             options.append(None)
         for card_id in self.shown[:MOST]:
-            choice = card_choice(
-                card_id, self.workbook.cards[card_id], self.used[card_id], not self.offer_new
-            )
+            where = None if self.offer_new else self.workbook
+            choice = card_choice(card_id, self.workbook.cards[card_id], self.used[card_id], where)
             options.append(Option(choice, id=card_id))
         cards = self.cards
         cards.set_options(options)

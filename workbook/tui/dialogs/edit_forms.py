@@ -1,4 +1,5 @@
-"""The forms of the workbook: a point, a card, a claim, a new claim; and what each refuses."""
+"""The forms of the workbook: a point, a card, a claim, a new claim, the motion and the sides;
+and what each refuses."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from workbook.core.framing import Framing
 from workbook.core.model import Card, Claim, Point, Side, Workbook
 from workbook.essay.quotes import essay_problem, essay_quote, locate_quote, quote_problem
 from workbook.importing.importer import DEFAULT_SIDES
@@ -216,12 +218,15 @@ def claim_from(
     )
 
 
-def sides_form(workbook: Workbook) -> FormScreen:
-    """Name the two sides and say what each argues: asked when a new workbook first opens.
-    A name left as `workbook new` gave it is a placeholder, so typing replaces it; a field left
-    empty keeps it."""
+WHO_ARGUES_WHAT = "Who argues what? Side 1 is the essay's author's view; name both sides."
+
+
+def framing_form(workbook: Workbook, title: str = "The motion and the sides") -> FormScreen:
+    """The motion, and each side's name and what it argues: asked when a new workbook first
+    opens (`WHO_ARGUES_WHAT`), and at any time from the main screen. A name left as `workbook
+    new` gave it is a placeholder, so typing replaces it; a name left empty keeps it."""
     placeholders = {name for _, name in DEFAULT_SIDES}
-    fields: list[Field] = []
+    fields = [Field("motion", "Motion", "text", workbook.motion)]
     for number, side in enumerate(workbook.sides.values(), start=1):
         default = side.name in placeholders
         value, hint = ("", side.name) if default else (side.name, "")
@@ -229,28 +234,25 @@ def sides_form(workbook: Workbook) -> FormScreen:
         fields.append(Field(f"thesis{number}", "It argues", "text", side.thesis))
 
     def check(values: Values) -> dict[str, str]:
-        first, second = (side.name for side in sides_from(workbook, values).values())
-        if first == second:
+        first, second = (side.name for side in framing_from(workbook, values).sides.values())
+        if first.lower() == second.lower():
             return {"side2": "the two sides need different names"}
         return {}
 
-    return FormScreen(
-        "Who argues what? Side 1 is the essay's author's view; name both sides.",
-        fields,
-        check,
-    )
+    return FormScreen(title, fields, check)
 
 
-def sides_from(workbook: Workbook, values: Values) -> dict[str, Side]:
-    """The sides a filled sides form names, under the workbook's own keys; an empty name keeps
-    the side's name as it was."""
-    return {
+def framing_from(workbook: Workbook, values: Values) -> Framing:
+    """The motion and the sides a filled framing form names, under the workbook's own keys;
+    an empty name keeps the side's name as it was."""
+    sides = {
         key: Side(
             name=values[f"side{n}"].strip() or side.name,
             thesis=values[f"thesis{n}"].strip(),
         )
         for n, (key, side) in enumerate(workbook.sides.items(), start=1)
     }
+    return Framing(values["motion"].strip(), sides)
 
 
 def save_as_form(path: Path) -> FormScreen:

@@ -30,6 +30,10 @@ def restored(report: Restored) -> str:
         said.append(f"changed in the file too, so yours stand beside theirs: {both}")
     if report.kept:
         said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
+    if report.framing:
+        said.append("and the motion and sides")
+    if report.framing_kept:
+        said.append("the motion and sides changed in the file too, so theirs stay")
     if report.skipped:
         said.append(f"{report.skipped} no longer fit the file and were left out")
     return "; ".join(said) + ". Save to keep them."

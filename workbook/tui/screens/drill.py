@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from workbook.core.marks import read_aloud
+from workbook.core.marks import in_quotes, read_aloud
 from workbook.core.model import Point, Workbook
 from workbook.practice.drills import (
     Drill,
@@ -164,7 +164,7 @@ class DrillScreen(Screen[None]):
                 text.append(f" {card.tag}", style="italic")
             spoken = " … ".join(read_aloud(card.text))
             if spoken:
-                text.append(f"\n  “{spoken}”", style="dim")
+                text.append(f"\n  {in_quotes(spoken)}", style="dim")
         return text
 
     def show_clock(self) -> None:

@@ -14,105 +14,67 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from workbook.core.edits import Draft, EditError, update_claim
 from workbook.core.model import Claim
 from workbook.essay.picking import (
     Placed,
+    Span,
     claim_from_span,
+    fresh_id,
     move_end,
     move_start,
     place_for,
     placed_claims,
+    trim_clause_end,
+    trim_clause_start,
 )
-from workbook.essay.sentences import sentence_spans
 from workbook.essay.suggest import suggest
+from workbook.tui.glance import claim_name, named
 from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.steps import step_back
+from workbook.tui.widgets.essay_text import EssayText, parse_id
 from workbook.tui.widgets.key_bar import KeyBar
 
-
-def sentence_id(number: int, start: int, end: int) -> str:
-    return f"{number}:{start}:{end}"
-
-
-def parse_id(option_id: str) -> tuple[int, int, int]:
-    number, start, end = (int(part) for part in option_id.split(":"))
-    return number, start, end
-
-
-class EssayText(OptionList):
-    """One option per sentence, headings as disabled options; claimed words stand out."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-    def show(
-        self,
-        paragraphs: list[str],
-        headings: list[int],
-        placed: dict[int, list[Placed]],
-        suggested: set[tuple[int, int]],
-    ) -> None:
-        current = self.highlighted_option.id if self.highlighted_option else None
-        options: list[Option] = []
-        for number, paragraph in enumerate(paragraphs, start=1):
-            if number in headings:
-                options.append(Option(Text(paragraph, style="bold underline"), disabled=True))
-                continue
-            claims = placed.get(number, [])
-            for index, (start, end) in enumerate(sentence_spans(paragraph)):
-                prompt = self._sentence(
-                    paragraph,
-                    number if index == 0 else 0,
-                    (start, end),
-                    claims,
-                    (number, start) in suggested,
-                )
-                options.append(Option(prompt, id=sentence_id(number, start, end)))
-        self.set_options(options)
-        if current is not None and any(o.id == current for o in self.options):
-            self.highlighted = self.get_option_index(current)
-        elif self.highlighted is None and self.option_count:
-            self.action_first()
-
-    @staticmethod
-    def _sentence(
-        paragraph: str,
-        number: int,
-        span: tuple[int, int],
-        claims: list[Placed],
-        suggested: bool,
-    ) -> Text:
-        start, end = span
-        text = Text(f"¶{number:<3}" if number else "    ", style="dim")
-        inside = [c for c in claims if c.start < end and c.end > start]
-        if inside:
-            text.append("● ", style="green")
-        else:
-            text.append("○ " if suggested else "  ", style="yellow")
-        body = Text(paragraph[start:end])
-        for claim in inside:
-            body.stylize("reverse", max(claim.start, start) - start, min(claim.end, end) - start)
-        text.append_text(body)
-        return text
+NAMED = 40  # characters of a claim's quote that name it in a notice
+# Keys that do one thing at either end of the quote share one place in the key bar.
+CURSOR = Binding.Group("Word", compact=True)
+CLAUSE = Binding.Group("Clause", compact=True)
+TRIM = Binding.Group("Trim", compact=True)
+EXTEND = Binding.Group("Extend", compact=True)
 
 
 class EssayScreen(Screen[str | None]):
     """Read the essay and make claims of its sentences."""
 
     BINDINGS = [
-        Binding("v,escape", "back", "Claims", id="back"),
+        Binding("v", "back", "Claims", id="back", tooltip="Back to the claims"),
+        Binding("escape", "let_go", "Claims", show=False, id="let-go"),
         Binding("c", "make_claim", "Make claim", id="make-claim"),
         Binding("s", "next_suggestion", "Next suggested", id="next-suggestion"),
-        Binding("left_square_bracket", "move_start(1)", "Trim start", id="trim-start"),
-        Binding("left_curly_bracket", "move_start(-1)", "Extend start", id="extend-start"),
-        Binding("right_square_bracket", "move_end(-1)", "Trim end", id="trim-end"),
-        Binding("right_curly_bracket", "move_end(1)", "Extend end", id="extend-end"),
+        # Before the essay's own left and right, which would scroll it sideways (it never is).
+        Binding("left", "word(-1)", "Back", group=CURSOR, priority=True, tooltip="A word back"),
+        Binding("right", "word(1)", "On", group=CURSOR, priority=True, tooltip="A word on"),
+        Binding("space", "mark", "Mark", id="mark", tooltip="Mark words from the cursor's"),
+        Binding(
+            "left_parenthesis",
+            "trim_clause(True)",
+            "Clause",
+            group=CLAUSE,
+            tooltip="Trim the quote a clause at its start",
+        ),
+        Binding(
+            "right_parenthesis",
+            "trim_clause(False)",
+            "Clause",
+            group=CLAUSE,
+            tooltip="Trim the quote a clause at its end",
+        ),
+        Binding("left_square_bracket", "move_start(1)", "Trim start", group=TRIM),
+        Binding("right_square_bracket", "move_end(-1)", "Trim end", group=TRIM),
+        Binding("left_curly_bracket", "move_start(-1)", "Extend start", group=EXTEND),
+        Binding("right_curly_bracket", "move_end(1)", "Extend end", group=EXTEND),
         Binding("ctrl+z", "undo", "Undo", show=False),
     ]
     AUTO_FOCUS = "#essay-text"
@@ -124,6 +86,9 @@ class EssayScreen(Screen[str | None]):
         self.draft = draft
         self.paragraphs = paragraphs
         self.touched: str | None = None  # the claim made or trimmed last
+        # The claims made or trimmed here, as they were first: leaving, each takes the id of its
+        # words as they are then (see `name_by_words`).
+        self.shaped: dict[str, Claim] = {}
         self.suggested: set[tuple[int, int]] = set()  # (paragraph, start) of suggested sentences
 
     def compose(self) -> ComposeResult:
@@ -136,8 +101,9 @@ class EssayScreen(Screen[str | None]):
         title = self.draft.workbook.essay.title or "The essay"
         text = Text(title, style="bold")
         text.append(
-            "\nc or enter: make the sentence a claim · [ ] trim its quote a word at the start "
-            "or end · { } take one more word · s: next suggested sentence (○) · v: back",
+            "\nc: make the sentence a claim, or the words marked in it (← → a word, space "
+            "marks where they start) · ( ) trim the claim's quote a clause at its start or end, "
+            "[ ] a word · { } take one more word · s: next suggested (○) · v: back",
             style="dim",
         )
         return text
@@ -229,22 +195,35 @@ class EssayScreen(Screen[str | None]):
         self.action_make_claim()
 
     def action_make_claim(self) -> None:
+        """A claim of the words marked in the sentence, or of the whole sentence. Marked words
+        that fall on a claim of the sentence become its quote instead."""
         here = self.sentence()
         if here is None:
             return
         number, start, end = here
+        marked = self.text.marked()
+        span = marked or (start, end)
         workbook = self.draft.workbook
-        for placed in placed_claims(workbook, self.paragraphs).get(number, []):
-            if (placed.start, placed.end) == (start, end):
-                self.notify(f"That sentence is already the claim {placed.claim_id}.")
+        placed_here = placed_claims(workbook, self.paragraphs).get(number, [])
+        for placed in placed_here:
+            if (placed.start, placed.end) == span:
+                name = claim_name(workbook, placed.claim_id, NAMED)
+                self.notify(f"Those words are already the claim {name}.")
                 self.touched = placed.claim_id
                 return
-        claim_id, claim = claim_from_span(workbook, self.paragraphs, number, (start, end))
-        index = place_for(workbook, self.paragraphs, number, start)
-        if self.commit(f"add claim {claim_id}", claim_id, claim, index):
+        if marked is not None:
+            overlap = [p for p in placed_here if p.start < span[1] and p.end > span[0]]
+            if overlap:
+                chosen = next((p for p in overlap if p.claim_id == self.touched), overlap[0])
+                self._requote(chosen, span, "mark")
+                return
+        claim_id, claim = claim_from_span(workbook, self.paragraphs, number, span)
+        index = place_for(workbook, self.paragraphs, number, span[0])
+        if self.commit(f"add the claim {named(claim.quote, NAMED)}", claim_id, claim, index):
             self.touched = claim_id
+            self.shaped[claim_id] = claim
             self.refresh_text()
-            self.notify(f"Made the claim {claim_id}: [ ] trim it, {{ }} extend it, t to tag it")
+            self.notify("Made the claim: ( ) trims a clause, [ ] a word; v, then t, tags it")
 
     def _claim_here(self) -> Placed | None:
         """The claim in the highlighted sentence: the one touched last, or the first."""
@@ -262,15 +241,47 @@ class EssayScreen(Screen[str | None]):
             return None
         return next((p for p in inside if p.claim_id == self.touched), inside[0])
 
-    def _requote(self, placed: Placed, span: tuple[int, int], what: str) -> None:
+    def _requote(self, placed: Placed, span: Span, what: str) -> None:
+        """The claim quotes `span` now, as one step."""
         if span == (placed.start, placed.end):
             return
         paragraph = self.paragraphs[placed.paragraph - 1]
         claim = self.draft.workbook.claims[placed.claim_id]
         new = update_claim(claim, quote=paragraph[span[0] : span[1]])
-        if self.commit(f"{what} the quote of {placed.claim_id}", placed.claim_id, new, -1):
+        name = claim_name(self.draft.workbook, placed.claim_id, NAMED)
+        if self.commit(f"{what} the quote of {name}", placed.claim_id, new, -1):
             self.touched = placed.claim_id
+            self.shaped.setdefault(placed.claim_id, claim)
             self.refresh_text()
+
+    def name_by_words(self) -> None:
+        """Each claim made or trimmed here takes the id of its words as they are now, its
+        quote as trimmed, while it has no points and its id is still the one its first words
+        gave it (see `fresh_id`): a file's ids then say what each claim quotes."""
+        workbook = self.draft.workbook
+        for claim_id, first in self.shaped.items():
+            claim = workbook.claims.get(claim_id)
+            as_id = fresh_id(workbook, claim_id, first, claim) if claim else claim_id
+            label = f"give the claim {claim_name(workbook, claim_id, NAMED)} its words' id"
+            if as_id != claim_id and self.commit(label, claim_id, claim, -1, as_id):
+                self.touched = as_id if self.touched == claim_id else self.touched
+        self.shaped = {}
+
+    def action_trim_clause(self, at_start: bool) -> None:
+        placed = self._claim_here()
+        if placed is not None:
+            paragraph = self.paragraphs[placed.paragraph - 1]
+            trim = trim_clause_start if at_start else trim_clause_end
+            span = trim(paragraph, (placed.start, placed.end))
+            if span == (placed.start, placed.end):
+                self.notify("No comma, semicolon, colon or dash left to trim the quote at.")
+            self._requote(placed, span, "trim")
+
+    def action_word(self, step: int) -> None:
+        self.text.move_word(step)
+
+    def action_mark(self) -> None:
+        self.text.toggle_mark()
 
     def action_move_start(self, words: int) -> None:
         placed = self._claim_here()
@@ -286,11 +297,13 @@ class EssayScreen(Screen[str | None]):
             span = move_end(paragraph, (placed.start, placed.end), words)
             self._requote(placed, span, "extend" if words > 0 else "trim")
 
-    def commit(self, label: str, claim_id: str, claim: Claim | None, index: int = -1) -> bool:
-        """Put `claim` in place as one step that can be undone; False, and the user told why,
-        if it is refused."""
+    def commit(
+        self, label: str, claim_id: str, claim: Claim | None, index: int = -1, as_id: str = ""
+    ) -> bool:
+        """Put `claim` in place (under `as_id`, if given) as one step that can be undone;
+        False, and the user told why, if it is refused."""
         try:
-            change = self.draft.apply(label, claim_id, claim, index)
+            change = self.draft.apply(label, claim_id, claim, index, as_id)
         except EditError as error:
             self.notify(str(error), severity="error")
             return False
@@ -303,5 +316,13 @@ class EssayScreen(Screen[str | None]):
             self.post_message(Edited(change))
             self.refresh_text()
 
+    def action_let_go(self) -> None:
+        """Escape lets go of the marked words first, then goes back to the claims."""
+        if self.text.mark is not None:
+            self.text.toggle_mark()
+        else:
+            self.action_back()
+
     def action_back(self) -> None:
+        self.name_by_words()
         self.dismiss(self.touched)

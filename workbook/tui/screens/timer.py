@@ -18,6 +18,7 @@ from workbook.practice.timer import SPEECH, Clock, RoundTimer, shown
 from workbook.tui.widgets.key_bar import KeyBar
 
 REFRESH = 0.1  # seconds between frames: a changed second shows within a tenth of a second
+NAME = 14  # characters of a side's name that fit beside its prep bank
 
 
 class TimerScreen(Screen[None]):
@@ -45,12 +46,28 @@ class TimerScreen(Screen[None]):
         Binding("escape,q", "close", "Close", key_display="esc", tooltip="Close the timer"),
     ]
 
-    def __init__(self, formats: Formats, key: str, now: Clock | None = None) -> None:
+    def __init__(
+        self,
+        formats: Formats,
+        key: str,
+        now: Clock | None = None,
+        names: tuple[str, str] | None = None,
+    ) -> None:
+        """`names`: what a workbook calls its two sides, which the screen calls the format's
+        sides (the first one, Aff, Gov or Prop, proposes)."""
         super().__init__()
         self.formats = formats
         fmt = formats.get(key)
         self.timer = RoundTimer(fmt, now) if now is not None else RoundTimer(fmt)
+        self.names = names if names is not None and names[0] != names[1] else None
         self.sub_title = "Timer"
+
+    def called(self, side: str) -> str:
+        """A side of the format as the screen names it: the workbook's name for it, if any."""
+        sides = self.timer.format.sides
+        if self.names is None or side not in sides:
+            return side
+        return self.names[sides.index(side)]
 
     def compose(self) -> ComposeResult:
         yield Static(id="now")
@@ -75,10 +92,10 @@ class TimerScreen(Screen[None]):
         timer = self.timer
         fmt = timer.format
         speech = timer.speech
-        who = f" · {speech.side}" if speech.side else ""
+        who = f" · {self.called(speech.side)}" if speech.side else ""
         state = "running" if timer.running == SPEECH else "paused"
         if timer.running not in (None, SPEECH):
-            state = f"{timer.running} prep running"
+            state = f"{self.called(timer.running)} prep running"
         self.query_one("#now", Static).update(
             f"{fmt.name} · {speech.name}{who} · {timer.index + 1}/{len(fmt.speeches)} · {state}"
         )
@@ -102,7 +119,7 @@ class TimerScreen(Screen[None]):
             here = index == self.timer.index
             line = f"{'▶' if here else ' '} {speech.name}"
             if speech.side:
-                line += f" ({speech.side})"
+                line += f" ({self.called(speech.side)})"
             left = shown(countdown.left(now))
             line = f"{line:<26} {left:>7}\n"
             text.append(line, style="bold reverse" if here else "")
@@ -117,7 +134,10 @@ class TimerScreen(Screen[None]):
         for number, side in enumerate(fmt.sides, start=1):
             left = self.timer.prep_left(side)
             style = "bold reverse" if self.timer.running == side else ""
-            text.append(f"{number} {side:<10} {shown(left):>7}\n", style=style)
+            # A workbook's side may have a long name: the bank keeps its width.
+            name = self.called(side)
+            name = name if len(name) <= NAME else name[: NAME - 1] + "…"
+            text.append(f"{number} {name:<10} {shown(left):>7}\n", style=style)
         text.rstrip()
         return text
 

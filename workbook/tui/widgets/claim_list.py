@@ -38,7 +38,7 @@ class ClaimList(WidthMeasuredOptionList):
         for line in lines:
             if line.section != section:
                 section = line.section
-                options.append(Option(Text(section or "(no section)", style="bold"), disabled=True))
+                options.append(Option(Text(section, style="bold"), disabled=True))
             options.append(Option(claim_prompt(line), id=line.claim_id))
             self.shown.append(line.claim_id)
         self.set_options(options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from workbook.core.marks import plain, runs
+from workbook.core.marks import in_quotes, plain, runs
 from workbook.tui.glance import CardLine, ClaimHead, ClaimLine, PointLine, Readiness
 
 READY, PARTIAL, NONE = "●", "◐", "·"
@@ -29,7 +29,7 @@ def claim_prompt(line: ClaimLine) -> Content:
     # Textual's own Content, not Rich Text: the list builds 2,000 of these as it opens.
     marks = [MARKS[ready] for ready in line.readiness]
     # An untagged claim, just made from a sentence, reads as its quote until it is tagged.
-    label = line.tag or f"“{clip(line.quote, 120)}”"
+    label = line.tag or in_quotes(line.quote, clip(line.quote, 120))
     return Content.assemble(*marks, f" {clip(label, 300)}")
 
 
@@ -41,7 +41,8 @@ def claim_text(head: ClaimHead, quote: Text | None = None) -> Text:
     text.append("\n")
     text.append(head.where, style="dim")
     text.append("\n")
-    text.append(quote if quote is not None else Text(f"“{clip(head.quote)}”", style="italic"))
+    shown = in_quotes(head.quote, clip(head.quote))
+    text.append(quote if quote is not None else Text(shown, style="italic"))
     if head.notes:
         text.append("\nNotes: ", style="bold")
         text.append(clip(head.notes))

@@ -2,12 +2,14 @@
 
 OptionList measures every option again on any resize, and re-measures every option when one
 prompt is replaced. With 2,000 claims both cost a visible pause, so the claim list changes
-that behaviour through the names below. And Textual has no public hook for an unexpected
+that behaviour through the names below. Textual has no public hook for an unexpected
 exception (in a handler, a timer, a widget's render): it ends the app, exit status 1 kept to
 itself, after printing a traceback screens long; the apps hear of it first through the names
-below, to keep what the user did and say one line. They are not Textual's public API and may
-change in any release: `tests/tui/test_textual_private.py` checks each one against the installed
-Textual, and pyproject pins Textual to the minor version they were checked on.
+below, to keep what the user did and say one line. And the app takes notices back before their
+time is up (see `tui.notices`), which Textual offers no public way to do. None of these are
+Textual's public API, and any may change in any release: `tests/tui/test_textual_private.py`
+checks each one against the installed Textual, and pyproject pins Textual to the minor version
+they were checked on.
 """
 
 from __future__ import annotations
@@ -15,16 +17,19 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
+from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.content import Content
+from textual.notifications import Notification, Notify
 from textual.widgets import OptionList
 
 # The names used here, for the test that checks them.
 OPTION_LIST_METHODS = ("_update_lines", "_on_resize")
 OPTION_LIST_ATTRIBUTES = ("_line_cache", "_option_render_cache")
 OPTION_METHODS = ("_set_prompt",)
-APP_METHODS = ("_handle_exception", "_fatal_error")
+APP_METHODS = ("_handle_exception", "_fatal_error", "_on_notify")
+APP_ATTRIBUTES = ("_notifications",)
 
 
 class CrashReportingApp(App[None]):
@@ -82,9 +87,24 @@ class WidthMeasuredOptionList(OptionList):
             event.prevent_default()  # Textual would call OptionList's own handler next
             self.refresh()
 
-    def restyle_option(self, option_id: str, prompt: Content) -> None:
+    def restyle_option(self, option_id: str, prompt: Content | Text) -> None:
         """Give an option a prompt that wraps to the same lines as its old one, without
         measuring every option again as `replace_option_prompt` would."""
         self.get_option(option_id)._set_prompt(prompt)
         self._option_render_cache.clear()
         self.refresh()
+
+
+class ReplacingNotices(App[None]):
+    """An app whose new notice may take older ones back before their time is up: each that
+    `replaces` picks goes as the new one is shown (when it is handled: notices posted one after
+    another are all still to come when the last is posted)."""
+
+    def replaces(self, new: Notification, old: Notification) -> bool:
+        return False
+
+    def _on_notify(self, event: Notify) -> None:
+        notices = self._notifications
+        for old in [old for old in notices if self.replaces(event.notification, old)]:
+            del notices[old]
+        super()._on_notify(event)

@@ -8,25 +8,13 @@ action here says where a card is read before it changes everywhere.
 from __future__ import annotations
 
 from workbook.core.edits import CardInUse, EditError
-from workbook.core.library import Place, where_used
-from workbook.core.model import Claim, Workbook
+from workbook.core.library import where_used
+from workbook.core.model import Claim
 from workbook.tui.dialogs.card_picker import NEW, CardPicker
 from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values, ask
+from workbook.tui.glance import read_by
 from workbook.tui.screens.prep.editing import Prep
-
-
-def read_by(workbook: Workbook, places: list[Place], most: int = 8) -> str:
-    """Where a card is read, claim by claim: “Strikes backfire” p1, p3; “A story” p2."""
-    by_claim: dict[str, list[str]] = {}
-    for claim_id, point_id in places:
-        by_claim.setdefault(claim_id, []).append(point_id)
-    parts = []
-    for claim_id, points in list(by_claim.items())[:most]:
-        claim = workbook.claims.get(claim_id)
-        parts.append(f"“{(claim.tag if claim else '') or claim_id}” {', '.join(points)}")
-    more = len(by_claim) - most
-    return "; ".join(parts) + (f"; and {more} more claims" if more > 0 else "")
 
 
 class CardEdits:

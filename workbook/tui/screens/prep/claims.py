@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from workbook.core import edits
 from workbook.core.coverage import count
+from workbook.essay.picking import fresh_id, place_of
 from workbook.tui.dialogs.edit_forms import claim_form, claim_from
 from workbook.tui.dialogs.form import Values, ask
+from workbook.tui.glance import claim_name, named
 from workbook.tui.screens.prep.editing import Prep
+
+NAMED = 40  # characters of a claim's tag or quote that name it in a notice
 
 
 class ClaimEdits:
@@ -25,28 +29,28 @@ class ClaimEdits:
 
         def done(values: Values | None) -> None:
             if values is not None:
-                prep.commit(
-                    f"edit claim {claim_id}",
-                    claim_id,
-                    claim_from(values, prep.paragraphs, claim.points),
-                )
+                after = claim_from(values, prep.paragraphs, claim.points)
+                as_id = fresh_id(prep.workbook, claim_id, claim, after)
+                label = f"edit the claim {claim_name(prep.workbook, claim_id, NAMED)}"
+                prep.commit(label, claim_id, after, as_id=as_id)
 
         form = claim_form(prep.workbook, prep.paragraphs, claim, f"Claim {claim_id}")
         prep.app.push_screen(form, done)
 
     def new(self) -> None:
-        """A new claim, after the one in view."""
+        """A new claim, its form filled in from the one in view; it takes its place in the
+        essay's order, where its quote stands, as a claim made in the essay view does."""
         prep = self.prep
-        near_id, near = prep.claim_id, prep.claim
+        near = prep.claim
 
         def done(values: Values | None) -> None:
             if values is None:
                 return
             claim = claim_from(values, prep.paragraphs)
             claim_id = edits.claim_id_for(claim.tag or claim.quote, prep.workbook.claims)
-            order = list(prep.workbook.claims)
-            index = order.index(near_id) + 1 if near_id in order else len(order)
-            prep.commit(f"add claim {claim_id}", claim_id, claim, index)
+            index = place_of(prep.workbook, prep.paragraphs, claim)
+            label = f"add the claim {named(claim.tag or claim.quote, NAMED)}"
+            prep.commit(label, claim_id, claim, index)
 
         form = claim_form(prep.workbook, prep.paragraphs, None, "New claim", near)
         prep.app.push_screen(form, done)
@@ -61,9 +65,11 @@ class ClaimEdits:
         question = f"Delete the claim “{claim.tag or claim_id}”"
         question += f" and its {count(range(points), 'point')}?" if points else "?"
 
+        name = claim_name(prep.workbook, claim_id, NAMED)
+
         def answer(choice: str) -> None:
-            if choice == "delete" and prep.commit(f"delete claim {claim_id}", claim_id, None):
-                prep.notify(f"Deleted {claim_id} (ctrl+z undoes)", timeout=3)
+            if choice == "delete" and prep.commit(f"delete the claim {name}", claim_id, None):
+                prep.notify(f"Deleted the claim {name} (ctrl+z undoes)", timeout=3)
 
         ask(prep.app, question, [("keep", "Keep it"), ("delete", "Delete it")], answer, "keep")
 

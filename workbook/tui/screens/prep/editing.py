@@ -62,9 +62,11 @@ class Prep(Protocol):
         after: Claim | None,
         index: int = -1,
         keep: Keep | None = None,
+        as_id: str = "",
     ) -> bool:
-        """Put `after` in place of the claim (None deletes it) as one step that can be undone,
-        and show it, the highlight kept on `keep`; False, and the user told why, if refused."""
+        """Put `after` in place of the claim (None deletes it; `as_id`, if given, its new id)
+        as one step that can be undone, and show it, the highlight kept on `keep`; False, and
+        the user told why, if refused."""
         ...
 
     def apply(

@@ -38,6 +38,7 @@ class FirstLook(StandIn):
         claims.show(glance.claims)
         title_claims(claims, glance.names, len(glance.claims))
         if glance.head is not None:
+            claims.select(glance.head.claim_id)  # where the user left off, or the first
             self.query_one(ClaimView).show(glance.head, None)
         columns = list(self.query(SideColumn))
         for column, shown in zip(columns, glance.columns, strict=True):

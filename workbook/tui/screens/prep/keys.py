@@ -48,6 +48,13 @@ KEYS: list[BindingType] = [
     Binding("f", "find_card", "Find", tooltip="Find a card by cite, tag or text, and go to it"),
     Binding("u", "cycle_unanswered", "Unanswered", tooltip="Cycle: claims a side has not answered"),
     Binding("o", "swap_ours", "Ours", tooltip="Prepare the other side: its column first"),
+    Binding(
+        "m",
+        "motion",
+        "Motion",
+        show=False,
+        tooltip="Change the motion, and each side's name and thesis",
+    ),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
     # Redo is in the palette and the README: the key bar has room for undo only.
     Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),

@@ -23,10 +23,13 @@ class PracticeScreens:
             return Formats()
 
     def timer(self) -> None:
+        """The timer, its sides called by the workbook's names (the first side proposes)."""
         from workbook.tui.screens.timer import TimerScreen
 
+        first, second = (side.name for side in self.prep.workbook.sides.values())
         formats = self.formats()
-        self.prep.app.push_screen(TimerScreen(formats, next(iter(formats.by_key))))
+        timer = TimerScreen(formats, next(iter(formats.by_key)), names=(first, second))
+        self.prep.app.push_screen(timer)
 
     def speech(self) -> None:
         from workbook.tui.screens.speech import SpeechScreen

@@ -25,6 +25,7 @@ from workbook.tui.screens.prep.claims import ClaimEdits
 from workbook.tui.screens.prep.editing import Keep
 from workbook.tui.screens.prep.keys import KEYS
 from workbook.tui.screens.prep.layout import mark_ours, prep_layout, show_coverage, title_claims
+from workbook.tui.screens.prep.motion import MotionEdits
 from workbook.tui.screens.prep.points import PointEdits
 from workbook.tui.screens.prep.practice import PracticeScreens
 from workbook.tui.screens.steps import step_back
@@ -45,8 +46,17 @@ class PrepScreen(Screen[None]):
 
     AUTO_FOCUS = "#claims"  # focus once, straight into the list: each change rebuilds the keys
 
-    def __init__(self, draft: Draft, paragraphs: list[str] | None, ours: str, path: Path) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        paragraphs: list[str] | None,
+        ours: str,
+        path: Path,
+        at: str | None = None,
+    ) -> None:
+        """`at`: the claim to open on (where the user left off), when it is still there."""
         super().__init__()
+        self.at = at
         self.draft = draft
         self.paragraphs = paragraphs
         self.sides = [ours, draft.workbook.other_side(ours)]
@@ -57,6 +67,7 @@ class PrepScreen(Screen[None]):
         self.points = PointEdits(self)
         self.claims = ClaimEdits(self)
         self.cards = CardEdits(self)
+        self.motion = MotionEdits(self)
         self.practice = PracticeScreens(self)
 
     def compose(self) -> ComposeResult:
@@ -64,6 +75,9 @@ class PrepScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_claims()
+        if self.at in self.claim_list.shown:
+            self.claim_list.select(self.at)
+            self.show_claim()
         self.show_coverage()
 
     # What is shown.
@@ -170,6 +184,9 @@ class PrepScreen(Screen[None]):
 
     def action_find_card(self) -> None:
         self.cards.find()
+
+    def action_motion(self) -> None:
+        self.motion.edit()
 
     # Keys on a side's column: each names the point (and card) it is on.
 
@@ -315,8 +332,10 @@ class PrepScreen(Screen[None]):
         after: Claim | None,
         index: int = -1,
         keep: Keep | None = None,
+        as_id: str = "",
     ) -> bool:
-        return self.apply(lambda: self.draft.apply(label, claim_id, after, index), lambda _: keep)
+        edit = lambda: self.draft.apply(label, claim_id, after, index, as_id)  # noqa: E731
+        return self.apply(edit, lambda _: keep)
 
     def apply(
         self, edit: Callable[[], Change], keep: Callable[[Change], Keep | None] | None = None
@@ -330,7 +349,10 @@ class PrepScreen(Screen[None]):
         return True
 
     def changed(self, change: Change, keep: Keep | None = None) -> None:
-        if change.before is None or change.after is None or change.moves:
+        # New names for the sides are in the list's title, its marks and both columns; a claim
+        # under a new id is a new line.
+        whole = change.before is None or change.after is None or change.framing is not None
+        if whole or change.moves or change.renamed:
             self.show_claims()
             if change.claim_id in self.workbook.claims:
                 self.claim_list.select(change.claim_id)

@@ -1,0 +1,34 @@
+"""The main screen's edit of the motion and the sides: one form for the motion and each side's
+name and thesis, and one step of the draft that undo takes back (`Draft.frame`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workbook.core.framing import framing_of
+from workbook.tui.dialogs.edit_forms import framing_form, framing_from
+from workbook.tui.dialogs.form import Values
+from workbook.tui.screens.prep.editing import Prep
+
+
+class MotionEdits:
+    def __init__(self, prep: Prep) -> None:
+        self.prep = prep
+
+    def edit(self, title: str = "", then: Callable[[], None] | None = None) -> None:
+        """`m`: the form; applied, the change is one step, and `then` runs after it."""
+        prep = self.prep
+
+        def done(values: Values | None) -> None:
+            if values is None:
+                return
+            framing = framing_from(prep.workbook, values)
+            if framing == framing_of(prep.workbook):
+                return  # nothing changed: no step to undo
+            claim_id = prep.claim_id or ""
+            label = "change the motion and sides"
+            if prep.apply(lambda: prep.draft.frame(label, framing, claim_id)) and then:
+                then()
+
+        form = framing_form(prep.workbook, title) if title else framing_form(prep.workbook)
+        prep.app.push_screen(form, done)
