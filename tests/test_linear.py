@@ -1,0 +1,49 @@
+"""Nothing hangs: every path that reads text or walks the points grows linearly with its input.
+
+Each test makes a hostile input at two sizes, n and 4n, and compares their times (see
+`tests.timing`): about 4 when the path is linear, 16 when quadratic, and far more when
+exponential. The inputs are the ones that made a careless path slow: runs of spaces, of
+punctuation and of brackets, one huge paragraph, long chains of answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.timing import LINEAR, growth
+from workbook.core.coverage import check_summary
+from workbook.core.model import Workbook
+
+
+def chain_of_answers(points: int, loop: bool = False) -> dict[str, Any]:
+    """A workbook of one claim whose points answer one another in a chain `points` long: each
+    answers the one before, and with `loop` the first answers the last."""
+    chain = {"p0": {"side": "for", "kind": "supports", "text": "A point."}}
+    for number in range(1, points):
+        side = "against" if number % 2 else "for"
+        chain[f"p{number}"] = {"side": side, "kind": "answers", "answers": f"p{number - 1}"}
+    if loop:
+        last = points - 1 if points % 2 == 0 else points - 2
+        chain["p0"] = {"side": "for", "kind": "answers", "answers": f"p{last}"}
+    return {
+        "format": 2,
+        "title": "A chain",
+        "motion": "This House answers.",
+        "essay": {"title": "An essay", "paragraphs": 1},
+        "sides": {"for": {"name": "For"}, "against": {"name": "Against"}},
+        "claims": {"c": {"side": "for", "paragraph": 1, "quote": "q", "points": chain}},
+    }
+
+
+@pytest.mark.parametrize("loop", [False, True], ids=["chain", "loop"])
+def test_a_chain_of_answers_is_checked_in_linear_time(loop: bool) -> None:
+    def check(data: dict[str, Any]) -> object:
+        try:
+            return check_summary(Workbook.model_validate(data), "chain.toml")
+        except ValueError as error:  # the loop is refused: that is checked in the same time
+            return error
+
+    ratio = growth(lambda n: chain_of_answers(n, loop), check, size=200)
+    assert ratio < LINEAR, f"4 times the chain took {ratio:.1f} times as long"
