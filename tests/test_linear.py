@@ -8,6 +8,7 @@ punctuation and of brackets, one huge paragraph, long chains of answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
 from workbook.core.model import Workbook
+from workbook.essay.sentences import WINDOW, sentence_spans
 
 
 def chain_of_answers(points: int, loop: bool = False) -> dict[str, Any]:
@@ -47,3 +49,28 @@ def test_a_chain_of_answers_is_checked_in_linear_time(loop: bool) -> None:
 
     ratio = growth(lambda n: chain_of_answers(n, loop), check, size=200)
     assert ratio < LINEAR, f"4 times the chain took {ratio:.1f} times as long"
+
+
+def repeated(piece: str) -> Callable[[int], str]:
+    """A text of `piece` over and over, n characters long."""
+    return lambda n: (piece * (n // len(piece) + 1))[:n]
+
+
+SENTENCE = (
+    'The U.S. Army said on Jan. 3 that it struck (see p. 4), and "Iran replied." Was it wise? '
+)
+PARAGRAPHS: dict[str, Callable[[int], str]] = {
+    "one huge paragraph": repeated(SENTENCE),
+    "no sentence ends": repeated("word "),
+    "runs of stops": repeated("."),
+    "runs of punctuation": repeated("!?…;:,-'\")(]["),
+    "abbreviations": repeated("U.S. "),
+    "numbered items": repeated("1. "),
+    "runs of spaces": lambda n: "A" + " " * (n - 3) + "b.",
+}
+
+
+@pytest.mark.parametrize("shape", PARAGRAPHS)
+def test_sentences_are_found_in_linear_time(shape: str) -> None:
+    ratio = growth(PARAGRAPHS[shape], sentence_spans, size=2 * WINDOW, enough=0.05)
+    assert ratio < LINEAR, f"{shape}: 4 times the paragraph took {ratio:.1f} times as long"
