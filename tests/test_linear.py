@@ -17,6 +17,7 @@ from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
 from workbook.core.model import Workbook
 from workbook.essay.sentences import WINDOW, sentence_spans
+from workbook.essay.suggest import suggest
 
 
 def chain_of_answers(points: int, loop: bool = False) -> dict[str, Any]:
@@ -74,3 +75,34 @@ PARAGRAPHS: dict[str, Callable[[int], str]] = {
 def test_sentences_are_found_in_linear_time(shape: str) -> None:
     ratio = growth(PARAGRAPHS[shape], sentence_spans, size=2 * WINDOW, enough=0.05)
     assert ratio < LINEAR, f"{shape}: 4 times the paragraph took {ratio:.1f} times as long"
+
+
+def essay_with(paragraph: Callable[[int], str]) -> Callable[[int], list[str]]:
+    """An essay of a title, a claim, and the hostile paragraph of n characters."""
+    return lambda n: [
+        "A title",
+        "The strike was reckless and it should not happen again.",
+        paragraph(n),
+    ]
+
+
+# The paragraphs' shapes that reach suggest's own reading of the text, beyond its sentences.
+ESSAYS: dict[str, Callable[[int], list[str]]] = {
+    "one huge paragraph": essay_with(PARAGRAPHS["one huge paragraph"]),
+    "runs of punctuation": essay_with(PARAGRAPHS["runs of punctuation"]),
+    "runs of spaces": essay_with(PARAGRAPHS["runs of spaces"]),
+    "punctuation between words": essay_with(repeated("a.,;")),
+    "punctuation closing a line": essay_with(
+        lambda n: "Words here" + ".,;" * (n // 3) + " and more"
+    ),
+    "quotation marks": essay_with(repeated("“a ")),
+    "numbers": essay_with(repeated("1,2.3")),
+    "brackets": essay_with(repeated("[…] ")),
+    "many paragraphs": lambda n: [SENTENCE] * (n // len(SENTENCE)),
+}
+
+
+@pytest.mark.parametrize("shape", ESSAYS)
+def test_suggestions_are_ranked_in_linear_time(shape: str) -> None:
+    ratio = growth(ESSAYS[shape], suggest, size=WINDOW, enough=0.02)
+    assert ratio < LINEAR, f"{shape}: 4 times the essay took {ratio:.1f} times as long"
