@@ -16,6 +16,7 @@ import pytest
 from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
 from workbook.core.model import Workbook
+from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
 from workbook.essay.suggest import suggest
 
@@ -106,3 +107,47 @@ ESSAYS: dict[str, Callable[[int], list[str]]] = {
 def test_suggestions_are_ranked_in_linear_time(shape: str) -> None:
     ratio = growth(ESSAYS[shape], suggest, size=WINDOW, enough=0.02)
     assert ratio < LINEAR, f"{shape}: 4 times the essay took {ratio:.1f} times as long"
+
+
+Quoted = Callable[[int], tuple[str, str]]
+
+
+def quote_in(typed: Callable[[int], str], paragraph: Callable[[int], str]) -> Quoted:
+    return lambda n: (typed(n), paragraph(n))
+
+
+# A typed quote and its paragraph, each about n characters.
+QUOTES: dict[str, Quoted] = {
+    "brackets side by side, not there": quote_in(
+        lambda n: repeated("[…]")(n) + " x", lambda n: repeated("[…]")(n) + " y"
+    ),
+    "brackets side by side, there": quote_in(
+        lambda n: repeated("[…]")(n) + " x", lambda n: repeated("[…]")(n) + " x"
+    ),
+    "brackets the essay lacks": quote_in(repeated("word [ed] "), repeated("word ")),
+    "brackets the essay has, typed straight": quote_in(
+        repeated("it's [ed] "), repeated("it’s [ed] ")
+    ),
+    "runs of spaces": quote_in(lambda n: "a" + " " * n + "b", lambda n: "a" + " " * n + "c"),
+    "runs of dashes": quote_in(repeated("a - "), repeated("a — ")),
+    "ellipses": quote_in(repeated("..."), repeated("…")),
+    "letter case": quote_in(repeated("Word "), repeated("word ")),
+    "one huge paragraph": quote_in(
+        lambda n: "the last words.", lambda n: repeated(SENTENCE)(n) + " the last words."
+    ),
+    "not there at all": quote_in(
+        lambda n: SENTENCE.replace("Army", "Navy") * 4, repeated(SENTENCE)
+    ),
+}
+
+
+def locate_and_check(quoted: tuple[str, str]) -> object:
+    """What the app does with a typed quote, and what `workbook check` says of a stored one."""
+    typed, paragraph = quoted
+    return locate_quote(typed, paragraph), verbatim_problem(typed, paragraph, 1)
+
+
+@pytest.mark.parametrize("shape", QUOTES)
+def test_quotes_are_matched_in_linear_time(shape: str) -> None:
+    ratio = growth(QUOTES[shape], locate_and_check, size=1_000)
+    assert ratio < LINEAR, f"{shape}: 4 times the quote took {ratio:.1f} times as long"
