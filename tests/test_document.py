@@ -15,6 +15,7 @@ from workbook.importing.decoding import decode_document
 from workbook.importing.document import Document, partial_date
 from workbook.importing.markdown import read_markdown
 from workbook.importing.source import document_kind, read_document
+from workbook.importing.webpage import ATTRIBUTES, read_webpage, without_crowding
 from workbook.storage.files import WorkbookError
 
 
@@ -74,6 +75,18 @@ def test_a_wrong_declaration_falls_back_to_the_bytes(tmp_path: Path) -> None:
     assert read_document(path).paragraphs[0] == "CafÃ© â€” ok"  # what a browser shows too
     path.write_bytes(page('<meta charset="no-such-codec">', "Café — ok").encode("utf-8"))
     assert read_document(path).paragraphs[0] == "Café — ok"
+
+
+def test_a_tag_keeps_its_first_attributes_and_the_page_the_rest() -> None:
+    crowded = " ".join(f'a{number}="{number}"' for number in range(ATTRIBUTES + 100))
+    kept = " ".join(f'a{number}="{number}"' for number in range(ATTRIBUTES))
+    html = f'<p class="x" id=y>A</p><div {crowded} />B<br/><i a="<b c d">C</i>'
+    assert (
+        without_crowding(html) == f'<p class="x" id=y>A</p><div {kept} />B<br/><i a="<b c d">C</i>'
+    )
+    article = "<p>" + "The strike was reckless, and it brought blowback on every side. " * 4
+    html = f"<html><body><article><div {crowded}>{article}</p></div></article></body></html>"
+    assert read_webpage(html, "page.html").paragraphs == [article[3:].strip()]
 
 
 def test_a_page_in_utf16_and_one_with_an_xml_declaration(tmp_path: Path) -> None:

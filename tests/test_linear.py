@@ -19,6 +19,7 @@ from workbook.core.model import Workbook
 from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
 from workbook.essay.suggest import suggest
+from workbook.importing.webpage import read_webpage
 
 
 def chain_of_answers(points: int, loop: bool = False) -> dict[str, Any]:
@@ -151,3 +152,45 @@ def locate_and_check(quoted: tuple[str, str]) -> object:
 def test_quotes_are_matched_in_linear_time(shape: str) -> None:
     ratio = growth(QUOTES[shape], locate_and_check, size=1_000)
     assert ratio < LINEAR, f"{shape}: 4 times the quote took {ratio:.1f} times as long"
+
+
+ARTICLE = "<p>" + SENTENCE * 3 + "</p>"
+
+
+def page(inside: Callable[[int], str]) -> Callable[[int], str]:
+    """A saved web page: an article, and the hostile markup of n characters inside it."""
+    return lambda n: (
+        "<!doctype html><html><head><title>A page</title></head><body><article>"
+        f"<h1>A headline</h1>{ARTICLE}{inside(n)}{ARTICLE}</article></body></html>"
+    )
+
+
+def tag(attributes: Callable[[int], str]) -> Callable[[int], str]:
+    return lambda n: "<div " + attributes(n) + ">x</div>"
+
+
+def numbered(attribute: str) -> Callable[[int], str]:
+    """Attributes of different names (lxml keeps one of those of the same name), n characters:
+    `attribute` with {} where the number goes."""
+    return lambda n: "".join(attribute.format(i) for i in range(n // len(attribute.format(n))))
+
+
+PAGES: dict[str, Callable[[int], str]] = {
+    "attributes on a tag": page(tag(numbered("a{}=x "))),
+    "attributes with quoted values": page(tag(numbered('a{}="1" '))),
+    "attributes without spaces": page(tag(numbered('a{}="1"'))),
+    "attributes without values": page(tag(numbered("a{} "))),
+    "tags in an attribute's value": page(tag(lambda n: 'title="' + repeated("<a b ")(n) + '"')),
+    "a long attribute": page(tag(lambda n: 'title="' + "x" * n + '"')),
+    "many paragraphs": page(lambda n: ARTICLE * (n // len(ARTICLE))),
+    "one huge paragraph": page(lambda n: "<p>" + repeated(SENTENCE)(n) + "</p>"),
+    "nested tags": page(lambda n: "<div>" * (n // 11) + "x" + "</div>" * (n // 11)),
+    "unclosed tags": page(repeated("<a")),
+    "runs of spaces": page(lambda n: "<p>a" + " " * n + "b</p>"),
+}
+
+
+@pytest.mark.parametrize("shape", PAGES)
+def test_a_web_page_is_read_in_linear_time(shape: str) -> None:
+    ratio = growth(PAGES[shape], lambda html: read_webpage(html, "page.html"), enough=0.1)
+    assert ratio < LINEAR, f"{shape}: 4 times the page took {ratio:.1f} times as long"

@@ -19,6 +19,31 @@ _XML_DECLARATION = re.compile(r"[\s\ufeff]*<\?xml[^>]*\?>")
 # trafilatura's own markup inside a block; any other element is a block of its own.
 _INLINE = frozenset({"hi", "ref", "del", "lb", "graphic"})
 
+# The attributes a tag keeps. lxml's parser compares each attribute of a tag with those before
+# it, so a tag of tens of thousands of attributes took seconds; no page needs more than a few
+# dozen, and the article is found by the tags, their text and a few attributes (class, id).
+ATTRIBUTES = 64
+# One attribute, read as lxml reads it, without going back over what it read (possessive
+# quantifiers): a name, maybe an "=" and a value, quoted or not.
+_ATTRIBUTE = r"""[\s/]*+[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+# A start tag with the attributes it keeps, and the attributes after those. Each is matched
+# once, from where the last tag ended: a "<" inside a tag is not looked at again.
+_TAG_KEPT = re.compile(rf"<[A-Za-z][^\s/>]*+(?:{_ATTRIBUTE}){{0,{ATTRIBUTES}}}+")
+_ATTRIBUTES_PAST = re.compile(rf"(?:{_ATTRIBUTE})++")
+
+
+def without_crowding(html: str) -> str:
+    """The page with each start tag cut to its first `ATTRIBUTES` attributes."""
+    pieces: list[str] = []
+    done = at = 0
+    while (tag := _TAG_KEPT.search(html, at)) is not None:
+        at = tag.end()
+        past = _ATTRIBUTES_PAST.match(html, at)
+        if past is not None:
+            pieces.append(html[done:at])
+            done = at = past.end()
+    return "".join([*pieces, html[done:]]) if pieces else html
+
 
 def read_webpage(html: str, name: str) -> Document:
     """The article of a saved page: its paragraphs and headings in order, and its cite. A
@@ -28,6 +53,7 @@ def read_webpage(html: str, name: str) -> Document:
     declaration = _XML_DECLARATION.match(html)
     if declaration:
         html = html[declaration.end() :]
+    html = without_crowding(html)
     try:
         extracted = trafilatura.bare_extraction(html, **extraction_options())
         if extracted is None or isinstance(extracted, dict) or extracted.body is None:
