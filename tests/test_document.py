@@ -3,6 +3,9 @@ characters."""
 
 from __future__ import annotations
 
+import encodings
+import encodings.aliases
+import pkgutil
 import tempfile
 from pathlib import Path
 
@@ -87,6 +90,52 @@ def test_a_tag_keeps_its_first_attributes_and_the_page_the_rest() -> None:
     article = "<p>" + "The strike was reckless, and it brought blowback on every side. " * 4
     html = f"<html><body><article><div {crowded}>{article}</p></div></article></body></html>"
     assert read_webpage(html, "page.html").paragraphs == [article[3:].strip()]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "punycode",
+        "undefined",
+        "rot13",
+        "unicode_escape",
+        "utf-7",
+        "idna",
+        "hex",
+        "base64",
+        "zlib",
+        "uu",
+        "palmos",
+        "utf-16-le",
+    ],
+)
+def test_a_charset_no_page_is_written_in_is_read_as_if_undeclared(
+    tmp_path: Path, label: str
+) -> None:
+    """Python has codecs that are no web page's charset; some fail on any text in ways of their
+    own. Such a declaration is passed over, as a browser passes over what it does not know."""
+    for words in ("Plain words, a \\backslash\\ and +AGEAYQ-.", "“Le café” — ‘bon’."):
+        path = tmp_path / "page.html"
+        path.write_bytes(page(f'<meta charset="{label}">', words).encode())
+        assert read_document(path).paragraphs[0] == words
+
+
+# Every codec Python has, by the name of its module, and each of their other names.
+CODECS = sorted(
+    {module.name for module in pkgutil.iter_modules(encodings.__path__)}
+    | set(encodings.aliases.aliases)
+)
+
+
+@pytest.mark.parametrize("codec", CODECS)
+def test_no_charset_a_page_declares_fails_but_in_one_line(codec: str) -> None:
+    for words in ("Plain words.", "“Le café” — ‘bon’.", "\u4e2d\u6587"):
+        for encoded in (words.encode(), words.encode("utf-16-le")):
+            raw = page(f'<meta charset="{codec}">', "").encode() + encoded
+            try:
+                assert decode_document(raw, "page.html")
+            except WorkbookError as error:
+                assert "\n" not in str(error) and str(error).startswith("page.html")
 
 
 def test_a_page_in_utf16_and_one_with_an_xml_declaration(tmp_path: Path) -> None:
