@@ -59,8 +59,11 @@ def read_webpage(html: str, name: str) -> Document:
         if extracted is None or isinstance(extracted, dict) or extracted.body is None:
             return Document([], [])
         blocks = _blocks(extracted.body)
+        linked = _linked_share(extracted.body)
     except Exception as error:  # a parser on arbitrary input: whatever it raises is one line
         raise WorkbookError(f"{name}: cannot read the page ({type(error).__name__})") from None
+    if blocks and linked >= LINKED:
+        raise WorkbookError(f"{name}: no article, only links (menus, lists of headlines)")
     title = _text(extracted.title)
     if blocks and blocks[0][1] == "h1":
         headline = blocks.pop(0)[0]
@@ -82,7 +85,9 @@ def extraction_options() -> dict[str, Any]:
         "include_comments": False,
         "include_tables": False,
         "include_images": False,
-        "include_links": False,
+        # Kept to tell an article from a page of menus and lists of links (see LINKED); the
+        # text of a link joins its paragraph, as any inline markup does.
+        "include_links": True,
         "include_formatting": False,
         # Furniture is worse than a lost line: a lost line is still on the page to copy.
         "favor_precision": True,
@@ -94,6 +99,31 @@ def extraction_options() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat(),
         },
     }
+
+
+# The share of the text's letters inside links from which a page is no article: its menus, its
+# lists of headlines. An article links a few of its words; a navigation page is links.
+LINKED = 0.8
+
+
+def _linked_share(body: Any) -> float:
+    """How much of the text of trafilatura's XML, in letters and digits, is inside links."""
+    counts = [0, 0]  # letters inside links, letters in all
+
+    def count(text: str | None, linked: bool) -> None:
+        letters = sum(character.isalnum() for character in text or "")
+        counts[0] += letters if linked else 0
+        counts[1] += letters
+
+    def walk(element: Any, linked: bool) -> None:
+        linked = linked or element.tag == "ref"
+        count(element.text, linked)
+        for child in element:
+            walk(child, linked)
+            count(child.tail, linked)  # the text after a child is its parent's
+
+    walk(body, False)
+    return counts[0] / counts[1] if counts[1] else 0.0
 
 
 def _text(value: object) -> str:
