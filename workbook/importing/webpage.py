@@ -111,7 +111,7 @@ def _linked_share(body: Any) -> float:
     counts = [0, 0]  # letters inside links, letters in all
 
     def count(text: str | None, linked: bool) -> None:
-        letters = sum(character.isalnum() for character in text or "")
+        letters = sum(map(str.isalnum, text)) if text else 0
         counts[0] += letters if linked else 0
         counts[1] += letters
 
