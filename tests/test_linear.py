@@ -15,6 +15,7 @@ import pytest
 
 from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
+from workbook.core.merge import merge
 from workbook.core.model import Workbook
 from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
@@ -194,3 +195,100 @@ PAGES: dict[str, Callable[[int], str]] = {
 def test_a_web_page_is_read_in_linear_time(shape: str) -> None:
     ratio = growth(PAGES[shape], lambda html: read_webpage(html, "page.html"), enough=0.1)
     assert ratio < LINEAR, f"{shape}: 4 times the page took {ratio:.1f} times as long"
+
+
+def merge_of(
+    base: Callable[[int], dict[str, Any]],
+    ours: Callable[[dict[str, Any], int], None],
+    theirs: Callable[[dict[str, Any], int], None],
+) -> Callable[[int], tuple[Workbook, Workbook, Workbook]]:
+    """Three workbooks of size n: a base, and ours and theirs each changed from it."""
+
+    def make(n: int) -> tuple[Workbook, Workbook, Workbook]:
+        sides = []
+        for edit in (None, ours, theirs):
+            data = base(n)
+            if edit is not None:
+                edit(data, n)
+            sides.append(Workbook.model_validate(data))
+        return sides[0], sides[1], sides[2]
+
+    return make
+
+
+def points_of(data: dict[str, Any]) -> dict[str, Any]:
+    return data["claims"]["c"]["points"]
+
+
+def add_cards(text: str) -> Callable[[dict[str, Any], int], None]:
+    """n cards added, each read by a point of its own, under the ids the other side uses too."""
+
+    def edit(data: dict[str, Any], n: int) -> None:
+        data["cards"] = {f"c{i}": {"tag": f"{text} {i}"} for i in range(n)}
+        points_of(data).update(
+            {f"q{i}": {"side": "for", "kind": "supports", "cards": [f"c{i}"]} for i in range(n)}
+        )
+
+    return edit
+
+
+def interleave(data: dict[str, Any], n: int) -> None:
+    """A point added after each point of the chain."""
+    points = points_of(data)
+    data["claims"]["c"]["points"] = {
+        key: value
+        for old, point in points.items()
+        for key, value in ((old, point), (f"{old}-new", {"side": "for", "kind": "supports"}))
+    }
+
+
+def read_cards(data: dict[str, Any], n: int) -> None:
+    """A card of the library read by each of n new points."""
+    points_of(data).update(
+        {f"r{i}": {"side": "for", "kind": "supports", "cards": [f"k{i}"]} for i in range(n)}
+    )
+
+
+def library(n: int) -> dict[str, Any]:
+    data = chain_of_answers(n)
+    data["cards"] = {f"k{i}": {"tag": f"card {i}"} for i in range(n)}
+    return data
+
+
+def claims(n: int) -> dict[str, Any]:
+    data = chain_of_answers(1)
+    data["claims"] = {f"c{i}": {"side": "for", "paragraph": 1, "quote": "q"} for i in range(n)}
+    return data
+
+
+def to_the_other_side(data: dict[str, Any], n: int) -> None:
+    for claim in data["claims"].values():
+        claim["side"] = "against"
+
+
+def support(data: dict[str, Any], n: int) -> None:
+    """A point supporting each claim, on its side as it was: on the wrong one once merged."""
+    for claim in data["claims"].values():
+        claim["points"] = {"p1": {"side": "for", "kind": "supports"}}
+
+
+MERGES: dict[str, Callable[[int], tuple[Workbook, Workbook, Workbook]]] = {
+    "cards both sides added under one id": merge_of(
+        lambda n: chain_of_answers(1), add_cards("ours"), add_cards("theirs")
+    ),
+    "points added between points on both sides": merge_of(
+        chain_of_answers,
+        interleave,
+        lambda data, n: points_of(data).update(z={"side": "for", "kind": "supports"}),
+    ),
+    "cards taken out that the other side reads": merge_of(
+        library, lambda data, n: data.update(cards={}), read_cards
+    ),
+    "changes that break a rule once merged": merge_of(claims, to_the_other_side, support),
+}
+
+
+@pytest.mark.parametrize("shape", MERGES)
+def test_a_merge_takes_time_linear_in_the_workbooks(shape: str) -> None:
+    ratio = growth(MERGES[shape], lambda sides: merge(*sides), size=100)
+    assert ratio < LINEAR, f"{shape}: 4 times the workbooks took {ratio:.1f} times as long"
