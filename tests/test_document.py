@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.importing.decoding import decode_document
-from workbook.importing.document import Document, partial_date
+from workbook.importing.document import Document, clean, partial_date
 from workbook.importing.markdown import read_markdown
 from workbook.importing.source import document_kind, read_document
 from workbook.importing.webpage import ATTRIBUTES, read_webpage, without_crowding
@@ -201,6 +201,15 @@ def test_white_space_is_one_space_and_every_other_character_is_kept(tmp_path: Pa
     # A line separator ends a line, as it does for the essay's reader.
     assert document.paragraphs == ["A no-break, تب e\u0301 👩\u200d💻", "split?", "[x] *y* <b>"]
     assert split_paragraphs(one_a_line(document)) == document.paragraphs
+
+
+@given(st.text(st.sampled_from(" \t\n\u00a0\ufeffx"), max_size=30))
+def test_a_paragraph_loses_its_marks_and_spaces_at_either_end(text: str) -> None:
+    """As stripping the marks and the spaces in turns until neither is left would."""
+    expected = " ".join(text.split())
+    while expected[:1] == "\ufeff" or expected[-1:] == "\ufeff":
+        expected = expected.strip("\ufeff").strip()
+    assert clean(text) == expected
 
 
 def test_errors_are_one_line_and_name_the_source() -> None:

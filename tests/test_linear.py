@@ -20,6 +20,7 @@ from workbook.core.model import Workbook
 from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
 from workbook.essay.suggest import suggest
+from workbook.importing.document import read_plain_text
 from workbook.importing.webpage import read_webpage
 
 
@@ -292,3 +293,20 @@ MERGES: dict[str, Callable[[int], tuple[Workbook, Workbook, Workbook]]] = {
 def test_a_merge_takes_time_linear_in_the_workbooks(shape: str) -> None:
     ratio = growth(MERGES[shape], lambda sides: merge(*sides), size=100)
     assert ratio < LINEAR, f"{shape}: 4 times the workbooks took {ratio:.1f} times as long"
+
+
+TEXTS: dict[str, Callable[[int], str]] = {
+    "byte-order marks around a paragraph": lambda n: (
+        "\ufeff " * (n // 4) + "x" + " \ufeff" * (n // 4)
+    ),
+    "runs of spaces": lambda n: "A" + " " * n + "b.\n",
+    "one huge paragraph": repeated(SENTENCE),
+    "lines of one paragraph": repeated("A wrapped line of text.\n"),
+    "blank lines": lambda n: "A.\n" + "\n" * n + "B.\n",
+}
+
+
+@pytest.mark.parametrize("shape", TEXTS)
+def test_a_plain_text_is_read_in_linear_time(shape: str) -> None:
+    ratio = growth(TEXTS[shape], read_plain_text, size=4_000)
+    assert ratio < LINEAR, f"{shape}: 4 times the text took {ratio:.1f} times as long"
