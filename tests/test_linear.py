@@ -17,6 +17,7 @@ from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
 from workbook.core.merge import merge
 from workbook.core.model import Workbook
+from workbook.core.upgrade import WorkbookV1, upgrade
 from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
 from workbook.essay.suggest import suggest
@@ -310,3 +311,16 @@ TEXTS: dict[str, Callable[[int], str]] = {
 def test_a_plain_text_is_read_in_linear_time(shape: str) -> None:
     ratio = growth(TEXTS[shape], read_plain_text, size=4_000)
     assert ratio < LINEAR, f"{shape}: 4 times the text took {ratio:.1f} times as long"
+
+
+def equal_cards(n: int) -> WorkbookV1:
+    """A format 1 workbook whose one point holds n cards equal in every field (open slots)."""
+    cards = {f"k{number}": {"tag": "An open slot"} for number in range(n)}
+    data = chain_of_answers(1) | {"format": 1}
+    data["claims"]["c"]["points"] = {"p0": {"side": "for", "kind": "supports", "cards": cards}}
+    return WorkbookV1.model_validate(data)
+
+
+def test_a_format_1_file_is_upgraded_in_linear_time() -> None:
+    ratio = growth(equal_cards, upgrade, size=200)
+    assert ratio < LINEAR, f"4 times the cards took {ratio:.1f} times as long"
