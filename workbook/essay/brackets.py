@@ -80,10 +80,6 @@ class _Text:
         index = bisect_left(self.at, plain)
         return self.runs[index] if index < len(self.at) and self.at[index] == plain else []
 
-    def runs_inside(self, start: int, end: int) -> bool:
-        """Whether the text has brackets between plain characters start and end (exclusive)."""
-        return bisect_right(self.at, start) < bisect_left(self.at, end)
-
 
 def bracket_matches(parts: list[str], text: str) -> Iterator[Found]:
     """Each place in `text` that the quote cut into `parts` (see `quote_parts`) stands, leftmost
@@ -93,9 +89,10 @@ def bracket_matches(parts: list[str], text: str) -> Iterator[Found]:
     hay = _Text(text, brackets)
     words = "".join(parts[0::2])
     if words:
+        offsets = _bracket_offsets(parts)
         found = hay.plain.find(words)
         while found >= 0:
-            match = _placed(parts, hay, found, len(words))
+            match = _placed(parts, hay, found, len(words), offsets)
             if match is not None:
                 yield match
             found = hay.plain.find(words, found + 1)
@@ -108,9 +105,14 @@ def bracket_matches(parts: list[str], text: str) -> Iterator[Found]:
                 yield match
 
 
-def _placed(parts: list[str], hay: _Text, found: int, size: int) -> Found | None:
+def _placed(
+    parts: list[str], hay: _Text, found: int, size: int, offsets: frozenset[int]
+) -> Found | None:
     """The quote placed with its words at plain character `found`, or None."""
-    if hay.runs_inside(found, found + size) and not _runs_fit(parts, hay, found):
+    low, high = bisect_right(hay.at, found), bisect_left(hay.at, found + size)
+    # Every run of the text's brackets inside the words must stand where the quote has brackets
+    # (whether they take it is for the walk to say).
+    if any(hay.at[run] - found not in offsets for run in range(low, high)):
         return None
     leading = hay.run(found)
     # The leftmost start: the longest tail of the text's brackets there that the quote's
@@ -131,19 +133,10 @@ def _leading_end(parts: list[str]) -> int:
     return len(parts)
 
 
-def _runs_fit(parts: list[str], hay: _Text, found: int) -> bool:
-    """Whether every bracket run of the text inside the words stands where the quote has
-    brackets between its words (whether they take it is for the walk to say)."""
-    offsets = set()
-    offset = 0
-    for index, part in enumerate(parts):
-        if index % 2 == 0:
-            offset += len(part)
-        else:
-            offsets.add(found + offset)
-    end = found + offset
-    low, high = bisect_right(hay.at, found), bisect_left(hay.at, end)
-    return all(at in offsets for at in hay.at[low:high])
+def _bracket_offsets(parts: list[str]) -> frozenset[int]:
+    """Where the quote's brackets stand among its words, as offsets into the words."""
+    offsets = accumulate(len(part) for part in parts[0::2])
+    return frozenset(offset for offset, _ in zip(offsets, parts[1::2], strict=False))
 
 
 def _walk(
