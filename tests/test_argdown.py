@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from tests.timing import best_time
 from workbook.commands import main
 from workbook.core.model import Workbook
 from workbook.exports.argdown import NESTED, counts, escape, export, read
@@ -23,7 +24,6 @@ from workbook.storage.places import seed_path
 from workbook.storage.store import dumps, load
 
 from .strategies import workbook_data, workbooks
-from .test_markdown import best_time
 
 PACKAGE = Path(__file__).parent / "argdown"
 ARGDOWN = PACKAGE / "node_modules" / ".bin" / "argdown"

@@ -3,6 +3,9 @@ characters."""
 
 from __future__ import annotations
 
+import encodings
+import encodings.aliases
+import pkgutil
 import tempfile
 from pathlib import Path
 
@@ -12,9 +15,10 @@ from hypothesis import strategies as st
 
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.importing.decoding import decode_document
-from workbook.importing.document import Document, partial_date
+from workbook.importing.document import Document, clean, partial_date
 from workbook.importing.markdown import read_markdown
 from workbook.importing.source import document_kind, read_document
+from workbook.importing.webpage import ATTRIBUTES, read_webpage, without_crowding
 from workbook.storage.files import WorkbookError
 
 
@@ -74,6 +78,64 @@ def test_a_wrong_declaration_falls_back_to_the_bytes(tmp_path: Path) -> None:
     assert read_document(path).paragraphs[0] == "CafÃ© â€” ok"  # what a browser shows too
     path.write_bytes(page('<meta charset="no-such-codec">', "Café — ok").encode("utf-8"))
     assert read_document(path).paragraphs[0] == "Café — ok"
+
+
+def test_a_tag_keeps_its_first_attributes_and_the_page_the_rest() -> None:
+    crowded = " ".join(f'a{number}="{number}"' for number in range(ATTRIBUTES + 100))
+    kept = " ".join(f'a{number}="{number}"' for number in range(ATTRIBUTES))
+    html = f'<p class="x" id=y>A</p><div {crowded} />B<br/><i a="<b c d">C</i>'
+    assert (
+        without_crowding(html) == f'<p class="x" id=y>A</p><div {kept} />B<br/><i a="<b c d">C</i>'
+    )
+    article = "<p>" + "The strike was reckless, and it brought blowback on every side. " * 4
+    html = f"<html><body><article><div {crowded}>{article}</p></div></article></body></html>"
+    assert read_webpage(html, "page.html").paragraphs == [article[3:].strip()]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "punycode",
+        "undefined",
+        "rot13",
+        "unicode_escape",
+        "utf-7",
+        "idna",
+        "hex",
+        "base64",
+        "zlib",
+        "uu",
+        "palmos",
+        "utf-16-le",
+    ],
+)
+def test_a_charset_no_page_is_written_in_is_read_as_if_undeclared(
+    tmp_path: Path, label: str
+) -> None:
+    """Python has codecs that are no web page's charset; some fail on any text in ways of their
+    own. Such a declaration is passed over, as a browser passes over what it does not know."""
+    for words in ("Plain words, a \\backslash\\ and +AGEAYQ-.", "“Le café” — ‘bon’."):
+        path = tmp_path / "page.html"
+        path.write_bytes(page(f'<meta charset="{label}">', words).encode())
+        assert read_document(path).paragraphs[0] == words
+
+
+# Every codec Python has, by the name of its module, and each of their other names.
+CODECS = sorted(
+    {module.name for module in pkgutil.iter_modules(encodings.__path__)}
+    | set(encodings.aliases.aliases)
+)
+
+
+@pytest.mark.parametrize("codec", CODECS)
+def test_no_charset_a_page_declares_fails_but_in_one_line(codec: str) -> None:
+    for words in ("Plain words.", "“Le café” — ‘bon’.", "\u4e2d\u6587"):
+        for encoded in (words.encode(), words.encode("utf-16-le")):
+            raw = page(f'<meta charset="{codec}">', "").encode() + encoded
+            try:
+                assert decode_document(raw, "page.html")
+            except WorkbookError as error:
+                assert "\n" not in str(error) and str(error).startswith("page.html")
 
 
 def test_a_page_in_utf16_and_one_with_an_xml_declaration(tmp_path: Path) -> None:
@@ -139,6 +201,15 @@ def test_white_space_is_one_space_and_every_other_character_is_kept(tmp_path: Pa
     # A line separator ends a line, as it does for the essay's reader.
     assert document.paragraphs == ["A no-break, تب e\u0301 👩\u200d💻", "split?", "[x] *y* <b>"]
     assert split_paragraphs(one_a_line(document)) == document.paragraphs
+
+
+@given(st.text(st.sampled_from(" \t\n\u00a0\ufeffx"), max_size=30))
+def test_a_paragraph_loses_its_marks_and_spaces_at_either_end(text: str) -> None:
+    """As stripping the marks and the spaces in turns until neither is left would."""
+    expected = " ".join(text.split())
+    while expected[:1] == "\ufeff" or expected[-1:] == "\ufeff":
+        expected = expected.strip("\ufeff").strip()
+    assert clean(text) == expected
 
 
 def test_errors_are_one_line_and_name_the_source() -> None:

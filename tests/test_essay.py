@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.essay.paragraphs import section_at, split_paragraphs
-from workbook.essay.sentences import sentence_spans, sentences
+from workbook.essay.sentences import WINDOW, _segmenter, sentence_spans, sentences
 from workbook.storage.places import seed_path
 
 SEED_ESSAY = split_paragraphs(seed_path().with_suffix(".txt").read_text(encoding="utf-8"))
@@ -40,6 +40,36 @@ def test_the_seed_essay_splits_into_its_sentences() -> None:
 
 @given(st.text(max_size=300))
 def test_every_span_is_the_paragraphs_own_characters_in_order(text: str) -> None:
+    spans = sentence_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(end <= start for (_, end), (start, _) in pairwise(spans))
+    assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+    covered = "".join(text[a:b] for a, b in spans)
+    assert "".join(covered.split()) == "".join(text.split())  # nothing is dropped
+
+
+def test_a_long_paragraph_has_the_sentences_it_has_when_read_whole() -> None:
+    """A paragraph longer than pysbd is given at once is read a window at a time, and comes out
+    in the same sentences as when pysbd reads it whole."""
+    paragraph = " ".join(SEED_ESSAY * 2)
+    assert len(paragraph) > 4 * WINDOW
+    whole, at = [], 0
+    for sentence in _segmenter().segment(paragraph):
+        start = paragraph.index(sentence.strip(), at)
+        whole.append(paragraph[start : start + len(sentence.strip())])
+        at = start + len(sentence.strip())
+    assert sentences(paragraph) == whole
+
+
+PIECES = ["word", " ", "  ", ".", "!", "?", "…", "U.S.", "Dr.", '"', "(", ")", "[…]", "1.", "A"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60), st.integers(1, 400))
+def test_a_long_paragraph_is_still_the_paragraphs_own_characters(
+    pieces: list[str], times: int
+) -> None:
+    text = "".join(pieces) * times  # up to about three windows, of any punctuation
     spans = sentence_spans(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert all(end <= start for (_, end), (start, _) in pairwise(spans))

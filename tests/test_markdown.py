@@ -3,15 +3,13 @@ a reading time that grows with the file, not faster."""
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
-from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.timing import growth
 from workbook.importing.document import Document
 from workbook.importing.markdown import read_markdown
 
@@ -165,22 +163,6 @@ def test_every_word_is_kept_and_every_paragraph_is_the_files_own(lines: list[str
         assert paragraph and paragraph == " ".join(paragraph.split())
 
 
-def best_time(read: Callable[[], object]) -> float:
-    """The least processor time of three runs, without the garbage collector, whose passes
-    come at moments that have nothing to do with the reading."""
-    times = []
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.process_time()
-            read()
-            times.append(time.process_time() - start)
-    finally:
-        gc.enable()
-    return min(times)
-
-
 # Markdown that a careless parser reads in quadratic time, made n characters long. The deeply
 # nested shapes stay inside markdown-it-py's nesting limit; those "on one line" go past it, to
 # the plain reading that keeps their text.
@@ -210,10 +192,5 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def test_reading_time_grows_with_the_text_not_faster(shape: str) -> None:
     """The time for 4n characters against the time for n: about 4 when reading is linear, 16
     when quadratic. n grows until the short text takes long enough to time."""
-    make = SHAPES[shape]
-    size = 1_000
-    while best_time(partial(read_markdown, make(size))) < 0.01 and size < 500_000:
-        size *= 2
-    short, long = make(size), make(4 * size)
-    ratio = best_time(partial(read_markdown, long)) / best_time(partial(read_markdown, short))
+    ratio = growth(SHAPES[shape], read_markdown)
     assert ratio < 10, f"{shape}: 4 times the text took {ratio:.1f} times as long"

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from tests.strategies import claims, ids, lines, text, workbook_data
 from workbook.core.merge import conflict_lines, merge, new_conflicts, resolve
+from workbook.core.merge_ids import FreeIds, merged_order
 from workbook.core.model import Workbook
 from workbook.storage import store
 
@@ -355,3 +356,54 @@ def test_any_two_changes_merge_into_a_valid_workbook(history: tuple[Workbook, ..
             added = claim_id not in base_.claims
             if kept or added:
                 assert claim_id in merged.claims
+
+
+def listed_order(base: list[str], ours: list[str], theirs: list[str], kept: set[str]) -> list[str]:
+    """The merged order as a list: each item only one side has is inserted after the item before
+    it in that side. The same order as `merged_order`'s, in time quadratic in the items."""
+
+    def moved(side: list[str]) -> bool:
+        present, there = set(side), set(base)
+        return [k for k in side if k in there] != [k for k in base if k in present]
+
+    first, second = (theirs, ours) if moved(theirs) and not moved(ours) else (ours, theirs)
+    result = [key for key in first if key in kept]
+    placed = set(result)
+    added_first = set(first) - set(base) - set(second)
+    for source in (second, base):
+        for index, key in enumerate(source):
+            if key not in kept or key in placed:
+                continue
+            after = next((k for k in reversed(source[:index]) if k in placed), None)
+            at = 0 if after is None else result.index(after) + 1
+            while at < len(result) and result[at] in added_first:
+                at += 1
+            result.insert(at, key)
+            placed.add(key)
+    return result
+
+
+keys = st.lists(st.sampled_from("abcdefgh"), max_size=10)
+
+
+@settings(max_examples=500)
+@given(keys, keys, keys, st.sets(st.sampled_from("abcdefgh")))
+def test_the_merged_order_is_the_one_inserting_into_a_list_gives(
+    base: list[str], ours: list[str], theirs: list[str], kept: set[str]
+) -> None:
+    kept = kept & set(ours + theirs)
+    assert merged_order(base, ours, theirs, kept) == listed_order(base, ours, theirs, kept)
+
+
+@given(st.sets(ids, max_size=20), st.lists(st.sampled_from(["p1", "p3", "c", "c2", "x9"])))
+def test_free_ids_are_the_first_free_number_after_the_wanted_one(
+    taken: set[str], wanted: list[str]
+) -> None:
+    fresh, given_out = FreeIds(set(taken)), set(taken)
+    for want in wanted:
+        stem = want.rstrip("0123456789")  # p3 -> p4, c2 -> c3; c -> c-1, c-2
+        stem, number = (stem, int(want[len(stem) :])) if stem != want else (want + "-", 1)
+        while f"{stem}{number}" in given_out:
+            number += 1
+        given_out.add(f"{stem}{number}")
+        assert fresh(want) == f"{stem}{number}"

@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from workbook.core.model import Card, Workbook
+from tests.test_linear import chain_of_answers
+from workbook.core.model import Card, Claim, Workbook, reference_problems
 from workbook.storage.store import describe
 
 
@@ -68,6 +71,39 @@ def test_only_an_answer_answers(data: dict[str, Any]) -> None:
 def test_answers_may_not_loop(data: dict[str, Any]) -> None:
     point(data, pid="p1").update(kind="answers", answers="p2")
     assert problem(data).endswith("answers go round in a loop")
+
+
+@given(st.lists(st.integers(min_value=-1, max_value=30), min_size=1, max_size=30))
+def test_a_loop_is_found_wherever_the_answers_lead(targets: list[int]) -> None:
+    """Point i answers point targets[i] (none for -1): each point whose chain of answers comes
+    back to a point it passed, as a walk from it finds, and no other, is named as a loop."""
+    data = chain_of_answers(1)
+    points = data["claims"]["c"]["points"] = {}
+    for number, target in enumerate(targets):
+        # Odd points are against, even ones for; each answers a point of the other side.
+        side = "against" if number % 2 else "for"
+        wanted = target - (target % 2 == number % 2) if target >= 0 else -1
+        if wanted < 0 or wanted >= len(targets):
+            points[f"p{number}"] = {"side": side, "kind": "counters" if number % 2 else "supports"}
+        else:
+            points[f"p{number}"] = {"side": side, "kind": "answers", "answers": f"p{wanted}"}
+
+    def loops(start: str) -> bool:
+        seen, current = {start}, points[start].get("answers")
+        while current:
+            if current in seen:
+                return True
+            seen.add(current)
+            current = points[current].get("answers")
+        return False
+
+    # Built without the workbook's own validation, which would stop at the first loop.
+    claim = Claim.model_validate(data["claims"]["c"])
+    workbook = Workbook.model_validate(chain_of_answers(1)).model_copy(
+        update={"claims": {"c": claim}}
+    )
+    named = {path.split(".")[3] for path, why in reference_problems(workbook) if "loop" in why}
+    assert named == {point_id for point_id in points if loops(point_id)}
 
 
 def test_a_supporting_point_is_on_the_claims_side(data: dict[str, Any]) -> None:

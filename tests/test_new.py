@@ -153,6 +153,50 @@ def test_a_saved_page_gives_its_article_and_nothing_else(
     assert run(capsys, "fmt", "--check", f"{page}.toml")[:3] == (0, "", "")
 
 
+HEADLINES = [
+    "Iran strikes back at bases in Iraq after the killing of Soleimani",
+    "Oil prices rise as tensions grow in the Gulf region this week.",
+    "Opinion: the strike was reckless and brought no deterrence at all",
+]
+LINKS = "".join(f'<p><a href="/{n}">{line}</a></p>' for n, line in enumerate(HEADLINES))
+MENU = " | ".join(
+    f'<a href="/{w}">{w}</a>' for w in ["Home", "World", "Politics", "Opinion", "Sport"]
+)
+NAVIGATION_PAGES = {
+    "headlines": f"<main>{LINKS}</main>",
+    "headlines in an article": f"<article>{LINKS}</article>",
+    "a menu": f"<div>{MENU}</div>",
+    "a menu and headlines": f"<header>{MENU}</header><div>{LINKS}</div><footer>{MENU}</footer>",
+}
+
+
+@pytest.mark.parametrize("body", NAVIGATION_PAGES.values(), ids=NAVIGATION_PAGES)
+def test_a_page_of_links_and_no_article_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], folder: Path, body: str
+) -> None:
+    page = f"<!doctype html><html><head><title>News</title></head><body>{body}</body></html>"
+    (folder / "home.html").write_text(page, encoding="utf-8")
+    status, out, err = run(capsys, "new", "home.html")
+    assert (status, out) == (2, "")
+    assert err in (
+        "home.html: no article, only links (menus, lists of headlines)\n",
+        "home.html: no paragraph found\n",
+    )
+    assert listing(folder) == {"home.html": page.encode()}
+
+
+def test_an_article_that_links_some_of_its_words_is_read(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    prose = (
+        "<p>The strike on Soleimani was, as <a href='/a'>the report</a> shows, a reckless use of"
+        " force that bought no lasting deterrence and unleashed more attacks on Americans.</p>"
+    )
+    page = f"<html><body><header>{MENU}</header><article>{prose * 2}{LINKS}</article></body></html>"
+    (folder / "essay.html").write_text(page, encoding="utf-8")
+    assert run(capsys, "new", "essay.html")[0] == 0
+
+
 def test_plain_text_is_read_as_the_essay_reader_reads_it(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:

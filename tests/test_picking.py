@@ -130,9 +130,8 @@ def test_clause_trims_keep_a_slice_of_the_quote_with_words_in_it(
 def test_clause_trims_take_time_in_proportion_to_the_quote() -> None:
     from functools import partial
 
+    from tests.timing import best_time
     from workbook.essay.picking import trim_clause_end, trim_clause_start
-
-    from .test_markdown import best_time
 
     def trims(text: str) -> None:
         span = (0, len(text))

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from workbook.commands import main
 from workbook.essay.paragraphs import find_quote
 from workbook.essay.sentences import sentence_spans
-from workbook.essay.suggest import Suggestion, suggest
+from workbook.essay.suggest import Suggestion, ends_a_sentence, suggest
 from workbook.importing.source import read_document
 from workbook.storage.files import WorkbookError
 from workbook.storage.places import seed_path
@@ -160,6 +160,12 @@ def test_with_no_title_given_a_title_line_serves_as_one() -> None:
     prompt = ["Should libraries charge late fees?", essay[1]]
     assert suggest(prompt) == suggest(["", essay[1]], title=prompt[0])
     assert [s.score for s in suggest(prompt)] > [s.score for s in suggest(["", essay[1]])]
+
+
+@given(st.text(st.sampled_from("a .!?…:;,'\")]_-\n"), max_size=40))
+def test_a_sentence_ends_with_a_stop_before_any_closing_marks(text: str) -> None:
+    """As a stop followed by nothing but punctuation would be found, read backwards."""
+    assert ends_a_sentence(text) == bool(re.search(r"[.!?…:;][\W_]*$", text))
 
 
 def test_top_and_bad_tops() -> None:

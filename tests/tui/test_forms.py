@@ -16,6 +16,7 @@ from textual import events
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import Input, TextArea
 
+from tests.timing import best_time
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.essay.quotes import locate_quote
 from workbook.storage.places import seed_path
@@ -26,7 +27,6 @@ from workbook.tui.dialogs.form import FormScreen
 
 from ..conftest import ESSAY, small_data
 from ..strategies import lines, text
-from ..test_markdown import best_time
 from .conftest import SIZE, opened, until
 
 FIRST = "reckless-decision"  # its quote is in paragraph 2

@@ -28,13 +28,22 @@ choice)` applies one choice and drops that conflict.
 from __future__ import annotations
 
 import copy
-import re
+from collections import deque
 from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from workbook.core.model import Card, Claim, Essay, Point, Side, Workbook
+from workbook.core.merge_ids import merged_order, separate_additions
+from workbook.core.model import (
+    Card,
+    Claim,
+    Essay,
+    Point,
+    Side,
+    Workbook,
+    reference_problems,
+)
 from workbook.core.renumbering import carry, place_kept
 
 Data = dict[str, Any]
@@ -42,7 +51,6 @@ Choice = Literal["base", "ours", "theirs"]
 Merger = Callable[[str, Any, Any, Any], Any]
 
 _TABLES: dict[str, type[BaseModel]] = {"sides": Side, "cards": Card, "claims": Claim}
-_NUMBERED = re.compile(r"(.*?)(\d+)")
 
 
 def merge(base: Workbook | None, ours: Workbook, theirs: Workbook) -> Workbook:
@@ -50,7 +58,7 @@ def merge(base: Workbook | None, ours: Workbook, theirs: Workbook) -> Workbook:
     not exist before (both sides added it). Conflicts are in the result's `conflicts`."""
     before, mine = (base.model_dump() if base is not None else {}), ours.model_dump()
     # Paragraph numbers are places in the essay: carried first into the merged essay's numbering.
-    carried = carry(before, mine, _separate_additions(before, mine, theirs))
+    carried = carry(before, mine, separate_additions(before, mine, theirs))
     return _Merge(carried.sources, carried.conflicts).run()
 
 
@@ -122,81 +130,24 @@ def _strip(model: type[BaseModel], value: Data) -> Data:
     return model.model_validate(value).model_dump(exclude_defaults=True)
 
 
-def _fresh(wanted: str, taken: set[str]) -> str:
-    """An id like `wanted` that none of `taken` is: p3 becomes p4, card becomes card-2."""
-    match = _NUMBERED.fullmatch(wanted)
-    stem, number = (match[1], int(match[2])) if match else (wanted + "-", 1)
-    while f"{stem}{number}" in taken:
-        number += 1
-    return f"{stem}{number}"
-
-
-def _separate_additions(base: Data, ours: Data, theirs_model: Workbook) -> Data:
-    """Theirs' data, with each card and point that both sides added under one id, differently,
-    given a free id (and every reference to it in theirs following), so that both are kept."""
-    theirs = theirs_model.model_dump()
-    base_cards, our_cards = base.get("cards", {}), ours["cards"]
-    taken = set(base_cards) | set(our_cards) | set(theirs["cards"])
-    for card_id in list(theirs["cards"]):
-        if (
-            card_id in base_cards
-            or our_cards.get(card_id, theirs["cards"][card_id]) == (theirs["cards"][card_id])
-        ):
-            continue
-        new = _fresh(card_id, taken)
-        taken.add(new)
-        theirs["cards"] = _renamed(theirs["cards"], card_id, new)
-        for claim in theirs["claims"].values():
-            for point in claim["points"].values():
-                point["cards"] = [new if c == card_id else c for c in point["cards"]]
-    for claim_id, claim in theirs["claims"].items():
-        if claim_id not in ours["claims"]:
-            continue
-        before = base.get("claims", {}).get(claim_id, {}).get("points", {})
-        our_points = ours["claims"][claim_id]["points"]
-        taken = set(before) | set(our_points) | set(claim["points"])
-        for point_id in list(claim["points"]):
-            point = claim["points"][point_id]
-            if point_id in before or our_points.get(point_id, point) == point:
-                continue
-            new = _fresh(point_id, taken)
-            taken.add(new)
-            claim["points"] = _renamed(claim["points"], point_id, new)
-            for other in claim["points"].values():
-                if other["answers"] == point_id:
-                    other["answers"] = new
-    return theirs
-
-
-def _renamed(table: Data, old: str, new: str) -> Data:
-    return {new if key == old else key: value for key, value in table.items()}
-
-
-def _order(base: list[str], ours: list[str], theirs: list[str], kept: set[str]) -> list[str]:
-    """The merged order of `kept`: ours' order, with the items only theirs has each placed
-    after the item before it in theirs. When only theirs reordered what was there, theirs'
-    order leads instead, so that a move on one side is a change like any other."""
-
-    def moved(side: list[str]) -> bool:
-        present, there = set(side), set(base)
-        return [k for k in side if k in there] != [k for k in base if k in present]
-
-    first, second = (theirs, ours) if moved(theirs) and not moved(ours) else (ours, theirs)
-    result = [key for key in first if key in kept]
-    placed = set(result)
-    # Added at one spot on both sides: the first side's additions come first.
-    added_first = set(first) - set(base) - set(second)
-    for source in (second, base):
-        for index, key in enumerate(source):
-            if key not in kept or key in placed:
-                continue
-            after = next((k for k in reversed(source[:index]) if k in placed), None)
-            at = 0 if after is None else result.index(after) + 1
-            while at < len(result) and result[at] in added_first:
-                at += 1
-            result.insert(at, key)
-            placed.add(key)
-    return result
+def _problems(data: Data, error: ValidationError) -> list[str]:
+    """The paths of all that is wrong with `data`, in file order. Pydantic gives every field's
+    error, but the workbook's validator stops at its first rule that spans fields (a point's
+    card, an answer's point): for those, the rules are checked again, all of them."""
+    errors = error.errors(include_url=False)
+    paths = [str((e.get("ctx") or {}).get("path") or ".".join(map(str, e["loc"]))) for e in errors]
+    if [e["type"] for e in errors] != ["workbook"]:
+        return paths
+    # Every field is valid, or the workbook's validator would not have run.
+    fields = {
+        "essay": Essay.model_validate(data["essay"]),
+        **{
+            key: {k: model.model_validate(v) for k, v in data[key].items()}
+            for key, model in _TABLES.items()
+        },
+    }
+    workbook = Workbook.model_construct(**{**data, "conflicts": [], **fields})
+    return [path for path, _ in reference_problems(workbook)] or paths
 
 
 class _Merge:
@@ -213,15 +164,34 @@ class _Merge:
         result["conflicts"] = self._earlier_conflicts()
         while True:
             self._restore_references(result)
+            data = {**result, "conflicts": self._all(result)}
             try:
-                return Workbook.model_validate({**result, "conflicts": self._all(result)})
+                return Workbook.model_validate(data)
             except ValidationError as error:
-                first = error.errors(include_url=False)[0]
-                path = (first.get("ctx") or {}).get("path") or ".".join(map(str, first["loc"]))
-                unit = self._unit(str(path))
+                problems = _problems(data, error)
+            # Each problem's item is put back to ours' version, the first problem of each claim
+            # or card in one round: a claim's problems are its own, so one validation serves
+            # them all, where one a problem made a merge of n broken claims cost n squared.
+            # What spans the workbook (the sides, the essay) ends a round.
+            scopes: set[str] = set()
+            reverted: list[list[str]] = []
+            for path in problems:
+                parts = path.split(".")
+                scope = ".".join(parts[:2]) if parts[0] in ("claims", "cards") else ""
+                if scope in scopes:
+                    continue
+                if not scope and scopes:
+                    break
+                unit = self._unit(path)
                 if not unit:
+                    if scopes:
+                        break  # seen again in the next round, when it comes first
                     return self._ours_whole(result)
-                self._revert(result, unit)
+                reverted.append(self._revert(result, unit))
+                scopes.add(scope)
+                if not scope:
+                    break
+            self._record_whole(*reverted)
 
     def _top_level(self) -> dict[str, Merger]:
         def essay(path: str, b: Any, o: Any, t: Any) -> Data:
@@ -274,7 +244,7 @@ class _Merge:
             return t
         b, o, t = b or [], o or [], t or []
         kept = {x for x in o if x in t or x not in b} | {x for x in t if x not in b}
-        return _order(b, o, t, kept)
+        return merged_order(b, o, t, kept)
 
     def record(self, path: str, b: Any, o: Data, t: Data, nested: dict[str, Merger]) -> Data:
         b = b or {}
@@ -300,7 +270,7 @@ class _Merge:
                     merged[key] = o[key]
                 elif key in t and t[key] != b[key]:
                     self.conflict(at, b[key], None, t[key])  # deleted here: stays deleted
-            return {k: merged[k] for k in _order(list(b), list(o), list(t), set(merged))}
+            return {k: merged[k] for k in merged_order(list(b), list(o), list(t), set(merged))}
 
         return keyed
 
@@ -327,53 +297,82 @@ class _Merge:
             side = side[part]
         return side
 
-    def _put(self, result: Data, parts: list[str], value: Any) -> None:
-        """Set (or with None, delete) the item at `parts`, keeping its table in merged order."""
+    def _put(self, result: Data, parts: list[str], value: Any, order: bool = True) -> None:
+        """Set (or with None, delete) the item at `parts`, keeping its table in merged order
+        (unless `order` is False, for the caller to order it once after many)."""
         parent = self._at(result, parts[:-1])
         if value is None:
             parent.pop(parts[-1], None)
             return
         parent[parts[-1]] = copy.deepcopy(value)
-        if _is_item(parts):
-            keys = [list(self._at(s, parts[:-1]) or {}) for s in self._sides()]
-            order = _order(keys[0], keys[1], keys[2], set(parent))
-            items = {key: parent[key] for key in order}
-            parent.clear()
-            parent.update(items)
+        if _is_item(parts) and order:
+            self._order_table(parent, parts[:-1])
 
-    def _record_whole(self, parts: list[str]) -> None:
-        """Record the three versions of the item at `parts`, in place of finer conflicts."""
-        path = ".".join(parts)
-        self.conflicts = [
-            c for c in self.conflicts if c["path"] != path and not c["path"].startswith(path + ".")
-        ]
-        self.conflict(path, *(self._at(s, parts) for s in self._sides()))
+    def _order_table(self, table: Data, parts: list[str]) -> None:
+        keys = [list(self._at(s, parts) or {}) for s in self._sides()]
+        order = merged_order(keys[0], keys[1], keys[2], set(table))
+        items = {key: table[key] for key in order}
+        table.clear()
+        table.update(items)
+
+    def _record_whole(self, *items: list[str]) -> None:
+        """Record the three versions of each item at `items`, in place of finer conflicts."""
+        paths = {".".join(parts) for parts in items}
+
+        def within(path: str) -> bool:  # the path of an item recorded whole, or inside one
+            parts = path.split(".")
+            return any(".".join(parts[:end]) in paths for end in range(1, len(parts) + 1))
+
+        self.conflicts = [c for c in self.conflicts if not within(c["path"])]
+        for parts in items:
+            self.conflict(".".join(parts), *(self._at(s, parts) for s in self._sides()))
 
     def _restore_references(self, result: Data) -> None:
-        """Put back each deleted point or card that a kept point still refers to."""
-        while True:
-            missing = self._missing_reference(result)
-            if missing is None:
-                return
+        """Put back each deleted point or card that a kept point still refers to: those the
+        merged points name, then those that the points put back name, each found once and each
+        table put in order once, so that putting back n items costs about n steps."""
+        recorded = {c["path"] for c in self.conflicts}
+        restored: list[list[str]] = []
+        tables: dict[str, list[str]] = {}
+        pending = deque(
+            missing
+            for claim_id, claim in result["claims"].items()
+            for point in claim["points"].values()
+            for missing in self._missing_references(result, claim_id, point)
+        )
+        while pending:
+            missing = pending.popleft()
+            if self._at(result, missing) is not None:
+                continue  # named twice, and put back the first time
             sides = [self._at(s, missing) for s in (self.ours, self.theirs, self.base)]
-            self._put(result, missing, next(v for v in sides if v is not None))
-            if not any(c["path"] == ".".join(missing) for c in self.conflicts):
-                self._record_whole(missing)
+            self._put(result, missing, next(v for v in sides if v is not None), order=False)
+            tables[".".join(missing[:-1])] = missing[:-1]
+            if ".".join(missing) not in recorded:
+                restored.append(missing)
+            if missing[0] == "claims":
+                point = self._at(result, missing)
+                pending.extend(self._missing_references(result, missing[1], point))
+        for parts in tables.values():
+            self._order_table(self._at(result, parts), parts)
+        self._record_whole(*restored)
 
-    def _missing_reference(self, result: Data) -> list[str] | None:
+    def _missing_references(self, result: Data, claim_id: str, point: Data) -> list[list[str]]:
+        """The cards and the point that a point of claim `claim_id` names and the merge lacks,
+        where one side or the base has them."""
+
         def known(parts: list[str]) -> bool:
             return any(self._at(s, parts) is not None for s in (self.ours, self.theirs, self.base))
 
-        for claim_id, claim in result["claims"].items():
-            for point in claim["points"].values():
-                for card_id in point["cards"]:
-                    if card_id not in result["cards"] and known(["cards", card_id]):
-                        return ["cards", card_id]
-                target = point["answers"]
-                where = ["claims", claim_id, "points", target]
-                if target and target not in claim["points"] and known(where):
-                    return where
-        return None
+        missing = [
+            ["cards", card_id]
+            for card_id in point["cards"]
+            if card_id not in result["cards"] and known(["cards", card_id])
+        ]
+        target = point["answers"]
+        where = ["claims", claim_id, "points", target]
+        if target and target not in result["claims"][claim_id]["points"] and known(where):
+            missing.append(where)
+        return missing
 
     def _unit(self, path: str) -> str:
         """The smallest item around a problem's path not yet put back to ours' version; ""
@@ -386,11 +385,12 @@ class _Merge:
         units.append(parts[0] if parts[0] in ("essay", "sides") else "")
         return next((u for u in units if u and u not in self.reverted), "")
 
-    def _revert(self, result: Data, unit: str) -> None:
+    def _revert(self, result: Data, unit: str) -> list[str]:
+        """Put the item `unit` back to ours' version; its parts, for the caller to record."""
         self.reverted.add(unit)
         parts = unit.split(".")
         self._put(result, parts, self._at(self.ours, parts))
-        self._record_whole(parts)
+        return parts
 
     def _ours_whole(self, result: Data) -> Workbook:
         """Ours as it is, with every top-level table the two sides differ in recorded."""

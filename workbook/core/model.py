@@ -291,6 +291,7 @@ def _point_problems(
     workbook: Workbook, claim_id: str, claim: Claim, known: str
 ) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
+    looping = _looping(claim)
     for point_id, point in claim.points.items():
         at = f"claims.{claim_id}.points.{point_id}"
         if point.side not in workbook.sides:
@@ -316,7 +317,7 @@ def _point_problems(
             problems.append(
                 (f"{at}.answers", f"{point.answers!r} is on the same side; answer the other side")
             )
-        elif _answer_loop(claim, point_id):
+        elif point_id in looping:
             problems.append((f"{at}.answers", "these answers go round in a loop"))
     return problems
 
@@ -332,15 +333,22 @@ def _card_problems(workbook: Workbook, at: str, point: Point) -> list[tuple[str,
     return []
 
 
-def _answer_loop(claim: Claim, start: str) -> bool:
-    seen = {start}
-    current = claim.points[start].answers
-    while current:
-        if current in seen:
-            return True
-        seen.add(current)
-        point = claim.points.get(current)
-        if point is None or point.kind != "answers":
-            return False
-        current = point.answers
-    return False
+def _looping(claim: Claim) -> set[str]:
+    """The points of `claim` whose chain of answers goes round in a loop, or runs into one.
+
+    Each point is walked once: a walk stops at a point already settled, so a long chain of
+    answers costs its length, not its length squared."""
+    settled: dict[str, bool] = {}  # point id: whether its chain loops
+    for start, point in claim.points.items():
+        if point.kind != "answers" or start in settled:
+            continue
+        path: dict[str, None] = {}  # the walk so far, in order, for membership in O(1)
+        current: str | None = start
+        while current is not None and current not in settled and current not in path:
+            path[current] = None
+            step = claim.points.get(current)
+            answered = step.answers if step is not None and step.kind == "answers" else ""
+            current = answered or None
+        loops = current is not None and (current in path or settled[current])
+        settled.update(dict.fromkeys(path, loops))
+    return {point_id for point_id, loops in settled.items() if loops}

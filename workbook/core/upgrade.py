@@ -77,9 +77,14 @@ def place_cards(
         points: dict[str, Any] = {}
         for point_id, point in claim.points.items():
             listed: list[str] = []
+            # How many of the library's cards equal to a card this point has read: the next
+            # equal card it reads is the one after them, found in a step, where searching the
+            # equal cards for one not listed yet cost the cube of a point's equal cards.
+            read: dict[tuple[Any, ...], int] = {}
             for key, card in point.cards.items():
                 same = ids_of.setdefault(_card_key(card), [])
-                reused = next((cid for cid in same if cid not in listed), None)
+                count = read[_card_key(card)] = read.get(_card_key(card), 0) + 1
+                reused = same[count - 1] if count <= len(same) else None
                 if reused is None:
                     reused = _free(f"{claim_id}-{point_id}-{key}", taken)
                     taken.add(reused)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from workbook.essay.brackets import bracket_matches, quote_parts
+
 # A line this long was not wrapped by hand or by an editor: it is a paragraph of its own.
 WRAPPED = 100
 
@@ -32,32 +34,20 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def _quote_pattern(quote: str) -> re.Pattern[str]:
-    # A bracket marks the quoter's change ("[I]n" for a lost drop cap) or stands in the essay
-    # itself ("re-establish[ed]"): it matches either the bracketed text as written or nothing.
-    parts = re.split(r"(\[[^\]\n]*\])", quote)
-    pattern = "".join(
-        f"(?:{re.escape(part)})?"
-        if part.startswith("[") and part.endswith("]")
-        else re.escape(part)
-        for part in parts
-    )
-    return re.compile(pattern)
-
-
 def find_quote(quote: str, paragraph: str) -> tuple[int, int] | None:
-    """The span of `quote` inside `paragraph`, or None when the words are not there."""
+    """The span of `quote` inside `paragraph`, or None when the words are not there.
+
+    A bracket marks the quoter's change ("[I]n" for a lost drop cap) or stands in the essay
+    itself ("re-establish[ed]"): it matches either the bracketed text as written or nothing."""
     if not quote:
         return None
     start = paragraph.find(quote)
     if start >= 0:
         return start, start + len(quote)
     if "[" not in quote:
-        return None  # the same search again, only slower: compiling a long quote takes seconds
-    match = _quote_pattern(quote).search(paragraph)
-    if match is None or match.start() == match.end():
         return None
-    return match.span()
+    found = next(bracket_matches(quote_parts(quote), paragraph), None)
+    return None if found is None or found.span[0] == found.span[1] else found.span
 
 
 # What the part of an essay before its first heading is called where a heading names it: it has

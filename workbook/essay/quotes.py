@@ -23,8 +23,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import accumulate
+from itertools import accumulate, chain
 
+from workbook.essay.brackets import BRACKET, bracket_matches, is_bracket, quote_parts
 from workbook.essay.paragraphs import find_quote
 
 Span = tuple[int, int]
@@ -40,7 +41,6 @@ _DASH = f"[{re.escape(DASHES)}]"
 _TOKEN = re.compile(rf"\s*{_DASH}+(?:\s*{_DASH}+)*\s*|\s+|.", re.DOTALL)
 # What the common form may shrink; every other character stays at least one character.
 _SHRINKING = re.compile(rf"[\s{re.escape(DASHES + INVISIBLE)}]")
-_BRACKETED = re.compile(r"(\[[^\]\n]*\])")  # the quoter's change, as `find_quote` reads it
 _MAPPED = {
     **dict.fromkeys(SINGLE_QUOTES, "'"),
     **dict.fromkeys(DOUBLE_QUOTES, '"'),
@@ -107,33 +107,28 @@ class _Match:
     inserts: list[tuple[int, str]]
 
 
-def _matches(typed: str, paragraph: str, fold_case: bool) -> list[_Match]:
+def _matches(typed: str, paragraph: str, fold_case: bool, most: int = 2) -> list[_Match]:
+    """The first `most` places the quote stands in the paragraph in the common form: the first
+    is the one taken, and a second says which was meant is not for a program to guess."""
     hay = _fold(paragraph, fold_case)
-    if len(_SHRINKING.sub("", _BRACKETED.sub("", typed))) > len(hay.text):
+    if len(_SHRINKING.sub("", BRACKET.sub("", typed))) > len(hay.text):
         return []  # longer than the paragraph in any form: no need to fold it to know
-    parts = _BRACKETED.split(typed)
-    pattern = "".join(
-        f"((?:{re.escape(normalised(part, fold_case))})?)"
-        if _BRACKETED.fullmatch(part)
-        else f"({re.escape(normalised(part, fold_case))})"
-        for part in parts
-    )
-    found = []
-    # A lookahead finds every start, overlapping ones too: each counts when case decides.
-    for match in re.finditer(f"(?=({pattern}))", hay.text):
-        start, end = match.span(1)
-        edges = [i for group in range(2, len(parts) + 2) for i in match.span(group)]
-        if start == end or not all(hay.boundary(i) for i in (start, end, *edges)):
+    parts = quote_parts(typed)
+    found: list[_Match] = []
+    for match in bracket_matches([normalised(part, fold_case) for part in parts], hay.text):
+        start, end = match.span
+        if start == end or not all(hay.boundary(i) for i in (start, end, *chain(*match.parts))):
             continue  # nothing, or half of a character the common form spelled out
         span = hay.source(start, end)
         inserts = [
             # After the unit before it, so that it keeps to the word it was typed against.
             (hay.units[hay.unit[at - 1]][1] if at > start else span[0], part)
-            for number, part in enumerate(parts)
-            for at, to in [match.span(number + 2)]
-            if at == to and _BRACKETED.fullmatch(part)
+            for part, (at, to) in zip(parts, match.parts, strict=True)
+            if at == to and is_bracket(part)
         ]
         found.append(_Match(span, inserts))
+        if len(found) == most:
+            break
     return found
 
 

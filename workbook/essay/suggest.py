@@ -76,7 +76,11 @@ BYLINE = re.compile(
     r"^[\W_]*(?:(?i:by)\s*:|(?i:by)\s+(?:the\s+)?[A-Z]|"
     r"(?i:(?:written|posted|photo(?:graph)?s?)\s+by\b|(?:published|posted|updated|filed)\b))"
 )
-ENDS_A_SENTENCE = re.compile(r"[.!?…:;][\W_]*$")
+# What ends a sentence, before any closing quote marks, brackets and the like. The text's end is
+# matched read backwards: searched for forwards, a run of punctuation is read again from each of
+# its characters, and a long run costs its length squared.
+SENTENCE_STOPS = frozenset(".!?…:;")
+_CLOSING = re.compile(r"[\W_]*")
 
 
 def suggest(
@@ -213,7 +217,13 @@ def _overlap(these: set[str], those: set[str]) -> float:
 
 def looks_like_heading(paragraph: str) -> bool:
     """A short line that does not end as a sentence does: a title or a section's heading."""
-    return len(WORD.findall(paragraph)) <= 12 and not ENDS_A_SENTENCE.search(paragraph)
+    return len(WORD.findall(paragraph)) <= 12 and not ends_a_sentence(paragraph)
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether `text` ends with a stop ("." "!" "?" "…" ":" ";"), maybe after closing marks."""
+    closing = _CLOSING.match(text[::-1])
+    return closing is not None and not SENTENCE_STOPS.isdisjoint(closing.group())
 
 
 def looks_like_title(paragraph: str) -> bool:

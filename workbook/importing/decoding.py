@@ -41,9 +41,29 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _XML_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.I)
-# What browsers do with these labels: a page "in Latin-1" is written in Windows-1252, and one
-# whose meta tag says UTF-16 could not have been read in ASCII to find it.
-_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8", "utf-32": "utf-8"}
+# The encodings of the web (the WHATWG Encoding Standard's), by the name Python's codecs give
+# the label a page declares, each with the codec a browser reads it in. Python knows many
+# codecs no page is written in ("punycode", "undefined", "rot13", "unicode_escape"), some of
+# which fail on any text in ways of their own: a label that is none of these is not a charset.
+# A page "in Latin-1" is written in Windows-1252, and one whose meta tag says UTF-16 could not
+# have been read in ASCII to find it.
+_WEB_CODECS = {
+    **{name: name for name in ("utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic")},
+    **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **{f"cp{n}": f"cp{n}" for n in (874, 1250, 1251, 1252, 1253, 1254, 1255, 1256, 1257, 1258)},
+    **{name: name for name in ("gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp")},
+    **{name: name for name in ("shift_jis", "cp932", "euc_kr")},
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "utf-32": "utf-8",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HTML_START = re.compile(r"[\s\ufeff]*<(?:!doctype|html)[\s>]", re.I)
 _HTML_TAG = re.compile(r"<(?:body|p)[\s>]", re.I)
@@ -90,7 +110,7 @@ def _decode(raw: bytes, name: str) -> str:
     if declared:
         try:
             return raw.decode(declared)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeError:  # a decoding error, or another a codec raises
             pass  # the declaration is wrong: read the bytes as if there were none
     try:
         return raw.decode("utf-8")
@@ -121,4 +141,4 @@ def _declared_charset(raw: bytes, name: str) -> str:
         codec = codecs.lookup(match[1].decode("ascii")).name
     except LookupError:
         return ""
-    return _AS_BROWSERS_READ.get(codec.removesuffix("-le").removesuffix("-be"), codec)
+    return _WEB_CODECS.get(codec, "")

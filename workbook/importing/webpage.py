@@ -19,6 +19,31 @@ _XML_DECLARATION = re.compile(r"[\s\ufeff]*<\?xml[^>]*\?>")
 # trafilatura's own markup inside a block; any other element is a block of its own.
 _INLINE = frozenset({"hi", "ref", "del", "lb", "graphic"})
 
+# The attributes a tag keeps. lxml's parser compares each attribute of a tag with those before
+# it, so a tag of tens of thousands of attributes took seconds; no page needs more than a few
+# dozen, and the article is found by the tags, their text and a few attributes (class, id).
+ATTRIBUTES = 64
+# One attribute, read as lxml reads it, without going back over what it read (possessive
+# quantifiers): a name, maybe an "=" and a value, quoted or not.
+_ATTRIBUTE = r"""[\s/]*+[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+# A start tag with the attributes it keeps, and the attributes after those. Each is matched
+# once, from where the last tag ended: a "<" inside a tag is not looked at again.
+_TAG_KEPT = re.compile(rf"<[A-Za-z][^\s/>]*+(?:{_ATTRIBUTE}){{0,{ATTRIBUTES}}}+")
+_ATTRIBUTES_PAST = re.compile(rf"(?:{_ATTRIBUTE})++")
+
+
+def without_crowding(html: str) -> str:
+    """The page with each start tag cut to its first `ATTRIBUTES` attributes."""
+    pieces: list[str] = []
+    done = at = 0
+    while (tag := _TAG_KEPT.search(html, at)) is not None:
+        at = tag.end()
+        past = _ATTRIBUTES_PAST.match(html, at)
+        if past is not None:
+            pieces.append(html[done:at])
+            done = at = past.end()
+    return "".join([*pieces, html[done:]]) if pieces else html
+
 
 def read_webpage(html: str, name: str) -> Document:
     """The article of a saved page: its paragraphs and headings in order, and its cite. A
@@ -28,13 +53,17 @@ def read_webpage(html: str, name: str) -> Document:
     declaration = _XML_DECLARATION.match(html)
     if declaration:
         html = html[declaration.end() :]
+    html = without_crowding(html)
     try:
         extracted = trafilatura.bare_extraction(html, **extraction_options())
         if extracted is None or isinstance(extracted, dict) or extracted.body is None:
             return Document([], [])
         blocks = _blocks(extracted.body)
+        linked = _linked_share(extracted.body)
     except Exception as error:  # a parser on arbitrary input: whatever it raises is one line
         raise WorkbookError(f"{name}: cannot read the page ({type(error).__name__})") from None
+    if blocks and linked >= LINKED:
+        raise WorkbookError(f"{name}: no article, only links (menus, lists of headlines)")
     title = _text(extracted.title)
     if blocks and blocks[0][1] == "h1":
         headline = blocks.pop(0)[0]
@@ -56,7 +85,9 @@ def extraction_options() -> dict[str, Any]:
         "include_comments": False,
         "include_tables": False,
         "include_images": False,
-        "include_links": False,
+        # Kept to tell an article from a page of menus and lists of links (see LINKED); the
+        # text of a link joins its paragraph, as any inline markup does.
+        "include_links": True,
         "include_formatting": False,
         # Furniture is worse than a lost line: a lost line is still on the page to copy.
         "favor_precision": True,
@@ -68,6 +99,31 @@ def extraction_options() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat(),
         },
     }
+
+
+# The share of the text's letters inside links from which a page is no article: its menus, its
+# lists of headlines. An article links a few of its words; a navigation page is links.
+LINKED = 0.8
+
+
+def _linked_share(body: Any) -> float:
+    """How much of the text of trafilatura's XML, in letters and digits, is inside links."""
+    counts = [0, 0]  # letters inside links, letters in all
+
+    def count(text: str | None, linked: bool) -> None:
+        letters = sum(map(str.isalnum, text)) if text else 0
+        counts[0] += letters if linked else 0
+        counts[1] += letters
+
+    def walk(element: Any, linked: bool) -> None:
+        linked = linked or element.tag == "ref"
+        count(element.text, linked)
+        for child in element:
+            walk(child, linked)
+            count(child.tail, linked)  # the text after a child is its parent's
+
+    walk(body, False)
+    return counts[0] / counts[1] if counts[1] else 0.0
 
 
 def _text(value: object) -> str:
