@@ -7,10 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from workbook.commands import main
+from workbook.essay.brackets import occurrences
 from workbook.essay.paragraphs import find_quote, split_paragraphs
 from workbook.essay.quotes import (
     closest_passage,
@@ -143,6 +144,17 @@ def test_brackets_are_taken_as_a_regular_expression_would(
     typed, paragraph = "".join(quote), "".join(text)
     assume(re.sub(r"\[[^\]]*\]", "", typed))
     assert find_quote(typed, paragraph) == regex_find_quote(typed, paragraph)
+
+
+@settings(max_examples=300)
+@given(st.text("ab.", min_size=1, max_size=6), st.text("ab.", max_size=80))
+@example("..", "." * 60)
+@example("a.a", "a.a.a" * 15 + "ba.a")
+def test_every_place_of_the_words_is_found_past_the_quick_ones(words: str, text: str) -> None:
+    """A text that repeats itself holds the words at many places, overlapping: the first few
+    come from `str.find`, the rest from one pass, and together they are every place."""
+    every = [at for at in range(len(text)) if text.startswith(words, at)]
+    assert list(occurrences(words, text)) == every
 
 
 def test_what_to_store_keeps_the_typed_brackets_and_takes_the_essays_characters() -> None:
