@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbook.core import edits
+from workbook.core import claim_edits
 from workbook.core.edits import CardInUse, Draft, EditError
 from workbook.core.library import where_used
 from workbook.core.model import Card, Workbook
@@ -15,24 +15,24 @@ def valid(workbook: Workbook) -> Workbook:
 
 
 def test_next_id() -> None:
-    assert edits.next_id([], "p") == "p1"
-    assert edits.next_id(["p1", "p7", "x9"], "p") == "p8"
-    assert edits.next_id(["1", "2"]) == "3"
+    assert claim_edits.next_id([], "p") == "p1"
+    assert claim_edits.next_id(["p1", "p7", "x9"], "p") == "p8"
+    assert claim_edits.next_id(["1", "2"]) == "3"
 
 
 def test_add_points_of_each_kind(small: Workbook) -> None:
     claim = small.claims["story"]
-    claim, own = edits.add_point(claim, "con", "Deterrence never held.")
-    claim, reply = edits.add_point(claim, "con", "It did not hold.", answers="p1")
+    claim, own = claim_edits.add_point(claim, "con", "Deterrence never held.")
+    claim, reply = claim_edits.add_point(claim, "con", "It did not hold.", answers="p1")
     assert claim.points[own].kind == "supports"
     assert (claim.points[reply].kind, claim.points[reply].answers) == ("answers", "p1")
-    claim, counter = edits.add_point(claim, "pro", "It held.")
+    claim, counter = claim_edits.add_point(claim, "pro", "It held.")
     assert claim.points[counter].kind == "counters"
     assert small.claims["story"].points.keys() == {"p1"}  # the original is untouched
 
 
 def test_deleting_an_answered_point_frees_its_answers(small: Workbook) -> None:
-    claim = edits.delete_point(small.claims["blowback"], "p1")
+    claim = claim_edits.delete_point(small.claims["blowback"], "p1")
     assert list(claim.points) == ["p2"]
     assert (claim.points["p2"].kind, claim.points["p2"].answers) == ("counters", "")
     small.claims["blowback"] = claim
@@ -41,24 +41,24 @@ def test_deleting_an_answered_point_frees_its_answers(small: Workbook) -> None:
 
 def test_move_point_keeps_the_other_sides_places(small: Workbook) -> None:
     claim = small.claims["blowback"]
-    claim, p3 = edits.add_point(claim, "con", "Third")
-    claim, _ = edits.add_point(claim, "pro", "Fourth")
+    claim, p3 = claim_edits.add_point(claim, "con", "Third")
+    claim, _ = claim_edits.add_point(claim, "pro", "Fourth")
     assert list(claim.points) == ["p1", "p2", "p3", "p4"]
-    moved = edits.move_point(claim, p3, -1)
+    moved = claim_edits.move_point(claim, p3, -1)
     assert list(moved.points) == ["p3", "p2", "p1", "p4"]
-    assert list(edits.move_point(moved, p3, -1).points) == list(moved.points)  # already first
+    assert list(claim_edits.move_point(moved, p3, -1).points) == list(moved.points)  # already first
 
 
 def test_update_point_sets_kind_from_answers(small: Workbook) -> None:
-    claim = edits.update_point(small.claims["blowback"], "p2", answers="")
+    claim = claim_edits.update_point(small.claims["blowback"], "p2", answers="")
     assert claim.points["p2"].kind == "counters"
-    claim = edits.update_point(claim, "p2", answers="p1", strength=5, text="New")
+    claim = claim_edits.update_point(claim, "p2", answers="p1", strength=5, text="New")
     assert (claim.points["p2"].kind, claim.points["p2"].strength) == ("answers", 5)
 
 
 def test_update_point_refuses_a_bad_strength(small: Workbook) -> None:
     with pytest.raises(ValueError, match="less than or equal to 5"):
-        edits.update_point(small.claims["blowback"], "p1", strength=8)
+        claim_edits.update_point(small.claims["blowback"], "p1", strength=8)
 
 
 def test_a_card_is_added_to_the_library_and_read_by_the_point(small: Workbook) -> None:
@@ -121,15 +121,17 @@ def test_deleting_a_card_that_is_read_is_refused_unless_forced(small: Workbook) 
 
 
 def test_claim_ids_come_from_the_tag() -> None:
-    assert edits.claim_id_for("Strikes backfire!", []) == "strikes-backfire"
-    assert edits.claim_id_for("Strikes backfire", ["strikes-backfire"]) == "strikes-backfire-2"
-    assert edits.claim_id_for("¿?", []) == "claim"
+    assert claim_edits.claim_id_for("Strikes backfire!", []) == "strikes-backfire"
+    assert (
+        claim_edits.claim_id_for("Strikes backfire", ["strikes-backfire"]) == "strikes-backfire-2"
+    )
+    assert claim_edits.claim_id_for("¿?", []) == "claim"
 
 
 def test_undo_and_redo_restore_each_step(small: Workbook) -> None:
     draft = Draft(small)
     original = small.claims["story"]
-    changed, _ = edits.add_point(original, "con", "New point")
+    changed, _ = claim_edits.add_point(original, "con", "New point")
     draft.apply("add point", "story", changed)
     assert draft.dirty and draft.workbook.claims["story"] is changed
     assert draft.undo().label == "add point"
@@ -170,10 +172,10 @@ def test_an_invalid_edit_is_refused_and_changes_nothing(small: Workbook) -> None
 def test_a_new_edit_after_undoing_past_the_save_stays_dirty(small: Workbook) -> None:
     draft = Draft(small)
     claim = small.claims["story"]
-    draft.apply("one", "story", edits.update_claim(claim, tag="one"))
+    draft.apply("one", "story", claim_edits.update_claim(claim, tag="one"))
     draft.mark_saved()
     draft.undo()
-    draft.apply("two", "story", edits.update_claim(claim, tag="two"))
+    draft.apply("two", "story", claim_edits.update_claim(claim, tag="two"))
     assert draft.dirty
     draft.undo()
     assert draft.dirty  # the file holds "one", which is no longer on the stack
@@ -208,7 +210,7 @@ def test_a_claim_moves_up_and_down_and_undo_puts_it_back(small: Workbook) -> Non
     draft.redo()
     assert list(draft.workbook.claims) == ["story", "blowback"]
     # An edit of a moved claim keeps its new place.
-    claim = edits.update_claim(draft.workbook.claims["blowback"], tag="Moved")
+    claim = claim_edits.update_claim(draft.workbook.claims["blowback"], tag="Moved")
     draft.apply("edit", "blowback", claim)
     assert list(draft.workbook.claims) == ["story", "blowback"]
 
@@ -257,7 +259,7 @@ def test_the_motion_and_the_sides_change_as_one_step_undo_takes_back(small: Work
 def test_an_edit_may_give_a_claim_a_new_id_where_it_stands(small: Workbook) -> None:
     draft = Draft(small)
     story = small.claims["story"]
-    tagged = edits.update_claim(story, tag="A story told afterwards")
+    tagged = claim_edits.update_claim(story, tag="A story told afterwards")
     change = draft.apply("tag", "story", tagged, as_id="a-story-told-afterwards")
     assert list(small.claims) == ["blowback", "a-story-told-afterwards"]
     assert small.claims["a-story-told-afterwards"] is tagged

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from workbook.core import edits
+from workbook.core import claim_edits
 from workbook.core.edits import Draft
 from workbook.core.framing import Framing, framing_of
 from workbook.core.model import Card, Claim, Side, Workbook
@@ -39,7 +39,7 @@ def edited(small_file: Path) -> tuple[Workbook, dict[str, tuple[Claim | None, Cl
     workbook = load(small_file)
     disk = dict(workbook.claims)
     draft = Draft(workbook)
-    claim, _ = edits.add_point(workbook.claims["story"], "con", "A new point")
+    claim, _ = claim_edits.add_point(workbook.claims["story"], "con", "A new point")
     draft.apply("add", "story", claim)
     new = claim.model_copy(update={"tag": "Inserted", "points": {}})
     draft.apply("add claim", "inserted", new, index=0)

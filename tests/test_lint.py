@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -25,3 +26,15 @@ def test_the_code_type_checks_strictly() -> None:
         [sys.executable, "-m", "mypy", "workbook"], cwd=TOP, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_numbers_are_told_by_what_int_reads() -> None:
+    """`str.isdigit` says yes to "²", which `int` refuses with a traceback: a typed number is
+    told by `str.isdecimal`, exactly what `int` reads."""
+    calls = [
+        f"{path.relative_to(TOP)}:{node.lineno}"
+        for path in sorted((TOP / "workbook").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "isdigit"
+    ]
+    assert not calls, calls

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tests.strategies import claims, ids, lines, text, workbook_data
-from workbook.core.merge import conflict_lines, merge, new_conflicts, resolve
+from workbook.core.conflicts import conflict_lines, new_conflicts, resolve
+from workbook.core.merge import merge
 from workbook.core.merge_ids import FreeIds, merged_order
 from workbook.core.model import Workbook
 from workbook.storage import store
@@ -407,3 +408,17 @@ def test_free_ids_are_the_first_free_number_after_the_wanted_one(
             number += 1
         given_out.add(f"{stem}{number}")
         assert fresh(want) == f"{stem}{number}"
+
+
+def test_a_source_the_other_side_removed_is_kept_while_a_card_cites_it() -> None:
+    def add_source(d: dict[str, Any]) -> None:
+        d["sources"] = {"nyt": {"file": "t.nyt.txt", "paragraphs": 3, "title": "A page"}}
+
+    before = changed(add_source)
+    ours = Workbook.model_validate(
+        {**before.model_dump(), "cards": {**before.model_dump()["cards"], "c2": {"source": "nyt"}}}
+    )
+    theirs = changed(lambda d: None)  # the source removed
+    merged = merge(before, ours, theirs)
+    assert merged.sources["nyt"].title == "A page"
+    assert [c.path for c in merged.conflicts] == ["sources.nyt"]

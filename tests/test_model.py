@@ -333,3 +333,32 @@ def test_headings_are_paragraphs_of_the_essay_listed_once_in_order(data: dict[st
     assert problem(data) == "essay.headings: list each heading's paragraph once, in order"
     data["essay"]["headings"] = [1, 4]
     assert problem(data) == "essay.headings: the essay has 3 paragraphs, not 4"
+
+
+def with_source(data: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    data["sources"] = {"nyt": {"file": "w.nyt.txt", "paragraphs": 2, **fields}}
+    return data
+
+
+def test_a_source_is_a_cite_and_its_stored_text(data: dict[str, Any]) -> None:
+    data = with_source(data, title="A page", origins={"title": "open graph"}, pages=[1, 2])
+    data["cards"] |= {"c": {"source": "nyt", "text": "Words."}, "e": {"source": "essay"}}
+    workbook = Workbook.model_validate(data)
+    assert workbook.sources["nyt"].origins == {"title": "open graph"}
+    assert workbook.cards["e"].source == "essay"
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda d: d["cards"].update(c={"source": "gone"}), "cards.c.source: no source 'gone'"),
+        (lambda d: d["sources"].update(essay=d["sources"]["nyt"]), "sources.essay: 'essay' is"),
+        (lambda d: d["sources"]["nyt"].update(pages=[1]), "sources.nyt.pages: give one page"),
+        (lambda d: d["sources"]["nyt"].update(origins={"x": "pdf"}), "sources.nyt.origins: 'x'"),
+        (lambda d: d["sources"]["nyt"].update(file="../x.txt"), "sources.nyt.file: Value error"),
+    ],
+)
+def test_what_a_source_may_not_be(data: dict[str, Any], change: Any, said: str) -> None:
+    data = with_source(data)
+    change(data)
+    assert problem(data).startswith(said.split(": Value error")[0])

@@ -60,6 +60,7 @@ def test_speech_writes_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[st
         (["--side", "pro", "--speech", "1AC"], "--side: no side 'pro'"),
         (["--side", "blowback", "--speech", "9AC"], "--speech: no speech '9AC' in Policy"),
         (["--side", "blowback", "--speech", "1AC", "--rate", "fast"], "--rate: "),
+        (["--side", "blowback", "--speech", "1AC", "--rate", "²"], "--rate: "),
         (["--side", "blowback", "--speech", "1AC", "--claims", "nope"], "--claims: no claim"),
         (["--side", "blowback", "--speech", "AC", "--format", "ox"], "no format 'ox'"),
     ],

@@ -41,6 +41,8 @@ def test_bad_input_is_one_line_and_status_2(seed_copy: Path) -> None:
             ("missing.toml",): "missing.toml",
             (seed_copy.name, "--port", "x"): "--port",
             (seed_copy.name, "--port", "70000"): "--port",
+            (seed_copy.name, "--port", "²"): "--port",
+            (seed_copy.name, "--max-apps", "²"): "--max-apps",
             (seed_copy.name, "--ours", "nobody"): "--ours",
             (seed_copy.name, "--port", port): f"{port} is in use",
             (seed_copy.name, "--host", "192.0.2.1"): "--host",  # not this machine's

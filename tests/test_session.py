@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from workbook.core import edits
+from workbook.core import claim_edits
 from workbook.core.framing import Framing, framing_of
 from workbook.core.model import Card, Claim, Side, Workbook
 from workbook.session import session as session_module
@@ -142,7 +142,7 @@ class FileSession(RuleBasedStateMachine):
         if not self.claims:
             return
         claim_id = list(self.claims)[pick % len(self.claims)]
-        claim, _ = edits.add_point(self.claims[claim_id], "con", text)
+        claim, _ = claim_edits.add_point(self.claims[claim_id], "con", text)
         self.apply("add point", claim_id, claim)
 
     @rule(at=st.integers(0, 50))

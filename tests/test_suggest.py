@@ -305,7 +305,7 @@ def test_json_quotes_are_exact_substrings_of_their_paragraphs(
     assert [i["score"] for i in listed] == sorted((i["score"] for i in listed), reverse=True)
 
 
-@pytest.mark.parametrize("top", ["0", "-1", "x", "1.5", ""])
+@pytest.mark.parametrize("top", ["0", "-1", "x", "1.5", "", "²"])
 def test_a_bad_top_is_one_line_and_exit_2(top: str) -> None:
     status, out, err = run("suggest", seed_path(), "--top", top)
     assert (status, out) == (2, "")

@@ -23,8 +23,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workbook.core.conflicts import conflict_lines
     from workbook.core.coverage import check_summary
-    from workbook.core.merge import conflict_lines
     from workbook.storage.store import load_with_essay
 
     status = EXIT_OK

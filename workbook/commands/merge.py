@@ -46,7 +46,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.core.merge import merge, new_conflicts
+    from workbook.core.conflicts import new_conflicts
+    from workbook.core.merge import merge
     from workbook.storage.store import dumps
     from workbook.storage.toml_data import looks_like_workbook
 

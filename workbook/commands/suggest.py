@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from workbook.essay.suggest import suggest
 
     try:
-        top = int(args.top) if args.top.strip().isdigit() else 0
+        top = int(args.top) if args.top.strip().isdecimal() else 0
         if top < 1:
             raise WorkbookError(f"--top: must be a whole number above 0 (got {args.top!r})")
         paragraphs, headings, title = _essay_for_suggest(args.path)

@@ -98,7 +98,7 @@ def app_command(path: Path | None, ours: str | None) -> str:
 
 
 def parse_port(text: str) -> int:
-    port = int(text) if text.strip().isdigit() else -1
+    port = int(text) if text.strip().isdecimal() else -1
     if not 0 <= port <= 65535:
         raise WorkbookError(f"--port: must be a whole number from 0 to 65535 (got {text!r})")
     return port
@@ -183,7 +183,7 @@ def arrived_at(sockname: Any, port: int) -> set[str]:
 
 
 def parse_max_apps(text: str) -> int:
-    count = int(text) if text.strip().isdigit() else 0
+    count = int(text) if text.strip().isdecimal() else 0
     if not 1 <= count <= MOST_APPS:
         raise WorkbookError(
             f"--max-apps: must be a whole number from 1 to {MOST_APPS} (got {text!r})"
@@ -287,7 +287,7 @@ def server(command: str, title: str, sock: socket.socket, max_apps: int) -> Any:
             # Addresses from the request, so that the page works under any name it was opened by.
             fontsize = request.query.get("fontsize", "")
             context = {
-                "font_size": int(fontsize) if fontsize.isdigit() and len(fontsize) < 3 else 16,
+                "font_size": int(fontsize) if fontsize.isdecimal() and len(fontsize) < 3 else 16,
                 "app_websocket_url": f"ws://{request.host}/ws",
                 "config": {"static": {"url": "/static/"}},
                 "application": {"name": title},

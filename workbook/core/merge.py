@@ -21,8 +21,8 @@ a conflict recorded. Whatever else the combination breaks, the item at fault fal
 version, whole, with the three versions recorded.
 
 The app's API: `merge(base, ours, theirs)` gives the merged workbook, its `conflicts` list the
-choices to offer (`Conflict.path`, `.base`, `.ours`, `.theirs`), and `resolve(workbook, index,
-choice)` applies one choice and drops that conflict.
+choices to offer (`Conflict.path`, `.base`, `.ours`, `.theirs`), and `conflicts.resolve(workbook,
+index, choice)` applies one choice and drops that conflict.
 """
 
 from __future__ import annotations
@@ -30,27 +30,33 @@ from __future__ import annotations
 import copy
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from workbook.core.merge_ids import merged_order, separate_additions
 from workbook.core.model import (
+    ESSAY,
     Card,
     Claim,
     Essay,
     Point,
     Side,
+    Source,
     Workbook,
     reference_problems,
 )
 from workbook.core.renumbering import carry, place_kept
 
 Data = dict[str, Any]
-Choice = Literal["base", "ours", "theirs"]
 Merger = Callable[[str, Any, Any, Any], Any]
 
-_TABLES: dict[str, type[BaseModel]] = {"sides": Side, "cards": Card, "claims": Claim}
+_TABLES: dict[str, type[BaseModel]] = {
+    "sides": Side,
+    "sources": Source,
+    "cards": Card,
+    "claims": Claim,
+}
 
 
 def merge(base: Workbook | None, ours: Workbook, theirs: Workbook) -> Workbook:
@@ -60,44 +66,6 @@ def merge(base: Workbook | None, ours: Workbook, theirs: Workbook) -> Workbook:
     # Paragraph numbers are places in the essay: carried first into the merged essay's numbering.
     carried = carry(before, mine, separate_additions(before, mine, theirs))
     return _Merge(carried.sources, carried.conflicts).run()
-
-
-def new_conflicts(merged: Workbook, ours: Workbook) -> int:
-    """How many conflicts the merge recorded beyond those ours already had."""
-    return len(merged.conflicts) - len([c for c in ours.conflicts if c in merged.conflicts])
-
-
-def conflict_lines(workbook: Workbook) -> list[str]:
-    """What `workbook check` says of a workbook's conflicts: nothing when there are none."""
-    conflicts = workbook.conflicts
-    if not conflicts:
-        return []
-    noun = "conflict" if len(conflicts) == 1 else "conflicts"
-    lines = [f"  {len(conflicts)} {noun} to resolve (each holds ours; see [[conflicts]]):"]
-    return lines + [f"    {conflict.path}" for conflict in conflicts]
-
-
-def resolve(workbook: Workbook, index: int, choice: Choice) -> Workbook:
-    """The workbook with conflict `index` settled on the `choice` version (an absent one
-    deletes the item) and taken off the list. Raises ValueError if the choice leaves the
-    workbook invalid, for example an answer to the point it deletes."""
-    conflict = workbook.conflicts[index]
-    data = workbook.model_dump()
-    del data["conflicts"][index]
-    value = getattr(conflict, choice)
-    parts = conflict.path.split(".")
-    parent = data
-    for part in parts[:-1]:
-        parent = parent[part]
-    # An absent value deletes the item, or empties the field: validation puts its default back.
-    if value is None:
-        parent.pop(parts[-1], None)
-    else:
-        parent[parts[-1]] = value
-    try:
-        return Workbook.model_validate(data)
-    except ValidationError as error:
-        raise ValueError(str(error.errors(include_url=False)[0]["msg"])) from None
 
 
 def _is_item(parts: list[str]) -> bool:
@@ -177,7 +145,7 @@ class _Merge:
             reverted: list[list[str]] = []
             for path in problems:
                 parts = path.split(".")
-                scope = ".".join(parts[:2]) if parts[0] in ("claims", "cards") else ""
+                scope = ".".join(parts[:2]) if parts[0] in ("claims", "cards", "sources") else ""
                 if scope in scopes:
                     continue
                 if not scope and scopes:
@@ -213,6 +181,7 @@ class _Merge:
         return {
             "essay": essay,
             "sides": plain,
+            "sources": plain,
             "cards": plain,
             "claims": self.keyed_by(claim),
             "conflicts": lambda path, b, o, t: o,
@@ -340,9 +309,10 @@ class _Merge:
             for point in claim["points"].values()
             for missing in self._missing_references(result, claim_id, point)
         )
+        pending.extend(self._missing_source(result, card) for card in result["cards"].values())
         while pending:
             missing = pending.popleft()
-            if self._at(result, missing) is not None:
+            if not missing or self._at(result, missing) is not None:
                 continue  # named twice, and put back the first time
             sides = [self._at(s, missing) for s in (self.ours, self.theirs, self.base)]
             self._put(result, missing, next(v for v in sides if v is not None), order=False)
@@ -352,9 +322,21 @@ class _Merge:
             if missing[0] == "claims":
                 point = self._at(result, missing)
                 pending.extend(self._missing_references(result, missing[1], point))
+            elif missing[0] == "cards":
+                pending.append(self._missing_source(result, self._at(result, missing)))
         for parts in tables.values():
             self._order_table(self._at(result, parts), parts)
         self._record_whole(*restored)
+
+    def _missing_source(self, result: Data, card: Data) -> list[str]:
+        """The source a card was cut from, where the merge lacks it (a card kept on one side
+        of a merge whose other side removed the source): [] when there is none to put back."""
+        source = card.get("source", "")
+        sources = result.setdefault("sources", {})
+        if not source or source == ESSAY or source in sources:
+            return []
+        known = any(self._at(s, ["sources", source]) is not None for s in self._sides())
+        return ["sources", source] if known else []
 
     def _missing_references(self, result: Data, claim_id: str, point: Data) -> list[list[str]]:
         """The cards and the point that a point of claim `claim_id` names and the merge lacks,
@@ -395,7 +377,7 @@ class _Merge:
     def _ours_whole(self, result: Data) -> Workbook:
         """Ours as it is, with every top-level table the two sides differ in recorded."""
         self.conflicts = []
-        for key in ("title", "motion", "essay", "sides", "cards", "claims"):
+        for key in ("title", "motion", "essay", "sides", "sources", "cards", "claims"):
             if self.ours.get(key) != self.theirs.get(key):
-                self.conflict(key, self.base.get(key), self.ours[key], self.theirs[key])
+                self.conflict(key, self.base.get(key), self.ours.get(key), self.theirs.get(key))
         return Workbook.model_validate({**self.ours, "conflicts": self._all(result)})

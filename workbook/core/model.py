@@ -7,110 +7,27 @@ is cut once, into the library, and points refer to it by id (format 2).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from workbook.core import cites
-from workbook.core.marks import MARK, unpaired
+from workbook.core.fields import (
+    ID_PATTERN,
+    Id,
+    Line,
+    MarkedText,
+    PartialDate,
+    RelativeFile,
+    Text,
+    shown_value,
+)
 
 FORMAT_VERSION = 2
 
 Kind = Literal["supports", "counters", "answers"]
 KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
-
-_ID = re.compile(r"[A-Za-z0-9_-]+")
-# [0-9], not \d: \d also matches the digits of other scripts, which no cite is written in.
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
-def _text(value: str) -> str:
-    # What tomli-w writes as a multi-line string comes back with "\n" only: normalise on the
-    # way in so that what is saved is exactly what is loaded.
-    return value.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _line(value: str) -> str:
-    value = _text(value)
-    if "\n" in value:
-        raise PydanticCustomError("one_line", "must be one line")
-    return value
-
-
-def shown(value: object, most: int = 80) -> str:
-    """A value as an error message quotes it: its repr, cut short so that a value a megabyte
-    long does not bury the message."""
-    text = repr(value)
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
-def _shown(value: str) -> dict[str, str]:
-    return {"shown": shown(value)}
-
-
-def _id(value: str) -> str:
-    if not _ID.fullmatch(value):
-        # Pydantic fills a template with str() of its values: the repr is made here.
-        raise PydanticCustomError(
-            "id", "an id uses only letters, digits, '-' and '_' (got {shown})", _shown(value)
-        )
-    return value
-
-
-def _marked(value: str) -> str:
-    if unpaired(value):
-        raise PydanticCustomError(
-            "marks",
-            "a read-aloud mark '{mark}' is not closed: marks pair up, '{mark}words{mark}'",
-            {"mark": MARK},
-        )
-    return value
-
-
-def _date(value: str) -> str:
-    """A date as debaters cite it: a year, a month or a day, in ISO order."""
-    if not value:
-        return value
-    match = _DATE.fullmatch(value)
-    if match is None:
-        raise PydanticCustomError(
-            "date", "must be YYYY, YYYY-MM or YYYY-MM-DD (got {shown})", _shown(value)
-        )
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        raise PydanticCustomError("date", "{shown} is not a date", _shown(value)) from None
-    return value
-
-
-_DRIVE = re.compile(r"[A-Za-z]:")
-
-
-def _inside_folder(value: str) -> str:
-    """A file named relative to the workbook's folder, that cannot lead out of it: the
-    essay's text is read and copied along with the workbook."""
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise PydanticCustomError("path", "must not hold control characters")
-    if "\\" in value:
-        raise PydanticCustomError("path", "separate folders with '/', not '\\'")
-    if value.startswith("/") or _DRIVE.match(value):
-        raise PydanticCustomError("path", "must be relative to the workbook's folder")
-    if ".." in value.split("/"):
-        raise PydanticCustomError("path", "must stay inside the workbook's folder (no '..')")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_text)]
-MarkedText = Annotated[str, AfterValidator(_text), AfterValidator(_marked)]
-Line = Annotated[str, AfterValidator(_line)]
-Id = Annotated[str, AfterValidator(_id)]
-PartialDate = Annotated[str, AfterValidator(_date)]
-RelativeFile = Annotated[str, AfterValidator(_line), AfterValidator(_inside_folder)]
 
 
 class _Model(BaseModel):
@@ -130,6 +47,9 @@ class Card(_Model):
     url: Line = ""
     accessed: PartialDate = ""
     pages: Line = ""
+    # The id of the source in `sources` the card was cut from, or ESSAY: then `check` proves
+    # its text, marks taken out, is whole paragraphs of that source's stored text.
+    source: Line = ""
     text: MarkedText = ""  # the source's words only; ==marked== passages are read aloud
     notes: Text = ""
 
@@ -147,6 +67,44 @@ class Card(_Model):
     def full_cite(self) -> str:
         """Author, qualifications, date, “title”, publication, url, accessed: what is there."""
         return cites.full_cite(self)
+
+
+# Where each field of a source's cite came from, as `source add` read it.
+CiteOrigin = Literal[
+    "metadata",  # trafilatura's reading of the page's metadata
+    "json-ld",
+    "open graph",
+    "highwire",  # citation_* tags, on most journal pages
+    "dublin core",
+    "byline",  # the page's own text: "By ..." near the headline
+    "pdf",  # the PDF's document information
+    "file",  # the file's name or its first line
+    "today",  # the date accessed, when the page does not say
+    "typed",  # set by hand in the app or the file
+]
+# A source's id names its stored text; ESSAY always means the workbook's essay.
+ESSAY = "essay"
+CITE_FIELDS = ("author", "qualifications", "date", "title", "publication", "url", "accessed")
+
+
+class Source(_Model):
+    """An article, paper or page cards are cut from: its cite, and its text stored beside the
+    workbook one paragraph a line (`file`, relative to the workbook), as the essay's is.
+
+    `origins` says, for each cite field that is filled, where it came from; a field left empty
+    was not found. `pages` is, for a PDF, the page each paragraph of the text stands on."""
+
+    author: Line = ""
+    qualifications: Line = ""
+    date: PartialDate = ""
+    title: Line = ""
+    publication: Line = ""
+    url: Line = ""
+    accessed: PartialDate = ""
+    file: RelativeFile
+    paragraphs: Annotated[int, Field(ge=1)]
+    pages: list[Annotated[int, Field(ge=1)]] = []
+    origins: dict[str, CiteOrigin] = {}
 
 
 class PointFields(_Model):
@@ -203,9 +161,11 @@ class Essay(_Model):
 
 
 def _field_path(value: str) -> str:
-    if not all(_ID.fullmatch(part) for part in value.split(".")):
+    if not all(ID_PATTERN.fullmatch(part) for part in value.split(".")):
         raise PydanticCustomError(
-            "path", "a field path is ids and field names joined by '.' (got {shown})", _shown(value)
+            "path",
+            "a field path is ids and field names joined by '.' (got {shown})",
+            shown_value(value),
         )
     return value
 
@@ -227,6 +187,8 @@ class Workbook(_Model):
     motion: Text = ""
     essay: Essay
     sides: dict[Id, Side]
+    # Before the cards, as in the file: what cards are cut from.
+    sources: dict[Id, Source] = {}
     # Before the claims, as in the file: a card is cut once and read under any number of points.
     cards: dict[Id, Card] = {}
     claims: dict[Id, Claim] = {}
@@ -272,6 +234,7 @@ def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
                 f"the essay has {workbook.essay.paragraphs} paragraphs, not {headings[-1]}",
             )
         )
+    problems.extend(_source_problems(workbook))
     for claim_id, claim in workbook.claims.items():
         at = f"claims.{claim_id}"
         if claim.side not in workbook.sides:
@@ -284,6 +247,23 @@ def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
                 )
             )
         problems.extend(_point_problems(workbook, claim_id, claim, known))
+    return problems
+
+
+def _source_problems(workbook: Workbook) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for source_id, source in workbook.sources.items():
+        at = f"sources.{source_id}"
+        if source_id == ESSAY:
+            problems.append((at, f"{ESSAY!r} is the workbook's essay; give the source another id"))
+        if source.pages and len(source.pages) != source.paragraphs:
+            problems.append((f"{at}.pages", "give one page for each paragraph, or none"))
+        for name in source.origins:
+            if name not in CITE_FIELDS:
+                problems.append((f"{at}.origins", f"{name!r} is not a cite field"))
+    for card_id, card in workbook.cards.items():
+        if card.source and card.source != ESSAY and card.source not in workbook.sources:
+            problems.append((f"cards.{card_id}.source", f"no source {card.source!r} in [sources]"))
     return problems
 
 

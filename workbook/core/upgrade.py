@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from workbook.core.fields import Id, Line, Text
 from workbook.core.model import (
     FORMAT_VERSION,
     Card,
     Claim,
     ClaimFields,
     Essay,
-    Id,
-    Line,
     PointFields,
     Side,
-    Text,
     Workbook,
     _Model,
 )

@@ -248,7 +248,7 @@ def adds_an_argument(s: Sentence) -> bool:
 
 def _since_a_reason(words: list[str], at: int) -> bool:
     after = words[at + 1] if at + 1 < len(words) else ""
-    return not (after[:1].isdigit() or after in SINCE_A_TIME)
+    return not (after[:1].isdecimal() or after in SINCE_A_TIME)
 
 
 def gives_a_reason(s: Sentence) -> bool:
@@ -277,7 +277,7 @@ def tells_a_story(s: Sentence) -> bool:
         return then in TIME_UNITS
     if first in AT_A_TIME:
         when = words[2] if then in ("early", "late", "mid") and len(words) > 2 else then
-        return when in MONTHS or (len(when) == 4 and when.isdigit() and when[:2] in ("19", "20"))
+        return when in MONTHS or (len(when) == 4 and when.isdecimal() and when[:2] in ("19", "20"))
     return False
 
 

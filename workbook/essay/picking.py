@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbook.core.edits import claim_id_for
+from workbook.core.claim_edits import claim_id_for
 from workbook.core.model import Claim, Workbook
 from workbook.essay.paragraphs import find_quote, section_at
 

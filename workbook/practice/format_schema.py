@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from workbook.core.model import Id, Line
+from workbook.core.fields import Id, Line
 from workbook.practice.formats import DEFAULT_MARKS, Format, Speech
 
 Minutes = Annotated[float, Field(gt=0, le=600)]

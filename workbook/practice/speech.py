@@ -53,7 +53,7 @@ def parse_rate(text: str) -> int:
     for rate, name in RATES:
         if name and wanted == name:
             return rate
-    if wanted.isdigit() and 0 < int(wanted) <= 1000:
+    if wanted.isdecimal() and 0 < int(wanted) <= 1000:
         return int(wanted)
     raise WorkbookError(
         f"--rate: words a minute from 1 to 1000, or lay or spreading (got {text!r})"

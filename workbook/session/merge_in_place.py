@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.core.merge import Choice, merge, new_conflicts, resolve
+from workbook.core.conflicts import Choice, new_conflicts, resolve
+from workbook.core.merge import merge
 from workbook.core.model import Workbook
 from workbook.session.journal import digest, file_digest
 from workbook.storage.files import read_file

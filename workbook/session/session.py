@@ -15,9 +15,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbook.core.conflicts import Choice
 from workbook.core.edits import Change, Draft, EditError
 from workbook.core.framing import Framing, framing_of
-from workbook.core.merge import Choice
 from workbook.core.model import FORMAT_VERSION, Card, Claim, Workbook
 from workbook.session.journal import (
     Found,

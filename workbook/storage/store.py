@@ -11,7 +11,8 @@ import tomli
 import tomli_w
 from pydantic import ValidationError
 
-from workbook.core.model import FORMAT_VERSION, Workbook, shown
+from workbook.core.fields import shown
+from workbook.core.model import FORMAT_VERSION, Workbook
 from workbook.core.upgrade import WorkbookV1, upgrade
 from workbook.essay.paragraphs import find_quote, split_paragraphs
 from workbook.essay.quotes import essay_quote, verbatim_problem

@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from workbook.core.edits import Draft, EditError, update_claim
+from workbook.core.claim_edits import update_claim
+from workbook.core.edits import Draft, EditError
 from workbook.core.model import Claim
 from workbook.essay.picking import (
     Placed,

@@ -80,7 +80,7 @@ def keys_line(screen: Screen[object], key_display: object) -> Content:
 
 def _group_keys(bindings: list[Binding], display: Callable[[Binding], str]) -> Content:
     shown = [display(b) for b in bindings]
-    if all(key.isdigit() for key in shown):
+    if all(key.isdecimal() for key in shown):
         # Digits read as a range, "0–5", each digit still a key to click.
         low, high = min(shown), max(shown)
         return Content.assemble(

@@ -5,7 +5,7 @@ Each goes through a form or a question, then the screen's `commit`, so each can 
 
 from __future__ import annotations
 
-from workbook.core import edits
+from workbook.core import claim_edits
 from workbook.core.coverage import count
 from workbook.essay.picking import fresh_id, place_of
 from workbook.tui.dialogs.edit_forms import claim_form, claim_from
@@ -47,7 +47,7 @@ class ClaimEdits:
             if values is None:
                 return
             claim = claim_from(values, prep.paragraphs)
-            claim_id = edits.claim_id_for(claim.tag or claim.quote, prep.workbook.claims)
+            claim_id = claim_edits.claim_id_for(claim.tag or claim.quote, prep.workbook.claims)
             index = place_of(prep.workbook, prep.paragraphs, claim)
             label = f"add the claim {named(claim.tag or claim.quote, NAMED)}"
             prep.commit(label, claim_id, claim, index)

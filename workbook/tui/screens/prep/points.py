@@ -7,7 +7,7 @@ the user is.
 
 from __future__ import annotations
 
-from workbook.core import edits
+from workbook.core import claim_edits
 from workbook.core.coverage import count, unanswered
 from workbook.core.library import where_used
 from workbook.core.model import Claim
@@ -33,7 +33,7 @@ class PointEdits:
             if values is None:
                 return
             strength = strength_value(values["strength"])
-            new, point_id = edits.add_point(
+            new, point_id = claim_edits.add_point(
                 claim, side, values["text"], values["answers"], strength
             )
             prep.commit(f"add {point_id}", claim_id, new, keep={side: point_id})
@@ -62,7 +62,7 @@ class PointEdits:
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            new = edits.update_point(
+            new = claim_edits.update_point(
                 claim,
                 point_id,
                 text=values["text"],
@@ -93,16 +93,18 @@ class PointEdits:
                 return
         else:
             what = point_id
-            done = prep.commit(f"delete {what}", claim_id, edits.delete_point(claim, point_id))
+            done = prep.commit(
+                f"delete {what}", claim_id, claim_edits.delete_point(claim, point_id)
+            )
         if done:
             prep.notify(f"Deleted {what} (ctrl+z undoes)", timeout=3)
 
     def move(self, column: SideColumn, claim_id: str, claim: Claim, point_id: str, by: int) -> None:
         prep = self.prep
-        moved = edits.move_point(claim, point_id, by)
+        moved = claim_edits.move_point(claim, point_id, by)
         if prep.commit(f"move {point_id}", claim_id, moved):
             column.show(glance.column(prep.workbook, prep.claim, column.side), point_id)
 
     def strength(self, claim_id: str, claim: Claim, point_id: str, stars: int) -> None:
-        new = edits.update_point(claim, point_id, strength=stars or None)
+        new = claim_edits.update_point(claim, point_id, strength=stars or None)
         self.prep.commit(f"strength of {point_id}", claim_id, new)
