@@ -50,6 +50,7 @@ class Card(_Model):
     # The id of the source in `sources` the card was cut from, or ESSAY: then `check` proves
     # its text, marks taken out, is whole paragraphs of that source's stored text.
     source: Line = ""
+    cutter: Line = ""  # the initials of who cut it, at the end of the full cite
     text: MarkedText = ""  # the source's words only; ==marked== passages are read aloud
     notes: Text = ""
 

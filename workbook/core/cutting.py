@@ -1,0 +1,81 @@
+"""A card cut from a source: whole paragraphs of its stored text, with the source's cite.
+
+The card's text is the paragraphs exactly, one blank line between them, so that `proving`
+can show it is still the source's words; its cite fields are the source's (the essay's, for a
+card cut from the essay), and for a PDF, the pages the paragraphs stand on.
+"""
+
+from __future__ import annotations
+
+from workbook.core.model import ESSAY, Card, Workbook
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class CutError(ValueError):
+    """A cut that cannot be made: the message says why, for one line to the user."""
+
+
+def paragraph_range(text: str, count: int) -> tuple[int, int]:
+    """`A` or `A-B` as typed (numbered from 1) checked against a text of `count` paragraphs."""
+    first, _, last = text.strip().partition("-")
+    if not first.strip().isdecimal() or (last and not last.strip().isdecimal()):
+        raise CutError(f"paragraphs are A or A-B, numbered from 1 (got {text!r})")
+    start, end = int(first), int(last or first)
+    if not 1 <= start <= end:
+        raise CutError(f"paragraphs are A or A-B from 1, A no more than B (got {text!r})")
+    if end > count:
+        raise CutError(f"the source has {count} paragraphs, not {end}")
+    return start, end
+
+
+def cut_text(paragraphs: list[str], first: int, last: int) -> str:
+    """Paragraphs `first` to `last` (from 1) as a card's text."""
+    return PARAGRAPH_BREAK.join(paragraphs[first - 1 : last])
+
+
+def page_span(pages: list[int], first: int, last: int) -> str:
+    """The pages paragraphs `first` to `last` stand on: "12" or "12-13"; "" without pages."""
+    if not pages:
+        return ""
+    low, high = pages[first - 1], pages[last - 1]
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def cut_card(
+    workbook: Workbook,
+    source_id: str,
+    paragraphs: list[str],
+    first: int,
+    last: int,
+    tag: str = "",
+    cutter: str = "",
+) -> Card:
+    """A card of paragraphs `first` to `last` of source `source_id` (ESSAY for the essay),
+    whose stored text is `paragraphs`, with the source's cite."""
+    if source_id != ESSAY and source_id not in workbook.sources:
+        raise CutError(f"no source {source_id!r} in the workbook")
+    first, last = paragraph_range(f"{first}-{last}", len(paragraphs))
+    text = cut_text(paragraphs, first, last)
+    if source_id == ESSAY:
+        essay = workbook.essay
+        cite = {
+            "author": essay.author,
+            "date": essay.date,
+            "title": essay.title,
+            "publication": essay.publication,
+            "url": essay.url,
+        }
+    else:
+        source = workbook.sources[source_id]
+        cite = {
+            "author": source.author,
+            "qualifications": source.qualifications,
+            "date": source.date,
+            "title": source.title,
+            "publication": source.publication,
+            "url": source.url,
+            "accessed": source.accessed,
+            "pages": page_span(source.pages, first, last),
+        }
+    return Card(tag=tag, source=source_id, cutter=cutter, text=text, **cite)
