@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,18 +13,16 @@ from pydantic import ValidationError
 from workbook.core.fields import shown
 from workbook.core.model import FORMAT_VERSION, Workbook
 from workbook.core.upgrade import WorkbookV1, upgrade
-from workbook.essay.paragraphs import find_quote, split_paragraphs
+from workbook.essay.paragraphs import find_quote
 from workbook.essay.quotes import essay_quote, verbatim_problem
 from workbook.storage.files import (
-    ReadError,
     WorkbookError,
-    read_bytes,
     read_text,
-    utf8,
     write_atomic,
 )
 from workbook.storage.parallel import Parse
 from workbook.storage.places import is_bundled
+from workbook.storage.texts import essay_paragraphs
 from workbook.storage.toml_data import (
     TooDeep,
     field_path_of,
@@ -131,34 +128,6 @@ def describe(error: ValidationError) -> str:
             reason += f" (got {shown(value)})" if shown(value) not in reason else ""
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{field_path}: {reason}{more}"
-
-
-def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:
-    """The paragraphs of the essay the workbook names, or None when its text is not there.
-
-    The essay must be a regular file inside the workbook's folder, even through a link: a
-    workbook from someone else must not make the program read, or report on, any other file.
-    """
-    name = workbook.essay.file
-    if not name:
-        return None
-    where = f"{path}: essay.file"
-    try:
-        essay = (path.parent / name).resolve()
-        inside = essay.is_relative_to(path.parent.resolve())
-    except (OSError, RuntimeError):  # a loop of links
-        raise WorkbookError(f"{where}: {name}: cannot follow its links") from None
-    if not inside:
-        raise WorkbookError(f"{where}: {name} leads outside the workbook's folder")
-    if essay.is_dir():
-        raise WorkbookError(f"{where}: {name} is a folder, not a text file")
-    try:
-        raw = read_bytes(essay)
-    except ReadError as error:
-        if not os.path.lexists(essay):
-            return None  # the text is not there: quotes are simply not checked
-        raise WorkbookError(f"{where}: {name}: {error.reason}") from None
-    return split_paragraphs(utf8(raw, f"{where}: {name}"))
 
 
 def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None) -> list[str]:
