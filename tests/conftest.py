@@ -74,6 +74,7 @@ def private_state_folder(
     journal that cannot go beside its file) in a state folder of its own: never the user's,
     and never one that another test wrote to."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 def small_v1_data() -> dict[str, Any]:
