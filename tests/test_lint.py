@@ -38,3 +38,16 @@ def test_numbers_are_told_by_what_int_reads() -> None:
         if isinstance(node, ast.Attribute) and node.attr == "isdigit"
     ]
     assert not calls, calls
+
+
+def test_the_app_names_a_claim_one_way() -> None:
+    """A claim is named to the user by its tag, or its quote while it has none
+    (`glance.claim_name`): never by an empty tag, nor by its id, which the user never typed."""
+    fallbacks = [
+        f"{path.relative_to(TOP)}:{number}"
+        for path in sorted((TOP / "workbook" / "tui").rglob("*.py"))
+        if path.name != "glance.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "“{claim.tag" in line or "claim.tag or claim_id" in line or ".tag or pick.claim" in line
+    ]
+    assert not fallbacks, fallbacks

@@ -17,12 +17,13 @@ from textual.command import CommandInput, CommandPalette
 from textual.widgets import Input, TextArea
 
 from tests.timing import best_time
+from workbook.core.model import Workbook
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.essay.quotes import locate_quote
 from workbook.storage.places import seed_path
 from workbook.tui.app import WorkbookApp, one_line
 from workbook.tui.dialogs.card_picker import NEW, CardPicker
-from workbook.tui.dialogs.edit_forms import claim_from, numbered, paragraph_errors
+from workbook.tui.dialogs.edit_forms import claim_from, numbered, paragraph_errors, point_form
 from workbook.tui.dialogs.form import FormScreen
 
 from ..conftest import ESSAY, small_data
@@ -409,3 +410,11 @@ def test_a_quote_and_paragraph_as_typed_are_refused_or_placed_where_the_quote_st
     values = {"section": "", "side": "blowback", "tag": "T", "tags": "", "notes": ""}
     claim = claim_from({**values, "quote": quote, "paragraph": paragraph}, SEED_ESSAY)
     assert locate_quote(claim.quote, SEED_ESSAY[claim.paragraph - 1])
+
+
+def test_a_point_form_names_an_untagged_claim_by_its_quote(small: Workbook) -> None:
+    """A claim just made from the essay has no tag yet: the form names it by its quote, as
+    the list does, not by an empty pair of quotation marks."""
+    claim = small.claims["blowback"].model_copy(update={"tag": ""})
+    form = point_form(small, claim, "pro", None)
+    assert claim.quote and form.form_title.endswith(f"on “{claim.quote}”")

@@ -12,6 +12,7 @@ from workbook.core.model import Card, Claim, Point, Side, Workbook
 from workbook.essay.quotes import essay_problem, essay_quote, locate_quote, quote_problem
 from workbook.importing.importer import DEFAULT_SIDES
 from workbook.tui.dialogs.form import Field, FormScreen, Values
+from workbook.tui.glance import named
 
 CARD_FIELDS = [
     ("tag", "Tag", "what the card proves"),
@@ -59,7 +60,7 @@ def point_form(
         ),
     ]
     verb = f"Edit {point_id}" if point_id else "New point"
-    title = f"{verb} for {workbook.sides[side].name} on “{claim.tag}”"
+    title = f"{verb} for {workbook.sides[side].name} on {named(claim.tag or claim.quote, 80)}"
 
     def check(values: Values) -> dict[str, str]:
         errors: dict[str, str] = {}

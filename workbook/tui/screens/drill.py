@@ -34,6 +34,7 @@ from workbook.practice.drills import (
 )
 from workbook.practice.timer import Clock, Countdown, shown
 from workbook.storage.files import WorkbookError
+from workbook.tui.glance import claim_name
 from workbook.tui.widgets.key_bar import KeyBar
 
 ANSWER_SECONDS = 30  # to answer aloud, by default
@@ -132,9 +133,8 @@ class DrillScreen(Screen[None]):
         )
         claim = self.workbook.claims[drill.claim_id]
         point = claim.points[drill.point_id]
-        their.border_title = (
-            f"{self.workbook.sides[point.side].name}: {claim.tag or drill.claim_id}"
-        )
+        named = claim_name(self.workbook, drill.claim_id, 60)
+        their.border_title = f"{self.workbook.sides[point.side].name}: {named}"
         their.update(self.point_text(drill.point_id, point))
         answers = our_answers(self.workbook, drill, self.ours)
         ours.border_title = f"{self.workbook.sides[self.ours].name}: our answers"

@@ -37,6 +37,7 @@ from workbook.practice.speech import (
     write_speech,
 )
 from workbook.storage.files import WorkbookError
+from workbook.tui.glance import claim_name
 from workbook.tui.widgets.key_bar import KeyBar
 
 BAR = 30  # cells of the gauge's bar
@@ -129,7 +130,8 @@ class SpeechScreen(Screen[None]):
         words = pick_words(self.workbook, Pick(pick.claim_id, pick.point_id, ()))
         label = Text(f"{pick.point_id} ({kind}) ", style="bold")
         label.append(f"[{words}w] ", style="dim")
-        label.append(short(claim.tag or pick.claim_id, 40), style="italic")
+        named = short(claim.tag, 40) if claim.tag else claim_name(self.workbook, pick.claim_id, 40)
+        label.append(named, style="italic")
         label.append(f"\n  {short(point.text or '(no text yet)', 70)}")
         return label
 

@@ -13,7 +13,7 @@ from workbook.core.model import Claim
 from workbook.tui.dialogs.card_picker import NEW, CardPicker
 from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values, ask
-from workbook.tui.glance import read_by
+from workbook.tui.glance import claim_name, read_by
 from workbook.tui.screens.prep.editing import Prep
 
 
@@ -40,7 +40,8 @@ class CardEdits:
                     lambda change: {point.side: f"{point_id}/{card_id}"},
                 )
 
-        title = f"A card for {point_id} on “{claim.tag or claim_id}”: cut a new one, or pick one"
+        named = claim_name(prep.workbook, claim_id, 80)
+        title = f"A card for {point_id} on {named}: cut a new one, or pick one"
         picker = CardPicker(prep.workbook, title, offer_new=True, leave_out=leave_out)
         prep.app.push_screen(picker, picked)
 

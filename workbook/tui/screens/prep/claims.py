@@ -62,7 +62,7 @@ class ClaimEdits:
         if claim is None or claim_id is None:
             return
         points = len(claim.points)
-        question = f"Delete the claim “{claim.tag or claim_id}”"
+        question = f"Delete the claim {claim_name(prep.workbook, claim_id, 80)}"
         question += f" and its {count(range(points), 'point')}?" if points else "?"
 
         name = claim_name(prep.workbook, claim_id, NAMED)
