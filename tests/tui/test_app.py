@@ -13,6 +13,7 @@ from textual.widgets import Input, Select, TextArea
 
 from workbook.storage.store import load
 from workbook.tui.app import WorkbookApp
+from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 from workbook.tui.widgets.side_column import SideColumn
 
@@ -68,6 +69,27 @@ async def test_add_a_counterargument_and_a_card_then_save(seed_copy: Path) -> No
     assert point.text == "The militias escalated before the strike too."
     card = load(seed_copy).cards[point.cards[0]]
     assert (card.cite, card.tag) == ("FDD 20", "Escalation began in 2019")
+
+
+async def test_a_point_added_from_the_claim_list_is_where_the_next_key_goes(
+    seed_copy: Path,
+) -> None:
+    """On the list, `a` adds a point for our side; the focus goes to it, so that `c` then
+    cuts its card rather than asking for a point to be highlighted first."""
+    app = WorkbookApp(seed_copy, ours="deterrence")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("a")
+        fill(app.screen, text="A point made from the list.")
+        await pilot.press("ctrl+s")
+        column = screen.columns[0]
+        assert screen.focused is column
+        point_id, _ = column.current
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, CardPicker))
+        picker = app.screen
+        assert isinstance(picker, CardPicker)
+        assert picker.title_text.startswith(f"A card for {point_id} on ")
 
 
 async def test_answer_a_point_of_the_other_side(seed_copy: Path) -> None:

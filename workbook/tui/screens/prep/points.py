@@ -36,7 +36,10 @@ class PointEdits:
             new, point_id = claim_edits.add_point(
                 claim, side, values["text"], values["answers"], strength
             )
-            prep.commit(f"add {point_id}", claim_id, new, keep={side: point_id})
+            if prep.commit(f"add {point_id}", claim_id, new, keep={side: point_id}):
+                # The next thing done is most often to the new point (its card, its answer):
+                # the focus goes to it, wherever the point was added from.
+                prep.focus_side(side)
 
         prep.app.push_screen(point_form(prep.workbook, claim, side, None, answers), done)
 
