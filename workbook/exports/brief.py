@@ -236,6 +236,21 @@ def column_words(workbook: Workbook, side: str, options: BriefOptions) -> int:
     return words
 
 
+# Characters of a claim's quote that name it while it has no tag.
+UNTAGGED_NAME = 60
+
+
+def claim_title(claim: Claim, claim_id: str) -> str:
+    """A claim as the brief names it: its tag, or while it has none the start of its quote, in
+    quotation marks; its id, which its author never typed, only when it has neither."""
+    if claim.tag or not claim.quote:
+        return inline(claim.tag) or inline(claim_id)
+    quote = claim.quote
+    if len(quote) > UNTAGGED_NAME:
+        quote = quote[: UNTAGGED_NAME - 1].rstrip() + "…"
+    return in_quotes(quote, inline(quote))
+
+
 def anchor(claim_id: str) -> str:
     return f"claim-{claim_id}"
 
@@ -263,8 +278,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
             section = claim.section
             heading = section_name(section, workbook.essay.title, bool(workbook.essay.headings))
             out += [f"## {inline(heading)}", ""]
-        tag = inline(claim.tag) or inline(claim_id)
-        out += [f'### <a id="{anchor(claim_id)}"></a>{tag}', ""]
+        out += [f'### <a id="{anchor(claim_id)}"></a>{claim_title(claim, claim_id)}', ""]
         made_by = inline(workbook.sides[claim.side].name)
         where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
         out += [f"> {in_quotes(claim.quote, inline(claim.quote))}", ">", where, ""]
@@ -276,7 +290,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     out += ["## Coverage", ""]
     for side, name in zip(columns, names, strict=True):
         open_claims = [
-            f"[{inline(c.tag) or inline(cid)}](#{anchor(cid)})"
+            f"[{claim_title(c, cid)}](#{anchor(cid)})"
             for cid, c in workbook.claims.items()
             if needs_answer(c, side)
         ]
