@@ -15,8 +15,10 @@ import pytest
 
 from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
+from workbook.core.cutting import PARAGRAPH_BREAK
 from workbook.core.merge import merge
-from workbook.core.model import Workbook
+from workbook.core.model import Card, Workbook
+from workbook.core.proving import standing
 from workbook.core.upgrade import WorkbookV1, upgrade
 from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
@@ -324,3 +326,24 @@ def equal_cards(n: int) -> WorkbookV1:
 def test_a_format_1_file_is_upgraded_in_linear_time() -> None:
     ratio = growth(equal_cards, upgrade, size=200)
     assert ratio < LINEAR, f"4 times the cards took {ratio:.1f} times as long"
+
+
+SAME = "The same paragraph, over and over."
+
+
+def equal_paragraphs(last: str) -> Callable[[int], tuple[Card, list[str]]]:
+    """A source of n equal paragraphs and `last`, and a card of half as many and `last` (a
+    paragraph the source ends on, or one it does not have): each of the source's paragraphs
+    could begin the card, and a careless search learns otherwise only at the card's end."""
+
+    def make(n: int) -> tuple[Card, list[str]]:
+        card = Card(source="s", text=PARAGRAPH_BREAK.join([SAME] * (n // 2) + [last]))
+        return card, [SAME] * n + ["The end."]
+
+    return make
+
+
+@pytest.mark.parametrize("last", ["The end.", "Not in the source."], ids=["proven", "drifted"])
+def test_a_card_is_proven_in_linear_time_against_many_equal_paragraphs(last: str) -> None:
+    ratio = growth(equal_paragraphs(last), lambda proof: standing(*proof), size=200)
+    assert ratio < LINEAR, f"4 times the paragraphs took {ratio:.1f} times as long"

@@ -11,6 +11,7 @@ from typing import Literal
 from workbook.core.cutting import PARAGRAPH_BREAK
 from workbook.core.marks import plain
 from workbook.core.model import Card
+from workbook.core.sequences import occurrences
 
 Standing = Literal["proven", "drifted", "typed", "unread"]
 
@@ -24,17 +25,13 @@ STANDING_WORDS: dict[Standing, str] = {
 
 def paragraphs_found(card_text: str, paragraphs: list[str]) -> int | None:
     """The number (from 1) of the first of the source's paragraphs the card's words are,
-    whole and in order, or None. Linear in the two: each paragraph the card's first one could
-    be is tried once, and a trial stops at the first paragraph that differs."""
+    whole and in order, or None. Linear in the two, however many equal paragraphs either has:
+    the card's paragraphs are a run looked for in the source's (`sequences.occurrences`)."""
     wanted = plain(card_text).split(PARAGRAPH_BREAK)
-    if not wanted or not wanted[0]:
+    if not wanted[0]:
         return None
-    for start, paragraph in enumerate(paragraphs):
-        if paragraph != wanted[0]:
-            continue
-        if paragraphs[start : start + len(wanted)] == wanted:
-            return start + 1
-    return None
+    found = next(occurrences(wanted, paragraphs), None)
+    return None if found is None else found + 1
 
 
 def standing(card: Card, paragraphs: list[str] | None) -> Standing:
