@@ -5,6 +5,7 @@ Both are derived from the card's fields and never stored, so they cannot disagre
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Protocol
 
@@ -32,9 +33,10 @@ class Card(Protocol):
 _AUTHORS = re.compile(r";| and | & ")
 
 
-def short_cite(card: Card) -> str:
+def short_cite(card: Card, today: dt.date | None = None) -> str:
     """The cite read aloud, "Smith 21": the first author's surname (" et al." for several),
-    else the publication, else the title; then the date's two-digit year."""
+    else the publication, else the title; then the date as `date_read_aloud` reads it on
+    `today` (by default, the day it is)."""
     authors = [a.strip() for a in _AUTHORS.split(card.author) if a.strip()]
     if authors:
         name = authors[0].split()[-1].rstrip(",")
@@ -42,8 +44,21 @@ def short_cite(card: Card) -> str:
             name += " et al."
     else:
         name = card.publication or card.title
-    year = card.date[2:4] if card.date else ""
-    return " ".join(part for part in (name, year) if part)
+    when = date_read_aloud(card.date, today or dt.date.today())
+    return " ".join(part for part in (name, when) if part)
+
+
+def date_read_aloud(date: str, today: dt.date) -> str:
+    """A cite's date as debaters read it (Verbatim's rule): month/day for a day of this year
+    ("3/4"), else the two-digit year ("21"; "26" for this year, when its day is not known).
+    `date` is YYYY, YYYY-MM or YYYY-MM-DD, as a card's field holds it; "" for none."""
+    year, _, rest = date.partition("-")
+    if not year:
+        return ""
+    month, _, day = rest.partition("-")
+    if year == f"{today.year:04d}" and day:
+        return f"{int(month)}/{int(day)}"
+    return year[2:4]
 
 
 def cite_parts(card: Card) -> list[tuple[str, str]]:
