@@ -69,6 +69,7 @@ COMMANDS: dict[str, Command] = {
     "speech": Command(
         "speech", "build a speech from a side's points and cards, and time its reading"
     ),
+    "config": Command("config", "set your own settings: the initials you sign cut cards with"),
 }
 
 # Interrupted by ctrl+c: the shell's status for a process ended by SIGINT.
