@@ -41,9 +41,10 @@ STANDING_WORDS: dict[Standing, str] = {
 # paragraph, not all of it; its paragraphs are the source's but not one run; it has no words.
 Drift = Literal["words", "part", "order", "empty"]
 
-# An ellipsis as printed or as typed ("...", ". . .", or after a stop, "...."), with the
-# spaces around it.
-ELLIPSIS = re.compile(r"\s*(?:…|\.{3,}|\.(?: \.){2,})\s*")
+# An ellipsis as printed or as typed ("...", ". . .", or after a stop, "...."). The spaces
+# around it are stripped from the passages, not matched here: a pattern that opened with a
+# run of spaces would try every run from every one of its spaces, the square of its length.
+ELLIPSIS = re.compile(r"…|\.{3,}|\.(?: \.){2,}")
 
 
 class SourceText:
@@ -122,7 +123,7 @@ def prove(card_text: str, source: SourceText) -> Proof:
 def _joined(words: str, source: SourceText) -> tuple[int, ...]:
     """The paragraphs (from 1) of the passages the card's ellipses join, in order, when each
     passage is the source's words and the ellipses are not; () otherwise."""
-    passages = [passage for passage in ELLIPSIS.split(words) if passage]
+    passages = [passage.strip() for passage in ELLIPSIS.split(words) if passage.strip()]
     if len(passages) < 2 or words.strip() in source.whole:
         return ()  # no join, or the ellipses are the source's own: a passage, cut short
     numbers: list[int] = []
