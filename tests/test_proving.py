@@ -158,6 +158,36 @@ def test_a_card_of_words_from_nowhere_is_not_close_to_anything() -> None:
     assert problem == f"it is not the words of {NAME}, and nothing in it comes close"
 
 
+# Paragraphs as a source's stored text has them: one line each, no blank ones, no marks.
+paragraph = (
+    st.text(st.characters(exclude_characters="\n\r=", exclude_categories=("Cs",)), min_size=1)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@given(st.lists(paragraph, min_size=1, max_size=8), st.data())
+def test_any_cut_of_any_source_is_proven_marked_or_not(
+    paragraphs: list[str], data: st.DataObject
+) -> None:
+    """Cut, then proven: whatever the paragraphs hold (ellipses, brackets, any script), and
+    with any of its words marked to be read aloud."""
+    first = data.draw(st.integers(1, len(paragraphs)))
+    last = data.draw(st.integers(first, len(paragraphs)))
+    text = cut_text(paragraphs, first, last)
+    source = SourceText(paragraphs)
+    proof = prove(text, source)
+    assert proof.standing == "proven"
+    assert (
+        paragraphs[proof.first - 1 : proof.first - 1 + last - first + 1]
+        == paragraphs[first - 1 : last]
+    )
+    at = data.draw(st.integers(0, len(text)))
+    to = data.draw(st.integers(at, len(text)))
+    marked = f"{text[:at]}=={text[at:to]}=={text[to:]}"
+    assert prove(marked, source).standing == "proven"
+
+
 items = st.lists(st.sampled_from("abc"), max_size=40)
 
 
