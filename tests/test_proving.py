@@ -281,3 +281,26 @@ def test_check_says_in_one_line_when_a_sources_text_is_not_there(
         "is not beside it"
     ) in out.splitlines()
     assert "5 cut cards: 5 not proven (the source's text is not there)" in out
+
+
+def test_a_source_text_that_leads_out_of_the_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A teammate's workbook cannot make check (or cut) read a file elsewhere through a link
+    planted as a source's text: one line, status 2, as for the essay's."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = workbook_with(folder, {"cut": PROVEN}, text=False)
+    outside = tmp_path / "private.txt"
+    outside.write_text("\n".join(REPORT) + "\n", encoding="utf-8")
+    (folder / NAME).symlink_to(outside)
+    before = path.read_bytes()
+    for command in (
+        ["check", str(path)],
+        ["cut", str(path), "report", "--paragraphs", "3", "--tag", "t"],
+    ):
+        assert main(command) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == (f"{path}: sources.report.file: {NAME} leads outside the workbook's folder\n")
+    assert path.read_bytes() == before
