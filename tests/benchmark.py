@@ -1,6 +1,6 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new]
+    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|check]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -46,8 +46,8 @@ from workbook.essay.suggest import suggest
 from workbook.exports.brief import render
 from workbook.importing.source import read_document
 from workbook.importing.webpage import extraction_options
-from workbook.storage.places import positions_folder
-from workbook.storage.store import dumps, load_with_essay, to_data
+from workbook.storage.places import positions_folder, seed_path
+from workbook.storage.store import dumps, load_with_essay, to_data, validate
 
 from .scaled import scaled
 
@@ -187,13 +187,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest", "new"),
+        choices=("workbooks", "suggest", "new", "check"),
         action="append",
         help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
-        "or a new workbook from a saved page",
+        "a new workbook from a saved page, or checking 2,000 cut cards",
     )
     args = parser.parse_args()
-    rounds, only = args.rounds, set(args.only or ("workbooks", "suggest", "new"))
+    rounds, only = args.rounds, set(args.only or ("workbooks", "suggest", "new", "check"))
     compileall.compile_dir(Path(workbook.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
     rows: list[Row] = []
@@ -204,6 +204,8 @@ def main() -> None:
             rows += suggest_rows(rounds)
         if "new" in only:
             rows += new_rows(folder, rounds)
+        if "check" in only:
+            rows += check_rows(folder, rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(report(rows, rounds))
@@ -388,6 +390,72 @@ def new_rows(folder: Path, rounds: int) -> list[Row]:
     # Beyond the extraction, `new` reads and decodes the page, parses its options, turns the
     # article into paragraphs, validates the workbook and writes it, synced, with a backup.
     name = f"New workbook from a saved page ({words:,} words) / trafilatura's extraction"
+    return [(name, "1.5", ours / theirs, ours)]
+
+
+CUT_CARDS = 2_000
+SOURCES = 20
+
+
+def cut_workbook(folder: Path) -> Path:
+    """The seed with CUT_CARDS more cards, each one to three paragraphs cut from one of SOURCES
+    sources of a hundred paragraphs (the seed's body, numbered), with the source's cite, and
+    the sources' texts beside it."""
+    shutil.copyfile(
+        positions_folder() / "soleimani-blowback.txt", folder / "soleimani-blowback.txt"
+    )
+    data = to_data(load_with_essay(seed_path())[0])
+    body = split_paragraphs((positions_folder() / "soleimani-blowback.txt").read_text("utf-8"))
+    texts = {}
+    for number in range(SOURCES):
+        source_id = f"report{number}"
+        texts[source_id] = [f"{number}.{n} {body[n % len(body)]}" for n in range(100)]
+        name = f"cut.{source_id}.source.txt"
+        (folder / name).write_text("\n".join(texts[source_id]) + "\n", encoding="utf-8")
+        data.setdefault("sources", {})[source_id] = {
+            "author": f"Author {number}",
+            "date": "2021-03-04",
+            "title": f"Report {number}",
+            "publication": "A Think Tank",
+            "url": f"https://example.org/{number}",
+            "accessed": "2026-12-01",
+            "file": name,
+            "paragraphs": 100,
+        }
+    for number in range(CUT_CARDS):
+        source_id = f"report{number % SOURCES}"
+        first = number * 7 % 98
+        text = "\n\n".join(texts[source_id][first : first + 1 + number % 3])
+        cite = {
+            k: v for k, v in data["sources"][source_id].items() if k not in ("file", "paragraphs")
+        }
+        data["cards"][f"cut-{number}"] = {
+            **cite,
+            "tag": f"Card {number}",
+            "source": source_id,
+            "cutter": "AB",
+            "text": text,
+        }
+    path = folder / "cut.toml"
+    path.write_text(dumps(validate(data, path)), encoding="utf-8")
+    return path
+
+
+def check_rows(folder: Path, rounds: int) -> list[Row]:
+    """`workbook check` of 2,000 cut cards, each proven against its source's text, against
+    parsing the file: the budget `check` had before it proved cards, loading's own."""
+    path = cut_workbook(folder)
+    text = path.read_text(encoding="utf-8")
+
+    def check() -> float:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            seconds = timed(lambda: workbook_main(["check", str(path)]))
+        assert f"{CUT_CARDS} cut cards: {CUT_CARDS} proven" in out.getvalue()
+        return seconds
+
+    ours, theirs = side_by_side(check, lambda: timed(lambda: tomllib.loads(text)), rounds)
+    megabytes = path.stat().st_size / 1e6
+    name = f"Check 2,000 cut cards against their sources / tomllib.loads ({megabytes:.1f} MB)"
     return [(name, "1.5", ours / theirs, ours)]
 
 

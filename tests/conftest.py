@@ -71,8 +71,9 @@ def private_state_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every test keeps what the app remembers between runs (where each workbook was left, a
-    journal that cannot go beside its file) in a state folder of its own: never the user's,
-    and never one that another test wrote to."""
+    journal that cannot go beside its file) in a state folder of its own, and reads settings
+    (the cutter's initials, formats) from a config folder of its own: never the user's, and
+    never one that another test wrote to."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 

@@ -15,9 +15,12 @@ import pytest
 
 from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
+from workbook.core.cutting import PARAGRAPH_BREAK
 from workbook.core.merge import merge
-from workbook.core.model import Workbook
+from workbook.core.model import Card, Workbook
+from workbook.core.proving import SourceText, prove, standing
 from workbook.core.upgrade import WorkbookV1, upgrade
+from workbook.essay.proofs import drift_problem, join_warning
 from workbook.essay.quotes import locate_quote, verbatim_problem
 from workbook.essay.sentences import WINDOW, sentence_spans
 from workbook.essay.suggest import suggest
@@ -324,3 +327,51 @@ def equal_cards(n: int) -> WorkbookV1:
 def test_a_format_1_file_is_upgraded_in_linear_time() -> None:
     ratio = growth(equal_cards, upgrade, size=200)
     assert ratio < LINEAR, f"4 times the cards took {ratio:.1f} times as long"
+
+
+SAME = "The same paragraph, over and over."
+
+
+def equal_paragraphs(last: str) -> Callable[[int], tuple[Card, list[str]]]:
+    """A source of n equal paragraphs and `last`, and a card of half as many and `last` (a
+    paragraph the source ends on, or one it does not have): each of the source's paragraphs
+    could begin the card, and a careless search learns otherwise only at the card's end."""
+
+    def make(n: int) -> tuple[Card, list[str]]:
+        card = Card(source="s", text=PARAGRAPH_BREAK.join([SAME] * (n // 2) + [last]))
+        return card, [SAME] * n + ["The end."]
+
+    return make
+
+
+@pytest.mark.parametrize("last", ["The end.", "Not in the source."], ids=["proven", "drifted"])
+def test_a_card_is_proven_in_linear_time_against_many_equal_paragraphs(last: str) -> None:
+    ratio = growth(equal_paragraphs(last), lambda proof: standing(*proof), size=200)
+    assert ratio < LINEAR, f"4 times the paragraphs took {ratio:.1f} times as long"
+
+
+# A card's text of about n characters, as a hand edit could leave it.
+CARD_TEXTS: dict[str, Callable[[int], str]] = {
+    "runs of spaces": lambda n: "a" + " " * n + "b",
+    "runs of stops": repeated("."),
+    "spaced stops": repeated(". "),
+    "ellipses between words": repeated("word … "),
+    "ellipses between the source's words": repeated(SENTENCE[:40] + " … "),
+    "one huge paragraph": repeated(SENTENCE),
+    "many paragraphs": lambda n: PARAGRAPH_BREAK.join([SENTENCE] * (n // len(SENTENCE))),
+    "many blank lines": lambda n: "A" + "\n" * n + "b",
+}
+REPORTED = SourceText([SENTENCE.strip()] * 3 + ["word " * 20, "The end."])
+
+
+def what_check_says(card_text: str) -> str:
+    proof = prove(card_text, REPORTED)
+    if proof.standing == "drifted":
+        return drift_problem(proof, REPORTED, "w.s.source.txt", 1)
+    return join_warning(proof, "w.s.source.txt") if proof.standing == "joined" else ""
+
+
+@pytest.mark.parametrize("shape", CARD_TEXTS)
+def test_a_cards_text_is_proven_and_reported_in_linear_time(shape: str) -> None:
+    ratio = growth(CARD_TEXTS[shape], what_check_says, size=1_000)
+    assert ratio < LINEAR, f"{shape}: 4 times the card took {ratio:.1f} times as long"

@@ -252,6 +252,26 @@ def test_a_quote_no_paragraph_holds_names_the_closest_passage_and_its_paragraph(
     assert essay_problem("  ", SEED_ESSAY) == "the essay's words, verbatim"
 
 
+def test_the_closest_passage_is_named_by_the_paragraph_that_holds_it() -> None:
+    """A quote with a sentence left out is most like a window as long as itself, which may
+    begin paragraphs early, in short ones, and run on into the quote's: the paragraph named,
+    and the passage shown, are the one that holds most of it."""
+    paragraphs = [
+        "Proxy Wars After the Strike",
+        "By Dana Reyes, senior fellow",
+        "In the year after the strike, attacks on coalition bases in Iraq rose by a third. "
+        "Militias that had been quiet for months claimed most of them. The rise was steepest "
+        "in the provinces nearest the border.",
+    ]
+    typed = paragraphs[2].replace(
+        " Militias that had been quiet for months claimed most of them.", ""
+    )
+    assert essay_problem(typed, paragraphs) == (
+        "not the words of any paragraph; the closest is “In the year after the strike, attacks "
+        "on coalition bases in Iraq rose by a…”, in paragraph 3"
+    )
+
+
 def test_the_closest_passage_is_quick_on_a_long_paragraph() -> None:
     paragraph = " ".join(SEED_ESSAY)  # about 8,000 characters
     begin = time.perf_counter()

@@ -69,6 +69,8 @@ COMMANDS: dict[str, Command] = {
     "speech": Command(
         "speech", "build a speech from a side's points and cards, and time its reading"
     ),
+    "cut": Command("cut", "cut a card of whole paragraphs from a source or the essay"),
+    "config": Command("config", "set your own settings: the initials you sign cut cards with"),
 }
 
 # Interrupted by ctrl+c: the shell's status for a process ended by SIGINT.

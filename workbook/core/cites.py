@@ -5,6 +5,7 @@ Both are derived from the card's fields and never stored, so they cannot disagre
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Protocol
 
@@ -27,14 +28,21 @@ class Card(Protocol):
     def url(self) -> str: ...
     @property
     def accessed(self) -> str: ...
+    @property
+    def cutter(self) -> str: ...
 
 
 _AUTHORS = re.compile(r";| and | & ")
+# Before the cutter's initials at the end of a full cite, as the circuit signs a card.
+CUTTER_MARK = "//"
+# Letters (of any script), with a stop or a hyphen after any of them, eight characters at most.
+INITIALS = re.compile(r"(?=.{1,8}\Z)(?:[^\W\d_][.\-]?)+")
 
 
-def short_cite(card: Card) -> str:
+def short_cite(card: Card, today: dt.date | None = None) -> str:
     """The cite read aloud, "Smith 21": the first author's surname (" et al." for several),
-    else the publication, else the title; then the date's two-digit year."""
+    else the publication, else the title; then the date as `date_read_aloud` reads it on
+    `today` (by default, the day it is)."""
     authors = [a.strip() for a in _AUTHORS.split(card.author) if a.strip()]
     if authors:
         name = authors[0].split()[-1].rstrip(",")
@@ -42,12 +50,26 @@ def short_cite(card: Card) -> str:
             name += " et al."
     else:
         name = card.publication or card.title
-    year = card.date[2:4] if card.date else ""
-    return " ".join(part for part in (name, year) if part)
+    when = date_read_aloud(card.date, today or dt.date.today())
+    return " ".join(part for part in (name, when) if part)
+
+
+def date_read_aloud(date: str, today: dt.date) -> str:
+    """A cite's date as debaters read it (Verbatim's rule): month/day for a day of this year
+    ("3/4"), else the two-digit year ("21"; "26" for this year, when its day is not known).
+    `date` is YYYY, YYYY-MM or YYYY-MM-DD, as a card's field holds it; "" for none."""
+    year, _, rest = date.partition("-")
+    if not year:
+        return ""
+    month, _, day = rest.partition("-")
+    if year == f"{today.year:04d}" and day:
+        return f"{int(month)}/{int(day)}"
+    return year[2:4]
 
 
 def cite_parts(card: Card) -> list[tuple[str, str]]:
-    """The parts of the full cite line as (field, text as shown), those the card has."""
+    """The parts of the full cite line as (field, text as shown), those the card has: the
+    cutter's initials last, after "//"."""
     parts = [
         ("author", card.author),
         ("qualifications", card.qualifications),
@@ -56,14 +78,32 @@ def cite_parts(card: Card) -> list[tuple[str, str]]:
         ("publication", card.publication),
         ("url", card.url),
         ("accessed", f"accessed {card.accessed}" if card.accessed else ""),
+        ("cutter", f"{CUTTER_MARK}{card.cutter}" if card.cutter else ""),
     ]
     return [(name, text) for name, text in parts if text]
 
 
+def joined_cite(parts: list[tuple[str, str]]) -> str:
+    """The parts of a full cite line (as `cite_parts` gives them, each perhaps shown in a
+    form of its own) as one line: commas between them, the cutter's initials after a space."""
+    cite = ", ".join(text for name, text in parts if name != "cutter")
+    return " ".join([cite, *(text for name, text in parts if name == "cutter")]).strip()
+
+
 def full_cite(card: Card) -> str:
     """The full cite line: author, qualifications, date, “title”, publication, url and
-    "accessed DATE", whatever the card has, in that order."""
-    return ", ".join(text for _, text in cite_parts(card))
+    "accessed DATE", whatever the card has, in that order, and the cutter's "//AB"."""
+    return joined_cite(cite_parts(card))
+
+
+def initials_problem(initials: str) -> str:
+    """What is wrong with initials as a cutter signs a card ("AB", "J.D.", "Ö-K"), or ""."""
+    if INITIALS.fullmatch(initials) is None:
+        return (
+            "initials are up to 8 letters, perhaps with '.' or '-' between them "
+            f"(like AB or J.D.; got {initials!r})"
+        )
+    return ""
 
 
 def incomplete_cite(card: Card) -> bool:

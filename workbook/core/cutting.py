@@ -7,6 +7,8 @@ card cut from the essay), and for a PDF, the pages the paragraphs stand on.
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from workbook.core.model import ESSAY, Card, Workbook
 
 PARAGRAPH_BREAK = "\n\n"
@@ -55,6 +57,18 @@ def cut_card(
     whose stored text is `paragraphs`, with the source's cite."""
     if source_id != ESSAY and source_id not in workbook.sources:
         raise CutError(f"no source {source_id!r} in the workbook")
+    where, count = (
+        ("essay", workbook.essay.paragraphs)
+        if source_id == ESSAY
+        else (f"sources.{source_id}", workbook.sources[source_id].paragraphs)
+    )
+    if len(paragraphs) != count:
+        # Its text changed since it was added: which paragraph is which (and on which page)
+        # is in doubt.
+        raise CutError(
+            f"{where}.paragraphs: is {count}, but its text has {len(paragraphs)}: "
+            "the text was changed after it was added"
+        )
     first, last = paragraph_range(f"{first}-{last}", len(paragraphs))
     text = cut_text(paragraphs, first, last)
     if source_id == ESSAY:
@@ -78,4 +92,9 @@ def cut_card(
             "accessed": source.accessed,
             "pages": page_span(source.pages, first, last),
         }
-    return Card(tag=tag, source=source_id, cutter=cutter, text=text, **cite)
+    try:
+        return Card(tag=tag, source=source_id, cutter=cutter, text=text, **cite)
+    except ValidationError as error:  # a tag of two lines, say: one line, as every refusal
+        problem = error.errors(include_url=False)[0]
+        field = ".".join(str(part) for part in problem["loc"])
+        raise CutError(f"{field}: {problem['msg']}") from None

@@ -43,7 +43,13 @@ def point_cards(workbook: Workbook, point: Point) -> list[tuple[str, Card]]:
 def new_card_id(workbook: Workbook, claim_id: str, point_id: str) -> str:
     """A free library id for a card first cut for this point: CLAIM-POINT-N, as upgrading
     names the cards of an older file."""
+    return free_card_id(workbook, f"{claim_id}-{point_id}")
+
+
+def free_card_id(workbook: Workbook, stem: str) -> str:
+    """The first free library id STEM-1, STEM-2, ...: a card cut from a source into the
+    library, read by no point yet, is named after the source."""
     number = 1
-    while f"{claim_id}-{point_id}-{number}" in workbook.cards:
+    while f"{stem}-{number}" in workbook.cards:
         number += 1
-    return f"{claim_id}-{point_id}-{number}"
+    return f"{stem}-{number}"

@@ -61,7 +61,8 @@ class Card(_Model):
 
     @property
     def cite(self) -> str:
-        """The short cite read aloud: "Smith 21". Derived, never stored."""
+        """The short cite read aloud today: "Smith 21", "Smith 3/4" for a day of this year.
+        Derived, never stored."""
         return cites.short_cite(self)
 
     @property

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
+from workbook.core.sequences import occurrences
+
 Span = tuple[int, int]
 
 BRACKET = re.compile(r"\[[^\]\n]*\]")
@@ -101,51 +103,6 @@ def bracket_matches(parts: list[str], text: str) -> Iterator[Found]:
             match = _walk(parts, hay, at, run[first:], run[first][0])
             if match is not None and match.span[0] < match.span[1]:
                 yield match
-
-
-# How many places `str.find` looks for before the rest are found by a single pass.
-_FOUND_ONE_BY_ONE = 16
-
-
-def occurrences(words: str, text: str) -> Iterator[int]:
-    """Each place `words` starts in `text`, overlapping places too, leftmost first.
-
-    `str.find` is quick, but finding the next place from the one after the last costs the
-    length of the words each time: in a text that repeats itself ("……") the words may stand
-    at nearly every character, and a place the caller turns down (half of a character the
-    common form spelled out) would cost that over and over. After a few places, the rest
-    come from one Knuth-Morris-Pratt pass, linear in the two.
-    """
-    found = text.find(words)
-    for _ in range(_FOUND_ONE_BY_ONE):
-        if found < 0:
-            return
-        yield found
-        found = text.find(words, found + 1)
-    if found >= 0:
-        yield from _scanned(words, text, found)
-
-
-def _scanned(words: str, text: str, start: int) -> Iterator[int]:
-    """The places of `words` in `text` from `start` on, by Knuth-Morris-Pratt."""
-    # fallback[i]: the length of the longest proper prefix of words[: i + 1] that ends it.
-    fallback = [0] * len(words)
-    length = 0
-    for i in range(1, len(words)):
-        while length and words[i] != words[length]:
-            length = fallback[length - 1]
-        if words[i] == words[length]:
-            length += 1
-        fallback[i] = length
-    length = 0
-    for i in range(start, len(text)):
-        while length and text[i] != words[length]:
-            length = fallback[length - 1]
-        if text[i] == words[length]:
-            length += 1
-        if length == len(words):
-            yield i - length + 1
-            length = fallback[length - 1]
 
 
 def _placed(

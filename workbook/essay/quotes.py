@@ -290,15 +290,32 @@ def essay_problem(typed: str, paragraphs: Sequence[str]) -> str:
     the whole essay closest to it and the paragraph it begins in."""
     if not typed.strip():
         return "the essay's words, verbatim"
+    found = closest_paragraph(typed, paragraphs)
+    if found is None:
+        return "not the words of any paragraph, and nothing in the essay comes close"
+    number, (start, end) = found
+    closest = cut(paragraphs[number - 1][start:end])
+    return f"not the words of any paragraph; the closest is “{closest}”, in paragraph {number}"
+
+
+def closest_paragraph(typed: str, paragraphs: Sequence[str]) -> tuple[int, Span] | None:
+    """The paragraph (from 1) that holds most of the passage of the whole text most like
+    `typed`, and the passage's span in it; None when nothing comes close (below CLOSE)."""
     essay = "\n".join(paragraphs)
     found = _closest(typed, essay)
     if found is None or found[1] < CLOSE:
-        return "not the words of any paragraph, and nothing in the essay comes close"
+        return None
     (start, end), _ = found
     starts = list(accumulate((len(paragraph) + 1 for paragraph in paragraphs), initial=0))
-    number = bisect_right(starts, start)
-    closest = cut(essay[start:end])
-    return f"not the words of any paragraph; the closest is “{closest}”, in paragraph {number}"
+    first, last = bisect_right(starts, start), bisect_right(starts, max(start, end - 1))
+    # A window as long as the words typed may begin a few characters, or a paragraph, early
+    # and run on into the next: the paragraph is the one that holds most of it.
+    number = max(
+        range(first, last + 1),
+        key=lambda n: min(end, starts[n] - 1) - max(start, starts[n - 1]),
+    )
+    begin, stop = starts[number - 1], starts[number] - 1
+    return number, (max(start, begin) - begin, min(end, stop) - begin)
 
 
 def verbatim_problem(quote: str, paragraph: str, number: int, file: str = "") -> str:
@@ -318,12 +335,12 @@ def verbatim_problem(quote: str, paragraph: str, number: int, file: str = "") ->
     named = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
     verb = "differs" if kinds in (["spacing"], ["letter case"]) else "differ"
     return (
-        f"not verbatim: {where} has “{_around(stored, first)}” (only the {named} {verb}); "
+        f"not verbatim: {where} has “{around(stored, first)}” (only the {named} {verb}); "
         "workbook fmt --fix-quotes puts the essay's characters in"
     )
 
 
-def _around(text: str, at: int) -> str:
+def around(text: str, at: int) -> str:
     """`text` cut short so that what stands at `at` is in what is shown."""
     if at < SHOWN * 2 // 3:
         return cut(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from workbook.core.cites import cite_parts
+from workbook.core.cites import cite_parts, joined_cite
 from workbook.core.filters import needs_answer
 from workbook.core.marks import has_marks, in_quotes, runs, words_read_aloud
 from workbook.essay.paragraphs import section_name
@@ -124,8 +124,8 @@ def full_cite_line(card: Card) -> str:
     parts = []
     for name, text in cite_parts(card):
         target = link_target(text) if name == "url" else None
-        parts.append(f"[{inline(text)}]({target})" if target else inline(text))
-    return ", ".join(parts)
+        parts.append((name, f"[{inline(text)}]({target})" if target else inline(text)))
+    return joined_cite(parts)
 
 
 def card_text(text: str) -> str:

@@ -1,7 +1,7 @@
 """The user's own folders for the workbook, as each system has them (platformdirs): the config
-folder, where the formats file is looked for, and the state folder, where journals and drill
-histories go when a workbook's own folder cannot be written, and where the app keeps the claim
-each workbook was last left on.
+folder, where the formats file and the settings (config.toml) are looked for, and the state
+folder, where journals and drill histories go when a workbook's own folder cannot be written,
+and where the app keeps the claim each workbook was last left on.
 
 On Linux these follow XDG_CONFIG_HOME and XDG_STATE_HOME (~/.config/workbook and
 ~/.local/state/workbook by default).
@@ -24,6 +24,11 @@ def config_folder() -> Path:
 def formats_file() -> Path:
     """The user's formats: their changes to the built-in formats, and formats of their own."""
     return config_folder() / "formats.toml"
+
+
+def config_file() -> Path:
+    """The user's settings: the initials they sign the cards they cut with."""
+    return config_folder() / "config.toml"
 
 
 def state_folder(kind: str) -> Path:

@@ -1,0 +1,49 @@
+"""Cites as debaters read them: the short cite's date by Verbatim's rule, with today fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbook.core.cites import date_read_aloud, short_cite
+from workbook.core.model import Card
+
+TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("date", "read"),
+    [
+        ("2021-03-04", "Smith 21"),  # an earlier year: its two digits
+        ("2021", "Smith 21"),
+        ("1999-12-31", "Smith 99"),
+        ("2026-03-04", "Smith 3/4"),  # this year: month/day
+        ("2026-12-07", "Smith 12/7"),
+        ("2026-03", "Smith 26"),  # this year, no day: the year
+        ("2026", "Smith 26"),
+        ("2027-01-02", "Smith 27"),  # a later year (a typo, or a clock behind): its digits
+        ("", "Smith"),
+    ],
+)
+def test_a_short_cite_reads_the_date_as_debaters_do(date: str, read: str) -> None:
+    assert short_cite(Card(author="Ann Smith", date=date), TODAY) == read
+
+
+def test_this_year_is_the_year_of_the_day_given() -> None:
+    card = Card(publication="UPI", date="2026-12-31")
+    assert short_cite(card, dt.date(2026, 12, 31)) == "UPI 12/31"
+    assert short_cite(card, dt.date(2027, 1, 1)) == "UPI 26"
+    assert date_read_aloud("2026-01-05", dt.date(2026, 6, 1)) == "1/5"
+
+
+def test_the_short_cite_is_read_on_the_day_it_is_by_default() -> None:
+    """The card's own `cite`, which every view shows, reads today's date: a card cut today
+    reads month/day, one of a year ago its year."""
+    before = dt.date.today()
+    card = Card(author="Ann Smith", date=before.isoformat())
+    cite = card.cite
+    if dt.date.today() == before:  # not across midnight
+        assert cite == f"Smith {before.month}/{before.day}"
+    year_ago = Card(author="Ann Smith", date=f"{before.year - 1}-06-01")
+    assert year_ago.cite == f"Smith {(before.year - 1) % 100:02d}"
