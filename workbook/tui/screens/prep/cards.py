@@ -54,7 +54,7 @@ class CardEdits:
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            new = card_values(values)
+            new = card_values(values, card)
             if card_id is None:
                 label = f"add a card to {point_id}"
                 prep.apply(
