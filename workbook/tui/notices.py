@@ -5,7 +5,8 @@ Textual's notices stack up in the corner, each for five seconds, over whatever i
 information notices before it (a warning or an error stays its time, however many follow it); an
 information notice stays three seconds unless its caller says otherwise, and a warning or an
 error eight; and each screen says where its notices go, over what it shows only to be read: the
-essay view's help above the essay, the main screen's coverage lines above the key bar.
+essay view's help above the essay (and the source view's, with the cite), the main screen's
+coverage lines above the key bar.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ Toast {
     margin-top: 0;
     max-width: 60%;
 }
-EssayScreen ToastRack {
+EssayScreen ToastRack, SourceScreen ToastRack {
     dock: top;
     align: right top;
     margin: 1 0 0 0;
 }
-EssayScreen Toast {
+EssayScreen Toast, SourceScreen Toast {
     width: 100%;
     max-width: 100%;
 }

@@ -41,7 +41,9 @@ class CardEdits:
                 )
 
         title = f"A card for {point_id} on “{claim.tag or claim_id}”: cut a new one, or pick one"
-        picker = CardPicker(prep.workbook, title, offer_new=True, leave_out=leave_out)
+        picker = CardPicker(
+            prep.workbook, title, offer_new=True, leave_out=leave_out, standing=prep.texts.standing
+        )
         prep.app.push_screen(picker, picked)
 
     def edit(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
@@ -74,7 +76,9 @@ class CardEdits:
             if len(places) > 1:
                 title += f", read by {len(places)} points: a change here changes it under each"
             if places:
-                note = f"Read by {read_by(prep.workbook, places)}"
+                note = f"Read by {read_by(prep.workbook, places)}\n"
+            if card is not None:
+                note += prep.texts.described(prep.workbook, card)
         prep.app.push_screen(card_form(card, title, note), done)
 
     def delete_everywhere(self, card_id: str) -> None:
@@ -117,7 +121,8 @@ class CardEdits:
                 self.go_to(card_id)
 
         title = "Find a card: go to the first point that reads it"
-        prep.app.push_screen(CardPicker(prep.workbook, title), found)
+        picker = CardPicker(prep.workbook, title, standing=prep.texts.standing)
+        prep.app.push_screen(picker, found)
 
     def go_to(self, card_id: str) -> None:
         """Show the first claim and point that read the card, the card highlighted; say where
