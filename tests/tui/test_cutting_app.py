@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from textual.command import CommandList
@@ -13,18 +14,20 @@ from textual.widgets import OptionList
 
 from workbook.commands import main
 from workbook.core.library import where_used
-from workbook.core.proving import standing
+from workbook.core.model import Card
+from workbook.core.proving import Standing, standing
 from workbook.storage.store import load
 from workbook.storage.texts import source_file_name, source_paragraphs
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.form import FormScreen
 from workbook.tui.dialogs.sources import SourcePicker, TagForm
+from workbook.tui.screens import cutting
 from workbook.tui.screens.essay import EssayScreen
 from workbook.tui.screens.prep.screen import PrepScreen
 from workbook.tui.screens.source import SourceScreen
+from workbook.tui.widgets.render import STANDING_MARKS
 
-from ..conftest import copy_positions
 from .conftest import SIZE, opened, until
 from .test_app import fill
 from .test_fitting import SIZES, assert_shown_whole, screen_lines, words
@@ -34,7 +37,6 @@ from .with_sources import (
     PARAGRAPHS,
     POINT,
     SOURCE,
-    add_source,
     seed_with_cut_cards,
     seed_with_source,
 )
@@ -286,18 +288,24 @@ async def test_a_source_whose_text_is_not_there_says_so(
         await until(pilot, lambda: app.screen is prep)
 
 
-async def test_a_cut_the_card_cannot_hold_is_refused_in_one_line(tmp_path: Path) -> None:
-    # A source's words may hold what a card's text reads as a mark: the cut is refused, said
-    # in one line, and nothing is added.
-    path = copy_positions(tmp_path)
-    add_source(path, ["Proof that x == y.", "A second paragraph."])
+async def test_a_cut_the_card_cannot_hold_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever a card refuses to hold (pydantic's errors run to many lines), the cut is
+    # refused in one line, and nothing is added.
+    def refused(*args: object) -> Card:
+        return Card(tag="two\nlines")
+
+    monkeypatch.setattr(cutting, "cut_card", refused)
+    path = seed_with_source(tmp_path)
     app = WorkbookApp(path)
     async with app.run_test(size=SIZE) as pilot:
         prep = await opened(pilot)
         await open_source(pilot, "tab")
         await cut(pilot, tag="A proof")
         said = notices(app)
-        assert "Not cut: the card's text:" in said and "\n" not in said.split("Not cut:")[1]
+        assert "Not cut: the card's tag: must be one line" in said
+        assert "\n" not in said.split("Not cut:")[1]
         assert not prep.draft.dirty
 
 
@@ -334,6 +342,10 @@ async def test_the_essay_view_cuts_a_sentences_paragraph_for_the_point(seed_copy
 
 
 # A card's standing, where the card is shown.
+
+
+def test_every_standing_has_its_mark() -> None:
+    assert set(get_args(Standing)) <= set(STANDING_MARKS)
 
 
 def column_lines(prep: PrepScreen) -> list[str]:

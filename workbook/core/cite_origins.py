@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from workbook.core.model import CITE_FIELDS, ESSAY, Workbook
+from workbook.core.model import CITE_FIELDS, ESSAY, Card, Workbook
 
 Flag = Literal["found", "guessed", "missing"]
 
@@ -65,6 +65,11 @@ def cite_fields(workbook: Workbook, source_id: str) -> list[CiteField]:
         value, origin = getattr(cited, name), origins.get(name, "")
         fields.append(CiteField(name, value, field_flag(value, origin), origin))
     return fields
+
+
+def short_cite(workbook: Workbook, source_id: str) -> str:
+    """The short cite a card cut from source `source_id` (ESSAY for the essay) reads aloud."""
+    return Card(**{f.name: f.value for f in cite_fields(workbook, source_id)}).cite
 
 
 def to_check(fields: list[CiteField]) -> list[CiteField]:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from textual.message import Message
 
-from workbook.core.cites import short_cite
+from workbook.core.cite_origins import short_cite
 from workbook.core.cutting import PARAGRAPH_BREAK
 from workbook.core.marks import plain
 from workbook.core.model import ESSAY, Card, Workbook
@@ -120,8 +120,7 @@ class SourceTexts:
             return "Typed by hand: no source to prove it against."
         source = card.source
         if source != ESSAY and source in workbook.sources:
-            cite = short_cite(workbook.sources[source]) or source
-            where = f"Cut from {cite} ({source})"
+            where = f"Cut from {short_cite(workbook, source) or source} ({source})"
         else:
             where = "Cut from the essay" if source == ESSAY else f"Cut from {source}"
         read = self.texts.get(source)

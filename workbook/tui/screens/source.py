@@ -20,8 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from workbook.core.cite_origins import GUESSED_FROM, CiteField, cite_fields
-from workbook.core.cites import short_cite
+from workbook.core.cite_origins import GUESSED_FROM, CiteField, cite_fields, short_cite
 from workbook.core.cutting import CutError
 from workbook.core.edits import Draft, EditError
 from workbook.core.model import ESSAY
@@ -149,8 +148,8 @@ class SourceScreen(Screen[str | None]):
         if self.source_id == ESSAY:
             cite, count = "The essay", workbook.essay.paragraphs
         else:
-            source = workbook.sources[self.source_id]
-            cite, count = short_cite(source) or self.source_id, source.paragraphs
+            cite = short_cite(workbook, self.source_id) or self.source_id
+            count = workbook.sources[self.source_id].paragraphs
         self.cite = cite
         head = Text(cite, style="bold")
         head.append(f"  · {self.source_id} · {count} paragraphs\n", style="dim")

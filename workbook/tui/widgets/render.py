@@ -17,9 +17,11 @@ MARKS: dict[Readiness, tuple[str, str]] = {
 
 # A card's standing, as a mark before its cite: a card typed by hand keeps the mark every card
 # had before cards were cut from sources; one whose source's text is still being read, too.
+# Every standing `core.proving` names has its mark here (tests/tui/test_cutting_app.py).
 STANDING_MARKS: dict[str, tuple[str, str]] = {
     "proven": ("✓", "green"),
     "drifted": ("✗", "bold red"),
+    "joined": ("…", "bold yellow"),  # its source's words, joined by an ellipsis
     "unread": ("?", "yellow"),
     "typed": ("▪", "green"),
     "": ("▪", "green"),
