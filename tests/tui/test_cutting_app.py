@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -27,6 +29,7 @@ from workbook.tui.screens.essay import EssayScreen
 from workbook.tui.screens.prep.screen import PrepScreen
 from workbook.tui.screens.source import SourceScreen
 from workbook.tui.widgets.render import STANDING_MARKS
+from workbook.tui.widgets.source_text import entered_or_left
 
 from .conftest import SIZE, opened, until
 from .test_app import fill
@@ -196,6 +199,22 @@ async def test_the_runs_start_and_end_move_a_paragraph_at_a_time(tmp_path: Path)
         assert text.run() == (2, 3)
         await pilot.press("left_curly_bracket", "right_curly_bracket")
         assert text.run() == (1, 4)
+        marked = [n for n, o in enumerate(text.options, 1) if "┃" in str(o.prompt)]
+        assert marked == [1, 2, 3, 4]  # drawn as it stands, after every move
+
+
+runs = st.tuples(st.integers(1, 30), st.integers(0, 30)).map(lambda r: (r[0], r[0] + r[1]))
+
+
+@given(st.none() | runs, st.none() | runs)
+def test_a_moved_run_redraws_the_paragraphs_that_entered_or_left_it(
+    before: tuple[int, int] | None, after: tuple[int, int] | None
+) -> None:
+    def inside(run: tuple[int, int] | None) -> set[int]:
+        return set(range(run[0], run[1] + 1)) if run else set()
+
+    redrawn = [n for run in entered_or_left(before, after) for n in range(run[0], run[1] + 1)]
+    assert sorted(redrawn) == sorted(inside(before) ^ inside(after))
 
 
 async def test_the_palette_cuts_from_a_source(tmp_path: Path) -> None:

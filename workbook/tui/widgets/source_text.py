@@ -97,18 +97,12 @@ class SourceText(WidthMeasuredOptionList):
         self._draw()
 
     def _draw(self) -> None:
-        """Draw again the paragraphs that entered or left the run."""
+        """Draw again the paragraphs that entered or left the run: a key that moves one end
+        costs one paragraph, however long the run."""
         run = self.run()
         before, self._drawn = self._drawn, run
-        changed: set[int] = set()
-        for drawn in (before, run):
-            if drawn is not None:
-                changed.update(range(drawn[0], drawn[1] + 1))
-        if before is not None and run is not None:
-            inside_both = set(range(max(before[0], run[0]), min(before[1], run[1]) + 1))
-            changed -= inside_both
-        for number in sorted(changed):
-            if number <= len(self.paragraphs):
+        for first, last in entered_or_left(before, run):
+            for number in range(first, min(last, len(self.paragraphs)) + 1):
                 inside = run is not None and run[0] <= number <= run[1]
                 self.restyle_option(str(number), self._prompt(number, inside))
 
@@ -121,3 +115,13 @@ class SourceText(WidthMeasuredOptionList):
             words.stylize("black on yellow")
         text.append_text(words)
         return text
+
+
+def entered_or_left(before: Run | None, after: Run | None) -> list[Run]:
+    """The paragraphs in one run and not the other, as runs: what moving a run redraws."""
+    if before is None or after is None:
+        return [run for run in (before, after) if run is not None]
+    if before[1] < after[0] or after[1] < before[0]:
+        return [before, after]  # apart: each whole
+    starts, ends = sorted((before[0], after[0])), sorted((before[1], after[1]))
+    return [run for run in ((starts[0], starts[1] - 1), (ends[0] + 1, ends[1])) if run[0] <= run[1]]
