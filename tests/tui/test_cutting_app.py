@@ -90,12 +90,15 @@ async def open_source(pilot: Pilot[None], *keys: str) -> SourceScreen:
 
 
 async def cut(pilot: Pilot[None], *keys: str, tag: str) -> None:
-    """`keys`, then `c`, the tag typed, and enter: the card cut."""
+    """`keys`, then `c`, the tag typed, and enter: the card cut (or the cut refused)."""
     app = pilot.app
+    assert isinstance(app, WorkbookApp) and app.session is not None
+    draft = app.session.draft
+    before = draft.checkpoint
     await pilot.press(*keys, "c")
     await until(pilot, lambda: isinstance(app.screen, TagForm))
     await pilot.press(*tag, "enter")
-    await until(pilot, lambda: not isinstance(app.screen, TagForm))
+    await until(pilot, lambda: draft.checkpoint is not before or "Not cut" in notices(app))
 
 
 async def test_a_card_of_two_paragraphs_is_cut_read_by_the_point_and_proven(
@@ -112,8 +115,9 @@ async def test_a_card_of_two_paragraphs_is_cut_read_by_the_point_and_proven(
         assert prep.workbook.claims[CLAIM].points[POINT].cards[-1] == card_id
         assert f"Cut {card_id} (¶2–3): p1 on" in notices(app)
         await pilot.press("escape")
-        await until(pilot, lambda: app.screen is prep)
-        assert prep.columns[0].current == (POINT, card_id)  # the card, highlighted
+        # Back on the claims, the card highlighted under the point.
+        await until(pilot, lambda: prep.columns[0].current == (POINT, card_id))
+        assert app.screen is prep
         assert "✓ Lopez 23 — Attacks rose" in str(prep.columns[0].highlighted_option.prompt)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "unsaved" not in app.sub_title)
@@ -343,8 +347,9 @@ async def test_the_essay_view_cuts_a_sentences_paragraph_for_the_point(seed_copy
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, TagForm))
         await pilot.press(*"The strike was reckless", "enter")
-        await until(pilot, lambda: app.screen is essay)
         card_id = "the-strike-was-reckless"
+        await until(pilot, lambda: card_id in prep.workbook.cards)
+        assert app.screen is essay
         assert prep.workbook.claims[CLAIM].points[POINT].cards[-1] == card_id
         assert f"Cut {card_id} (¶{number}): p1 on" in notices(app)
         await pilot.press("v")
