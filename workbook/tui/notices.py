@@ -53,10 +53,15 @@ class NoticeApp(ReplacingNotices):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """A notice for `timeout` seconds: by default brief, longer for a warning or error."""
+        """A notice for `timeout` seconds: by default brief, longer for a warning or error.
+
+        Its words are shown as they are, whatever `markup` says (a widget's `notify` asks for
+        markup unless told otherwise): a notice names what the user typed, a claim's tag or a
+        card's id, and Textual's markup would drop a [bracketed] word, or stop the app on a
+        closing tag that opened nothing."""
         if timeout is None:
             timeout = BRIEF if severity == "information" else GRAVE
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def replaces(self, new: Notification, old: Notification) -> bool:
         """A notice takes the place of the information notices before it."""

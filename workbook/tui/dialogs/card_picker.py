@@ -115,7 +115,7 @@ class CardPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(self.title_text, id="picker-title")
+            yield Label(self.title_text, id="picker-title", markup=False)
             yield Input(placeholder="Words of the cite, tag or text", id="picker-search")
             yield OptionList(id="picker-cards")
             hint = "type to narrow · ↑ ↓ choose · enter picks · escape cancels"

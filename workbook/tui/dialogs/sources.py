@@ -85,7 +85,7 @@ class SourcePicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(self.title_text, id="picker-title")
+            yield Label(self.title_text, id="picker-title", markup=False)
             options = [
                 Option(source_choice(self.workbook, source_id), id=source_id)
                 for source_id in [*self.workbook.sources, ESSAY]
