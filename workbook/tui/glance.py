@@ -8,7 +8,7 @@ The app's first look at a file is computed so, in a child forked while the app s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -20,7 +20,7 @@ from workbook.essay.paragraphs import section_name
 if TYPE_CHECKING:
     from workbook.core.filters import ClaimFilter
     from workbook.core.library import Place
-    from workbook.core.model import Claim, Workbook
+    from workbook.core.model import Card, Claim, Workbook
 
 Readiness = Literal["ready", "started", "none"]
 
@@ -66,6 +66,9 @@ class CardLine(NamedTuple):
     is_open: bool
     cite: str
     tag: str
+    # proven, drifted, typed (by hand) or unread (see `core.proving`); "" while the text of
+    # the source it was cut from has not been read
+    standing: str = ""
 
 
 class Column(NamedTuple):
@@ -160,7 +163,15 @@ def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
     )
 
 
-def column(workbook: Workbook, claim: Claim | None, side: str) -> Column:
+def column(
+    workbook: Workbook,
+    claim: Claim | None,
+    side: str,
+    standing: Callable[[Card], str | None] | None = None,
+) -> Column:
+    """One side's points on `claim`, each followed by its cards, each card with its standing
+    as `standing` says (without it, or while it does not know, only a card typed by hand
+    has one)."""
     name = workbook.sides[side].name
     if claim is None:
         return Column(side, name, ())
@@ -180,7 +191,14 @@ def column(workbook: Workbook, claim: Claim | None, side: str) -> Column:
             )
         )
         lines.extend(
-            CardLine(point_id, card_id, card.is_open, card.cite, card.tag)
+            CardLine(
+                point_id,
+                card_id,
+                card.is_open,
+                card.cite,
+                card.tag,
+                (standing(card) if standing else None) or ("" if card.source else "typed"),
+            )
             for card_id, card in point_cards(workbook, point)
         )
     return Column(side, name, tuple(lines))

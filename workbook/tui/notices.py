@@ -5,7 +5,8 @@ Textual's notices stack up in the corner, each for five seconds, over whatever i
 information notices before it (a warning or an error stays its time, however many follow it); an
 information notice stays three seconds unless its caller says otherwise, and a warning or an
 error eight; and each screen says where its notices go, over what it shows only to be read: the
-essay view's help above the essay, the main screen's coverage lines above the key bar.
+essay view's help above the essay (and the source view's, with the cite), the main screen's
+coverage lines above the key bar.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ Toast {
     margin-top: 0;
     max-width: 60%;
 }
-EssayScreen ToastRack {
+EssayScreen ToastRack, SourceScreen ToastRack {
     dock: top;
     align: right top;
     margin: 1 0 0 0;
 }
-EssayScreen Toast {
+EssayScreen Toast, SourceScreen Toast {
     width: 100%;
     max-width: 100%;
 }
@@ -52,10 +53,15 @@ class NoticeApp(ReplacingNotices):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """A notice for `timeout` seconds: by default brief, longer for a warning or error."""
+        """A notice for `timeout` seconds: by default brief, longer for a warning or error.
+
+        Its words are shown as they are, whatever `markup` says (a widget's `notify` asks for
+        markup unless told otherwise): a notice names what the user typed, a claim's tag or a
+        card's id, and Textual's markup would drop a [bracketed] word, or stop the app on a
+        closing tag that opened nothing."""
         if timeout is None:
             timeout = BRIEF if severity == "information" else GRAVE
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def replaces(self, new: Notification, old: Notification) -> bool:
         """A notice takes the place of the information notices before it."""

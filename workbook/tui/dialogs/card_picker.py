@@ -6,7 +6,7 @@ cuts a new one), and "find card", which goes to where a card is read.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from rich.text import Text
 from textual import on
@@ -22,7 +22,7 @@ from workbook.core.coverage import count
 from workbook.core.library import Place, usage
 from workbook.core.model import Card, Workbook
 from workbook.tui.glance import read_by
-from workbook.tui.widgets.render import clip, marked_words
+from workbook.tui.widgets.render import clip, marked_words, standing_mark
 
 NEW = "+new"  # the "New card…" entry: no card id can start with "+"
 MOST = 300  # entries shown at once: a few words more narrow any library to this
@@ -30,17 +30,21 @@ PREVIEW = 150  # characters of a card's text shown under its cite
 
 
 def card_choice(
-    card_id: str, card: Card, places: list[Place], workbook: Workbook | None = None
+    card_id: str,
+    card: Card,
+    places: list[Place],
+    workbook: Workbook | None = None,
+    standing: str = "",
 ) -> Text:
-    """A card as the picker lists it: cite, tag and how many points read it (given the
-    `workbook`, which claims, by tag, and points); then the start of its text, the passages
-    read aloud in bold."""
+    """A card as the picker lists it: its standing's mark, cite, tag and how many points read
+    it (given the `workbook`, which claims, by tag, and points); then the start of its text,
+    the passages read aloud in bold."""
     text = Text()
     if card.is_open:
         text.append("□ open slot", style="red")
         text.append(f": {clip(card.tag, 200) or 'evidence needed'}")
     else:
-        text.append("▪ ", style="green")
+        text.append_text(standing_mark(standing or ("" if card.source else "typed")))
         text.append(card.cite or "(no cite)", style="bold")
         if card.tag:
             text.append(f" — {clip(card.tag, 200)}")
@@ -97,9 +101,12 @@ class CardPicker(ModalScreen[str | None]):
         title: str,
         offer_new: bool = False,
         leave_out: Collection[str] = (),
+        standing: Callable[[Card], str | None] | None = None,
     ) -> None:
+        """`standing` says each card's standing (see `glance.column`)."""
         super().__init__()
         self.workbook = workbook
+        self.standing = standing
         self.title_text = title
         self.offer_new = offer_new
         self.hays = [hay for hay in haystacks(workbook) if hay.card_id not in leave_out]
@@ -108,7 +115,7 @@ class CardPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label(self.title_text, id="picker-title")
+            yield Label(self.title_text, id="picker-title", markup=False)
             yield Input(placeholder="Words of the cite, tag or text", id="picker-search")
             yield OptionList(id="picker-cards")
             hint = "type to narrow · ↑ ↓ choose · enter picks · escape cancels"
@@ -131,7 +138,9 @@ class CardPicker(ModalScreen[str | None]):
             options.append(None)
         for card_id in self.shown[:MOST]:
             where = None if self.offer_new else self.workbook
-            choice = card_choice(card_id, self.workbook.cards[card_id], self.used[card_id], where)
+            card = self.workbook.cards[card_id]
+            standing = (self.standing(card) if self.standing else None) or ""
+            choice = card_choice(card_id, card, self.used[card_id], where, standing)
             options.append(Option(choice, id=card_id))
         cards = self.cards
         cards.set_options(options)

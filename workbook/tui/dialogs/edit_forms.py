@@ -74,10 +74,12 @@ def point_form(
     return FormScreen(title, fields, check)
 
 
-def card_values(values: Values) -> Card:
-    return Card.model_validate(
-        {k: v.strip() if k != "text" and k != "notes" else v for k, v in values.items()}
-    )
+def card_values(values: Values, card: Card | None) -> Card:
+    """The card the form's values make, laid over `card` as it was: a field the form does not
+    show (the source a card was cut from, its cutter's initials) is kept as it is."""
+    typed = {k: v.strip() if k != "text" and k != "notes" else v for k, v in values.items()}
+    kept = card.model_dump() if card is not None else {}
+    return Card.model_validate({**kept, **typed})
 
 
 def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
@@ -95,7 +97,7 @@ def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
         if not any(value.strip() for value in values.values()):
             return {"tag": "the card is empty: a tag at least, the evidence it waits for"}
         try:
-            card_values(values)
+            card_values(values, card)
         except ValidationError as error:
             return {str(e["loc"][0]): e["msg"] for e in error.errors(include_url=False)}
         return {}

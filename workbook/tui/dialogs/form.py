@@ -126,7 +126,7 @@ class FormScreen(ModalScreen[Values | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Label(self.form_title, id="form-title")
+            yield Label(self.form_title, id="form-title", markup=False)
             if self.note:
                 yield Static(self.note, id="form-note", markup=False)
             with VerticalScroll(id="form-fields"):
@@ -299,7 +299,7 @@ class ConfirmScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Label(self.question, id="confirm-question")
+            yield Label(self.question, id="confirm-question", markup=False)
             # One answer a line, the safe one first: a row of five long answers does not fit
             # a small terminal, and the order of safety reads from the top.
             with Vertical(id="confirm-buttons"):

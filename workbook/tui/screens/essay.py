@@ -16,8 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from workbook.core.claim_edits import update_claim
+from workbook.core.cutting import CutError
 from workbook.core.edits import Draft, EditError
-from workbook.core.model import Claim
+from workbook.core.model import ESSAY, Claim
 from workbook.essay.picking import (
     Placed,
     Span,
@@ -31,9 +32,11 @@ from workbook.essay.picking import (
     trim_clause_start,
 )
 from workbook.essay.suggest import suggest
+from workbook.tui.dialogs.sources import ask_tag
 from workbook.tui.glance import claim_name, named
 from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.messages import Edited
+from workbook.tui.screens.cutting import Target, cut_into
 from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.essay_text import EssayText, parse_id
 from workbook.tui.widgets.key_bar import KeyBar
@@ -54,6 +57,7 @@ class EssayScreen(Screen[str | None]):
         Binding("escape", "let_go", "Claims", show=False, id="let-go"),
         Binding("c", "make_claim", "Make claim", id="make-claim"),
         Binding("s", "next_suggestion", "Next suggested", id="next-suggestion"),
+        Binding("x", "cut", "Cut card", tooltip="Cut the sentence's paragraph into a card"),
         # Before the essay's own left and right, which would scroll it sideways (it never is).
         Binding("left", "word(-1)", "Back", group=CURSOR, priority=True, tooltip="A word back"),
         Binding("right", "word(1)", "On", group=CURSOR, priority=True, tooltip="A word on"),
@@ -80,10 +84,18 @@ class EssayScreen(Screen[str | None]):
     ]
     AUTO_FOCUS = "#essay-text"
 
-    def __init__(self, draft: Draft, paragraphs: list[str], at: str | None = None) -> None:
-        """`at`: the claim in view, whose sentence the essay opens on."""
+    def __init__(
+        self,
+        draft: Draft,
+        paragraphs: list[str],
+        at: str | None = None,
+        target: Target | None = None,
+    ) -> None:
+        """`at`: the claim in view, whose sentence the essay opens on; `target`: the point a
+        card cut here is read by (None: the card library)."""
         super().__init__()
         self.at = at
+        self.target = target
         self.draft = draft
         self.paragraphs = paragraphs
         self.touched: str | None = None  # the claim made or trimmed last
@@ -104,7 +116,8 @@ class EssayScreen(Screen[str | None]):
         text.append(
             "\nc: make the sentence a claim, or the words marked in it (← → a word, space "
             "marks where they start) · ( ) trim the claim's quote a clause at its start or end, "
-            "[ ] a word · { } take one more word · s: next suggested (○) · v: back",
+            "[ ] a word · { } take one more word · s: next suggested (○) · x: cut the "
+            "paragraph into a card · v: back",
             style="dim",
         )
         return text
@@ -310,6 +323,27 @@ class EssayScreen(Screen[str | None]):
             return False
         self.post_message(Edited(change))
         return True
+
+    def action_cut(self) -> None:
+        """The sentence's paragraph, cut into a card with the essay's cite (a run of
+        paragraphs is cut in the source view, from the palette's "Cut from a source…")."""
+        here = self.sentence()
+        if here is None:
+            return
+        number = here[0]
+
+        def cut(tag: str) -> None:
+            try:
+                change, line = cut_into(
+                    self.draft, ESSAY, self.paragraphs, (number, number), tag, self.target
+                )
+            except (CutError, EditError) as error:
+                self.notify(f"Not cut: {error}", severity="error", markup=False)
+                return
+            self.post_message(Edited(change))
+            self.notify(line, markup=False, timeout=6)
+
+        ask_tag(self.app, f"Tag the card cut from ¶{number} of the essay", cut)
 
     def action_undo(self) -> None:
         change = step_back(self, self.draft)

@@ -15,6 +15,18 @@ MARKS: dict[Readiness, tuple[str, str]] = {
     "none": (NONE, "$text-muted"),
 }
 
+# A card's standing, as a mark before its cite: a card typed by hand keeps the mark every card
+# had before cards were cut from sources; one whose source's text is still being read, too.
+# Every standing `core.proving` names has its mark here (tests/tui/test_cutting_app.py).
+STANDING_MARKS: dict[str, tuple[str, str]] = {
+    "proven": ("✓", "green"),
+    "drifted": ("✗", "bold red"),
+    "joined": ("…", "bold yellow"),  # its source's words, joined by an ellipsis
+    "unread": ("?", "yellow"),
+    "typed": ("▪", "green"),
+    "": ("▪", "green"),
+}
+
 # The screen shows the start of very long text; the whole of it is in the form and the file.
 LONG = 4000
 
@@ -75,11 +87,17 @@ def card_prompt(line: CardLine) -> Text:
         text.append("□ open slot", style="red")
         text.append(f" {clip(line.tag, 300)}" if line.tag else ": evidence needed", style="dim")
         return text
-    text.append("▪ ", style="green")
+    text.append_text(standing_mark(line.standing))
     text.append(line.cite or "(no cite)", style="bold")
     if line.tag:
         text.append(f" — {clip(line.tag, 300)}")
     return text
+
+
+def standing_mark(standing: str) -> Text:
+    """The mark before a filled card's cite that says its standing, and a space."""
+    mark, style = STANDING_MARKS[standing]
+    return Text(f"{mark} ", style=style)
 
 
 def quote_in_paragraph(paragraph: str, span: tuple[int, int] | None) -> Text:

@@ -42,7 +42,9 @@ class CardEdits:
 
         named = claim_name(prep.workbook, claim_id, 80)
         title = f"A card for {point_id} on {named}: cut a new one, or pick one"
-        picker = CardPicker(prep.workbook, title, offer_new=True, leave_out=leave_out)
+        picker = CardPicker(
+            prep.workbook, title, offer_new=True, leave_out=leave_out, standing=prep.texts.standing
+        )
         prep.app.push_screen(picker, picked)
 
     def edit(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
@@ -55,7 +57,7 @@ class CardEdits:
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            new = card_values(values)
+            new = card_values(values, card)
             if card_id is None:
                 label = f"add a card to {point_id}"
                 prep.apply(
@@ -75,7 +77,9 @@ class CardEdits:
             if len(places) > 1:
                 title += f", read by {len(places)} points: a change here changes it under each"
             if places:
-                note = f"Read by {read_by(prep.workbook, places)}"
+                note = f"Read by {read_by(prep.workbook, places)}\n"
+            if card is not None:
+                note += prep.texts.described(prep.workbook, card)
         prep.app.push_screen(card_form(card, title, note), done)
 
     def delete_everywhere(self, card_id: str) -> None:
@@ -118,7 +122,8 @@ class CardEdits:
                 self.go_to(card_id)
 
         title = "Find a card: go to the first point that reads it"
-        prep.app.push_screen(CardPicker(prep.workbook, title), found)
+        picker = CardPicker(prep.workbook, title, standing=prep.texts.standing)
+        prep.app.push_screen(picker, found)
 
     def go_to(self, card_id: str) -> None:
         """Show the first claim and point that read the card, the card highlighted; say where

@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 
 from workbook.core.edits import Change, Draft
 from workbook.core.model import Claim, Workbook
+from workbook.tui.source_texts import SourceTexts
 
 # Where a highlight stays after an edit is shown: side -> the option ("p3" or "p3/card").
 Keep = dict[str, str]
@@ -30,6 +31,7 @@ class Prep(Protocol):
     paragraphs: list[str] | None
     sides: list[str]  # ours first
     path: Path  # the workbook's file
+    texts: SourceTexts  # the sources' texts, as read so far
 
     @property
     def app(self) -> App[Any]: ...
@@ -85,4 +87,12 @@ class Prep(Protocol):
 
     def focus_side(self, side: str) -> None:
         """Put the focus on the side's column."""
+        ...
+
+    def point_in_focus(self) -> tuple[str, str] | None:
+        """The claim in view and the point highlighted in the column in focus, if any."""
+        ...
+
+    def refresh_all(self) -> None:
+        """Show the whole workbook again: a view that edits the draft has changed it."""
         ...

@@ -44,6 +44,7 @@ KEYS: list[BindingType] = [
         tooltip="Show or hide the claim's whole paragraph",
     ),
     Binding("v", "essay", "Essay", tooltip="Read the essay and make claims from it"),
+    Binding("s", "cut_from_source", "Cut", tooltip="Cut from a source…"),
     Binding("slash", "filter", "Filter", tooltip="Narrow the list by words and #tags"),
     Binding("f", "find_card", "Find", tooltip="Find a card by cite, tag or text, and go to it"),
     Binding("u", "cycle_unanswered", "Unanswered", tooltip="Cycle: claims a side has not answered"),

@@ -7,6 +7,7 @@ parts it holds (`PointEdits`, `ClaimEdits`, `CardEdits`), which see it as a `Pre
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -19,6 +20,7 @@ from workbook.core.edits import Change, Draft, EditError
 from workbook.core.filters import ClaimFilter
 from workbook.core.model import Claim, Workbook
 from workbook.tui import glance
+from workbook.tui.jobs import run_job
 from workbook.tui.messages import Edited, OursChanged
 from workbook.tui.screens.prep.cards import CardEdits
 from workbook.tui.screens.prep.claims import ClaimEdits
@@ -28,7 +30,15 @@ from workbook.tui.screens.prep.layout import mark_ours, prep_layout, show_covera
 from workbook.tui.screens.prep.motion import MotionEdits
 from workbook.tui.screens.prep.points import PointEdits
 from workbook.tui.screens.prep.practice import PracticeScreens
+from workbook.tui.screens.prep.views import TextViews
 from workbook.tui.screens.steps import step_back
+from workbook.tui.source_texts import (
+    SourceTexts,
+    TextsRead,
+    TextsUnread,
+    read_texts,
+    reading_copy,
+)
 from workbook.tui.widgets.claim_list import ClaimList
 from workbook.tui.widgets.claim_view import ClaimView
 from workbook.tui.widgets.side_column import SideColumn
@@ -61,6 +71,7 @@ class PrepScreen(Screen[None]):
         self.paragraphs = paragraphs
         self.sides = [ours, draft.workbook.other_side(ours)]
         self.path = path  # the workbook's file: the app sets it again when saved elsewhere
+        self.texts = SourceTexts(paragraphs)  # the sources' texts, each read once
         self.filter_text = ""
         self.unanswered_by = ""
         self._filter_timer: Timer | None = None
@@ -69,6 +80,7 @@ class PrepScreen(Screen[None]):
         self.cards = CardEdits(self)
         self.motion = MotionEdits(self)
         self.practice = PracticeScreens(self)
+        self.views = TextViews(self)
 
     def compose(self) -> ComposeResult:
         yield from prep_layout(self.sides)
@@ -79,6 +91,24 @@ class PrepScreen(Screen[None]):
             self.claim_list.select(self.at)
             self.show_claim()
         self.show_coverage()
+        self.read_sources()
+
+    def read_sources(self) -> None:
+        """Read, off the app's thread, the texts the cards cite that are not read yet."""
+        wanted = self.texts.to_read(self.workbook)
+        if wanted:
+            job = partial(read_texts, reading_copy(self.workbook), self.path, wanted)
+            run_job(self, job, lambda error: TextsUnread(error, wanted), TextsRead)
+
+    @on(TextsRead)
+    def _texts_read(self, event: TextsRead) -> None:
+        self.texts.take(event.texts)
+        self.show_claim()  # the cards' standing, now known
+
+    @on(TextsUnread)
+    def _texts_unread(self, event: TextsUnread) -> None:
+        self.texts.unread(event.source_ids)
+        self.notify(f"{event.doing}: {event.error}", severity="warning", markup=False)
 
     # What is shown.
 
@@ -121,10 +151,11 @@ class PrepScreen(Screen[None]):
         else:
             view.show_message("No claims yet: v opens the essay, where c makes a sentence a claim.")
         for column in self.columns:
-            column.show(
-                glance.column(self.workbook, self.claim, column.side), keep.get(column.side)
-            )
+            lines = glance.column(self.workbook, self.claim, column.side, self.texts.standing)
+            column.show(lines, keep.get(column.side))
         mark_ours(self.columns)
+        if self.texts.wanted and self.is_mounted:
+            self.read_sources()  # a card cites a source whose text is not read yet
 
     def show_coverage(self) -> None:
         show_coverage(
@@ -143,6 +174,12 @@ class PrepScreen(Screen[None]):
         for column in self.columns:
             if column.side == side:
                 column.focus()
+
+    def point_in_focus(self) -> tuple[str, str] | None:
+        column = self.focused  # none yet on a new workbook, which opens on its essay
+        if isinstance(column, SideColumn) and self.claim_id and column.current[0]:
+            return self.claim_id, column.current[0]
+        return None
 
     @on(OptionList.OptionHighlighted, "#claims")
     def _claim_highlighted(self) -> None:
@@ -287,27 +324,10 @@ class PrepScreen(Screen[None]):
         self.notify(f"Preparing {self.workbook.sides[self.sides[0]].name}: its column comes first")
 
     def action_essay(self) -> None:
-        """The whole essay, to make claims from its sentences; back here on the last one."""
-        from workbook.tui.screens.essay import EssayScreen
+        self.views.essay()
 
-        if self.paragraphs is None:
-            file = self.workbook.essay.file or "(none named)"
-            self.notify(f"The essay's text is not beside the workbook: essay.file {file}")
-            return
-
-        before = self.draft.checkpoint
-
-        def back(claim_id: str | None) -> None:
-            # The essay view edits the same draft: what it changed is shown now.
-            if self.draft.checkpoint is not before:
-                self.refresh_all()
-            if claim_id is not None and claim_id in self.workbook.claims:
-                self.go_to(claim_id)
-
-        # A new workbook opens on its essay before this screen is mounted: it has no claims.
-        at = self.claim_id if self.workbook.claims else None
-        essay = EssayScreen(self.draft, self.paragraphs, at=at)
-        self.app.push_screen(essay, back)
+    def action_cut_from_source(self) -> None:
+        self.views.sources()
 
     def action_timer(self) -> None:
         self.practice.timer()
