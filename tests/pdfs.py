@@ -47,6 +47,7 @@ class Report:
     indent_first_lines: bool = False
     hyphenate: bool = True
     bottom: float = BOTTOM  # where the text ends on a page: higher, and more pages
+    most_pages: int = 0  # when not 0, the pages past this many (title page included) are cut
 
 
 def lines_of(text: str, font: tuple[str, float], width: float, hyphenate: bool) -> list[str]:
@@ -83,6 +84,8 @@ def lines_of(text: str, font: tuple[str, float], width: float, hyphenate: bool) 
 def report_pdf(report: Report) -> bytes:
     """The report as a PDF's bytes; `info` is its document information ("/Title": ...)."""
     pages = _laid_out(report)
+    if report.most_pages:
+        pages = pages[: report.most_pages - 1]
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, invariant=True)
     total = len(pages) + 1
@@ -243,3 +246,18 @@ THINK_TANK = Report(
         ),
     ],
 )
+
+
+def long_report(pages: int) -> Report:
+    """The think-tank's report, its body repeated (each copy's paragraphs numbered) to fill
+    `pages` pages."""
+    body: list[tuple[str, str]] = []
+    for copy in range(1, pages + 1):  # a copy fills a page at least
+        body += [(kind, f"{text} ({copy})") for kind, text in THINK_TANK.body]
+    return Report(
+        title="Fare-free transit, in full",
+        body=body,
+        info=THINK_TANK.info,
+        header=THINK_TANK.header,
+        most_pages=pages,
+    )
