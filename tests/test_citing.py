@@ -5,11 +5,14 @@ field made up."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
+from tests.strategies import text
 from tests.timing import LINEAR, growth
 from workbook.importing.bylines import byline_names
 from workbook.importing.citing import (
@@ -19,7 +22,7 @@ from workbook.importing.citing import (
     clean_title,
     page_cite,
 )
-from workbook.importing.document import Document
+from workbook.importing.document import Document, partial_date
 from workbook.importing.page_meta import page_meta
 from workbook.importing.sources import read_source
 from workbook.importing.webpage import read_page
@@ -305,3 +308,20 @@ def test_a_pages_cite_is_read_in_linear_time() -> None:
 
     ratio = growth(hostile_page, read, size=50)
     assert ratio < LINEAR, f"4 times the page took {ratio:.1f} times as long"
+
+
+@given(text)
+@settings(max_examples=300, deadline=None)
+def test_any_text_is_a_date_or_none(value: str) -> None:
+    date = cite_date(value, TODAY)
+    assert date == "" or (partial_date(date) == date and date <= TODAY.isoformat())
+
+
+@given(text, text)
+@settings(max_examples=300, deadline=None)
+def test_any_title_or_author_is_cleaned_to_one_line(value: str, site: str) -> None:
+    for cleaned in [clean_title(value, site), *clean_authors([value], site, set())]:
+        assert cleaned == " ".join(cleaned.split())
+        assert not any(unicodedata.category(c) == "Cc" for c in cleaned)
+    byline_names(value, marked=True)
+    byline_names(value, marked=False)

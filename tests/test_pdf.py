@@ -8,11 +8,15 @@ import io
 import logging
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfWriter
+from pypdf.actions import JavaScript
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from tests.pdfs import THINK_TANK, Report, plain, report_pdf, with_information
+from tests.strategies import text
 from tests.timing import LINEAR, growth
 from workbook.importing.pdf import MAX_PAGES, read_pdf
 from workbook.importing.pdf_text import (
@@ -304,3 +308,34 @@ def test_headers_and_footers_are_found_in_linear_time() -> None:
 
     ratio = growth(edges, without_furniture, size=200)
     assert ratio < LINEAR, f"4 times the pages took {ratio:.1f} times as long"
+
+
+def test_a_pdfs_javascript_and_actions_are_never_run(think_tank: bytes) -> None:
+    """pypdf reads the text and runs nothing: a PDF that opens with a script reads as any
+    other."""
+    writer = PdfWriter(clone_from=io.BytesIO(think_tank))
+    script = "app.alert('opened'); this.submitForm('https://example.invalid/');"
+    writer.add_open_action(JavaScript(script))
+    out = io.BytesIO()
+    writer.write(out)
+    assert b"/JavaScript" in out.getvalue()
+    read = read_pdf(out.getvalue(), "scripted.pdf")
+    assert read.paragraphs == TITLE_PAGE + plain(THINK_TANK.body)
+
+
+_SQUEEZED = str.maketrans("", "", " -\u00ad")
+
+
+@given(st.lists(st.one_of(text, st.sampled_from(["eco-", "well-", "—", "•  x", ".", " -"]))))
+@settings(max_examples=300, deadline=None)
+def test_joining_lines_keeps_every_character_but_spaces_and_hyphens(lines: list[str]) -> None:
+    """Whatever the lines, their paragraphs hold their characters in order: only white space,
+    soft hyphens and the hyphens of joined words are taken out, and no paragraph is empty."""
+    from workbook.importing.pdf_text import clean_line
+
+    pages = [[Line(line, 72, 700 - 14 * k, 11) for k, line in enumerate(lines)]]
+    found = [paragraph for paragraph, _ in paragraphs(pages)]
+    assert all(found) and all("\n" not in paragraph for paragraph in found)
+    assert "".join(found).translate(_SQUEEZED) == "".join(
+        clean_line(line) for line in lines
+    ).translate(_SQUEEZED)

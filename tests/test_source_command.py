@@ -16,8 +16,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from tests.pdfs import THINK_TANK, plain, report_pdf
+from tests.strategies import text
 from tests.test_pdf import BAD, blank_pages
 from workbook.commands import main
 from workbook.core.model import CITE_FIELDS, Card, Source, Workbook
@@ -445,3 +448,47 @@ def test_a_pdf_of_more_pages_than_a_source_may_have(
     status, _, err = run(capsys, "source", "add", "small.toml", "book.pdf")
     assert status == 2 and "2,001 pages, past the 2,000 a source may have" in err
     assert listing(folder) == before
+
+
+def test_a_markdown_and_a_text_file_are_sources_too(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "notes.md").write_text(
+        "---\ntitle: Buses and the budget\nauthor: Ann Smith\ndate: 2023-05-02\n---\n\n"
+        "First paragraph, wrapped\nover two lines.\n\n## A heading\n\nThird.\n",
+        encoding="utf-8",
+    )
+    (folder / "pasted.txt").write_text("One paragraph.\n\nAnother one.\n", encoding="utf-8")
+    assert run(capsys, "source", "add", "small.toml", "notes.md")[1].split()[-1] == "smith-2023"
+    assert run(capsys, "source", "add", "small.toml", "pasted.txt")[1].split()[-1] == "pasted"
+    workbook = load(folder / "small.toml")
+    notes, pasted = workbook.sources["smith-2023"], workbook.sources["pasted"]
+    assert (notes.title, notes.author, notes.date) == (
+        "Buses and the budget",
+        "Ann Smith",
+        "2023-05-02",
+    )
+    assert notes.origins == {
+        "title": "metadata",
+        "author": "metadata",
+        "date": "metadata",
+        "accessed": "today",
+    }
+    assert (folder / notes.file).read_text(encoding="utf-8") == (
+        "First paragraph, wrapped over two lines.\nA heading\nThird.\n"
+    )
+    assert (pasted.title, pasted.author, pasted.paragraphs) == ("", "", 2)
+    assert pasted.origins == {"accessed": "today"}
+
+
+@given(st.lists(text, min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_a_sources_text_gives_back_its_paragraphs(texts: list[str]) -> None:
+    """Whatever a reader gives (its paragraphs, white space made one space), the stored text,
+    one paragraph a line, is read back as exactly those paragraphs."""
+    from workbook.importing.document import clean
+
+    found = [paragraph for paragraph in map(clean, texts) if paragraph]
+    assume(found)
+    stored = "".join(f"{paragraph}\n" for paragraph in found)
+    assert split_paragraphs(stored) == found
