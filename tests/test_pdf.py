@@ -339,3 +339,39 @@ def test_joining_lines_keeps_every_character_but_spaces_and_hyphens(lines: list[
     assert "".join(found).translate(_SQUEEZED) == "".join(
         clean_line(line) for line in lines
     ).translate(_SQUEEZED)
+
+
+def test_a_bullet_in_smaller_type_starts_an_item_that_runs_on_its_lines() -> None:
+    """A bullet is often set smaller than its item's words, and the item's next lines hang
+    under them: the item is one paragraph, its type size that of most of its letters. A bullet
+    drawn apart from its words starts their paragraph too."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Times-Roman", 10)
+    canvas.drawString(72, 700, "There are two requirements for the way the database is stored:")
+    items = (
+        (680, "Applications must be able to extend the database in any way when they", "are"),
+        (654, "It must be possible to install applications in any of the three places", "ok."),
+    )
+    for y, first, second in items:
+        lines = canvas.beginText(72, y)
+        lines.setFont("Symbol", 8)
+        lines.textOut("• ")
+        lines.setFont("Times-Roman", 10)
+        lines.textOut(first)
+        lines.setTextOrigin(82, y - 13)
+        lines.textOut(f"installed, and {second}")
+        canvas.drawText(lines)
+    canvas.setFont("Symbol", 8)
+    canvas.drawString(72, 620, "•")  # a bullet drawn on its own, then its item's words
+    canvas.setFont("Times-Roman", 10)
+    canvas.drawString(82, 620, "A third item, drawn apart from its bullet.")
+    canvas.showPage()
+    canvas.save()
+    read = read_pdf(out.getvalue(), "items.pdf")
+    assert read.paragraphs == [
+        "There are two requirements for the way the database is stored:",
+        f"• {items[0][1]} installed, and are",
+        f"• {items[1][1]} installed, and ok.",
+        "• A third item, drawn apart from its bullet.",
+    ]

@@ -13,6 +13,7 @@ import io
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -143,28 +144,33 @@ def _pages(reader: Any, name: str) -> Iterator[tuple[int, Any]]:
 
 
 def _page_lines(page: Any, number: int, name: str) -> list[Line]:
-    """The page's lines in the order the PDF draws them, each with where it starts and its
-    type size, from pypdf's text extraction."""
+    """The page's lines in the order the PDF draws them, each with where it starts and the
+    type size of most of its letters (a bullet is often smaller), from pypdf's extraction."""
     lines: list[Line] = []
     parts: list[str] = []
-    start: list[float] = []  # x, y and size of the line being read
+    start: list[float] = []  # x and y of the line being read
+    sizes: Counter[float] = Counter()  # its letters at each type size
 
     def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
         pieces = text.split("\n")
         for at, piece in enumerate(pieces):
             if piece:
+                x, y, placed = _placed(cm, tm, size)
                 if not start:
-                    start.extend(_placed(cm, tm, size))
+                    start.extend((x, y))
                 parts.append(piece)
+                sizes[placed] += len(piece.strip())
             if at < len(pieces) - 1:
                 end_line()
 
     def end_line() -> None:
         if parts:
-            x, y, size = start or (0.0, 0.0, 0.0)
+            x, y = start or (0.0, 0.0)
+            size = sizes.most_common(1)[0][0] if sizes else 0.0
             lines.append(Line(clean_line("".join(parts)), x, y, size))
         parts.clear()
         start.clear()
+        sizes.clear()
 
     try:
         page.extract_text(visitor_text=visit)

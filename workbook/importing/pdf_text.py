@@ -61,7 +61,8 @@ _DIGITS = re.compile(r"[0-9]+")
 _PAGE_NUMBER = re.compile(r"(?:page|p\.)?\s*#(?:\s*(?:of|/)\s*#)?")
 # A sentence ends at a stop, maybe closed by quotes or brackets and followed by a note's number.
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"”’')\]]*[0-9]{0,3}$")
-_BULLET = re.compile(r"[•◦▪●■‣⁃∙·–-]\s")
+_BULLETS = "•◦▪●■‣⁃∙·–-"
+_BULLET = re.compile(rf"[{_BULLETS}]\s")
 _FIRST_WORD = re.compile(r"\w+")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 # First parts of words English writes with a hyphen ("well-known", "self-interest"); a break
@@ -216,9 +217,9 @@ def broken_word(text: str) -> str:
 
 def _starts_paragraph(previous: Line, line: Line, pitch: float, full: float) -> bool:
     """Whether `line`, drawn after `previous` on the same page, starts a new paragraph."""
-    if broken_word(previous.text):
-        return False  # a word runs on
-    if _BULLET.match(line.text):
+    if broken_word(previous.text) or _is_bullet(previous.text):
+        return False  # a word runs on, or a bullet drawn apart from its item's words
+    if _BULLET.match(line.text) or _is_bullet(line.text):
         return True
     size = max(previous.size, line.size)
     if size and abs(previous.size - line.size) > SIZE_CHANGE * size:
@@ -231,6 +232,10 @@ def _starts_paragraph(previous: Line, line: Line, pitch: float, full: float) -> 
         return False
     indent = max(line.size, 1.0) * 0.8
     return line.x > previous.x + indent or len(previous.text) < SHORT * full
+
+
+def _is_bullet(text: str) -> bool:
+    return len(text) == 1 and text in _BULLETS
 
 
 def _runs_on(last: str, line: Line) -> bool:
