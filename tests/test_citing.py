@@ -215,6 +215,8 @@ def test_titles_lose_the_section_and_the_sites_name(title: str, site: str, clean
         (["Doe, Jane", "Roe, John"], True, ["Jane Doe", "John Roe"]),
         (["The Courier", "https://facebook.example/courier", "@courier"], False, []),
         (["Jane Doe", "Jane Doe"], False, ["Jane Doe"]),
+        (["Jane Doe; Opinion Columnist", "Staff Writer"], False, ["Jane Doe"]),
+        (["The Editorial Board"], False, []),
     ],
 )
 def test_authors_lose_by_and_the_site(

@@ -176,8 +176,13 @@ def test_the_cite_comes_from_the_documents_information(think_tank: bytes) -> Non
     assert cite.origins == {"title": "pdf", "author": "pdf", "date": "pdf"}
 
 
-def test_without_a_title_the_first_pages_largest_type_is_a_guess(think_tank: bytes) -> None:
-    info = {"/Title": "Microsoft Word - fares_final_v3.docx", "/Author": "jsmith"}
+@pytest.mark.parametrize(
+    "title", ["Microsoft Word - fares_final_v3.docx", "fares_final_v3", "Layout 1", "Untitled-2"]
+)
+def test_without_a_title_the_first_pages_largest_type_is_a_guess(
+    think_tank: bytes, title: str
+) -> None:
+    info = {"/Title": title, "/Author": "jsmith"}
     cite = read_pdf(with_information(think_tank, info), "report.pdf").cite
     assert cite.fields == {"title": "Fare-free transit"}
     assert cite.origins == {"title": "file"}

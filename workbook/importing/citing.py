@@ -216,8 +216,36 @@ def _without_site(name: str, site: str, not_names: AbstractSet[str]) -> str:
     return name
 
 
+# Words of a writer's role: a "name" made of nothing else ("Opinion Columnist", "Staff
+# Writer") is a role a page wrote where a name belongs.
+_ROLES = frozenset(
+    {
+        "opinion",
+        "columnist",
+        "contributor",
+        "contributing",
+        "correspondent",
+        "editor",
+        "editors",
+        "editorial",
+        "board",
+        "reporter",
+        "writer",
+        "staff",
+        "guest",
+        "senior",
+        "chief",
+        "the",
+        "desk",
+        "team",
+    }
+)
+
+
 def _is_name(name: str, site: str, not_names: AbstractSet[str]) -> bool:
     if not any(c.isalpha() for c in name) or "://" in name or "@" in name:
+        return False
+    if all(word.lower().strip(".,") in _ROLES for word in name.split()):
         return False
     return not _same_site(name, site, not_names)
 

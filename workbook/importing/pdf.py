@@ -36,8 +36,9 @@ FIRST_PAGE = "file"
 TITLE_SIZE = 1.3
 # Titles and authors that the program that made the file wrote, not the writer.
 _NO_TITLE = re.compile(
-    r"(?:untitled(?:[-\s]?\d+)?|document\s?\d*|slide\s?\d+|powerpoint presentation|title"
-    r"|no title|microsoft word\b.*|.*\.(?:docx?|pdf|indd|pptx?|rtf|odt|txt|qxp|tex|dvi))",
+    r"(?:untitled(?:[-\s]?\d+)?|document\s?\d*|slide\s?\d+|layout\s?\d+|powerpoint presentation"
+    r"|title|no title|microsoft word\b.*|.*\.(?:docx?|pdf|indd|pptx?|rtf|odt|txt|qxp|tex|dvi)"
+    r"|\S*_\S*)",  # a file's name ("report_final_v3"), which has no spaces but underscores
     re.I,
 )
 _NO_AUTHOR = frozenset({"administrator", "admin", "user", "owner", "author", "unknown", "default"})
