@@ -492,3 +492,29 @@ def test_a_sources_text_gives_back_its_paragraphs(texts: list[str]) -> None:
     assume(found)
     stored = "".join(f"{paragraph}\n" for paragraph in found)
     assert split_paragraphs(stored) == found
+
+
+def test_a_link_in_the_folder_to_nothing_yet_is_written_through_and_taken_back(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link of the text's name to a file of the folder that is not there yet is written
+    through, as every file of the workbook's is; and a failed save takes back what it wrote."""
+    from workbook.importing import source_edits
+    from workbook.storage.files import WorkbookError
+
+    (folder / "small.raman.source.txt").symlink_to("texts-raman.txt")
+    real_save = source_edits.save
+
+    def full_disk(workbook: object, path: Path) -> bytes:
+        raise WorkbookError(f"{path}: cannot save: No space left on device")
+
+    monkeypatch.setattr(source_edits, "save", full_disk)
+    before = listing_names(folder)
+    assert run(capsys, "source", "add", "small.toml", "byline.html")[0] == 2
+    assert listing_names(folder) == before and not (folder / "texts-raman.txt").exists()
+    monkeypatch.setattr(source_edits, "save", real_save)
+    status, out, _ = run(capsys, "source", "add", "small.toml", "byline.html")
+    assert status == 0 and " stored in small.raman.source.txt" in out and "already" not in out
+    read = read_source(folder / "byline.html")
+    assert split_paragraphs((folder / "texts-raman.txt").read_text("utf-8")) == read.paragraphs
+    assert (folder / "small.raman.source.txt").is_symlink()

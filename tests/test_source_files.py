@@ -110,3 +110,16 @@ def test_no_export_or_speech_writes_over_a_sources_text(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "the text of source smith-2021" in err
     assert text.read_text(encoding="utf-8") == SOURCE_TEXT
+
+
+def test_save_as_writes_the_texts_through_a_link_in_the_folder_to_nothing_yet(
+    with_source: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "small.txt").symlink_to("kept-essay.txt")
+    (folder / "small.smith-2021.source.txt").symlink_to("kept-source.txt")
+    SaveJob(with_source, folder / "copy.toml", load(with_source), None, "", False).run()
+    assert (folder / "kept-essay.txt").read_text(encoding="utf-8") == ESSAY
+    assert (folder / "kept-source.txt").read_text(encoding="utf-8") == SOURCE_TEXT
+    assert load(folder / "copy.toml").essay.file == "small.txt"

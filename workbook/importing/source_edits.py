@@ -23,14 +23,10 @@ from workbook.core.fields import ID_PATTERN
 from workbook.core.model import ESSAY, FORMAT_VERSION, Source, Workbook
 from workbook.importing.sources import SourceText, read_source, source_id_for
 from workbook.storage.files import WorkbookError, backup_path, same_file
-from workbook.storage.owned import Kind, inputs_of, owned_target, write_owned
+from workbook.storage.owned import inputs_of, owned_target, source_text, write_owned
 from workbook.storage.places import is_bundled
 from workbook.storage.store import Loaded, read_workbook, save, to_data, validate
 from workbook.storage.texts import source_file_name
-
-# A source's text, stored beside its workbook: it replaces no file but one that holds the
-# very same text (a source added again after its table was taken out by hand, say).
-TEXT_KIND = "source's text"
 
 
 @dataclass(frozen=True)
@@ -77,14 +73,14 @@ def add_source(
     data = "".join(f"{paragraph}\n" for paragraph in read.paragraphs).encode("utf-8")
     text = path.parent / name
     updated = _with_source(workbook, path, source_id, _table(read, name))
-    kept = _write_text(text, data, path, workbook)
+    written = _write_text(text, data, path, workbook)
     try:
         save(updated, path)
     except WorkbookError:
-        if not kept:
-            _take_back(text)
+        if written is not None:
+            _take_back(written)
         raise
-    return Added(source_id, updated.sources[source_id], text, kept)
+    return Added(source_id, updated.sources[source_id], text, kept=written is None)
 
 
 def _check_id(source_id: str) -> None:
@@ -113,24 +109,23 @@ def _with_source(workbook: Workbook, path: Path, source_id: str, table: dict[str
     return validate(data, path)
 
 
-def _write_text(text: Path, data: bytes, path: Path, workbook: Workbook) -> bool:
-    """Write the source's text at `text`; True when the same text was there already (it is
-    kept as it is). Never over another file, nor through a link out of the folder, nor over
-    the workbook, its essay or another source's text."""
-    kind = Kind(TEXT_KIND, lambda raw: None if raw == data else "another file", backup=False)
+def _write_text(text: Path, data: bytes, path: Path, workbook: Workbook) -> Path | None:
+    """Write the source's text at `text`: the file written (through a link in the folder, its
+    target), or None when the same text was there already and is kept as it is. Never over
+    another file, nor through a link out of the folder, nor over the workbook, its essay or
+    another source's text."""
+    kind = source_text(data)
     protect = inputs_of(path, workbook)
-    owned_target(text, kind, protect=protect)
-    if os.path.lexists(text):
-        return True
-    write_owned(text, data, kind, protect=protect)
-    return False
+    if os.path.exists(owned_target(text, kind, protect=protect)):
+        return None
+    return write_owned(text, data, kind, protect=protect)
 
 
-def _take_back(text: Path) -> None:
+def _take_back(written: Path) -> None:
     """Undo the text's write after the workbook's failed: nothing is left half done."""
     # The failure already being reported is the one that matters.
     with contextlib.suppress(OSError):
-        os.unlink(text)
+        os.unlink(written)
 
 
 @dataclass(frozen=True)

@@ -182,10 +182,10 @@ def copy_texts(path: Path, texts: Sequence[tuple[str, str]], folder: Path) -> No
         original = read_bytes(original_path)
         kind = Kind(f"copy of {what}", _same_as(original), backup=False)
         copy = folder / name
-        if os.path.lexists(copy):
-            owned_target(copy, kind)  # the same text, in a regular file of the folder's own
-            continue
-        refuse_a_link_out(copy, kind)
+        # Refuses a link out of the folder and a file of other text; a link in the folder to
+        # a file not there yet is written through, as every file of the workbook's is.
+        if os.path.exists(owned_target(copy, kind)):
+            continue  # the same text is there
         copies.append((copy, original, kind))
     for copy, original, kind in copies:
         try:
@@ -195,6 +195,13 @@ def copy_texts(path: Path, texts: Sequence[tuple[str, str]], folder: Path) -> No
         write_owned(copy, original, kind)
 
 
-def _same_as(original: bytes) -> Recognise:
-    """What a file is when it is not a copy of `original`."""
-    return lambda raw: None if raw == original else "a different text"
+def _same_as(original: bytes, otherwise: str = "a different text") -> Recognise:
+    """What a file is when it is not a copy of `original`: `otherwise`."""
+    return lambda raw: None if raw == original else otherwise
+
+
+def source_text(data: bytes) -> Kind:
+    """A source's text, `data`, as `workbook source add` stores it beside its workbook: it
+    replaces no file but one that holds the very same text (a source added again after its
+    table was taken out by hand, say), and keeps no backup, having replaced nothing."""
+    return Kind("source's text", _same_as(data, "another file"), backup=False)
