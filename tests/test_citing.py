@@ -199,6 +199,7 @@ def test_json_ld_authors_in_every_form(data: str, author: str) -> None:
         ("Free buses - a trial", "The Courier", "Free buses - a trial"),  # not the site's name
         ("Opinion-based policy", "", "Opinion-based policy"),
         ("Free buses | nytimes", "", "Free buses"),  # the site's handle
+        ("The Courier", "The Courier", ""),  # a page's title that is only the site's name
     ],
 )
 def test_titles_lose_the_section_and_the_sites_name(title: str, site: str, cleaned: str) -> None:

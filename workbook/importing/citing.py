@@ -171,13 +171,13 @@ def _publication(value: str, not_names: AbstractSet[str]) -> str:
 
 def clean_title(value: str, site: str, not_names: AbstractSet[str] = frozenset()) -> str:
     """A title without the section a page puts before it ("Opinion | ") and the site's name
-    it puts after (" - The Site", " | The Site")."""
+    it puts after (" - The Site", " | The Site"); "" for a title that is the site's name."""
     value = _one_line(value)
     value = _SECTION.sub("", value, count=1) or value
     suffix = _SITE_SUFFIX.search(value)
     if suffix and _same_site(suffix[1], site, not_names):
         value = value[: suffix.start()]
-    return value
+    return "" if _same_site(value, site, not_names) else value  # the site's name is no title
 
 
 def _same_site(text: str, site: str, not_names: AbstractSet[str]) -> bool:
