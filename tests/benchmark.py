@@ -1,6 +1,6 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|check]
+    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|sources|check]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -187,13 +187,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest", "new", "check"),
+        choices=("workbooks", "suggest", "new", "sources", "check"),
         action="append",
         help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
-        "a new workbook from a saved page, or checking 2,000 cut cards",
+        "a new workbook from a saved page, sources added from a page and a PDF, or checking "
+        "2,000 cut cards",
     )
     args = parser.parse_args()
-    rounds, only = args.rounds, set(args.only or ("workbooks", "suggest", "new", "check"))
+    everything = ("workbooks", "suggest", "new", "sources", "check")
+    rounds, only = args.rounds, set(args.only or everything)
     compileall.compile_dir(Path(workbook.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
     rows: list[Row] = []
@@ -204,6 +206,8 @@ def main() -> None:
             rows += suggest_rows(rounds)
         if "new" in only:
             rows += new_rows(folder, rounds)
+        if "sources" in only:
+            rows += source_rows(folder, rounds)
         if "check" in only:
             rows += check_rows(folder, rounds)
     finally:
@@ -457,6 +461,72 @@ def check_rows(folder: Path, rounds: int) -> list[Row]:
     megabytes = path.stat().st_size / 1e6
     name = f"Check 2,000 cut cards against their sources / tomllib.loads ({megabytes:.1f} MB)"
     return [(name, "1.5", ours / theirs, ours)]
+
+
+PDF_PAGES = 100
+
+
+def source_rows(folder: Path, rounds: int) -> list[Row]:
+    """`workbook source add` of a long saved page, against trafilatura's extraction of the same
+    text; and of a 100-page report, against pypdf's own text extraction of its pages."""
+    import trafilatura
+    from pypdf import PdfReader
+
+    from .pdfs import long_report, report_pdf
+
+    page = folder / "source-page.html"
+    page.write_text(long_page(), encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    pdf = folder / "source-report.pdf"
+    pdf.write_bytes(report_pdf(long_report(PDF_PAGES)))
+    raw = pdf.read_bytes()
+    essay = folder / "essay.txt"
+    essay.write_text("The essay under study.\n", encoding="utf-8")
+    workbook = folder / "sources.toml"
+    with contextlib.redirect_stdout(io.StringIO()):
+        workbook_main(["new", str(essay), "-o", str(workbook), "--force"])
+    before = workbook.read_bytes()
+
+    def add(source: Path) -> Callable[[], float]:
+        def measure() -> float:
+            # Each round adds the source to the same workbook, as it was before.
+            workbook.write_bytes(before)
+            for text in folder.glob("sources.*.source.txt"):
+                text.unlink()
+            with contextlib.redirect_stdout(io.StringIO()):
+                return timed(lambda: workbook_main(["source", "add", str(workbook), str(source)]))
+
+        return measure
+
+    def extraction() -> float:
+        return timed(lambda: trafilatura.bare_extraction(html, **extraction_options()))
+
+    def pypdf_text() -> float:
+        return timed(lambda: [p.extract_text() for p in PdfReader(io.BytesIO(raw)).pages])
+
+    add(page)()  # the first call pays for importing trafilatura and pypdf
+    add(pdf)()
+    words = sum(len(p.split()) for p in read_document(page).paragraphs)
+    page_ours, page_theirs = side_by_side(add(page), extraction, rounds)
+    pdf_ours, pdf_theirs = side_by_side(add(pdf), pypdf_text, rounds)
+    # Beyond the extraction, `source add` reads the page's own metadata (JSON-LD, tags,
+    # bylines) and writes the text and the workbook; for a PDF it places each line, leaves
+    # out headers and footers and joins lines and broken words.
+    return [
+        (
+            f"Source from a saved page ({words:,} words) / trafilatura's extraction",
+            "1.5",
+            page_ours / page_theirs,
+            page_ours,
+        ),
+        (
+            f"Source from a {PDF_PAGES}-page PDF ({pdf_ours / PDF_PAGES:.3f} s a page) "
+            "/ pypdf's extract_text",
+            "1.5",
+            pdf_ours / pdf_theirs,
+            pdf_ours,
+        ),
+    ]
 
 
 def report(rows: list[Row], rounds: int) -> str:

@@ -50,6 +50,9 @@ class Command:
 COMMANDS: dict[str, Command] = {
     "open": Command("open", "open a workbook in the app (the default)"),
     "new": Command("new", "start a workbook from an essay (.txt, .md, a saved .html page, or -)"),
+    "source": Command(
+        "source", "add a saved page, a PDF or a text as a source of a workbook; list, remove"
+    ),
     "check": Command("check", "validate workbooks and show what each side lacks"),
     "fmt": Command("fmt", "rewrite workbooks in the canonical form (an older format is upgraded)"),
     "export": Command(

@@ -166,7 +166,7 @@ def write_export(
     or else where `default_path` says. Never over the workbook or its essay; see
     owned.write_owned for the rest. Returns where it went."""
     target = output or default_path(path, to)
-    protect = inputs_of(path, workbook.essay.file)
+    protect = inputs_of(path, workbook)
     write_owned(
         target, data, export_format(to).file_kind, protect=protect, named=output is not None
     )

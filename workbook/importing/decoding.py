@@ -73,9 +73,9 @@ def decode_document(raw: bytes, name: str) -> str:
     """A document's bytes as text: UTF-8 (with or without a byte-order mark), UTF-16 or UTF-32
     with a byte-order mark, the charset a web page declares, or else Windows-1252. Refuses, in
     one line naming `name`, an empty document and one that is binary or in no such encoding."""
-    for magic, what in _MAGIC:
-        if raw.startswith(magic):
-            raise WorkbookError(f"{name}: looks like {what}, not text")
+    what = looks_like(raw)
+    if what is not None:
+        raise WorkbookError(f"{name}: looks like {what}, not text")
     text = _decode(raw, name)
     if not text.strip():
         raise WorkbookError(f"{name}: the document is empty")
@@ -84,6 +84,11 @@ def decode_document(raw: bytes, name: str) -> str:
     if "\x00" in text or controls * 100 > len(text):
         raise WorkbookError(f"{name}: holds binary data, not text")
     return text
+
+
+def looks_like(raw: bytes) -> str | None:
+    """What a file that is not text is, told by its first bytes ("a PDF document"), or None."""
+    return next((what for magic, what in _MAGIC if raw.startswith(magic)), None)
 
 
 def looks_like_html(name: str, text: str) -> bool:

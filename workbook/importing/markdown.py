@@ -50,7 +50,7 @@ def read_markdown(text: str) -> Document:
     paragraphs without its fences; an HTML block is kept as written, unless it has no text
     outside its tags (a comment, a `<div>` line). Other Markdown is kept as it is written."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    front, lines = _front_matter(lines)
+    front, lines = front_matter(lines)
     cite = {"author": front.get("author", ""), "date": partial_date(front.get("date", ""))}
     title = front.get("title", "")
     tokens = _PARSER.parse("\n".join(lines))
@@ -93,8 +93,9 @@ def _cut_short(tokens: list[Token]) -> bool:
     return any(token.nesting == 1 and token.level >= _MAX_NESTING - 1 for token in tokens)
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The title, author and date of a YAML front matter, and the lines after it."""
+def front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The title, author and date of a YAML front matter ("title", "author", "date"), and
+    the lines after it."""
     if not lines or lines[0].rstrip() != "---":
         return {}, lines
     end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), 0)

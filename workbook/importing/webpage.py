@@ -48,16 +48,27 @@ def without_crowding(html: str) -> str:
 def read_webpage(html: str, name: str) -> Document:
     """The article of a saved page: its paragraphs and headings in order, and its cite. A
     level-one heading that opens the article is its headline: the title, not a paragraph."""
+    return read_page(html, name)[0]
+
+
+def read_page(html: str, name: str) -> tuple[Document, Any]:
+    """As `read_webpage`, with the page as lxml parsed it (None when it did not parse), so
+    that what the page says of itself can be read from it without parsing it again.
+    trafilatura's extraction works on a copy: the tree is the page as saved."""
     import trafilatura  # about 0.2 s to import: only a web page pays for it
+    from trafilatura.utils import load_html
 
     declaration = _XML_DECLARATION.match(html)
     if declaration:
         html = html[declaration.end() :]
     html = without_crowding(html)
     try:
-        extracted = trafilatura.bare_extraction(html, **extraction_options())
+        tree = load_html(html)
+        if tree is None:
+            return Document([], []), None
+        extracted = trafilatura.bare_extraction(tree, **extraction_options())
         if extracted is None or isinstance(extracted, dict) or extracted.body is None:
-            return Document([], [])
+            return Document([], []), tree
         blocks = _blocks(extracted.body)
         linked = _linked_share(extracted.body)
     except Exception as error:  # a parser on arbitrary input: whatever it raises is one line
@@ -68,7 +79,7 @@ def read_webpage(html: str, name: str) -> Document:
     if blocks and blocks[0][1] == "h1":
         headline = blocks.pop(0)[0]
         title = title or headline
-    return assemble(
+    document = assemble(
         [(text, rend is not None) for text, rend in blocks],
         title=title,
         author=_text(extracted.author),
@@ -76,6 +87,7 @@ def read_webpage(html: str, name: str) -> Document:
         site=_text(extracted.sitename),
         url=_text(extracted.url),
     )
+    return document, tree
 
 
 def extraction_options() -> dict[str, Any]:

@@ -155,6 +155,6 @@ def write_speech(
     """Write a speech of the workbook at `path` to `output`, a name the user typed, or else
     where `speech_path` says; never over the workbook or its essay. Returns where it went."""
     target = output or speech_path(path, speech)
-    protect = inputs_of(path, workbook.essay.file)
+    protect = inputs_of(path, workbook)
     write_owned(target, markdown_text.encode("utf-8"), SPEECH, protect=protect, named=bool(output))
     return target

@@ -32,9 +32,10 @@ from workbook.session.merge_in_place import MergeJob, SettleJob
 from workbook.session.restore import merge, steps
 from workbook.storage.files import WorkbookError, one_line, read_file
 from workbook.storage.left_off import read_left_off, remember_left_off
-from workbook.storage.owned import copy_essay, save_target
+from workbook.storage.owned import copy_texts, save_target
 from workbook.storage.parallel import Parse
 from workbook.storage.store import read_workbook, save
+from workbook.storage.texts import texts_beside
 
 
 class Phase(enum.Enum):
@@ -78,13 +79,15 @@ class SaveJob:
 
     def run(self) -> Saved | Conflict:
         """Runs in a worker: may raise anything; the session takes it as a failed save."""
-        essay = self.snapshot.essay.file
+        # The essay's and the sources' texts go beside a copy in another folder, or it
+        # would not open there; all or none of them, before the workbook is written.
+        texts = texts_beside(self.snapshot)
         if self.target is None:
-            target, note = save_target(self.path, essay)
+            target, note = save_target(self.path, texts)
         else:
             target, note = self.target, ""
             if target.parent != self.path.parent:
-                copy_essay(self.path, essay, target.parent)
+                copy_texts(self.path, texts, target.parent)
         if not self.overwrite:
             on_disk = file_digest(target)
             if target == self.path and on_disk is not None and on_disk != self.base:

@@ -1,14 +1,16 @@
 """The files the workbook owns besides the workbook itself (briefs and the other exports,
-speeches, drill histories, a repository's .gitattributes, the essay's copy beside a saved
-copy), and the one way they are written, `write_owned`:
+speeches, drill histories, a repository's .gitattributes, its sources' texts, the copies of
+its essay's and sources' texts beside a saved copy), and the one way they are written,
+`write_owned`:
 
 - by default beside the workbook, and never through a link that leads out of the folder the
   name is in: a link planted there must not make a drill mark or an export replace a file
   elsewhere. A name the user typed (`named`) is theirs, and its link is followed;
-- never over the workbook, its essay or a bundled position, nor over anything that is not a
-  regular file or that is read-only, nor over a file that is not of its own kind: each `Kind`
-  says which files it may replace (a drill history only a drill history, a brief a text that
-  is no TOML data), so that a drill history never replaces a workbook;
+- never over the workbook, its essay, its sources' texts or a bundled position, nor over
+  anything that is not a regular file or that is read-only, nor over a file that is not of
+  its own kind: each `Kind` says which files it may replace (a drill history only a drill
+  history, a brief a text that is no TOML data), so that a drill history never replaces a
+  workbook;
 - atomically, keeping the file it replaces as NAME.bak (see files.write_atomic).
 
 Journals keep their own write (session/journal.py): each is locked before it is renamed into
@@ -18,14 +20,16 @@ place under a name of its app's own, and a rename never writes through a link.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomli
 
+from workbook.core.model import Workbook
 from workbook.storage.files import WorkbookError, read_bytes, same_file, write_atomic, write_target
 from workbook.storage.places import is_bundled
+from workbook.storage.texts import texts_beside
 from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml
 
 # What a file the workbook is about to replace turns out to be, when it is not of the kind
@@ -76,12 +80,11 @@ def text(name: str, backup: bool = True) -> Kind:
     return Kind(name, text_or_toml, backup)
 
 
-def inputs_of(workbook: Path, essay_file: str) -> list[tuple[Path, str]]:
-    """What an export of `workbook` was made from, which it must never replace."""
-    inputs = [(workbook, "the workbook itself")]
-    if essay_file:
-        inputs.append((workbook.parent / essay_file, "the workbook's essay"))
-    return inputs
+def inputs_of(path: Path, workbook: Workbook) -> list[tuple[Path, str]]:
+    """What an export of the workbook at `path` was made from, which it must never replace:
+    the workbook, its essay and its sources' texts."""
+    texts = [(path.parent / name, what) for name, what in texts_beside(workbook)]
+    return [(path, "the workbook itself"), *texts]
 
 
 def owned_target(
@@ -135,41 +138,70 @@ def refuse_a_link_out(path: Path, kind: Kind) -> None:
         )
 
 
-# The essay beside a copy of its workbook.
+# The texts beside a copy of its workbook.
 
 
-def save_target(path: Path, essay_file: str = "", folder: Path | None = None) -> tuple[Path, str]:
+def save_target(
+    path: Path, texts: str | Sequence[tuple[str, str]] = "", folder: Path | None = None
+) -> tuple[Path, str]:
     """Where saving `path` writes, and a note for the user when that is not `path` itself.
 
-    A bundled workbook is copied, with the essay it names, into `folder` (the current one by
+    A bundled workbook is copied, with the texts it names (its essay's file, or each text and
+    what it is, as `texts.texts_beside` lists them), into `folder` (the current one by
     default) the first time it is saved; later saves go to that copy.
     """
     if not is_bundled(path):
         return path, ""
     folder = folder or Path.cwd()
     target = folder / path.name
-    copy_essay(path, essay_file, folder)
+    copy_texts(path, _named(texts), folder)
     return target, f"the bundled seed is read-only: saved a copy to {target}"
 
 
+def _named(texts: str | Sequence[tuple[str, str]]) -> Sequence[tuple[str, str]]:
+    if isinstance(texts, str):
+        return [(texts, "the workbook's essay")] if texts else []
+    return texts
+
+
 def copy_essay(path: Path, essay_file: str, folder: Path) -> None:
-    """Put the essay that `path` names beside a copy of it in `folder`. A file of that name
-    there already must hold the same text: beside any other, the copy would not open."""
-    essay = path.parent / essay_file
-    if not essay_file or not essay.is_file():
-        return
-    original = read_bytes(essay)
-    kind = Kind(
-        "copy of the workbook's essay",
-        lambda raw: None if raw == original else "a different text",
-        backup=False,
-    )
-    copy = folder / essay_file
-    if os.path.lexists(copy):
-        owned_target(copy, kind)  # the same text, in a regular file of the folder's own
-        return
-    try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WorkbookError(f"{copy}: cannot save: {error.strerror or error}") from None
-    write_owned(copy, original, kind)
+    """Put the essay that `path` names beside a copy of it in `folder` (see `copy_texts`)."""
+    copy_texts(path, _named(essay_file), folder)
+
+
+def copy_texts(path: Path, texts: Sequence[tuple[str, str]], folder: Path) -> None:
+    """Put the texts that `path` names (each name with what it is) beside a copy of it in
+    `folder`. A file of a text's name there already must hold the same text: beside any
+    other, the copy would not open. Every text is checked before any is written, so that a
+    refusal leaves the folder as it was."""
+    copies = []
+    for name, what in texts:
+        original_path = path.parent / name
+        if not name or not original_path.is_file():
+            continue
+        original = read_bytes(original_path)
+        kind = Kind(f"copy of {what}", _same_as(original), backup=False)
+        copy = folder / name
+        # Refuses a link out of the folder and a file of other text; a link in the folder to
+        # a file not there yet is written through, as every file of the workbook's is.
+        if os.path.exists(owned_target(copy, kind)):
+            continue  # the same text is there
+        copies.append((copy, original, kind))
+    for copy, original, kind in copies:
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WorkbookError(f"{copy}: cannot save: {error.strerror or error}") from None
+        write_owned(copy, original, kind)
+
+
+def _same_as(original: bytes, otherwise: str = "a different text") -> Recognise:
+    """What a file is when it is not a copy of `original`: `otherwise`."""
+    return lambda raw: None if raw == original else otherwise
+
+
+def source_text(data: bytes) -> Kind:
+    """A source's text, `data`, as `workbook source add` stores it beside its workbook: it
+    replaces no file but one that holds the very same text (a source added again after its
+    table was taken out by hand, say), and keeps no backup, having replaced nothing."""
+    return Kind("source's text", _same_as(data, "another file"), backup=False)

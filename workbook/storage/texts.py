@@ -58,3 +58,13 @@ def text_beside(path: Path, name: str, where: str) -> list[str] | None:
             return None  # not there: what it would prove is simply not checked
         raise WorkbookError(f"{where}: {name}: {error.reason}") from None
     return split_paragraphs(utf8(raw, f"{where}: {name}"))
+
+
+def texts_beside(workbook: Workbook) -> list[tuple[str, str]]:
+    """The texts the workbook names beside it, each with what it is: its essay's, then each
+    source's. Whatever copies, protects or moves a workbook's files goes by this list, so a
+    text of a new kind is carried and kept safe everywhere at once."""
+    named = [(workbook.essay.file, "the workbook's essay")] if workbook.essay.file else []
+    for key, source in workbook.sources.items():
+        named.append((source.file, f"the text of source {key}"))
+    return named

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from textual.message import Message
 
-from workbook.core.cite_origins import short_cite
+from workbook.core.cite_flags import short_cite
 from workbook.core.cutting import PARAGRAPH_BREAK
 from workbook.core.marks import plain
 from workbook.core.model import ESSAY, Card, Workbook

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from workbook.core.cite_origins import cite_fields, short_cite, to_check
+from workbook.core.cite_flags import cite_fields, short_cite, to_check
 from workbook.core.model import ESSAY, Workbook
 from workbook.tui.dialogs.form import Field, FormScreen, Values
 from workbook.tui.glance import named

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from workbook.core.cite_origins import GUESSED_FROM, CiteField, cite_fields, short_cite
+from workbook.core.cite_flags import GUESSED_FROM, CiteField, cite_fields, short_cite
 from workbook.core.cutting import CutError
 from workbook.core.edits import Draft, EditError
 from workbook.core.model import ESSAY

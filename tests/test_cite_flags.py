@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from workbook.core.cite_origins import cite_fields, field_flag, to_check
+from workbook.core.cite_flags import cite_fields, cite_of, field_flag, flags, to_check
 from workbook.core.model import Workbook
 
 
@@ -33,24 +33,25 @@ def workbook(data: dict[str, Any]) -> Workbook:
     return Workbook.model_validate(data)
 
 
-def test_a_byline_a_files_name_and_today_are_guesses(workbook: Workbook) -> None:
-    flags = {f.name: f.flag for f in cite_fields(workbook, "lee")}
-    assert flags == {
+def test_a_byline_and_a_files_own_text_are_guesses(workbook: Workbook) -> None:
+    flagged = {f.name: f.flag for f in cite_fields(workbook, "lee")}
+    assert flagged == {
         "author": "guessed",
         "qualifications": "missing",
         "date": "missing",  # empty: missing, whatever its origin says
         "title": "found",
         "publication": "guessed",
         "url": "found",  # no origin recorded: typed into the file by hand
-        "accessed": "guessed",
+        "accessed": "found",  # the day it was added: what the workbook knows
     }
     assert [f.name for f in to_check(cite_fields(workbook, "lee"))] == [
         "author",
         "qualifications",
         "date",
         "publication",
-        "accessed",
     ]
+    fields, origins = cite_of(workbook, "lee")
+    assert flags(fields, origins) == ["author~", "qualifications?", "date?", "publication~"]
 
 
 def test_the_essays_cite_has_its_own_fields_only(workbook: Workbook) -> None:
@@ -62,5 +63,10 @@ def test_the_essays_cite_has_its_own_fields_only(workbook: Workbook) -> None:
 
 @pytest.mark.parametrize("origin", ["metadata", "json-ld", "highwire", "pdf", "typed", ""])
 def test_a_field_read_from_what_a_page_declares_is_found(origin: str) -> None:
-    assert field_flag("Ann Lee", origin) == "found"
-    assert field_flag("  ", origin) == "missing"
+    assert field_flag("author", "Ann Lee", origin) == "found"
+    assert field_flag("author", "  ", origin) == "missing"
+
+
+def test_an_address_the_browser_noted_is_found_not_guessed() -> None:
+    assert field_flag("url", "https://example.org/a", "file") == "found"
+    assert field_flag("title", "A title", "file") == "guessed"
