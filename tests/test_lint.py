@@ -51,3 +51,22 @@ def test_the_app_names_a_claim_one_way() -> None:
         if "“{claim.tag" in line or "claim.tag or claim_id" in line or ".tag or pick.claim" in line
     ]
     assert not fallbacks, fallbacks
+
+
+def test_the_apps_words_are_never_read_as_markup() -> None:
+    """Textual reads a str given to `Static` or `Label` as markup, and a side named "[/b]"
+    stopped the app: every one is made with `markup=False`, and what it styles it builds as
+    `Text` or `Content`."""
+    unmarked = [
+        f"{path.relative_to(TOP)}:{node.lineno}"
+        for path in sorted((TOP / "workbook" / "tui").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("Static", "Label")
+        and not any(
+            k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
+            for k in node.keywords
+        )
+    ]
+    assert not unmarked, unmarked

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.content import Content
+
 from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.card_picker import CardPicker
@@ -59,3 +62,54 @@ async def test_a_tag_in_brackets_is_shown_whole_in_form_and_picker_titles(
         await pilot.pause()
         assert TAG in str(app.screen.query_one("#picker-title").render())
         assert app.crash is None
+
+
+MARKUP = "[/b] [red]x[@click=app.quit]"
+
+
+def named_in_markup(path: Path) -> Path:
+    """The seed with both sides named, its cards tagged and its points written in words
+    Textual's markup would read as styles and actions."""
+    workbook = load(path)
+    sides = {
+        key: side.model_copy(update={"name": f"{side.name} {MARKUP}"})
+        for key, side in workbook.sides.items()
+    }
+    cards = {
+        cid: card.model_copy(update={"tag": f"{MARKUP} {card.tag}"})
+        for cid, card in workbook.cards.items()
+    }
+    claims = {
+        claim_id: claim.model_copy(
+            update={
+                "points": {
+                    pid: point.model_copy(update={"text": f"{point.text} {MARKUP}"})
+                    for pid, point in claim.points.items()
+                }
+            }
+        )
+        for claim_id, claim in workbook.claims.items()
+    }
+    save(workbook.model_copy(update={"sides": sides, "cards": cards, "claims": claims}), path)
+    return path
+
+
+@pytest.mark.parametrize("keys", [(), ("ctrl+t",), ("ctrl+d",), ("ctrl+b",), ("v",), ("o",)])
+async def test_names_in_markup_are_shown_on_every_screen(
+    seed_copy: Path, keys: tuple[str, ...]
+) -> None:
+    """The sides' names, the cards' tags and the points' words reach the main screen, the
+    timer, the drill, the speech builder and the essay view as typed, and stop nothing."""
+    app = WorkbookApp(named_in_markup(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press(*keys)
+        await pilot.pause(0.3)
+        assert app.crash is None and app.is_running
+        shown = "\n".join(
+            Content.from_markup(widget.border_title).plain
+            for widget in app.screen.query("*")
+            if widget.border_title
+        )
+        if not keys or keys == ("o",):
+            assert MARKUP in shown

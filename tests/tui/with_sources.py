@@ -25,7 +25,7 @@ PARAGRAPHS = [
     "None of this was inevitable; all of it was foreseen.",
 ]
 # The cite as a saved page gives it: the author from the byline under the headline (a guess),
-# no qualifications at all, and the date accessed taken to be today (a guess too).
+# no qualifications at all, and the date accessed the day it was added (what the workbook knows).
 CITE = {
     "author": "Maria Lopez",
     "date": "2023-05-01",

@@ -119,7 +119,7 @@ class CardPicker(ModalScreen[str | None]):
             yield Input(placeholder="Words of the cite, tag or text", id="picker-search")
             yield OptionList(id="picker-cards")
             hint = "type to narrow · ↑ ↓ choose · enter picks · escape cancels"
-            yield Label(hint, id="picker-hint")
+            yield Label(hint, id="picker-hint", markup=False)
 
     def on_mount(self) -> None:
         self.show("")

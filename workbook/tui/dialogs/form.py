@@ -132,9 +132,9 @@ class FormScreen(ModalScreen[Values | None]):
             with VerticalScroll(id="form-fields"):
                 for spec in self.fields:
                     with Horizontal(classes=f"row {spec.kind}"):
-                        yield Label(spec.label, classes="field-label")
+                        yield Label(spec.label, classes="field-label", markup=False)
                         yield self._widget(spec)
-                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+                    yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Static(self.help_line(), id="form-help", markup=False)
                 yield Button("Apply (ctrl+s)", variant="primary", id="submit")
@@ -309,6 +309,7 @@ class ConfirmScreen(ModalScreen[str]):
             yield Label(
                 f"Press {letters}, or ↑ ↓ then enter; escape: {self._escape_label()}.",
                 id="confirm-hint",
+                markup=False,
             )
 
     def on_mount(self) -> None:

@@ -91,7 +91,9 @@ class SourcePicker(ModalScreen[str | None]):
                 for source_id in [*self.workbook.sources, ESSAY]
             ]
             yield OptionList(*options, id="picker-sources")
-            yield Label("↑ ↓ choose · enter opens it · escape cancels", id="picker-hint")
+            yield Label(
+                "↑ ↓ choose · enter opens it · escape cancels", id="picker-hint", markup=False
+            )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -106,11 +106,13 @@ class ConflictsScreen(ModalScreen[Settled | None]):
                 "changed, or one changed and the other deleted. The workbook holds ours until "
                 "you choose.",
                 id="conflicts-title",
+                markup=False,
             )
             yield Label(
                 "o keeps ours · t keeps theirs · b keeps the version before both · "
                 "escape decides later (`workbook check` lists what is left)",
                 id="conflicts-help",
+                markup=False,
             )
             yield OptionList(
                 *(Option(conflict_prompt(c), id=str(i)) for i, c in enumerate(self.conflicts))

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
@@ -85,12 +86,12 @@ class DrillScreen(Screen[None]):
         self.tally = [0, 0]  # got, missed, this sitting
 
     def compose(self) -> ComposeResult:
-        yield Static(id="progress")
+        yield Static(id="progress", markup=False)
         with Horizontal(id="clock-row"):
             yield Digits(id="clock")
         with VerticalScroll(id="cards"):
-            yield Static(id="their")
-            yield Static(id="ours")
+            yield Static(id="their", markup=False)
+            yield Static(id="ours", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -134,10 +135,10 @@ class DrillScreen(Screen[None]):
         claim = self.workbook.claims[drill.claim_id]
         point = claim.points[drill.point_id]
         named = claim_name(self.workbook, drill.claim_id, 60)
-        their.border_title = f"{self.workbook.sides[point.side].name}: {named}"
+        their.border_title = Content(f"{self.workbook.sides[point.side].name}: {named}")
         their.update(self.point_text(drill.point_id, point))
         answers = our_answers(self.workbook, drill, self.ours)
-        ours.border_title = f"{self.workbook.sides[self.ours].name}: our answers"
+        ours.border_title = Content(f"{self.workbook.sides[self.ours].name}: our answers")
         body = Text()
         for number, (point_id, answer) in enumerate(answers):
             if number:

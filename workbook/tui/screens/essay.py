@@ -106,7 +106,7 @@ class EssayScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self._help(), id="essay-help")
+        yield Static(self._help(), id="essay-help", markup=False)
         yield EssayText(id="essay-text")
         yield KeyBar()
 

@@ -57,7 +57,7 @@ class LoadingScreen(StandIn):
         # No header here: a small file is read before a header could finish mounting, and
         # Textual's header fails when its screen is switched away that early.
         with Vertical(id="loading"):
-            yield Label(self._line(), id="loading-line")
+            yield Label(self._line(), id="loading-line", markup=False)
 
     def on_mount(self) -> None:
         self.set_interval(0.25, self._tick)

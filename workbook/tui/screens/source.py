@@ -103,8 +103,8 @@ class SourceScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="source-cite")
-        yield Static(id="source-help")
+        yield Static(id="source-cite", markup=False)
+        yield Static(id="source-help", markup=False)
         yield SourceText(id="source-text")
         yield KeyBar()
 

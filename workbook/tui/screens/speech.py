@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -108,11 +109,11 @@ class SpeechScreen(Screen[None]):
         self.offered: list[Pick] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="setup")
+        yield Static(id="setup", markup=False)
         with Horizontal(id="lists"):
             yield OptionList(id="available")
             yield OptionList(id="chosen")
-        yield Static(id="gauge")
+        yield Static(id="gauge", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -180,8 +181,11 @@ class SpeechScreen(Screen[None]):
         preset = next((name for rate, name in RATES if rate == self.rate and name), "")
         rate = f"{self.rate} wpm" + (f" ({preset})" if preset else "")
         self.query_one("#setup", Static).update(
-            f"[b]{side}[/b] · {self.format.name} {speech.name} ({clock(speech.seconds)}) · "
-            f"{which} from {where} · {rate}"
+            Text.assemble(
+                (side, "bold"),
+                f" · {self.format.name} {speech.name} ({clock(speech.seconds)}) · "
+                f"{which} from {where} · {rate}",
+            )
         )
 
     def show_gauge(self) -> None:
@@ -190,7 +194,7 @@ class SpeechScreen(Screen[None]):
         filled = min(BAR, round(share * BAR))
         bar = "█" * filled + "░" * (BAR - filled)
         widget = self.query_one("#gauge", Static)
-        widget.update(f"{bar} {summary(self.workbook, self.plan, self.rate)}")
+        widget.update(Content(f"{bar} {summary(self.workbook, self.plan, self.rate)}"))
         for name in ("green", "yellow", "red"):
             widget.set_class(name == colour, f"gauge-{name}")
 

@@ -70,13 +70,13 @@ class TimerScreen(Screen[None]):
         return self.names[sides.index(side)]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="now")
+        yield Static(id="now", markup=False)
         with Horizontal(id="clock-row"):
             yield Digits(id="clock")
         with Horizontal(id="lower"):
-            yield Static(id="speeches")
+            yield Static(id="speeches", markup=False)
             with Vertical(id="prep"):
-                yield Static(id="banks")
+                yield Static(id="banks", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

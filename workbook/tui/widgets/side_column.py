@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -157,7 +158,7 @@ class SideColumn(OptionList):
     def show(self, column: Column, keep: str | None = None) -> None:
         """Show this side's points; keep the highlight on `keep` (or the current one)."""
         keep = keep or self.current_id
-        self.border_title = column.name
+        self.border_title = Content(column.name)  # the user's words, never markup
         options: list[Option | None] = []
         for line in column.lines:
             if isinstance(line, PointLine):

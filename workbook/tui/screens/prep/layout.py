@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Header, Static
 
 from workbook.tui.widgets.claim_list import ClaimList
@@ -29,7 +30,7 @@ def prep_layout(sides: Sequence[str]) -> ComposeResult:
             with Horizontal(id="columns"):
                 yield SideColumn(sides[0], id="col-0")
                 yield SideColumn(sides[1], id="col-1")
-    yield Static(id="coverage")
+    yield Static(id="coverage", markup=False)
     yield KeyBar()
 
 
@@ -40,7 +41,10 @@ def title_claims(
     not answered), and what the marks mean (one per side, ours first)."""
     marks = " ".join(name[:1] for name in names.values())
     title = f"Claims {len(claims.shown)}/{total}"
-    claims.border_title = f"{title} · not answered by {unanswered_by}" if unanswered_by else title
+    # A side's name is the user's words, never markup.
+    claims.border_title = Content(
+        f"{title} · not answered by {unanswered_by}" if unanswered_by else title
+    )
     claims.border_subtitle = f"{marks}: ● ready ◐ started · none"
 
 
