@@ -238,7 +238,7 @@ def layers(text: str) -> tuple[str, bytearray]:
 _SAME_FLAGS = re.compile(rb"(.)\1*", re.DOTALL)
 
 
-def from_layers(words: str, flags: bytes) -> str:
+def from_layers(words: str, flags: bytes | bytearray) -> str:
     """The card's text for words whose characters stand in these layers, one flag each."""
     if len(flags) != len(words):
         raise ValueError(f"{len(flags)} flags for {len(words)} characters")
