@@ -168,8 +168,8 @@ def _bold(words: str) -> str:
 
 
 def card_words(card: Card, with_text: bool = True) -> int:
-    """The words read aloud for a card: its tag, and its marked words (all of its text when
-    nothing is marked)."""
+    """The words read aloud for a card: its tag, and its highlighted words (all of its text when
+    nothing is highlighted)."""
     words = len(card.tag.split())
     if with_text:
         words += words_read_aloud(card.text)
