@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from workbook.core.marks import MARK, unpaired
+from workbook.core.marks import MARK, UNDERLINE, unpaired
 from workbook.core.model import Workbook
 
 ids = st.from_regex(r"[A-Za-z0-9_-]{1,12}", fullmatch=True)
@@ -43,10 +43,10 @@ dates = st.one_of(
     st.integers(1000, 9999).map(str),
 )
 
-# A card's text: the source's words, some passages marked to be read aloud.
+# A card's text: the source's words, some passages underlined or marked to be read aloud.
 card_text = (
-    st.lists(st.tuples(st.booleans(), text), max_size=4)
-    .map(lambda runs: "".join(f"{MARK}{t}{MARK}" if marked else t for marked, t in runs))
+    st.lists(st.tuples(st.sampled_from(["", MARK, UNDERLINE]), text), max_size=4)
+    .map(lambda runs: "".join(f"{mark}{t}{mark}" for mark, t in runs))
     .filter(lambda t: not unpaired(t))
 )
 

@@ -58,3 +58,9 @@ def test_the_default_name_is_beside_the_workbook(seed_copy: Path) -> None:
 @given(workbooks())
 def test_any_workbook_is_valid_aif(workbook: Workbook) -> None:
     assert_valid(workbook, json.loads(json.dumps(graph(workbook))))
+
+
+def test_a_cards_node_holds_its_plain_words_whatever_its_marks(small: Workbook) -> None:
+    small.cards["smith"].text = "The ++strike ==was== reckless++ in C\\++"
+    texts = {node["text"] for node in graph(small)["nodes"] if node["type"] == "I"}
+    assert "The strike was reckless in C++" in texts

@@ -273,3 +273,11 @@ def test_an_element_given_twice_is_refused_in_one_line(
     assert not out.exists()
     said = capsys.readouterr().err
     assert said == f"{twice}:{first + 2}:1: {element} again (first on line {first + 1})\n"
+
+
+def test_a_cards_marks_and_escapes_travel_in_the_data(small: Workbook, tmp_path: Path) -> None:
+    """Argdown has no place for a card's words: they travel as data, marks and all, and come
+    back exactly as they were."""
+    small.cards["smith"].text = "The ++strike ==was== reckless++ in C\\++ \\\\==x=="
+    again = read(export(small), tmp_path / "w.argdown")
+    assert again.cards["smith"].text == small.cards["smith"].text

@@ -19,7 +19,8 @@ from workbook.storage.store import load
 from .strategies import text, workbooks
 
 GOLDEN = Path(__file__).parent / "golden" / "soleimani-blowback.brief.md"
-OUR_HTML = re.compile(r'<br>|</a>|<a id="claim-[A-Za-z0-9_-]+">')
+# The brief's own raw HTML: line breaks, claim anchors, and a card's underlined words.
+OUR_HTML = re.compile(r'<br>|</a>|<a id="claim-[A-Za-z0-9_-]+">|</?ins>')
 
 
 def gfm(linkify: bool = False) -> MarkdownIt:
@@ -343,3 +344,30 @@ def test_claims_before_the_first_heading_are_under_the_opening(small: Workbook) 
     small.essay.headings = [1]
     brief = render(small)
     assert "\n## Opening\n" in brief and "no section" not in brief
+
+
+BOTH_LAYERS = "The ++strike ==was reckless== and costly++, in C\\++, ==said== Smith"
+
+
+def test_a_card_shows_its_underlining_and_its_highlighting(small: Workbook) -> None:
+    from workbook.exports.brief import card_line, column_words
+
+    card = small.cards["smith"]
+    card.text = BOTH_LAYERS
+    line = card_line(card, with_text=True)
+    assert line.endswith(
+        "<br>“The <ins>strike **was reckless** and costly</ins>, in C++, **said** Smith”"
+    )
+    tokens = gfm().parseInline(line)[0].children or []
+    kinds = [t.type if t.type != "html_inline" else t.content for t in tokens]
+    at = kinds.index("<ins>")
+    assert kinds[at : at + 7] == [
+        "<ins>", "text", "strong_open", "text", "strong_close", "text", "</ins>"
+    ]  # fmt: skip
+    bold = [t.content for i, t in enumerate(tokens) if i and tokens[i - 1].type == "strong_open"]
+    assert bold == ["Smith 21", "was reckless", "said"]  # the short cite, then the card's
+    # The reading time counts the highlighted words (3) besides p1's text and the tag (2 + 2).
+    assert column_words(small, "con", BriefOptions()) == 2 + 2 + 3
+    card.text = "++Underlined++ but nothing highlighted: read whole"
+    assert column_words(small, "con", BriefOptions()) == 2 + 2 + 6
+    check_structure(small, render(small), list(small.sides))

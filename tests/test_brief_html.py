@@ -25,6 +25,7 @@ from .test_brief import HOSTILE, LINKISH
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "nav", "h1", "h2", "h3", "p",
     "strong", "em", "a", "br", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
+    "u", "mark",  # a card's underlined and highlighted words
     "ol", "ul", "li",
 }  # fmt: skip
 
@@ -217,3 +218,19 @@ def test_export_to_html_writes_beside_the_workbook(seed_copy: Path) -> None:
     assert essay.returncode == 2 and "essay" in essay.stderr
     wrong = run(seed_copy.name, "--to", "pdf")
     assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_the_page_underlines_and_highlights_a_cards_words(small: Workbook) -> None:
+    card = small.cards["smith"]
+    card.text = "The ++strike ==was reckless== and costly++, in C\\++, ==said== Smith"
+    html = render_html(small)
+    reader = check_page(html)
+    assert "The <u>strike <mark>was reckless</mark> and costly</u>, in C++, <mark>said</mark>" in (
+        html
+    )
+    assert "The strike was reckless and costly, in C++, said Smith" in reader.shown
+    # Printed without colour, the highlighted words still stand out: bold, and kept in print.
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert re.search(r"mark \{[^}]*font-weight: bold;[^}]*print-color-adjust: exact;", style)
+    # The Markdown brief keeps its bold: only the page has a highlighter's colour.
+    assert "**was reckless**" in render(small) and "<mark>" not in render(small)

@@ -78,3 +78,41 @@ def test_a_quote_that_closes_with_its_own_quotation_mark_gets_no_second_one(
     texts = [p.text for p in docx.Document(io.BytesIO(export(small))).paragraphs]
     assert "Deterrence is “a story told afterwards.” ¶3" in texts
     assert not any("””" in text for text in texts)
+
+
+def card_runs(workbook: Workbook, card_id: str) -> list[docx.text.run.Run]:
+    """The runs of the card's text in the Word file: the paragraph after its cite."""
+    document = docx.Document(io.BytesIO(export(workbook)))
+    paragraphs = document.paragraphs
+    at = [p.text for p in paragraphs].index(workbook.cards[card_id].tag)
+    return paragraphs[at + 2].runs
+
+
+def test_underlined_and_highlighted_words_are_underlined_and_highlighted(
+    small: Workbook,
+) -> None:
+    small.cards["smith"].text = "The ++strike ==was reckless== and costly++ in C\\++ ==said=="
+    shown = [
+        (run.text, bool(run.underline), run.font.highlight_color == WD_COLOR_INDEX.YELLOW,
+         run.font.size == READ_SIZE)
+        for run in card_runs(small, "smith")
+    ]  # fmt: skip
+    assert shown == [
+        ("The ", False, False, False),
+        ("strike ", True, False, True),  # underlined: what matters, at reading size
+        ("was reckless", True, True, True),  # highlighted: read aloud
+        (" and costly", True, False, True),
+        (" in C++ ", False, False, False),  # the source's own "++", no mark
+        ("said", True, True, True),  # highlighted stands on underlining, as in Verbatim
+    ]
+
+
+def test_a_card_with_nothing_highlighted_is_printed_whole_with_its_underlining(
+    small: Workbook,
+) -> None:
+    small.cards["smith"].text = "Read ++whole++ at reading size"
+    runs_shown = card_runs(small, "smith")
+    assert [run.text for run in runs_shown] == ["Read ", "whole", " at reading size"]
+    assert all(run.font.size == READ_SIZE for run in runs_shown)
+    assert [bool(run.underline) for run in runs_shown] == [False, True, False]
+    assert not any(run.font.highlight_color for run in runs_shown)

@@ -16,6 +16,7 @@ import pytest
 from tests.timing import LINEAR, growth
 from workbook.core.coverage import check_summary
 from workbook.core.cutting import PARAGRAPH_BREAK
+from workbook.core.marks import escape, from_layers, marked_runs, plain, unclosed, words_read_aloud
 from workbook.core.merge import merge
 from workbook.core.model import Card, Workbook
 from workbook.core.proving import SourceText, prove, standing
@@ -374,4 +375,37 @@ def what_check_says(card_text: str) -> str:
 @pytest.mark.parametrize("shape", CARD_TEXTS)
 def test_a_cards_text_is_proven_and_reported_in_linear_time(shape: str) -> None:
     ratio = growth(CARD_TEXTS[shape], what_check_says, size=1_000)
+    assert ratio < LINEAR, f"{shape}: 4 times the card took {ratio:.1f} times as long"
+
+
+# A card's text: many marks of both layers, nested and overlapping, and a source's own signs.
+MARKED_TEXTS: dict[str, Callable[[int], str]] = {
+    "many marks of both layers": repeated("++The ==strike== was++ ==reckless ++and== costly++ "),
+    "runs of backslashes before a sign": repeated("\\" * 50 + "=x"),
+    "runs of backslashes before no sign": repeated("\\" * 50 + "x"),
+    "one run of backslashes": lambda n: "a" + "\\" * n + "b",
+    "runs of signs": repeated("=+=+==++===+++ "),
+    "one mark around everything": lambda n: "==" + "word " * (n // 5) + "==",
+}
+
+
+@pytest.mark.parametrize("shape", MARKED_TEXTS)
+def test_a_cards_marks_are_read_in_linear_time(shape: str) -> None:
+    def read(text: str) -> object:
+        return marked_runs(text), plain(text), unclosed(text), words_read_aloud(text)
+
+    ratio = growth(MARKED_TEXTS[shape], read, size=4_000)
+    assert ratio < LINEAR, f"{shape}: 4 times the card took {ratio:.1f} times as long"
+
+
+@pytest.mark.parametrize("shape", MARKED_TEXTS)
+def test_a_cards_marks_are_written_in_linear_time(shape: str) -> None:
+    """A marking written back: every character's layers to a text, and a source escaped."""
+    made = MARKED_TEXTS[shape]
+
+    def marking(n: int) -> tuple[str, bytes]:
+        words = plain(made(n)) if unclosed(made(n)) is None else made(n)
+        return words, bytes(index % 4 for index in range(len(words)))
+
+    ratio = growth(marking, lambda marked: (from_layers(*marked), escape(marked[0])), size=4_000)
     assert ratio < LINEAR, f"{shape}: 4 times the card took {ratio:.1f} times as long"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbook.core.marks import words_read_aloud
+from workbook.core.model import Workbook
 from workbook.practice.formats import BUILT_IN
 from workbook.practice.speech import (
     Pick,
@@ -84,3 +85,18 @@ def test_answers_across_claims_and_the_markdown() -> None:
     assert text.count("\n## ") == 2 and "of 5:00 at 250 wpm" in text
     first = workbook.claims[answers[0].claim_id].points[answers[0].point_id]
     assert f"answers {first.answers}" in text
+
+
+def test_a_speech_counts_and_shows_the_highlighted_words_of_an_underlined_card(
+    small: Workbook,
+) -> None:
+    """Underlining matters to the reader but is not read: the speech counts the highlighted
+    words, and its Markdown shows both layers."""
+    small.cards["smith"].text = "The ++strike ==was reckless== and costly++ says Smith"
+    pick = Pick("blowback", "p1", ("smith",))
+    # p1's text (2 words), the tag (2) and the highlighted words (2), not the underlined ones.
+    assert pick_words(small, pick) == 2 + 2 + 2
+    plan = Plan("con", BUILT_IN["ld"].speeches[0], [pick])
+    assert "“The <ins>strike **was reckless** and costly</ins> says Smith”" in markdown(
+        small, plan, 250
+    )

@@ -252,3 +252,34 @@ def test_first_look(snap_compare, seed_copy: Path, monkeypatch: pytest.MonkeyPat
 
     app = looked_app(Path(seed_copy.name))
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_card_form_with_marked_words(snap_compare, app: WorkbookApp) -> None:
+    """A card's text in its form at 80×24: its highlighted words highlighted, a word just
+    underlined by its key, no marker shown, and the marking keys at the foot."""
+    from textual.widgets import TextArea
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("tab", "down", "down", "down", "e")  # p1's third card
+        area = pilot.app.screen.query_one("#field-text", TextArea)
+        area.focus()
+        area.move_cursor((0, len("“That night")))
+        await pilot.press("ctrl+u")  # "night", underlined inside the highlighted passage
+        area.move_cursor((0, len("“That night we had the readiness for all-out war,” Hajiz")))
+        await pilot.press("ctrl+u")  # "Hajizadeh", underlined only
+        area.scroll_visible(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_read_mode(snap_compare, app: WorkbookApp) -> None:
+    """A card as it is read aloud, at 80×24: tag, short cite, the highlighted words only."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await pilot.press("tab", "down", "down", "down", "R")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from workbook.core.marks import escape
 from workbook.core.model import ESSAY, Card, Workbook
 
 PARAGRAPH_BREAK = "\n\n"
@@ -32,8 +33,9 @@ def paragraph_range(text: str, count: int) -> tuple[int, int]:
 
 
 def cut_text(paragraphs: list[str], first: int, last: int) -> str:
-    """Paragraphs `first` to `last` (from 1) as a card's text."""
-    return PARAGRAPH_BREAK.join(paragraphs[first - 1 : last])
+    """Paragraphs `first` to `last` (from 1) as a card's text: the source's own "==", "++" and
+    backslashes escaped, so that none is read as a mark and the words stay the source's."""
+    return escape(PARAGRAPH_BREAK.join(paragraphs[first - 1 : last]))
 
 
 def page_span(pages: list[int], first: int, last: int) -> str:

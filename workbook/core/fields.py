@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-from workbook.core.marks import MARK, unpaired
+from workbook.core.marks import ESCAPE, MARK_NAMES, unclosed
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 # [0-9], not \d: \d also matches the digits of other scripts, which no cite is written in.
@@ -53,11 +53,18 @@ def _id(value: str) -> str:
 
 
 def _marked(value: str) -> str:
-    if unpaired(value):
+    if (open_mark := unclosed(value)) is not None:
+        mark, at = open_mark
         raise PydanticCustomError(
             "marks",
-            "a read-aloud mark '{mark}' is not closed: marks pair up, '{mark}words{mark}'",
-            {"mark": MARK},
+            "{name} '{mark}' is not closed, at {shown}: marks pair up, '{mark}words{mark}', "
+            "and a literal {mark} is written {escaped}",
+            {
+                "name": MARK_NAMES[mark],
+                "mark": mark,
+                "shown": shown(value[at:], 40),
+                "escaped": ESCAPE + mark,
+            },
         )
     return value
 

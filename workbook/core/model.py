@@ -51,7 +51,7 @@ class Card(_Model):
     # its text, marks taken out, is whole paragraphs of that source's stored text.
     source: Line = ""
     cutter: Line = ""  # the initials of who cut it, at the end of the full cite
-    text: MarkedText = ""  # the source's words only; ==marked== passages are read aloud
+    text: MarkedText = ""  # the source's words only: ++underlined++, ==read aloud== (marks.py)
     notes: Text = ""
 
     @property

@@ -52,9 +52,9 @@ def _markdown(workbook: Workbook, options: BriefOptions) -> bytes:
 
 
 def _web_page(workbook: Workbook, options: BriefOptions) -> bytes:
-    from workbook.exports.brief_html import page
+    from workbook.exports.brief_html import render_html
 
-    return page(render(workbook, options)).encode("utf-8")
+    return render_html(workbook, options).encode("utf-8")
 
 
 def _argdown(workbook: Workbook, options: BriefOptions) -> bytes:

@@ -12,18 +12,23 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import groupby
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote, urlsplit
 
 from workbook.core.cites import cite_parts, joined_cite
 from workbook.core.filters import needs_answer
-from workbook.core.marks import has_marks, in_quotes, runs, words_read_aloud
+from workbook.core.marks import Marked, has_marks, in_quotes, marked_runs, plain, words_read_aloud
 from workbook.essay.paragraphs import section_name
 
 if TYPE_CHECKING:
     from workbook.core.model import Card, Claim, Point, Workbook
 
 DEFAULT_RATE = 150  # words a minute: a careful reading aloud
+
+# How highlighted words are written: bold in the Markdown brief (as it always wrote them), or
+# <mark> on the printable page, which has a highlighter's colour to show.
+Highlight = Literal["bold", "mark"]
 
 # The characters that can open or close Markdown or HTML inside a line: code, emphasis, links,
 # tags, entities, table cells, strike-through and heading closers. Text never starts a line of
@@ -42,6 +47,7 @@ class BriefOptions:
     ours: str | None = None  # the side whose column comes first; None keeps the file's order
     card_text: bool = True  # include the cards' quoted texts, or only their cites and tags
     rate: int = DEFAULT_RATE  # words a minute, for reading times
+    highlight: Highlight = "bold"
 
 
 def inline(text: str) -> str:
@@ -100,9 +106,10 @@ def essay_cite(workbook: Workbook) -> str:
     return ", ".join(parts) or "(no cite)"
 
 
-def card_line(card: Card, with_text: bool) -> str:
+def card_line(card: Card, with_text: bool, highlight: Highlight = "bold") -> str:
     """A card: its short cite (linked), our tag, its full cite line and, unless left out, its
-    text in quotation marks with the marked words in bold."""
+    text in quotation marks, its underlined words underlined and its highlighted words in bold
+    (or as `highlight` says)."""
     if card.is_open:
         need = f": {inline(card.tag)}" if card.tag else ""
         return f"☐ *evidence needed*{need}"
@@ -114,7 +121,7 @@ def card_line(card: Card, with_text: bool) -> str:
     if card.full_cite:
         line += f"<br>{full_cite_line(card)}"
     if with_text and card.text:
-        line += f"<br>{in_quotes(card.text, card_text(card.text))}"
+        line += f"<br>{in_quotes(card.text, card_text(card.text, highlight))}"
     return line
 
 
@@ -128,11 +135,25 @@ def full_cite_line(card: Card) -> str:
     return joined_cite(parts)
 
 
-def card_text(text: str) -> str:
-    """A card's text as Markdown: the marked passages bold, the rest in normal weight."""
+def card_text(text: str, highlight: Highlight = "bold") -> str:
+    """A card's text as Markdown: the highlighted passages bold (or in <mark>), the underlined
+    ones in <ins>, which GitHub keeps and every browser underlines, the rest as it is."""
     if not has_marks(text):
-        return inline(text)
-    return "".join(_bold(words) if marked else inline(words) for marked, words in runs(text))
+        return inline(plain(text))
+    parts: list[str] = []
+    # The underlining stands outside the highlighting, which it usually holds.
+    for underlined, group in groupby(marked_runs(text), key=lambda run: run.underlined):
+        inner = "".join(_marked(run, highlight) for run in group)
+        parts.append(f"<ins>{inner}</ins>" if underlined else inner)
+    return "".join(parts)
+
+
+def _marked(run: Marked, highlight: Highlight) -> str:
+    if not run.highlighted:
+        return inline(run.words)
+    if highlight == "mark":
+        return f"<mark>{inline(run.words)}</mark>"
+    return _bold(run.words)
 
 
 def _bold(words: str) -> str:
@@ -147,8 +168,8 @@ def _bold(words: str) -> str:
 
 
 def card_words(card: Card, with_text: bool = True) -> int:
-    """The words read aloud for a card: its tag, and its marked words (all of its text when
-    nothing is marked)."""
+    """The words read aloud for a card: its tag, and its highlighted words (all of its text when
+    nothing is highlighted)."""
     words = len(card.tag.split())
     if with_text:
         words += words_read_aloud(card.text)
@@ -172,15 +193,17 @@ def point_cell(point_id: str, point: Point, answered: bool, cards: CardLines) ->
 class CardLines(dict[str, str]):
     """Each library card's line, made once however many points read it."""
 
-    def __init__(self, cards: Mapping[str, Card], with_text: bool) -> None:
+    def __init__(
+        self, cards: Mapping[str, Card], with_text: bool, highlight: Highlight = "bold"
+    ) -> None:
         super().__init__()
-        self.cards, self.with_text = cards, with_text
+        self.cards, self.with_text, self.highlight = cards, with_text, highlight
 
     def __contains__(self, card_id: object) -> bool:
         return card_id in self.cards
 
     def __missing__(self, card_id: str) -> str:
-        line = self[card_id] = card_line(self.cards[card_id], self.with_text)
+        line = self[card_id] = card_line(self.cards[card_id], self.with_text, self.highlight)
         return line
 
 
@@ -271,7 +294,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
         out += [f"**{name}:** {thesis}", ""]
 
-    card_lines = CardLines(workbook.cards, options.card_text)
+    card_lines = CardLines(workbook.cards, options.card_text, options.highlight)
     section = None
     for claim_id, claim in workbook.claims.items():
         if claim.section != section:

@@ -3,14 +3,15 @@ contents and print styles, in a single file that needs no network and runs no sc
 
 The page is made from the Markdown brief itself, so it always holds the same content. User text
 reaches it escaped by the brief; on top of that, the only raw HTML let through is the brief's
-own (line breaks and claim anchors), and the only links are to http and https addresses or to
-anchors in the page. Anything else is shown as text.
+own (line breaks, claim anchors, and a card's underlined and highlighted words), and the only
+links are to http and https addresses or to anchors in the page. Anything else is shown as text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -24,8 +25,10 @@ from workbook.exports.brief import BriefOptions, render
 if TYPE_CHECKING:
     from workbook.core.model import Workbook
 
-# The raw HTML the Markdown brief writes: line breaks in cells, and the anchors of claims.
-_OUR_HTML = re.compile(r'<br>|</a>|<a id="claim-[A-Za-z0-9_-]+">')
+# The raw HTML the Markdown brief writes: line breaks in cells, the anchors of claims, and a
+# card's underlined (<ins>, which the page writes as <u>) and highlighted words.
+_OUR_HTML = re.compile(r'<br>|</a>|<a id="claim-[A-Za-z0-9_-]+">|</?ins>|</?mark>')
+_UNDERLINE = {"<ins>": "<u>", "</ins>": "</u>"}
 _CLAIM_ANCHOR = re.compile(r'<a id="(claim-[A-Za-z0-9_-]+)">')
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 
@@ -56,6 +59,12 @@ th, td {
   border: 1px solid #999; font-size: .95rem; overflow-wrap: anywhere; word-break: break-word;
 }
 th { background: #eee; }
+/* Highlighted words are read aloud: bold as well as coloured, so that they stand out in print
+   without colour too. */
+mark {
+  background: #fff176; color: inherit; font-weight: bold;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
 thead { display: table-header-group; }
 tr, td { break-inside: auto; page-break-inside: auto; }
 a { color: #0645ad; }
@@ -95,7 +104,9 @@ def _html_inline(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
     content = tokens[idx].content
-    return content if _OUR_HTML.fullmatch(content) else escape(content)
+    if not _OUR_HTML.fullmatch(content):
+        return escape(content)
+    return _UNDERLINE.get(content, content)
 
 
 def _html_block(
@@ -236,5 +247,6 @@ def page(markdown: str) -> str:
 
 
 def render_html(workbook: Workbook, options: BriefOptions | None = None) -> str:
-    """The brief of `workbook` as one self-contained, printable HTML page."""
-    return page(render(workbook, options))
+    """The brief of `workbook` as one self-contained, printable HTML page: the words read
+    aloud highlighted, as a highlighter marks them on paper."""
+    return page(render(workbook, replace(options or BriefOptions(), highlight="mark")))

@@ -2,9 +2,11 @@
 exchanges and openCaselist splits: Pocket (Heading 1) for a side, Hat (Heading 2) for a section
 of the essay, Block (Heading 3) for a claim, Tag (Heading 4) for a card.
 
-Under its tag a card has its cite (the short cite bold, then the full cite line) and its text:
-the words to read aloud underlined and highlighted, the rest small, as Verbatim marks a cut card.
-A card with no marks is read whole and is printed whole at reading size.
+Under its tag a card has its cite (the short cite bold, then the full cite line) and its text,
+as Verbatim marks a cut card: the words read aloud highlighted (and underlined, as Verbatim's
+highlighting stands on underlining), the other underlined words underlined, both at reading
+size, and the rest small. A card with nothing highlighted is read whole and is printed whole at
+reading size, its underlining kept.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
-from workbook.core.marks import has_marks, in_quotes, runs
+from workbook.core.marks import has_highlighting, in_quotes, marked_runs
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -102,14 +104,12 @@ def _card(document: DocumentObject, card: Card) -> None:
 
 
 def _card_text(paragraph: Paragraph, text: str) -> None:
-    if not has_marks(text):
-        paragraph.add_run(_xml(text)).font.size = READ_SIZE
-        return
-    for marked, words in runs(text):
-        run = paragraph.add_run(_xml(words))
+    read_whole = not has_highlighting(text)
+    for run in marked_runs(text):
+        shown = paragraph.add_run(_xml(run.words))
+        marked = run.underlined or run.highlighted
+        shown.font.size = READ_SIZE if read_whole or marked else UNREAD_SIZE
         if marked:
-            run.font.size = READ_SIZE
-            run.underline = True
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        else:
-            run.font.size = UNREAD_SIZE
+            shown.underline = True
+        if run.highlighted:
+            shown.font.highlight_color = WD_COLOR_INDEX.YELLOW

@@ -1,9 +1,9 @@
 """The speech builder: a side's points and cards in reading order, and whether they fit.
 
 Words to read are each point's text, each card's tag, and each card's read-aloud words (its
-marked passages, or all of its text when nothing is marked). At a rate in words a minute they
-take a reading time, which a gauge holds against the speech's length: green under 75%,
-yellow up to the whole of it, red past it.
+highlighted passages, or all of its text when nothing is highlighted). At a rate in words a
+minute they take a reading time, which a gauge holds against the speech's length: green under
+75%, yellow up to the whole of it, red past it.
 
 A speech is written as storage/owned.py writes every file the workbook owns.
 """

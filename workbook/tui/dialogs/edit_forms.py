@@ -88,7 +88,7 @@ def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
         Field(name, label, value=getattr(card, name), placeholder=hint)
         for name, label, hint in CARD_FIELDS
     ]
-    fields.append(Field("text", "Text", "text", card.text))
+    fields.append(Field("text", "Text", "marked", card.text))
     fields.append(Field("notes", "Notes", "text", card.notes))
 
     def check(values: Values) -> dict[str, str]:

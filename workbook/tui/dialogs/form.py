@@ -13,6 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from workbook.tui.widgets.key_bar import KeyBar
+from workbook.tui.widgets.marked_text import MarkedTextArea
+
 Values = dict[str, str]
 # What a form refuses, field by field, the field to correct first coming first.
 Checker = Callable[[Values], dict[str, str]]
@@ -22,7 +25,8 @@ Checker = Callable[[Values], dict[str, str]]
 class Field:
     name: str
     label: str
-    kind: Literal["line", "text", "choice"] = "line"
+    # "marked": a card's text, its words shown marked and the marks set by keys.
+    kind: Literal["line", "text", "marked", "choice"] = "line"
     value: str = ""
     choices: list[tuple[str, str]] = field(default_factory=list)
     placeholder: str = ""
@@ -139,6 +143,9 @@ class FormScreen(ModalScreen[Values | None]):
                 yield Static(self.help_line(), id="form-help", markup=False)
                 yield Button("Apply (ctrl+s)", variant="primary", id="submit")
                 yield Button("Cancel (esc)", id="cancel")
+        if any(spec.kind == "marked" for spec in self.fields):
+            # The keys that mark words, shown while the text they mark has the focus.
+            yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
@@ -164,8 +171,9 @@ class FormScreen(ModalScreen[Values | None]):
 
     def _widget(self, spec: Field) -> Input | TextArea | Select[str]:
         name = f"field-{spec.name}"
-        if spec.kind == "text":
-            area = TextArea(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
+        if spec.kind in ("text", "marked"):
+            kind = MarkedTextArea if spec.kind == "marked" else TextArea
+            area = kind(spec.value, id=name, soft_wrap=True, show_line_numbers=False)
             area.tab_behavior = "focus"
             return area
         if spec.kind == "choice":
@@ -176,7 +184,9 @@ class FormScreen(ModalScreen[Values | None]):
         values: Values = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.name}")
-            if isinstance(widget, TextArea):
+            if isinstance(widget, MarkedTextArea):
+                values[spec.name] = widget.marked_text
+            elif isinstance(widget, TextArea):
                 values[spec.name] = widget.text
             elif isinstance(widget, Select):
                 values[spec.name] = str(widget.value)

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from workbook.core.marks import in_quotes, read_aloud
+from workbook.core.marks import in_quotes, spoken
 from workbook.core.model import Point, Workbook
 from workbook.practice.drills import (
     Drill,
@@ -37,6 +37,7 @@ from workbook.practice.timer import Clock, Countdown, shown
 from workbook.storage.files import WorkbookError
 from workbook.tui.glance import claim_name
 from workbook.tui.widgets.key_bar import KeyBar
+from workbook.tui.widgets.render import SKIPPED
 
 ANSWER_SECONDS = 30  # to answer aloud, by default
 REFRESH = 0.2
@@ -163,9 +164,11 @@ class DrillScreen(Screen[None]):
             text.append(f"\n▪ {card.cite or '(no cite)'}", style="bold")
             if card.tag:
                 text.append(f" {card.tag}", style="italic")
-            spoken = " … ".join(read_aloud(card.text))
-            if spoken:
-                text.append(f"\n  {in_quotes(spoken)}", style="dim")
+            # What is read, a bracketed mark where words are skipped: an ellipsis could be
+            # taken for one of the card's own.
+            words = SKIPPED.join(spoken(card.text))
+            if words:
+                text.append(f"\n  {in_quotes(words)}", style="dim")
         return text
 
     def show_clock(self) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 
-from workbook.core.marks import in_quotes, plain, runs
+from workbook.core.marks import HIGHLIGHTED, UNDERLINED, in_quotes, marked_runs, plain, spoken
 from workbook.tui.glance import CardLine, ClaimHead, ClaimLine, PointLine, Readiness
+
+if TYPE_CHECKING:
+    from workbook.core.model import Card
 
 READY, PARTIAL, NONE = "●", "◐", "·"
 MARKS: dict[Readiness, tuple[str, str]] = {
@@ -29,6 +35,20 @@ STANDING_MARKS: dict[str, tuple[str, str]] = {
 
 # The screen shows the start of very long text; the whole of it is in the form and the file.
 LONG = 4000
+
+# A card's underlined words underlined; its highlighted ones in reverse video, in a
+# highlighter's colour: with colour or without, the two layers are told apart.
+UNDERLINE_STYLE = Style(underline=True)
+HIGHLIGHT_STYLE = Style(color="yellow", reverse=True)
+LAYER_STYLES = {
+    0: Style(),
+    UNDERLINED: UNDERLINE_STYLE,
+    HIGHLIGHTED: HIGHLIGHT_STYLE,
+    UNDERLINED | HIGHLIGHTED: UNDERLINE_STYLE + HIGHLIGHT_STYLE,
+}
+# Where a reading skips words: brackets, as an omission is marked, not an ellipsis, which
+# a card's own words may hold.
+SKIPPED = " […] "
 
 
 def clip(text: str, limit: int = LONG) -> str:
@@ -108,14 +128,33 @@ def quote_in_paragraph(paragraph: str, span: tuple[int, int] | None) -> Text:
 
 
 def marked_words(text: str, limit: int = LONG) -> Text:
-    """A card's text as the brief reads it: passages marked to read aloud in bold, the rest in
-    normal weight, the marks themselves left out; cut at `limit` characters."""
+    """A card's text as a reader sees it: underlined words underlined, highlighted ones
+    highlighted, the marks themselves left out; cut at `limit` characters."""
     shown = Text()
-    for marked, words in runs(text):
+    for run in marked_runs(text):
         room = limit - len(shown)
         if room <= 0:
             break
-        shown.append(words[:room], style="bold" if marked else "")
+        layer = UNDERLINED * run.underlined | HIGHLIGHTED * run.highlighted
+        shown.append(run.words[:room], style=LAYER_STYLES[layer])
     if len(shown) < len(plain(text)):
         shown.append("…")
+    return shown
+
+
+def spoken_card(card: Card) -> Text:
+    """A card as it is read aloud: its tag, its short cite, and its highlighted words only (or
+    all of them when none are highlighted), in order, with a mark where words are skipped."""
+    shown = Text()
+    shown.append(clip(card.tag, 300) or "(no tag)", style="bold")
+    shown.append("\n")
+    shown.append(card.cite or "(no cite)", style="bold")
+    passages = spoken(card.text)
+    shown.append("\n")
+    if not passages:
+        shown.append("(no words to read yet)", style="dim")
+    for number, passage in enumerate(passages):
+        if number:
+            shown.append(SKIPPED, style="dim")
+        shown.append(clip(passage))
     return shown

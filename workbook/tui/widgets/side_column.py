@@ -42,6 +42,13 @@ class SideColumn(OptionList):
         ),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted point or card"),
         Binding(
+            "R",
+            "read",
+            "Read",
+            show=False,
+            tooltip="Read aloud: the highlighted card (or point and its cards) as it is read",
+        ),
+        Binding(
             "x,delete",
             "delete",
             "Delete",
@@ -103,6 +110,9 @@ class SideColumn(OptionList):
     class Edit(Request):
         """Edit the highlighted card, or else the highlighted point."""
 
+    class Read(Request):
+        """Show the highlighted card, or else the point and its cards, as it is read aloud."""
+
     class Delete(Request):
         """Take the highlighted card from its point, or else delete the point."""
 
@@ -142,6 +152,9 @@ class SideColumn(OptionList):
 
     def action_edit(self) -> None:
         self.post_message(self.Edit(self, *self.current))
+
+    def action_read(self) -> None:
+        self.post_message(self.Read(self, *self.current))
 
     def action_delete(self) -> None:
         self.post_message(self.Delete(self, *self.current))

@@ -20,6 +20,7 @@ from workbook.core.edits import Change, Draft, EditError
 from workbook.core.filters import ClaimFilter
 from workbook.core.model import Claim, Workbook
 from workbook.tui import glance
+from workbook.tui.dialogs.read_aloud import ReadAloudScreen
 from workbook.tui.jobs import run_job
 from workbook.tui.messages import Edited, OursChanged
 from workbook.tui.screens.prep.cards import CardEdits
@@ -262,6 +263,11 @@ class PrepScreen(Screen[None]):
                 self.cards.edit(*at, request.card_id)
             else:
                 self.points.edit(at[0], at[1], request.column.side, at[2])
+
+    @on(SideColumn.Read)
+    def _read(self, request: SideColumn.Read) -> None:
+        if at := self._at_point(request):
+            self.app.push_screen(ReadAloudScreen(self.workbook, at[1], at[2], request.card_id))
 
     @on(SideColumn.Delete)
     def _delete(self, request: SideColumn.Delete) -> None:
