@@ -29,6 +29,7 @@ from workbook.tui.screens import cutting
 from workbook.tui.screens.essay import EssayScreen
 from workbook.tui.screens.prep.screen import PrepScreen
 from workbook.tui.screens.source import SourceScreen
+from workbook.tui.widgets.marked_text import MarkedTextArea
 from workbook.tui.widgets.render import STANDING_MARKS
 from workbook.tui.widgets.source_text import entered_or_left
 
@@ -121,12 +122,19 @@ async def test_a_card_of_two_paragraphs_is_cut_read_by_the_point_and_proven(
         await until(pilot, lambda: prep.columns[0].current == (POINT, card_id))
         assert app.screen is prep
         assert "✓ Lopez 23 — Attacks rose" in str(prep.columns[0].highlighted_option.prompt)
+        # Its words highlighted by keys: the form of a cut card opens on its text.
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        area = app.screen.query_one(MarkedTextArea)
+        await until(pilot, lambda: app.focused is area)
+        await pilot.press(*["shift+right"] * len("Targeted strikes"), "ctrl+r", "ctrl+s")
+        await until(pilot, lambda: app.screen is prep)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "unsaved" not in app.sub_title)
     assert main(["check", str(path)]) == 0
     workbook = load(path)
     card = workbook.cards[card_id]
-    assert card.text == f"{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}"
+    assert card.text == f"=={PARAGRAPHS[1][:16]}=={PARAGRAPHS[1][16:]}\n\n{PARAGRAPHS[2]}"
     assert (card.source, card.author, card.url) == (SOURCE, CITE["author"], CITE["url"])
     assert card.cutter == "RL" and card.full_cite.endswith("//RL")
     assert standing(card, source_paragraphs(workbook, path, SOURCE)) == "proven"

@@ -102,7 +102,9 @@ def card_form(card: Card | None, title: str, note: str = "") -> FormScreen:
             return {str(e["loc"][0]): e["msg"] for e in error.errors(include_url=False)}
         return {}
 
-    return FormScreen(title, fields, check, note)
+    # A cut card's cite came with it from its source: what is left to do is to mark its words.
+    first = "text" if card is not None and card.source else ""
+    return FormScreen(title, fields, check, note, first)
 
 
 def split_tags(text: str) -> list[str]:

@@ -121,8 +121,12 @@ class FormScreen(ModalScreen[Values | None]):
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], check: Checker, note: str = "") -> None:
+    def __init__(
+        self, title: str, fields: list[Field], check: Checker, note: str = "", first: str = ""
+    ) -> None:
         super().__init__()
+        # The field the focus starts in: the first, unless the form knows better.
+        self.first = first or fields[0].name
         self.form_title = title
         self.note = note  # a line or two under the title, to read before editing
         self.fields = fields
@@ -148,7 +152,7 @@ class FormScreen(ModalScreen[Values | None]):
             yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.query_one(f"#field-{self.first}").focus()
 
     def help_line(self) -> str:
         """What enter does in this form: in a text of many lines it starts a new line."""

@@ -86,7 +86,7 @@ class ReadAloudScreen(ModalScreen[None]):
         with Vertical(id="read"):
             yield Label(self.read_title, id="read-title", markup=False)
             with VerticalScroll(id="read-words"):
-                yield Static(self.words, id="read-text")
+                yield Static(self.words, id="read-text", markup=False)
             yield Label(
                 "The highlighted words only (all, where none are); […] marks words skipped. "
                 "escape: back",
