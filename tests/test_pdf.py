@@ -155,6 +155,27 @@ def test_furniture_recurs_at_the_same_height_on_two_fifths_of_the_pages() -> Non
     assert without_furniture(moving) == moving
 
 
+def test_pages_that_begin_alike_keep_their_first_lines() -> None:
+    """A report whose sections each open a page the same way ("Section 2.0: early closures
+    …"): the opening lines recur at the same height, digits aside, on every page, but they are
+    the body, not set apart from it as a header is, and they are kept."""
+
+    def page(number: int) -> list[Line]:
+        body = [
+            f"Section {number}.0: early closures shifted load to gas in region {number}0.",
+            f"Operators reported tighter margins in month {number}, and prices rose by",
+            f"{number} percent. The rest of the page says something else, {'a' * number}.",
+            *(f"More words on page {number}, line {k}, of their own." for k in range(5)),
+        ]
+        lines = [Line(text, 72, 700 - 14 * k, 11) for k, text in enumerate(body)]
+        return [Line("Energy Policy Institute | Working Paper 12", 72, 750, 9), *lines]
+
+    pages = [page(n) for n in range(1, 6)]
+    kept = without_furniture(pages)
+    assert [lines[0].text for lines in kept] == [p[1].text for p in pages]
+    assert all(len(lines) == len(p) - 1 for lines, p in zip(kept, pages, strict=True))
+
+
 @pytest.mark.parametrize(
     ("text", "number"),
     [

@@ -5,10 +5,10 @@ A PDF holds no paragraphs, only lines drawn at places on a page; the paragraphs 
 back from where the lines stand. Each rule is one a reader would defend:
 
 - **Furniture.** A line at the top or bottom edge of a page (among the three highest or the
-  three lowest there) that recurs, its digits aside and at the same height, at an edge of at
-  least two pages and two fifths of them is a running header or footer ("Harbour Policy
-  Institute | Page 3"), and so is a line at an edge that is only a page number ("12",
-  "- 12 -", "Page 12 of 40").
+  three lowest there, set apart from the body by a gap wider than its lines') that recurs, its
+  digits aside and at the same height, at an edge of at least two pages and two fifths of them
+  is a running header or footer ("Harbour Policy Institute | Page 3"), and so is a line at an
+  edge that is only a page number ("12", "- 12 -", "Page 12 of 40").
 - **Paragraphs.** A line starts a new paragraph after a blank line, after a gap well above
   the usual space between lines, on a change of type size, on a bullet, or after a line that
   ends a sentence and is either indented less than it or short of the usual line. A paragraph
@@ -49,6 +49,9 @@ EDGE_LINES = 3
 # A header or footer recurs on at least this share of the pages (and on two of them at least):
 # two fifths, so that headers alternating between left and right pages are found too.
 FURNITURE_SHARE = 0.4
+# A header or footer stands apart from the body: the gap between it and the body is wider
+# than this many times the body's usual gap between lines.
+SET_APART = 1.5
 # How far (in points) a header or footer may stand from where it stood on another page.
 FURNITURE_DRIFT = 4.0
 # Typography joins letters into one glyph; the text is the letters.
@@ -154,10 +157,21 @@ def without_furniture(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
 
 
 def _edge_lines(page: Sequence[Line]) -> set[int]:
-    """The indices of the page's lines nearest its top and bottom edges."""
+    """The indices of the page's lines nearest its top and bottom edges that stand apart from
+    its body: those above the first gap wider than the body's usual one, counting down from
+    the top, and below it counting up from the bottom. A body line is never furniture, however
+    alike the pages begin (a report's sections, each opening a page the same way). Pages read
+    without positions have no gaps to go by: their lines nearest the edges are all looked at."""
     written = [i for i, line in enumerate(page) if line.text.strip()]
     by_height = sorted(written, key=lambda i: -page[i].y)
-    return set(by_height[:EDGE_LINES] + by_height[-EDGE_LINES:])
+    gaps = [page[a].y - page[b].y for a, b in itertools.pairwise(by_height)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+    if usual <= 0:
+        return set(by_height[:EDGE_LINES] + by_height[-EDGE_LINES:])
+    wide = [gap > SET_APART * usual for gap in gaps]
+    top = next((i + 1 for i in range(min(EDGE_LINES, len(wide))) if wide[i]), 0)
+    bottom = next((i + 1 for i in range(min(EDGE_LINES, len(wide))) if wide[-1 - i]), 0)
+    return set(by_height[:top] + by_height[len(by_height) - bottom :])
 
 
 def is_page_number(text: str) -> bool:
