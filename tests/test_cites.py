@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from workbook.core.cites import date_read_aloud, short_cite
+from workbook.core.cites import date_read_aloud, short_cite, split_authors
 from workbook.core.model import Card
 
 TODAY = dt.date(2026, 12, 7)
@@ -47,3 +47,13 @@ def test_the_short_cite_is_read_on_the_day_it_is_by_default() -> None:
         assert cite == f"Smith {before.month}/{before.day}"
     year_ago = Card(author="Ann Smith", date=f"{before.year - 1}-06-01")
     assert year_ago.cite == f"Smith {(before.year - 1) % 100:02d}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jane Doe & John Roe", "Jane Doe&John Roe", "Jane Doe AND John Roe", "Jane Doe; John Roe"],
+)
+def test_one_reading_of_an_author_line_for_the_short_cite_and_the_source(line: str) -> None:
+    """The short cite and a source's id read the same first author from any author line."""
+    assert split_authors(line) == ["Jane Doe", "John Roe"]
+    assert short_cite(Card(author=line, date="2021")) == "Doe et al. 21"

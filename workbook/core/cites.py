@@ -32,18 +32,24 @@ class Card(Protocol):
     def cutter(self) -> str: ...
 
 
-_AUTHORS = re.compile(r";| and | & ")
+# Between the names of an author line: "A and B", "A & B", "A; B; C" (any case, any spacing).
+AUTHOR_LIST = re.compile(r"\s*(?:;|\band\b|&)\s*", re.IGNORECASE)
 # Before the cutter's initials at the end of a full cite, as the circuit signs a card.
 CUTTER_MARK = "//"
 # Letters (of any script), with a stop or a hyphen after any of them, eight characters at most.
 INITIALS = re.compile(r"(?=.{1,8}\Z)(?:[^\W\d_][.\-]?)+")
 
 
+def split_authors(line: str) -> list[str]:
+    """The names of an author line, as a cite or a document writes them."""
+    return [name for name in (part.strip(" ,") for part in AUTHOR_LIST.split(line)) if name]
+
+
 def short_cite(card: Card, today: dt.date | None = None) -> str:
     """The cite read aloud, "Smith 21": the first author's surname (" et al." for several),
     else the publication, else the title; then the date as `date_read_aloud` reads it on
     `today` (by default, the day it is)."""
-    authors = [a.strip() for a in _AUTHORS.split(card.author) if a.strip()]
+    authors = split_authors(card.author)
     if authors:
         name = authors[0].split()[-1].rstrip(",")
         if len(authors) > 1:

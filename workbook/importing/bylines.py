@@ -97,7 +97,7 @@ _PARTICLES = frozenset(
         "y",
     }
 )
-_BY_PREFIX = re.compile(r"^\s*(?:(?:written|posted|words|story|text)\s+)?by\s*:?\s+", re.I)
+BY_PREFIX = re.compile(r"^\s*(?:(?:written|posted|words|story|text)\s+)?by\s*:?\s+", re.I)
 # Capitalised words that are no part of a name: what follows a byline, or a writer's role.
 _NOT_NAMES = frozenset(
     {
@@ -167,7 +167,7 @@ def byline_names(text: str, *, marked: bool) -> list[str]:
     """The names a byline gives: "By Jane Doe and John Roe · 2 May" -> the two names. A text
     not marked as a byline names them only after "by"; what follows the names is left. A
     marked text that goes on in words after its names (a writer's biography) names none."""
-    prefix = _BY_PREFIX.match(text)
+    prefix = BY_PREFIX.match(text)
     if prefix:
         return names_at_start(text[prefix.end() :])[0]
     if not marked:

@@ -17,6 +17,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from workbook.core.cites import AUTHOR_LIST
+from workbook.importing.bylines import BY_PREFIX
 from workbook.importing.document import Document, partial_date
 from workbook.importing.page_meta import (
     BYLINE,
@@ -137,9 +139,7 @@ _SECTION = re.compile(
     re.I,
 )
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—-]+?)\s*$")
-_AUTHOR_PREFIX = re.compile(r"^\s*(?:(?:written|posted|words|story|text)\s+)?by\s*:?\s+", re.I)
 _AUTHOR_SUFFIX = re.compile(r"\s*(?:[|–—-]|,|\bfor\b)\s*([^|–—,-]+?)\s*$", re.I)
-_LIST = re.compile(r"\s*(?:;|\band\b|&)\s*")
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -197,8 +197,8 @@ def clean_authors(
     written surname first (Highwire's), and what is no name (an address, the site) left out."""
     names: dict[str, None] = {}  # in order, each once
     for value in values:
-        value = _AUTHOR_PREFIX.sub("", _one_line(value))
-        parts = [value] if surname_first else _LIST.split(value)
+        value = BY_PREFIX.sub("", _one_line(value))
+        parts = [value] if surname_first else AUTHOR_LIST.split(value)
         for part in parts:
             name = _without_site(part.strip(" ,"), site, not_names)
             if surname_first and name.count(",") == 1:
@@ -256,11 +256,6 @@ def authors_line(names: Sequence[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return "; ".join(names)
-
-
-def split_authors(line: str) -> list[str]:
-    """The names of an author line, as `authors_line` or a document writes them."""
-    return [name for name in (part.strip(" ,") for part in _LIST.split(line)) if name]
 
 
 def _address(value: str) -> str:

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.importing.citing import Cite, authors_line, cite_date, split_authors
+from workbook.core.cites import split_authors
+from workbook.importing.citing import Cite, authors_line, cite_date
 from workbook.importing.pdf_text import Line, clean_line, paragraphs, without_furniture
 from workbook.storage.files import WorkbookError
 

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbook.core.cites import split_authors
 from workbook.core.model import ESSAY
-from workbook.importing.citing import Cite, page_cite, split_authors
+from workbook.importing.citing import Cite, page_cite
 from workbook.importing.decoding import (
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
