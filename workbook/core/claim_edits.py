@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Container, Iterable
 from typing import Any
 
 from workbook.core.model import Claim, Kind, Point
@@ -81,12 +82,30 @@ def update_claim(claim: Claim, **fields: Any) -> Claim:
     return Claim.model_validate({**claim.model_dump(), **fields, "points": claim.points})
 
 
-def claim_id_for(tag: str, existing: Iterable[str]) -> str:
-    """A readable id from the claim's tag: "Strikes backfire" -> "strikes-backfire"."""
-    taken = set(existing)
-    base = "-".join(re.findall(r"[a-z0-9]+", tag.lower())[:5]) or "claim"
-    candidate, number = base, 1
+# Letters that no decomposition takes to ASCII.
+_ASCII = str.maketrans(
+    {"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "œ": "oe", "ı": "i"}
+)
+# The words of a tag or a title an id keeps.
+SLUG_WORDS = 5
+
+
+def slug(text: str, words: int = SLUG_WORDS) -> str:
+    """`text` as an id: its first `words` words in ASCII lower case, joined by "-"."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_ASCII))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
+
+
+def free_id(wanted: str, taken: Container[str]) -> str:
+    """`wanted`, or the first of wanted-2, wanted-3, ... that is not taken."""
+    candidate, number = wanted, 1
     while candidate in taken:
         number += 1
-        candidate = f"{base}-{number}"
+        candidate = f"{wanted}-{number}"
     return candidate
+
+
+def claim_id_for(tag: str, existing: Iterable[str]) -> str:
+    """A readable id from the claim's tag: "Strikes backfire" -> "strikes-backfire"."""
+    return free_id(slug(tag) or "claim", set(existing))

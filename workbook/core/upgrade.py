@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from workbook.core.claim_edits import free_id
 from workbook.core.fields import Id, Line, Text
 from workbook.core.model import (
     FORMAT_VERSION,
@@ -84,7 +85,7 @@ def place_cards(
                 count = read[_card_key(card)] = read.get(_card_key(card), 0) + 1
                 reused = same[count - 1] if count <= len(same) else None
                 if reused is None:
-                    reused = _free(f"{claim_id}-{point_id}-{key}", taken)
+                    reused = free_id(f"{claim_id}-{point_id}-{key}", taken)
                     taken.add(reused)
                     added[reused] = card
                     same.append(reused)
@@ -93,11 +94,3 @@ def place_cards(
         fields = claim.model_dump(exclude={"points"})
         claims[claim_id] = Claim.model_validate({**fields, "points": points})
     return claims, added
-
-
-def _free(wanted: str, taken: set[str]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    return candidate

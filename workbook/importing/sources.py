@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.core.cites import split_authors
+from workbook.core.claim_edits import free_id, slug
 from workbook.core.model import ESSAY
 from workbook.importing.citing import Cite, page_cite
 from workbook.importing.decoding import (
@@ -106,25 +106,12 @@ def _markdown_cite(document: Document, text: str) -> Cite:
 
 # The id a source is given.
 
-# Letters that no decomposition takes to ASCII.
-_ASCII = str.maketrans(
-    {"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "œ": "oe", "ı": "i"}
-)
 _ORGANISATION = re.compile(
     r"\b(?:institute|institution|center|centre|council|office|department|foundation|"
     r"association|university|agency|bureau|commission|committee|organi[sz]ation|group|"
     r"board|service|fund|bank|society|trust|project|network|forum|ministry)\b",
     re.I,
 )
-# The words of a title an id keeps.
-_TITLE_WORDS = 5
-
-
-def slug(text: str, words: int = _TITLE_WORDS) -> str:
-    """`text` as an id: its first `words` words in ASCII lower case, joined by "-"."""
-    folded = unicodedata.normalize("NFKD", text.lower().translate(_ASCII))
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
 
 
 def source_id_for(cite: dict[str, str], stem: str, existing: Iterable[str]) -> str:
@@ -140,10 +127,4 @@ def source_id_for(cite: dict[str, str], stem: str, existing: Iterable[str]) -> s
         base = f"{base}-{year}" if base and year else base
     else:
         base = slug(cite.get("title", ""))
-    base = base or slug(stem) or "source"
-    taken = {*existing, ESSAY}
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
+    return free_id(base or slug(stem) or "source", {*existing, ESSAY})

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from workbook.core.claim_edits import free_id
 from workbook.core.framing import Framing
 from workbook.core.model import Card, Claim
 from workbook.core.upgrade import place_cards
@@ -77,7 +78,7 @@ def merge(
             _take(result, journal.order, cid, mine)  # changed here, deleted there: ours returns
             result.restored.append(cid)
         else:
-            copy = _free_id(f"{cid}-restored", result.claims)
+            copy = free_id(f"{cid}-restored", result.claims)
             result.claims = _insert_after(result.claims, cid, copy, mine)
             result.beside[cid] = copy
     if journal.base == now:
@@ -108,7 +109,7 @@ def _merge_cards(journal: Journal, theirs: dict[str, Card], result: Merge) -> di
             else:
                 cards[cid] = mine
         elif mine is not None:  # both changed it: theirs stays, ours goes beside, unplaced
-            copy = _free_id(f"{cid}-restored", cards)
+            copy = free_id(f"{cid}-restored", cards)
             cards[copy] = mine
             result.cards_beside[cid] = copy
     # A card that a claim reads stays in the library, whoever deleted it.
@@ -173,14 +174,6 @@ def _insert_after(
     at = 0 if anchor is None else [c for c, _ in items].index(anchor) + 1
     items.insert(at, (cid, claim))
     return dict(items)
-
-
-def _free_id(wanted: str, taken: Mapping[str, object]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    return candidate
 
 
 def steps(current: dict[str, Claim], merged: dict[str, Claim]) -> list[Step]:
