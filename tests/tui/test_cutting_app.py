@@ -15,8 +15,9 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from workbook.commands import main
+from workbook.core.cutting import cut_card
 from workbook.core.library import where_used
-from workbook.core.model import Card
+from workbook.core.model import Card, Workbook
 from workbook.core.proving import Standing, standing
 from workbook.storage.store import load
 from workbook.storage.texts import source_file_name, source_paragraphs
@@ -325,10 +326,12 @@ async def test_a_source_whose_text_is_not_there_says_so(
 async def test_a_cut_the_card_cannot_hold_is_refused_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Whatever a card refuses to hold (pydantic's errors run to many lines), the cut is
-    # refused in one line, and nothing is added.
-    def refused(*args: object) -> Card:
-        return Card(tag="two\nlines")
+    # Whatever a card refuses to hold (pydantic's errors run to many lines), `cut_card`
+    # refuses in one line (tests/test_cut.py), and the app says that line and adds nothing.
+    def refused(
+        workbook: Workbook, source_id: str, paragraphs: list[str], first: int, last: int, *_: str
+    ) -> Card:
+        return cut_card(workbook, source_id, paragraphs, first, last, "two\nlines")
 
     monkeypatch.setattr(cutting, "cut_card", refused)
     path = seed_with_source(tmp_path)
@@ -338,7 +341,7 @@ async def test_a_cut_the_card_cannot_hold_is_refused_in_one_line(
         await open_source(pilot, "tab")
         await cut(pilot, tag="A proof")
         said = notices(app)
-        assert "Not cut: the card's tag: must be one line" in said
+        assert "Not cut: tag: must be one line" in said
         assert "\n" not in said.split("Not cut:")[1]
         assert not prep.draft.dirty
 
@@ -478,3 +481,22 @@ async def test_the_source_view_shows_its_cite_and_help_whole_over_its_text(
             shown = words(" ".join(screen_lines(pilot, widget.content_region)))
             assert words(str(widget.render())) == shown, part
         assert screen.text.region.height >= 8  # room to read the paragraphs
+
+
+async def test_moving_a_point_keeps_its_cards_standing(tmp_path: Path) -> None:
+    """A point moved among its side's points is drawn again with its cards' standing: a
+    drifted card must not look like one typed by hand."""
+    path = seed_with_source(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await open_source(pilot, "tab")
+        await cut(pilot, "down", tag="Attacks rose after the strike")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is prep and prep.columns[0].current[1] is not None)
+        await pilot.press("right_square_bracket")  # the point down among ours
+        await pilot.pause()
+        column = prep.columns[0]
+        shown = [str(column.get_option_at_index(i).prompt) for i in range(column.option_count)]
+        assert any("✓ Lopez 23 — Attacks rose" in line for line in shown)
+        assert not any("▪ Lopez 23" in line for line in shown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from workbook.core.cite_flags import cite_of
 from workbook.core.marks import escape
 from workbook.core.model import ESSAY, Card, Workbook
 
@@ -73,27 +74,9 @@ def cut_card(
         )
     first, last = paragraph_range(f"{first}-{last}", len(paragraphs))
     text = cut_text(paragraphs, first, last)
-    if source_id == ESSAY:
-        essay = workbook.essay
-        cite = {
-            "author": essay.author,
-            "date": essay.date,
-            "title": essay.title,
-            "publication": essay.publication,
-            "url": essay.url,
-        }
-    else:
-        source = workbook.sources[source_id]
-        cite = {
-            "author": source.author,
-            "qualifications": source.qualifications,
-            "date": source.date,
-            "title": source.title,
-            "publication": source.publication,
-            "url": source.url,
-            "accessed": source.accessed,
-            "pages": page_span(source.pages, first, last),
-        }
+    cite, _ = cite_of(workbook, source_id)
+    if source_id != ESSAY:
+        cite["pages"] = page_span(workbook.sources[source_id].pages, first, last)
     try:
         return Card(tag=tag, source=source_id, cutter=cutter, text=text, **cite)
     except ValidationError as error:  # a tag of two lines, say: one line, as every refusal

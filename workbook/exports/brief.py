@@ -20,6 +20,7 @@ from workbook.core.cites import cite_parts, joined_cite
 from workbook.core.filters import needs_answer
 from workbook.core.marks import Marked, has_marks, in_quotes, marked_runs, plain, words_read_aloud
 from workbook.essay.paragraphs import section_name
+from workbook.essay.quotes import cut
 
 if TYPE_CHECKING:
     from workbook.core.model import Card, Claim, Point, Workbook
@@ -268,9 +269,7 @@ def claim_title(claim: Claim, claim_id: str) -> str:
     quotation marks; its id, which its author never typed, only when it has neither."""
     if claim.tag or not claim.quote:
         return inline(claim.tag) or inline(claim_id)
-    quote = claim.quote
-    if len(quote) > UNTAGGED_NAME:
-        quote = quote[: UNTAGGED_NAME - 1].rstrip() + "…"
+    quote = cut(claim.quote, UNTAGGED_NAME)
     return in_quotes(quote, inline(quote))
 
 

@@ -167,11 +167,11 @@ def column(
     workbook: Workbook,
     claim: Claim | None,
     side: str,
-    standing: Callable[[Card], str | None] | None = None,
+    standing: Callable[[Card], str | None] | None,
 ) -> Column:
     """One side's points on `claim`, each followed by its cards, each card with its standing
     as `standing` says (without it, or while it does not know, only a card typed by hand
-    has one)."""
+    has one). Every caller says which: a column drawn without it hides a drifted card."""
     name = workbook.sides[side].name
     if claim is None:
         return Column(side, name, ())
@@ -220,7 +220,8 @@ def first_glance(workbook: Workbook, ours: str, at: str | None = None) -> Glance
         names={side: workbook.sides[side].name for side in sides},
         claims=tuple(claims),
         head=claim_head(workbook, first) if first is not None else None,
-        columns=tuple(column(workbook, claim, side) for side in sides),
+        # The first look comes before the sources' texts are read: no standing is known yet.
+        columns=tuple(column(workbook, claim, side, None) for side in sides),
         coverage=coverage_lines(workbook, sides),
     )
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pydantic import ValidationError
-
 from workbook.core.claim_edits import claim_id_for
-from workbook.core.cutting import CutError, cut_card
+from workbook.core.cutting import cut_card
 from workbook.core.edits import Change, Draft
 from workbook.storage.files import WorkbookError
 from workbook.storage.user_config import read_initials
@@ -68,12 +66,7 @@ def cut_into(
             cutter = read_initials()
         except WorkbookError:
             cutter = ""
-    try:
-        card = cut_card(workbook, source_id, paragraphs, first, last, tag, cutter)
-    except ValidationError as error:  # words a card may not hold, said in one line
-        problem = error.errors(include_url=False)[0]
-        field = ".".join(str(part) for part in problem["loc"])
-        raise CutError(f"the card's {field}: {problem['msg']}") from None
+    card = cut_card(workbook, source_id, paragraphs, first, last, tag, cutter)
     card_id = card_id_for(draft, tag, source_id, first)
     cut = f"Cut {card_id} ({paragraph_span(first, last)})"
     point = reader(draft, target)

@@ -24,6 +24,7 @@ from workbook.core.cite_flags import GUESSED_FROM, CiteField, cite_fields, short
 from workbook.core.cutting import CutError
 from workbook.core.edits import Draft, EditError
 from workbook.core.model import ESSAY
+from workbook.essay.proofs import text_file
 from workbook.tui.dialogs.sources import ask_tag
 from workbook.tui.glance import claim_name
 from workbook.tui.jobs import run_job
@@ -171,18 +172,12 @@ class SourceScreen(Screen[str | None]):
 
     def show_text(self, read: Read) -> None:
         if read.paragraphs is None:
-            file = self.stored_file() or "(none named)"
+            file = text_file(self.draft.workbook, self.source_id) or "(none named)"
             why = read.problem or f"{file} is not beside the workbook"
             self.text.say(f"The source's text is not there to cut from: {why}.")
             return
         headings = self.draft.workbook.essay.headings if self.source_id == ESSAY else []
         self.text.show(read.paragraphs, headings)
-
-    def stored_file(self) -> str:
-        workbook = self.draft.workbook
-        if self.source_id == ESSAY:
-            return workbook.essay.file
-        return workbook.sources[self.source_id].file
 
     # Cutting.
 

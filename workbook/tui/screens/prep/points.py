@@ -11,7 +11,6 @@ from workbook.core import claim_edits
 from workbook.core.coverage import count, unanswered
 from workbook.core.library import where_used
 from workbook.core.model import Claim
-from workbook.tui import glance
 from workbook.tui.dialogs.edit_forms import point_form, strength_value
 from workbook.tui.dialogs.form import Values
 from workbook.tui.screens.prep.editing import Prep
@@ -105,8 +104,7 @@ class PointEdits:
     def move(self, column: SideColumn, claim_id: str, claim: Claim, point_id: str, by: int) -> None:
         prep = self.prep
         moved = claim_edits.move_point(claim, point_id, by)
-        if prep.commit(f"move {point_id}", claim_id, moved):
-            column.show(glance.column(prep.workbook, prep.claim, column.side), point_id)
+        prep.commit(f"move {point_id}", claim_id, moved, keep={column.side: point_id})
 
     def strength(self, claim_id: str, claim: Claim, point_id: str, stars: int) -> None:
         new = claim_edits.update_point(claim, point_id, strength=stars or None)
