@@ -3,9 +3,10 @@ through every edit."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 import pytest
 from hypothesis import given
@@ -22,6 +23,7 @@ from workbook.core.proving import Standing, standing
 from workbook.storage.store import load
 from workbook.storage.texts import source_file_name, source_paragraphs
 from workbook.storage.user_config import set_initials
+from workbook.tui import source_texts
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.form import FormScreen
@@ -500,3 +502,37 @@ async def test_moving_a_point_keeps_its_cards_standing(tmp_path: Path) -> None:
         shown = [str(column.get_option_at_index(i).prompt) for i in range(column.option_count)]
         assert any("✓ Lopez 23 — Attacks rose" in line for line in shown)
         assert not any("▪ Lopez 23" in line for line in shown)
+
+
+@pytest.mark.parametrize("leave_first", [False, True], ids=["read going", "view left"])
+async def test_a_source_view_shows_its_text_however_the_reads_cross(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, leave_first: bool
+) -> None:
+    """A source's text read slowly: the view opened while the main screen's read of it is
+    going shows it when it comes; a view left before its read ended, opened again, shows it
+    too. Neither waits on "Reading…" for a read whose result went to a screen gone."""
+    real = source_texts.source_paragraphs
+
+    def slow(*args: Any) -> list[str] | None:
+        time.sleep(0.5)
+        return real(*args)
+
+    monkeypatch.setattr(source_texts, "source_paragraphs", slow)
+    path = (seed_with_source if leave_first else seed_with_cut_cards)(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SourcePicker))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SourceScreen))
+        if leave_first:
+            await pilot.press("escape")
+            await pilot.pause(1.0)  # the read ends while no view is open
+            await pilot.press("s")
+            await until(pilot, lambda: isinstance(app.screen, SourcePicker))
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, SourceScreen))
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        await until(pilot, lambda: bool(screen.text.paragraphs), seconds=5)

@@ -10,8 +10,7 @@ tells the app of each edit with `Edited`; it returns the id of the card cut last
 
 from __future__ import annotations
 
-from functools import partial
-from pathlib import Path
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -27,17 +26,12 @@ from workbook.core.model import ESSAY
 from workbook.essay.proofs import text_file
 from workbook.tui.dialogs.sources import ask_tag
 from workbook.tui.glance import claim_name
-from workbook.tui.jobs import run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.cutting import NAMED, Target, cut_into, paragraph_span, reader
 from workbook.tui.screens.steps import step_back
 from workbook.tui.source_texts import (
     Read,
     SourceTexts,
-    TextsRead,
-    TextsUnread,
-    read_texts,
-    reading_copy,
 )
 from workbook.tui.widgets.key_bar import KeyBar
 from workbook.tui.widgets.render import clip
@@ -90,14 +84,20 @@ class SourceScreen(Screen[str | None]):
     AUTO_FOCUS = "#source-text"
 
     def __init__(
-        self, draft: Draft, source_id: str, texts: SourceTexts, path: Path, target: Target | None
+        self,
+        draft: Draft,
+        source_id: str,
+        texts: SourceTexts,
+        read: Callable[[tuple[str, ...]], None],
+        target: Target | None,
     ) -> None:
-        """`target`: the point a card cut here is read by (None: the card library)."""
+        """`read`: asks the main screen to read texts, which tells this view when they come
+        (`texts_came`). `target`: the point a card cut here is read by (None: the library)."""
         super().__init__()
         self.draft = draft
         self.source_id = source_id
         self.texts = texts
-        self.path = path
+        self.read = read
         self.target = target
         self.cut_last: str | None = None
         self.cite = source_id  # its short cite, once shown
@@ -116,10 +116,7 @@ class SourceScreen(Screen[str | None]):
             self.show_text(read)
             return
         self.text.say("Reading the source's text…")
-        wanted = self.texts.to_read(self.draft.workbook, (self.source_id,))
-        if wanted:
-            job = partial(read_texts, reading_copy(self.draft.workbook), self.path, wanted)
-            run_job(self, job, lambda error: TextsUnread(error, wanted), TextsRead)
+        self.read((self.source_id,))  # or waits for the read already going
 
     @property
     def text(self) -> SourceText:
@@ -130,17 +127,13 @@ class SourceScreen(Screen[str | None]):
         read = self.texts.get(self.source_id)
         return read.paragraphs if read is not None else None
 
-    @on(TextsRead)
-    def _texts_read(self, event: TextsRead) -> None:
-        self.texts.take(event.texts)
+    def texts_came(self, problem: str = "") -> None:
+        """Texts were read, or could not be (`problem`): this view's, if among them."""
         read = self.texts.get(self.source_id)
         if read is not None:
             self.show_text(read)
-
-    @on(TextsUnread)
-    def _texts_unread(self, event: TextsUnread) -> None:
-        self.texts.unread(event.source_ids)
-        self.text.say(f"{event.doing}: {event.error}")
+        elif problem:
+            self.text.say(problem)
 
     # What is shown.
 

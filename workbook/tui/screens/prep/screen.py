@@ -32,6 +32,7 @@ from workbook.tui.screens.prep.motion import MotionEdits
 from workbook.tui.screens.prep.points import PointEdits
 from workbook.tui.screens.prep.practice import PracticeScreens
 from workbook.tui.screens.prep.views import TextViews
+from workbook.tui.screens.source import SourceScreen
 from workbook.tui.screens.steps import step_back
 from workbook.tui.source_texts import (
     SourceTexts,
@@ -94,9 +95,10 @@ class PrepScreen(Screen[None]):
         self.show_coverage()
         self.read_sources()
 
-    def read_sources(self) -> None:
-        """Read, off the app's thread, the texts the cards cite that are not read yet."""
-        wanted = self.texts.to_read(self.workbook)
+    def read_sources(self, also: tuple[str, ...] = ()) -> None:
+        """Read, off the app's thread, the texts the cards cite (and `also`) not read yet: here,
+        on the screen that lives as long as the file, so no result goes to a view gone."""
+        wanted = self.texts.to_read(self.workbook, also)
         if wanted:
             job = partial(read_texts, reading_copy(self.workbook), self.path, wanted)
             run_job(self, job, lambda error: TextsUnread(error, wanted), TextsRead)
@@ -105,11 +107,18 @@ class PrepScreen(Screen[None]):
     def _texts_read(self, event: TextsRead) -> None:
         self.texts.take(event.texts)
         self.show_claim()  # the cards' standing, now known
+        self._tell_the_view()
 
     @on(TextsUnread)
     def _texts_unread(self, event: TextsUnread) -> None:
         self.texts.unread(event.source_ids)
-        self.notify(f"{event.doing}: {event.error}", severity="warning", markup=False)
+        self.notify(f"{event.doing}: {event.error}", severity="warning")
+        self._tell_the_view(f"{event.doing}: {event.error}")
+
+    def _tell_the_view(self, problem: str = "") -> None:
+        """The source view on top, if any, shows what has come (or why nothing will)."""
+        if isinstance(self.app.screen, SourceScreen):
+            self.app.screen.texts_came(problem)
 
     # What is shown.
 

@@ -89,7 +89,7 @@ class TextViews:
                 prep.show_claim({point.side: f"{target.point_id}/{card_id}"})
                 prep.focus_side(point.side)
 
-        screen = SourceScreen(prep.draft, source_id, prep.texts, prep.path, target)
+        screen = SourceScreen(prep.draft, source_id, prep.texts, prep.read_sources, target)
         prep.app.push_screen(screen, back)
 
     def changed(self) -> Callable[[], None]:
