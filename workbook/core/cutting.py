@@ -39,6 +39,11 @@ def cut_text(paragraphs: list[str], first: int, last: int) -> str:
     return escape(PARAGRAPH_BREAK.join(paragraphs[first - 1 : last]))
 
 
+def paragraph_span(first: int, last: int) -> str:
+    """¶3, or ¶3–5: paragraphs as a user reads them."""
+    return f"¶{first}" if first == last else f"¶{first}–{last}"
+
+
 def page_span(pages: list[int], first: int, last: int) -> str:
     """The pages paragraphs `first` to `last` stand on: "12" or "12-13"; "" without pages."""
     if not pages:

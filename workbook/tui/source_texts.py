@@ -14,10 +14,11 @@ from typing import NamedTuple
 from textual.message import Message
 
 from workbook.core.cite_flags import short_cite
-from workbook.core.cutting import PARAGRAPH_BREAK
+from workbook.core.cutting import PARAGRAPH_BREAK, paragraph_span
 from workbook.core.marks import plain
 from workbook.core.model import ESSAY, Card, Workbook
-from workbook.core.proving import STANDING_WORDS, Standing, paragraphs_found, standing
+from workbook.core.proving import STANDING_WORDS, Proof, Standing, prove
+from workbook.core.proving import SourceText as ProvingText
 from workbook.storage.files import WorkbookError
 from workbook.storage.texts import source_paragraphs
 from workbook.tui.jobs import JobFailed
@@ -71,7 +72,8 @@ class SourceTexts:
         self.texts: dict[str, Read] = {ESSAY: Read(essay)}
         self.reading: set[str] = set()  # asked for, not come yet
         self.wanted: set[str] = set()  # a card's standing waits for them
-        self._standings: dict[tuple[str, str], Standing] = {}  # (source, words) -> standing
+        self._proofs: dict[tuple[str, str], Proof] = {}  # (source, a card's words) -> proof
+        self._proving: dict[str, ProvingText] = {}  # each source's text, as proving reads it
 
     def get(self, source_id: str) -> Read | None:
         """The source's text, or None while it has not been read."""
@@ -91,7 +93,9 @@ class SourceTexts:
             self.texts[source_id] = read
             self.reading.discard(source_id)
             self.wanted.discard(source_id)
-        self._standings = {k: v for k, v in self._standings.items() if k[0] not in texts}
+        self._proofs = {k: v for k, v in self._proofs.items() if k[0] not in texts}
+        for source_id in texts:
+            self._proving.pop(source_id, None)
 
     def unread(self, source_ids: list[str]) -> None:
         """A job that was to read these failed: they may be asked for again."""
@@ -106,11 +110,22 @@ class SourceTexts:
         if read is None:
             self.wanted.add(card.source)
             return None
+        if read.paragraphs is None:
+            return "unread"
+        proof = self._proof(card, read.paragraphs)
+        return proof.standing
+
+    def _proof(self, card: Card, paragraphs: list[str]) -> Proof:
+        """The card held against its source, once for each of its words; each source's text
+        made ready for proving once, whatever the number of cards cut from it."""
         key = (card.source, card.text)
-        found = self._standings.get(key)
-        if found is None:
-            found = self._standings[key] = standing(card, read.paragraphs)
-        return found
+        proof = self._proofs.get(key)
+        if proof is None:
+            text = self._proving.get(card.source)
+            if text is None:
+                text = self._proving[card.source] = ProvingText(paragraphs)
+            proof = self._proofs[key] = prove(card.text, text)
+        return proof
 
     def described(self, workbook: Workbook, card: Card) -> str:
         """The card's standing in words, for its detail: where it was cut from, and whether
@@ -127,8 +142,8 @@ class SourceTexts:
         if known is None or read is None:
             return f"{where}: its text is still being read."
         if known == "proven" and read.paragraphs is not None:
-            first = paragraphs_found(card.text, read.paragraphs) or 1
+            first = self._proof(card, read.paragraphs).first
             last = first + plain(card.text).count(PARAGRAPH_BREAK)
-            where += f", ¶{first}" if first == last else f", ¶{first}–{last}"
+            where += f", {paragraph_span(first, last)}"
         words = STANDING_WORDS[known]
         return f"{where}: {words}{f' ({read.problem})' if read.problem else ''}."

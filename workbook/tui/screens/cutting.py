@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from workbook.core.claim_edits import claim_id_for
-from workbook.core.cutting import cut_card
+from workbook.core.cutting import cut_card, paragraph_span
 from workbook.core.edits import Change, Draft
 from workbook.storage.files import WorkbookError
 from workbook.storage.user_config import read_initials
@@ -23,11 +23,6 @@ class Target(NamedTuple):
 
     claim_id: str
     point_id: str
-
-
-def paragraph_span(first: int, last: int) -> str:
-    """¶3, or ¶3–5."""
-    return f"¶{first}" if first == last else f"¶{first}–{last}"
 
 
 def card_id_for(draft: Draft, tag: str, source_id: str, first: int) -> str:

@@ -20,14 +20,14 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from workbook.core.cite_flags import GUESSED_FROM, CiteField, cite_fields, short_cite
-from workbook.core.cutting import CutError
+from workbook.core.cutting import CutError, paragraph_span
 from workbook.core.edits import Draft, EditError
 from workbook.core.model import ESSAY
 from workbook.essay.proofs import text_file
 from workbook.tui.dialogs.sources import ask_tag
 from workbook.tui.glance import claim_name
 from workbook.tui.messages import Edited
-from workbook.tui.screens.cutting import NAMED, Target, cut_into, paragraph_span, reader
+from workbook.tui.screens.cutting import NAMED, Target, cut_into, reader
 from workbook.tui.screens.steps import step_back
 from workbook.tui.source_texts import (
     Read,
