@@ -11,6 +11,7 @@ A speech is written as storage/owned.py writes every file the workbook owns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -22,7 +23,7 @@ from workbook.storage.owned import inputs_of, text, write_owned
 from workbook.storage.places import folder_beside
 
 if TYPE_CHECKING:
-    from workbook.core.model import Workbook
+    from workbook.core.model import Point, Workbook
 
 Colour = Literal["green", "yellow", "red"]
 RATES: tuple[tuple[int, str], ...] = ((150, "lay"), (200, ""), (250, ""), (300, "spreading"))
@@ -80,10 +81,15 @@ def plan_of(side: str, speech: Speech, picks: list[Pick], workbook: Workbook) ->
     return Plan(side, speech, list(picks))
 
 
+def point_words(workbook: Workbook, point: Point, cards: Iterable[str]) -> int:
+    """The words read aloud for a point and `cards` of it: its own, and each card's."""
+    words = len(point.text.split())
+    return words + sum(card_words(workbook.cards[c]) for c in cards if c in workbook.cards)
+
+
 def pick_words(workbook: Workbook, pick: Pick) -> int:
     point = workbook.claims[pick.claim_id].points[pick.point_id]
-    words = len(point.text.split())
-    return words + sum(card_words(workbook.cards[c]) for c in pick.cards if c in workbook.cards)
+    return point_words(workbook, point, pick.cards)
 
 
 def words(workbook: Workbook, plan: Plan) -> int:

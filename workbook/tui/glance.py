@@ -120,6 +120,10 @@ def claim_lines(
     ]
 
 
+# Characters of a claim's tag or quote that name it in a notice.
+NAMED = 40
+
+
 def claim_name(workbook: Workbook, claim_id: str, longest: int = 0) -> str:
     """A claim as the app names it to the user: its tag, or while it has none its quote, in
     quotation marks (cut to `longest` characters, unless 0). Its id is the file's: the user

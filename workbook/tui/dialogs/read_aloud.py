@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 
 from workbook.core.model import Claim, Workbook
 from workbook.exports.brief import card_words
+from workbook.practice.speech import point_words
 from workbook.tui.widgets.render import clip, spoken_card
 
 
@@ -31,12 +32,11 @@ def spoken_point(workbook: Workbook, claim: Claim, point_id: str, card_id: str |
 
 def words_spoken(workbook: Workbook, claim: Claim, point_id: str, card_id: str | None) -> int:
     """The words read aloud: the card's tag and highlighted words, or the point's and each of
-    its cards' (as the speech builder counts them)."""
+    its cards', as the speech builder counts them."""
     if card_id is not None:
         return card_words(workbook.cards[card_id])
     point = claim.points[point_id]
-    cards = [workbook.cards[read] for read in point.cards if read in workbook.cards]
-    return len(point.text.split()) + sum(card_words(card) for card in cards)
+    return point_words(workbook, point, point.cards)
 
 
 class ReadAloudScreen(ModalScreen[None]):

@@ -13,9 +13,7 @@ from workbook.core.cutting import cut_card, paragraph_span
 from workbook.core.edits import Change, Draft
 from workbook.storage.files import WorkbookError
 from workbook.storage.user_config import read_initials
-from workbook.tui.glance import claim_name
-
-NAMED = 40  # characters of a claim's tag or quote that name it in a notice
+from workbook.tui.glance import NAMED, claim_name
 
 
 class Target(NamedTuple):

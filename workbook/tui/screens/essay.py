@@ -33,7 +33,7 @@ from workbook.essay.picking import (
 )
 from workbook.essay.suggest import suggest
 from workbook.tui.dialogs.sources import ask_tag
-from workbook.tui.glance import claim_name, named
+from workbook.tui.glance import NAMED, claim_name, named
 from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.cutting import Target, cut_into
@@ -41,7 +41,6 @@ from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.essay_text import EssayText, parse_id
 from workbook.tui.widgets.key_bar import KeyBar
 
-NAMED = 40  # characters of a claim's quote that name it in a notice
 # Keys that do one thing at either end of the quote share one place in the key bar.
 CURSOR = Binding.Group("Word", compact=True)
 CLAUSE = Binding.Group("Clause", compact=True)
@@ -338,10 +337,10 @@ class EssayScreen(Screen[str | None]):
                     self.draft, ESSAY, self.paragraphs, (number, number), tag, self.target
                 )
             except (CutError, EditError) as error:
-                self.notify(f"Not cut: {error}", severity="error", markup=False)
+                self.notify(f"Not cut: {error}", severity="error")
                 return
             self.post_message(Edited(change))
-            self.notify(line, markup=False, timeout=6)
+            self.notify(line, timeout=6)
 
         ask_tag(self.app, f"Tag the card cut from ¶{number} of the essay", cut)
 

@@ -25,9 +25,9 @@ from workbook.core.edits import Draft, EditError
 from workbook.core.model import ESSAY
 from workbook.essay.proofs import text_file
 from workbook.tui.dialogs.sources import ask_tag
-from workbook.tui.glance import claim_name
+from workbook.tui.glance import NAMED, claim_name
 from workbook.tui.messages import Edited
-from workbook.tui.screens.cutting import NAMED, Target, cut_into, reader
+from workbook.tui.screens.cutting import Target, cut_into, reader
 from workbook.tui.screens.steps import step_back
 from workbook.tui.source_texts import (
     Read,
@@ -198,13 +198,13 @@ class SourceScreen(Screen[str | None]):
         try:
             change, line = cut_into(self.draft, self.source_id, paragraphs, run, tag, self.target)
         except (CutError, EditError) as error:
-            self.notify(f"Not cut: {error}", severity="error", markup=False)
+            self.notify(f"Not cut: {error}", severity="error")
             return
         self.cut_last = change.cards[0].card_id
         self.post_message(Edited(change))
         if self.text.mark is not None:
             self.text.toggle_mark()  # cut: the next run starts afresh
-        self.notify(line, markup=False, timeout=6)
+        self.notify(line, timeout=6)
 
     def action_undo(self) -> None:
         change = step_back(self, self.draft)

@@ -10,10 +10,8 @@ from workbook.core.coverage import count
 from workbook.essay.picking import fresh_id, place_of
 from workbook.tui.dialogs.edit_forms import claim_form, claim_from
 from workbook.tui.dialogs.form import Values, ask
-from workbook.tui.glance import claim_name, named
+from workbook.tui.glance import NAMED, claim_name, named
 from workbook.tui.screens.prep.editing import Prep
-
-NAMED = 40  # characters of a claim's tag or quote that name it in a notice
 
 
 class ClaimEdits:

@@ -53,7 +53,7 @@ class TextViews:
         if not prep.workbook.sources:
             add = ADD_ONE.format(name=prep.path.name)
             if prep.paragraphs is None:
-                prep.notify(f"No sources yet: {add}.", severity="warning", markup=False)
+                prep.notify(f"No sources yet: {add}.", severity="warning")
                 return
             prep.notify(
                 f"No sources yet: {add}. Meanwhile, the essay's paragraphs.",
