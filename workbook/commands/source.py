@@ -116,9 +116,15 @@ def _list(args: argparse.Namespace) -> None:
 
 def _row(workbook: Workbook, source_id: str) -> dict[str, Any]:
     """A source as `source list` shows it, and as its JSON gives it."""
-    from workbook.core.cite_flags import cite_of, citing_cards, flags, guessed, missing
-    from workbook.core.cites import short_cite
-    from workbook.core.model import CITE_FIELDS, ESSAY, Card
+    from workbook.core.cite_flags import (
+        cite_of,
+        citing_cards,
+        flags,
+        guessed,
+        missing,
+        source_short_cite,
+    )
+    from workbook.core.model import CITE_FIELDS, ESSAY
 
     fields, origins = cite_of(workbook, source_id)
     cite = {name: fields.get(name, "") for name in CITE_FIELDS}
@@ -130,7 +136,7 @@ def _row(workbook: Workbook, source_id: str) -> dict[str, Any]:
     return {
         "id": source_id,
         **cite,
-        "cite": short_cite(Card(**cite)),
+        "cite": source_short_cite(workbook, source_id),
         "file": file,
         "paragraphs": paragraphs,
         "pages": pages or False,

@@ -104,7 +104,7 @@ def guessed(fields: Mapping[str, str], origins: Mapping[str, str]) -> list[str]:
     return [name for name, value in fields.items() if value and is_guess(name, origins.get(name))]
 
 
-def short_cite(workbook: Workbook, source_id: str) -> str:
+def source_short_cite(workbook: Workbook, source_id: str) -> str:
     """The short cite a card cut from source `source_id` (ESSAY for the essay) reads aloud."""
     fields, _ = cite_of(workbook, source_id)
     return Card(**fields).cite

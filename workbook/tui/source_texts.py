@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from textual.message import Message
 
-from workbook.core.cite_flags import short_cite
+from workbook.core.cite_flags import source_short_cite
 from workbook.core.cutting import PARAGRAPH_BREAK, paragraph_span
 from workbook.core.marks import plain
 from workbook.core.model import ESSAY, Card, Workbook
@@ -135,7 +135,7 @@ class SourceTexts:
             return "Typed by hand: no source to prove it against."
         source = card.source
         if source != ESSAY and source in workbook.sources:
-            where = f"Cut from {short_cite(workbook, source) or source} ({source})"
+            where = f"Cut from {source_short_cite(workbook, source) or source} ({source})"
         else:
             where = "Cut from the essay" if source == ESSAY else f"Cut from {source}"
         read = self.texts.get(source)

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from workbook.core.cite_flags import cite_fields, short_cite, to_check
+from workbook.core.cite_flags import cite_fields, source_short_cite, to_check
 from workbook.core.model import ESSAY, Workbook
 from workbook.tui.dialogs.form import Field, FormScreen, Values
 from workbook.tui.glance import named
@@ -33,7 +33,7 @@ def source_choice(workbook: Workbook, source_id: str) -> Text:
         text.append(f"  · {essay.paragraphs} paragraphs · {ESSAY}", style="dim")
         return text
     source = workbook.sources[source_id]
-    text = Text(short_cite(workbook, source_id) or source_id, style="bold")
+    text = Text(source_short_cite(workbook, source_id) or source_id, style="bold")
     if source.title:
         text.append(f" — {named(source.title, 80)}")
     publication = f"{clip(source.publication, 60)} · " if source.publication else ""

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from workbook.core.cite_flags import GUESSED_FROM, CiteField, cite_fields, short_cite
+from workbook.core.cite_flags import GUESSED_FROM, CiteField, cite_fields, source_short_cite
 from workbook.core.cutting import CutError, paragraph_span
 from workbook.core.edits import Draft, EditError
 from workbook.core.model import ESSAY
@@ -142,7 +142,7 @@ class SourceScreen(Screen[str | None]):
         if self.source_id == ESSAY:
             cite, count = "The essay", workbook.essay.paragraphs
         else:
-            cite = short_cite(workbook, self.source_id) or self.source_id
+            cite = source_short_cite(workbook, self.source_id) or self.source_id
             count = workbook.sources[self.source_id].paragraphs
         self.cite = cite
         head = Text(cite, style="bold")
