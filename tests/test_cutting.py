@@ -57,3 +57,9 @@ def test_a_drifted_or_typed_card_is_told_apart() -> None:
     assert standing(Card(text="Typed."), PARAGRAPHS) == "typed"
     assert standing(edited, None) == "unread"
     assert paragraphs_found("One paragraph.\n\nAnd a third.", PARAGRAPHS) is None
+
+
+def test_a_cut_outside_the_source_is_refused_in_one_line(workbook: Workbook) -> None:
+    for first, last in ((0, 1), (2, 1), (3, 4)):
+        with pytest.raises(CutError, match="the source has 3, numbered from 1"):
+            cut_card(workbook, "nyt", PARAGRAPHS, first, last)

@@ -77,7 +77,8 @@ def cut_card(
             f"{where}.paragraphs: is {count}, but its text has {len(paragraphs)}: "
             "the text was changed after it was added"
         )
-    first, last = paragraph_range(f"{first}-{last}", len(paragraphs))
+    if not 1 <= first <= last <= count:
+        raise CutError(f"paragraphs {first}-{last}: the source has {count}, numbered from 1")
     text = cut_text(paragraphs, first, last)
     cite, _ = cite_of(workbook, source_id)
     if source_id != ESSAY:
