@@ -22,8 +22,8 @@ from workbook.core.cite_flags import citing_cards
 from workbook.core.fields import ID_PATTERN
 from workbook.core.model import ESSAY, FORMAT_VERSION, Source, Workbook
 from workbook.importing.sources import SourceText, read_source, source_id_for
-from workbook.storage.files import WorkbookError, backup_path, same_file
-from workbook.storage.owned import inputs_of, owned_target, source_text, write_owned
+from workbook.storage.files import WorkbookError, backup_path, same_file, write_atomic
+from workbook.storage.owned import inputs_of, owned_target, source_text
 from workbook.storage.places import is_bundled
 from workbook.storage.store import Loaded, read_workbook, save, to_data, validate
 from workbook.storage.texts import source_file_name
@@ -116,9 +116,11 @@ def _write_text(text: Path, data: bytes, path: Path, workbook: Workbook) -> Path
     another source's text."""
     kind = source_text(data)
     protect = inputs_of(path, workbook)
-    if os.path.exists(owned_target(text, kind, protect=protect)):
+    real = owned_target(text, kind, protect=protect)
+    if os.path.exists(real):
         return None
-    return write_owned(text, data, kind, protect=protect)
+    write_atomic(text, data, keep_backup=kind.backup)  # owned_target has said it may be
+    return real
 
 
 def _take_back(written: Path) -> None:
