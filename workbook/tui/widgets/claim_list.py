@@ -29,9 +29,10 @@ class ClaimList(WidthMeasuredOptionList):
         super().__init__(**kwargs)
         self.shown: list[str] = []
 
-    def show(self, lines: Sequence[ClaimLine]) -> None:
-        """List these claims, keeping the highlighted one where possible."""
-        current = self.current
+    def show(self, lines: Sequence[ClaimLine], prefer: str | None = None) -> None:
+        """List these claims, highlighting `prefer` where it is listed, else keeping the
+        highlighted one where possible."""
+        current = prefer or self.current
         options: list[Option] = []
         self.shown = []
         section = None

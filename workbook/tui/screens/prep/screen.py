@@ -88,10 +88,7 @@ class PrepScreen(Screen[None]):
         yield from prep_layout(self.sides)
 
     def on_mount(self) -> None:
-        self.show_claims()
-        if self.at in self.claim_list.shown:
-            self.claim_list.select(self.at)
-            self.show_claim()
+        self.show_claims(prefer=self.at)  # where the user left off, drawn once
         self.show_coverage()
         self.read_sources()
 
@@ -143,9 +140,10 @@ class PrepScreen(Screen[None]):
         claim_id = self.claim_id
         return self.workbook.claims.get(claim_id) if claim_id else None
 
-    def show_claims(self) -> None:
+    def show_claims(self, prefer: str | None = None) -> None:
         claim_filter = ClaimFilter.parse(self.filter_text, self.unanswered_by)
-        self.claim_list.show(glance.claim_lines(self.workbook, self.sides, claim_filter))
+        lines = glance.claim_lines(self.workbook, self.sides, claim_filter)
+        self.claim_list.show(lines, prefer)
         names = {side: self.workbook.sides[side].name for side in self.sides}
         by = names[self.unanswered_by] if self.unanswered_by else None
         title_claims(self.claim_list, names, len(self.workbook.claims), by)
