@@ -51,6 +51,11 @@ class Card(_Model):
     # its text, marks taken out, is whole paragraphs of that source's stored text.
     source: Line = ""
     cutter: Line = ""  # the initials of who cut it, at the end of the full cite
+    # Read from a Word file: its cite paragraph whole, as the file wrote it (the fields above
+    # are what could be read out of it), and the Pocket, Hat and Block it was filed under there,
+    # so that nothing the file said is lost and a squad finds the card where it filed it.
+    cited_as: Line = ""
+    filed_under: list[Line] = []
     text: MarkedText = ""  # the source's words only: ++underlined++, ==read aloud== (marks.py)
     notes: Text = ""
 

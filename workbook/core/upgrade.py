@@ -43,7 +43,8 @@ class WorkbookV1(_Model):
 
 
 def _card_key(card: Card) -> tuple[Any, ...]:
-    return tuple(card.model_dump().values())
+    # A list field (the headings a card was filed under) as a tuple, so the key hashes.
+    return tuple(tuple(v) if isinstance(v, list) else v for v in card.model_dump().values())
 
 
 def upgrade(old: WorkbookV1) -> Workbook:
