@@ -107,7 +107,7 @@ def guessed(fields: Mapping[str, str], origins: Mapping[str, str]) -> list[str]:
 def source_short_cite(workbook: Workbook, source_id: str) -> str:
     """The short cite a card cut from source `source_id` (ESSAY for the essay) reads aloud."""
     fields, _ = cite_of(workbook, source_id)
-    return Card(**fields).cite
+    return Card.model_validate(fields).cite
 
 
 def citing_cards(workbook: Workbook, source_id: str) -> Sequence[str]:

@@ -84,7 +84,9 @@ def cut_card(
     if source_id != ESSAY:
         cite["pages"] = page_span(workbook.sources[source_id].pages, first, last)
     try:
-        return Card(tag=tag, source=source_id, cutter=cutter, text=text, **cite)
+        return Card.model_validate(
+            {"tag": tag, "source": source_id, "cutter": cutter, "text": text, **cite}
+        )
     except ValidationError as error:  # a tag of two lines, say: one line, as every refusal
         problem = error.errors(include_url=False)[0]
         field = ".".join(str(part) for part in problem["loc"])
