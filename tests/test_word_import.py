@@ -1,0 +1,465 @@
+"""Reading a squad's Word files in Verbatim's structure into cards: the structure (Pockets,
+Hats, Blocks, Tags, cites, analytics), the marks however Word wrote them, Word's quirks, and
+the files that cannot be read, each refused in one line."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.timing import LINEAR, growth
+from tests.word_files import (
+    MAC_STYLES,
+    cite,
+    complex_field,
+    deleted,
+    encrypted_office_file,
+    hyperlink,
+    inserted,
+    moved_from,
+    paragraph,
+    run,
+    simple_field,
+    smart_tag,
+    tag,
+    text,
+    word_bytes,
+    word_file,
+)
+from workbook.core.cutting import PARAGRAPH_BREAK
+from workbook.core.marks import marked_runs
+from workbook.core.model import Card
+from workbook.core.verbatim import cite_line
+from workbook.importing import word_package
+from workbook.importing.word_file import read_word
+from workbook.storage.files import WorkbookError
+
+SMITH = (
+    "Smith 20",
+    " [John Smith, professor of history at Yale, 2020-01-02, “A Title”, The Review,"
+    " https://example.org/a, accessed 2026-12-07] //AB",
+)
+
+
+def test_a_tub_is_read_into_its_cards_filed_under_its_headings(tmp_path: Path) -> None:
+    path = word_file(
+        tmp_path / "tub.docx",
+        [
+            text("Prepared by the squad"),
+            text("1AC", "Heading1"),
+            text("Advantage one", "Heading2"),
+            text("Warming", "Heading3"),
+            tag("Warming is real"),
+            cite(*SMITH),
+            text("The planet is warming."),
+            tag("Our own analytic: they drop it"),
+            text("An analytic in Verbatim's style", "Analytic"),
+            text("Economy", "Heading3"),
+            tag("Growth is fine"),
+            cite("Jones ND", " [Ann Jones, No Date, “Growth”, The Economist]"),
+            text("Growth is fine."),
+            text("Neg", "Heading1"),
+            tag("Under a Pocket alone"),
+            cite("Lee 19", " [Kim Lee, 2019, “Other”, Paper]"),
+            text("Words."),
+        ],
+    )
+    read = read_word(path)
+    assert [card.tag for card in read.cards] == [
+        "Warming is real",
+        "Growth is fine",
+        "Under a Pocket alone",
+    ]
+    assert [card.filed_under for card in read.cards] == [
+        ["1AC", "Advantage one", "Warming"],
+        ["1AC", "Advantage one", "Economy"],
+        ["Neg"],
+    ]
+    assert (read.analytics, read.skipped) == (2, 1)
+    first = read.cards[0]
+    assert first.model_dump(exclude_defaults=True) == {
+        "tag": "Warming is real",
+        "author": "John Smith",
+        "qualifications": "professor of history at Yale",
+        "date": "2020-01-02",
+        "title": "A Title",
+        "publication": "The Review",
+        "url": "https://example.org/a",
+        "accessed": "2026-12-07",
+        "cutter": "AB",
+        "cited_as": "".join(SMITH),
+        "filed_under": ["1AC", "Advantage one", "Warming"],
+        "text": "The planet is warming.",
+    }
+    assert read.cards[1].date == "" and read.cards[1].author == "Ann Jones"
+
+
+def card_file(path: Path, *body: str, short: str = "Smith 20") -> Card:
+    """The one card of a file: a Tag, a cite and `body`'s paragraphs."""
+    read = read_word(word_file(path, [tag("A tag"), cite(short, SMITH[1]), *body]))
+    assert len(read.cards) == 1
+    return read.cards[0]
+
+
+def test_marks_split_across_runs_mid_word_are_joined(tmp_path: Path) -> None:
+    card = card_file(
+        tmp_path / "split.docx",
+        paragraph(
+            run("The "),
+            run("impor", style="StyleUnderline"),
+            run("tant", style="StyleUnderline"),
+            run(" wo", style="StyleUnderline", highlight="yellow"),
+            run("rds", style="Emphasis", highlight="cyan"),
+            run(" are", highlight="green"),
+            run(" here."),
+        ),
+    )
+    assert card.text == "The ++important== words++ are== here."
+
+
+def test_runs_in_links_smart_tags_and_insertions_are_read_and_deletions_are_not(
+    tmp_path: Path,
+) -> None:
+    card = card_file(
+        tmp_path / "wrapped.docx",
+        paragraph(
+            run("Read "),
+            hyperlink(run("the link", style="StyleUnderline", highlight="yellow")),
+            smart_tag(run(" in Paris", underline="single")),
+            inserted(run(" inserted")),
+            deleted(" deleted"),
+            moved_from(" moved away"),
+            run("."),
+        ),
+    )
+    assert card.text == "Read ++==the link== in Paris++ inserted."
+
+
+def test_a_fields_result_is_read_not_its_code(tmp_path: Path) -> None:
+    card = card_file(
+        tmp_path / "fields.docx",
+        paragraph(
+            run("See "),
+            simple_field("HYPERLINK https://example.org", run("the page", highlight="yellow")),
+            run(" and "),
+            complex_field(" PAGE ", "page 4"),
+            run("."),
+        ),
+    )
+    assert card.text == "See ==the page== and page 4."
+
+
+def test_direct_formatting_stands_in_for_the_styles(tmp_path: Path) -> None:
+    """A file made without Verbatim's styles: headings by outline level, the short cite in
+    bold at 13 pt, underlining and highlighting in any colour set on the runs, and underlining
+    taken off a run of an underlined style."""
+    path = word_file(
+        tmp_path / "direct.docx",
+        [
+            paragraph(run("Pocket by outline"), outline=0),
+            paragraph(run("Block by outline"), outline=2),
+            paragraph(run("A tag by outline"), outline=3),
+            paragraph(run("Smith 20", bold=True, size=26), run(SMITH[1])),
+            paragraph(
+                run("under", underline="single"),
+                run(" double", underline="double"),
+                run(" none", style="StyleUnderline", underline="none"),
+                run(" red", highlight="red"),
+                run(" dark", highlight="darkBlue"),
+                run(" white", highlight="white"),
+                run(" off", highlight="none"),
+            ),
+        ],
+        styles=[],
+    )
+    (card,) = read_word(path).cards
+    assert card.filed_under == ["Pocket by outline", "Block by outline"]
+    assert card.tag == "A tag by outline"
+    assert (card.author, card.date, card.cutter) == ("John Smith", "2020-01-02", "AB")
+    assert card.text == "++under double++ none== red dark== white off"
+
+
+def test_a_file_as_word_for_mac_writes_it(tmp_path: Path) -> None:
+    """Styles with the ids of another language's Word, the Cite by its alias alone, a lower
+    case underline style, and highlighting written as shading."""
+    path = word_file(
+        tmp_path / "mac.docx",
+        [
+            text("Kapitel", "berschrift1"),
+            text("Ein Tag", "berschrift4"),
+            paragraph(run("Smith 20", style="Zitat13pt"), run(SMITH[1])),
+            paragraph(
+                run("shaded", fill="FFFF00"),
+                run(" white fill", fill="FFFFFF"),
+                run(" auto fill", fill="auto"),
+                run(" lower", style="underline"),
+            ),
+        ],
+        styles=MAC_STYLES,
+    )
+    (card,) = read_word(path).cards
+    assert (card.tag, card.filed_under, card.author) == ("Ein Tag", ["Kapitel"], "John Smith")
+    assert card.text == "==shaded== white fill auto fill++ lower++"
+
+
+def test_card_text_of_several_paragraphs_list_paragraphs_and_blank_ones(
+    tmp_path: Path,
+) -> None:
+    card = card_file(
+        tmp_path / "paragraphs.docx",
+        text("First paragraph."),
+        text("   "),
+        paragraph(),
+        text("A point in a list.", "ListParagraph"),
+        text("Last."),
+    )
+    assert card.text == PARAGRAPH_BREAK.join(["First paragraph.", "A point in a list.", "Last."])
+
+
+def test_a_cite_in_two_paragraphs_is_one_cite(tmp_path: Path) -> None:
+    path = word_file(
+        tmp_path / "two-line.docx",
+        [
+            tag("A tag"),
+            paragraph(run("Roper 15", style="Style13ptBold")),
+            text("(Cindy Roper, doctoral student, “Title,” Journal, 3-4-2015, https://x.org/r)"),
+            text("The card's words."),
+        ],
+    )
+    (card,) = read_word(path).cards
+    assert card.cited_as == (
+        "Roper 15 (Cindy Roper, doctoral student, “Title,” Journal, 3-4-2015, https://x.org/r)"
+    )
+    assert (card.author, card.date, card.title, card.url) == (
+        "Cindy Roper",
+        "2015-03-04",
+        "Title",
+        "https://x.org/r",
+    )
+    assert card.text == "The card's words."
+
+
+def test_headings_by_styles_based_on_them_and_a_cite_read_by_its_words(tmp_path: Path) -> None:
+    based = (
+        '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' w:type="paragraph" w:styleId="MyTag"><w:name w:val="My own tag"/>'
+        '<w:basedOn w:val="Heading4"/></w:style>'
+    )
+    from tests.word_files import VERBATIM_STYLES
+
+    path = word_file(
+        tmp_path / "based.docx",
+        [
+            text("A tag in a style based on Tag", "MyTag"),
+            text("Smith ’20 (John Smith, professor, January 2, 2020, “A Title,” Foreign Affairs)"),
+            text("The words."),
+        ],
+        styles=[*VERBATIM_STYLES, based],
+    )
+    (card,) = read_word(path).cards
+    assert card.tag == "A tag in a style based on Tag"
+    assert (card.author, card.date, card.publication) == (
+        "John Smith",
+        "2020-01-02",
+        "Foreign Affairs",
+    )
+
+
+def test_a_tags_text_with_no_cite_is_an_analytic_and_its_lines_are_skipped(
+    tmp_path: Path,
+) -> None:
+    read = read_word(
+        word_file(
+            tmp_path / "analytic.docx",
+            [tag("They have no warrant"), text("Extend our point: it stands.")],
+        )
+    )
+    assert (read.cards, read.analytics, read.skipped) == ([], 1, 1)
+
+
+# The export's own form reads back card for card.
+
+
+def exported_card(path: Path, card: Card) -> Path:
+    """`card` written as the Word export writes it: a Tag, the cite line of `cite_line` with
+    its short cite in the Cite style, and the text's paragraphs with their marks as runs."""
+    short, rest = cite_line(card)
+    body = []
+    for words in card.text.split(PARAGRAPH_BREAK):
+        runs = [
+            run(
+                piece.words,
+                style="StyleUnderline" if piece.underlined else "",
+                highlight="yellow" if piece.highlighted else "",
+            )
+            for piece in marked_runs(words)
+        ]
+        body.append(paragraph(*runs))
+    return word_file(path, [tag(card.tag), cite(short, rest), *body])
+
+
+def test_a_card_as_the_export_writes_it_reads_back_the_same(tmp_path: Path) -> None:
+    card = Card(
+        tag="Sanctions fail",
+        author="Jane Smith and Li Wei",
+        qualifications="professor of economics, Columbia",
+        date="2021-03-04",
+        title="Why Sanctions Fail, Again",
+        publication="Foreign Affairs",
+        url="https://example.org/sanctions",
+        accessed="2026-12-07",
+        cutter="AB",
+        text="Sanctions ++rarely ==work==++.\n\nThey ==harden== regimes, C\\++ and all.",
+    )
+    (read,) = read_word(exported_card(tmp_path / "export.docx", card)).cards
+    assert read.model_dump(exclude={"cited_as"}) == card.model_dump(exclude={"cited_as"})
+    assert read.cited_as == "".join(cite_line(card))
+
+
+# Files that are not Word documents it can read: one line, naming the file.
+
+
+def zipped(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def unzipped(raw: bytes) -> dict[str, bytes]:
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    good = word_bytes([tag("A tag"), cite(*SMITH), text("Words.")])
+    members = unzipped(good)
+    no_document = {k: v for k, v in members.items() if k != "word/document.xml"}
+    bad_xml = {**members, "word/document.xml": b"<w:document><w:body>"}
+    entity = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    files = {
+        "cut short": (good[: len(good) // 2], "damaged"),
+        "not a zip": (b"PK\x03\x04" + b"\x00" * 100, "damaged"),
+        "a text renamed": (b"Just some notes.\n", "not a Word document"),
+        "empty": (b"", "not a Word document"),
+        "a .doc": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"),
+            "Word 97-2003",
+        ),
+        "encrypted": (encrypted_office_file(), "encrypted"),
+        "rtf": (b"{\\rtf1\\ansi Hello}", "Rich Text"),
+    }
+    found = {}
+    for name, (raw, says) in files.items():
+        path = folder / f"{name}.docx"
+        path.write_bytes(raw)
+        found[name] = (path, says)
+    found["no document part"] = (zipped(folder / "nodoc.docx", no_document), "damaged")
+    found["bad XML"] = (zipped(folder / "badxml.docx", bad_xml), "damaged")
+    entity_members = {**members, "word/document.xml": entity}
+    found["an entity"] = (zipped(folder / "entity.docx", entity_members), "")
+    found["a spreadsheet"] = (zipped(folder / "sheet.docx", {"a.txt": b"x"}), "damaged")
+    return found
+
+
+def test_a_file_that_is_no_readable_word_document_is_one_line(tmp_path: Path) -> None:
+    for name, (path, says) in bad_files(tmp_path).items():
+        if name == "an entity":
+            # Entities are never resolved: the file reads, and no outside file comes in.
+            assert "root:" not in str(read_word(path))
+            continue
+        with pytest.raises(WorkbookError) as raised:
+            read_word(path)
+        message = str(raised.value)
+        assert message.startswith(f"{path}: "), name
+        assert "\n" not in message, name
+        assert says in message, (name, message)
+
+
+def test_an_encrypted_file_says_to_save_it_without_a_password(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(encrypted_office_file())
+    with pytest.raises(WorkbookError, match="save a copy without a password"):
+        read_word(path)
+
+
+def test_a_pipe_or_a_folder_is_refused_at_once(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    with pytest.raises(WorkbookError, match="named pipe"):
+        read_word(pipe)
+    with pytest.raises(WorkbookError, match="folder"):
+        read_word(tmp_path)
+
+
+def test_a_file_that_unpacks_past_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = word_file(tmp_path / "big.docx", [tag("A tag"), cite(*SMITH), text("x" * 50_000)])
+    monkeypatch.setattr(word_package, "MAX_UNPACKED", 40_000)
+    with pytest.raises(WorkbookError, match=r"unpacks to .*, past the 40000 bytes a Word file"):
+        read_word(path)
+
+
+# Near-linear in the file.
+
+
+def cards_file(folder: Path, cards: int) -> Path:
+    body = []
+    for number in range(cards):
+        body += [
+            tag(f"Card {number}"),
+            cite(*SMITH),
+            paragraph(
+                *(
+                    run(
+                        f"word{n} ",
+                        style="StyleUnderline" if n % 3 else "",
+                        highlight="yellow" if n % 5 == 0 else "",
+                    )
+                    for n in range(40)
+                )
+            ),
+        ]
+    return word_file(folder / f"cards-{cards}.docx", body)
+
+
+def test_reading_grows_linearly_with_the_file(tmp_path: Path) -> None:
+    ratio = growth(lambda n: cards_file(tmp_path, n), read_word, size=20, most=2_000, enough=0.05)
+    assert ratio < LINEAR, f"4 times the cards took {ratio:.1f} times as long"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["one huge paragraph", "thousands of runs", "a long cite"],
+)
+def test_hostile_paragraphs_are_read_in_linear_time(tmp_path: Path, hostile: str) -> None:
+    def make(n: int) -> Path:
+        if hostile == "one huge paragraph":
+            body = [tag("A tag"), cite(*SMITH), text("word " * n)]
+        elif hostile == "thousands of runs":
+            body = [
+                tag("A tag"),
+                cite(*SMITH),
+                paragraph(*(run("a", highlight="yellow" if i % 2 else "") for i in range(n))),
+            ]
+        else:
+            body = [
+                tag("A tag"),
+                # Commas, runs of spaces, and quotation marks that open no title.
+                cite("Smith 20", " [" + "name, " * (n // 6) + " " * n + 'x"' * n + "]"),
+                text("w"),
+            ]
+        return word_file(tmp_path / f"{hostile}-{n}.docx", body)
+
+    ratio = growth(make, read_word, size=2_000, most=400_000)
+    assert ratio < LINEAR, f"4 times the text took {ratio:.1f} times as long"
