@@ -166,7 +166,9 @@ def circuit(line: str, short: str, today: dt.date) -> Fields:
     publication = next((segments[i] for i in texts if after is not None and i > after), "")
     if publication:
         fields["publication"] = publication
-    if "date" not in fields:
+    # The short cite's year stands in only where the full cite gives no date of any kind: one
+    # it gives but that cannot be read (or says there is none) is not overruled.
+    if not any(kind in ("date", "no date") for kind, _ in kinds):
         fields["date"] = _date_from_short(short, head, today)
     return {key: value.strip() for key, value in fields.items() if value.strip()}
 
@@ -219,6 +221,17 @@ def split_segments(full: str) -> list[str]:
     return [segment for segment in segments if segment.strip(" .;:")]
 
 
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+# The words a date alone may hold: months, weekdays, seasons, ordinals.
+_DATE_WORDS: Final = frozenset(
+    re.split(
+        r"\s+",
+        "jan january feb february mar march apr april may jun june jul july aug august sep "
+        "sept september oct october nov november dec december mon monday tue tues tuesday wed "
+        "wednesday thu thur thurs thursday fri friday sat saturday sun sunday spring summer "
+        "fall autumn winter st nd rd th",
+    )
+)
 _MONTH_DAY: Final = re.compile(r"[A-Za-z]{3,9}\.? [0-9]{1,2}(?:st|nd|rd|th)?")
 _FULL_YEAR: Final = re.compile(r"[0-9]{4}")
 
@@ -248,9 +261,11 @@ def _kind(segment: str, today: dt.date) -> tuple[str, str]:
         return "title", segment[1:end].strip().rstrip(",.")
     if _NO_DATE.fullmatch(segment.strip(" .")):
         return "no date", ""
-    date = read_date(segment, today)
-    if date and len(segment) <= 24:  # a date, perhaps with a weekday; not a sentence with one
-        return "date", date
+    words = {word.lower() for word in _LETTERS.findall(segment)}
+    if len(segment) <= 32 and words <= _DATE_WORDS:  # a date alone, not words with a year
+        date = read_date(segment, today)
+        if date or _US_DATE.search(segment) or _ISO.fullmatch(segment):
+            return "date", date
     return "text", ""
 
 
