@@ -239,3 +239,69 @@ def encrypted_office_file() -> bytes:
         + bytes(128)
     )
     return bytes(header) + bytes(table) + directory
+
+
+# A page of a tub: a Tag, a cite, and about 450 words of card text in three paragraphs, marked
+# as the circuit marks a card: most of it underlined in short stretches, some highlighted.
+_WORDS = [
+    "the",
+    "economy",
+    "sanctions",
+    "regime",
+    "policy",
+    "evidence",
+    "growth",
+    "warming",
+    "nuclear",
+    "deterrence",
+    "alliance",
+    "trade",
+    "report",
+    "shows",
+    "that",
+    "because",
+    "therefore",
+    "however",
+    "analysts",
+    "expect",
+    "risk",
+]
+
+
+def card_page(number: int) -> list[str]:
+    paragraphs = [
+        tag(f"Card {number}: sanctions fail because regimes adapt"),
+        cite(f"Smith {number % 30:02d}", SMITH_REST),
+    ]
+    for part in range(3):
+        runs = []
+        for stretch in range(25):
+            words = " ".join(_WORDS[(number + part + stretch + k) % len(_WORDS)] for k in range(6))
+            kind = (number + stretch) % 4
+            runs.append(
+                run(
+                    words + " ",
+                    style=("StyleUnderline", "Emphasis", "", "StyleUnderline")[kind],
+                    highlight="cyan" if kind == 3 else "",
+                )
+            )
+        paragraphs.append(paragraph(*runs))
+    return paragraphs
+
+
+SMITH_REST = (
+    " [John Smith, professor of economics at Yale, 2020-01-02, “Why Sanctions Fail”,"
+    " Foreign Affairs, https://example.org/a, accessed 2026-12-07] //AB"
+)
+
+
+def tub(pages: int) -> bytes:
+    """A Word file of `pages` pages of cards, under a Pocket, Hats and Blocks."""
+    body = [text("1AC", "Heading1")]
+    for number in range(pages):
+        if number % 50 == 0:
+            body.append(text(f"Advantage {number // 50 + 1}", "Heading2"))
+        if number % 10 == 0:
+            body.append(text(f"Block {number // 10 + 1}", "Heading3"))
+        body += card_page(number)
+    return word_bytes(body)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Final
+from functools import cached_property
+from typing import Any, Final, NamedTuple
 
 from docx.oxml.ns import qn
 
 from workbook.core.marks import Marked, compose
-from workbook.importing.word_styles import Looks, Styles, paragraph_style, run_looks, run_style
+from workbook.importing.word_styles import Looks, Styles, paragraph_style
 
 MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _R, _RPR, _T = qn("w:r"), qn("w:rPr"), qn("w:t")
@@ -40,9 +41,8 @@ _CHARACTERS: Final = {
 _BR, _BR_TYPE = qn("w:br"), qn("w:type")
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run's words and how they look."""
+class Piece(NamedTuple):
+    """A run's words and how they look (a tuple: a file has more runs than anything else)."""
 
     text: str
     looks: Looks
@@ -70,14 +70,14 @@ class Paragraph:
     style: str
     pieces: list[Piece]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return "".join(piece.text for piece in self.pieces)
+        return "".join([piece.text for piece in self.pieces])
 
     def marked(self) -> str:
         """The paragraph's words with their marks, as a card's text holds them."""
         return compose(
-            Marked(piece.underlined, piece.highlighted, piece.text) for piece in self.pieces
+            [Marked(piece.underlined, piece.highlighted, piece.text) for piece in self.pieces]
         )
 
 
@@ -89,18 +89,11 @@ def read_paragraph(element: Any, styles: Styles) -> Paragraph:
         level = min(outline + 1, 4) if 0 <= outline <= 8 else None
     else:
         level = styles.level(style)
-    below = styles.paragraph_looks(style)
     pieces = []
     for run in runs(element):
-        text = run_text(run)
-        if not text:
-            continue
-        direct = run.find(_RPR)
-        if direct is None:
-            looks = below
-        else:
-            looks = run_looks(direct).over(styles.character_looks(run_style(direct))).over(below)
-        pieces.append(Piece(text, looks))
+        properties, text = run_parts(run)
+        if text:
+            pieces.append(Piece(text, styles.looks(style, properties)))
     return Paragraph(level, styles.analytic(style), style, pieces)
 
 
@@ -122,17 +115,21 @@ def runs(parent: Any) -> Iterator[Any]:
                 yield from runs(fallback)
 
 
-def run_text(run: Any) -> str:
-    """A run's characters: its text, tabs, line breaks and no-break hyphens (a page or column
-    break is no character, as python-docx has it)."""
+def run_parts(run: Any) -> tuple[Any | None, str]:
+    """A run's formatting (its w:rPr, or None) and its characters: its text, tabs, line breaks
+    and no-break hyphens (a page or column break is no character, as python-docx has it).
+    One pass over the run's parts: a run is the unit a file has most of."""
+    properties = None
     parts: list[str] = []
     for child in run.iterchildren():
         tag = child.tag
         if tag == _T:
             parts.append(child.text or "")
+        elif tag == _RPR:
+            properties = child
         elif tag == _BR:
             if child.get(_BR_TYPE, "textWrapping") == "textWrapping":
                 parts.append("\n")
         elif (character := _CHARACTERS.get(tag)) is not None:
             parts.append(character)
-    return "".join(parts)
+    return properties, "".join(parts)

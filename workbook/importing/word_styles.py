@@ -78,8 +78,7 @@ def on(element: Any) -> bool:
 
 
 def run_looks(properties: Any) -> Looks:
-    """The looks a w:rPr sets directly, and the id of the character style it names (as the
-    `cited` slot's stand-in, resolved by `Styles.run`)."""
+    """The looks a w:rPr sets directly (its character style's are `Styles.character_looks`)."""
     underlined = highlighted = bold = None
     size = None
     for child in properties.iterchildren():
@@ -97,17 +96,28 @@ def run_looks(properties: Any) -> Looks:
     return Looks(underlined, highlighted, bold, size)
 
 
+def formatting(properties: Any | None) -> tuple[tuple[str, ...], ...]:
+    """What of a w:rPr bears on a run's looks, as a key: each such element and its values."""
+    if properties is None:
+        return ()
+    return tuple(
+        (child.tag, child.get(W_VAL, ""), child.get(_FILL, ""), child.get(_COLOR, ""))
+        for child in properties.iterchildren()
+        if child.tag in _BEARING
+    )
+
+
 def shaded(shading: Any) -> bool | None:
     """Whether a run's shading is a highlighter's (Word for Mac and Google's export write
     some highlighting as a fill): a fill of a colour, or a solid pattern in one."""
-    fill = str(shading.get(qn("w:fill"), "")).lower()
+    fill = str(shading.get(_FILL, "")).lower()
     pattern = str(shading.get(W_VAL, "clear")).lower()
     if pattern == "nil":
         return False
     if fill not in NO_FILL:
         return True
     if pattern == "solid":
-        return str(shading.get(qn("w:color"), "auto")).lower() not in NO_FILL
+        return str(shading.get(_COLOR, "auto")).lower() not in NO_FILL
     return None
 
 
@@ -120,6 +130,8 @@ def _int(value: object) -> int | None:
 
 _U, _HIGHLIGHT, _SHD, _B, _SZ = (qn(f"w:{name}") for name in ("u", "highlight", "shd", "b", "sz"))
 _R_STYLE, _P_STYLE, _OUTLINE = qn("w:rStyle"), qn("w:pStyle"), qn("w:outlineLvl")
+_FILL, _COLOR = qn("w:fill"), qn("w:color")
+_BEARING: Final = frozenset({_U, _HIGHLIGHT, _SHD, _B, _SZ, _R_STYLE})
 
 
 @dataclass(frozen=True)
@@ -178,6 +190,7 @@ class Styles:
         self._analytic: dict[str, bool] = {}
         self._paragraph_looks: dict[str, Looks] = {}
         self._run_looks: dict[str, Looks] = {}
+        self._looks: dict[tuple[str, tuple[tuple[str, ...], ...]], Looks] = {}
 
     def _chain(self, style_id: str) -> Iterator[Style]:
         """The style and those it is based on, nearest first; a loop or a missing base ends it."""
@@ -220,6 +233,19 @@ class Styles:
                 looks = looks.over(style.looks)
             self._paragraph_looks[style_id] = looks.over(self.defaults)
         return self._paragraph_looks[style_id]
+
+    def looks(self, paragraph_style: str, properties: Any | None) -> Looks:
+        """A run's looks: its own w:rPr over its character style, over its paragraph's style.
+        Each way of formatting a run is worked out once: a file has few, and many runs."""
+        key = (paragraph_style, formatting(properties))
+        found = self._looks.get(key)
+        if found is None:
+            found = self.paragraph_looks(paragraph_style)
+            if properties is not None:
+                character = self.character_looks(run_style(properties))
+                found = run_looks(properties).over(character).over(found)
+            self._looks[key] = found
+        return found
 
     def character_looks(self, style_id: str) -> Looks:
         """The looks a character style gives: its own settings through its chain, with the
