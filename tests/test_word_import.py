@@ -463,3 +463,47 @@ def test_hostile_paragraphs_are_read_in_linear_time(tmp_path: Path, hostile: str
 
     ratio = growth(make, read_word, size=2_000, most=400_000)
     assert ratio < LINEAR, f"4 times the text took {ratio:.1f} times as long"
+
+
+def test_underlining_comes_through_the_style_chains_but_not_from_the_paragraph_mark(
+    tmp_path: Path,
+) -> None:
+    """A paragraph style that underlines, a character style based on the Underline style, and
+    a paragraph whose mark alone (w:pPr/w:rPr) is formatted, which formats no run."""
+    from tests.word_files import NAMESPACES, VERBATIM_STYLES
+
+    styles = [
+        *VERBATIM_STYLES,
+        f'<w:style {NAMESPACES} w:type="paragraph" w:styleId="Underlined">'
+        '<w:name w:val="Card underlined"/><w:rPr><w:u w:val="single"/></w:rPr></w:style>',
+        f'<w:style {NAMESPACES} w:type="character" w:styleId="Mine">'
+        '<w:name w:val="Mine"/><w:basedOn w:val="StyleUnderline"/></w:style>',
+    ]
+    mark_only = (
+        f'<w:p {NAMESPACES}><w:pPr><w:rPr><w:rStyle w:val="StyleUnderline"/>'
+        '<w:highlight w:val="yellow"/></w:rPr></w:pPr>'
+        f"{run('mark only')}</w:p>"
+    )
+    path = word_file(
+        tmp_path / "chains.docx",
+        [
+            tag("A tag"),
+            cite(*SMITH),
+            paragraph(run("by paragraph "), run("not", underline="none"), style="Underlined"),
+            paragraph(run("by chain", style="Mine")),
+            mark_only,
+        ],
+        styles=styles,
+    )
+    (card,) = read_word(path).cards
+    assert card.text == PARAGRAPH_BREAK.join(["++by paragraph ++not", "++by chain++", "mark only"])
+
+
+def test_a_compatibility_blocks_fallback_is_read_once(tmp_path: Path) -> None:
+    alternate = (
+        '<mc:AlternateContent><mc:Choice Requires="w14">'
+        f"{run('choice')}</mc:Choice><mc:Fallback>{run('fallback', highlight='yellow')}"
+        "</mc:Fallback></mc:AlternateContent>"
+    )
+    card = card_file(tmp_path / "alternate.docx", paragraph(run("Read the "), alternate))
+    assert card.text == "Read the ==fallback=="

@@ -73,6 +73,8 @@ def read_word(path: Path) -> WordFile:
     document = open_word(read_bytes(path), str(path))
     styles = Styles(document.styles.element)
     body = document.element.body
+    if body is None:  # a document part with no body holds nothing to read
+        return WordFile([], 0, 0)
     return read_paragraphs(read_paragraph(element, styles) for element in blocks(body))
 
 
@@ -205,7 +207,7 @@ def card(
 ) -> Card:
     """A card from its Tag, its cite paragraphs and its text's paragraphs."""
     cited_as = " ".join(one_line(paragraph.text) for paragraph in cite)
-    fields = parse_cite(cited_as, short_cite(cite[0]))
+    fields = parse_cite(cited_as, one_line(short_cite(cite[0])))
     return Card.model_validate(
         {
             **fields,
