@@ -507,3 +507,28 @@ def test_a_compatibility_blocks_fallback_is_read_once(tmp_path: Path) -> None:
     )
     card = card_file(tmp_path / "alternate.docx", paragraph(run("Read the "), alternate))
     assert card.text == "Read the ==fallback=="
+
+
+def test_a_cite_with_no_style_is_read_by_its_words_only_with_text_after_it(
+    tmp_path: Path,
+) -> None:
+    long_cite = (
+        "Jonathan Smith, Distinguished Professor of Political Science and International Affairs"
+        " at the Massachusetts Institute of Technology and Senior Fellow, 3-4-2020, “Title”"
+    )
+    read = read_word(
+        word_file(
+            tmp_path / "unstyled.docx",
+            [
+                tag("A card whose cite has no style"),
+                text(long_cite),
+                text("The card's words."),
+                tag("An analytic with a note"),
+                text("They conceded this in 2020; extend it."),
+            ],
+        )
+    )
+    assert [(card.tag, card.date, card.text) for card in read.cards] == [
+        ("A card whose cite has no style", "2020-03-04", "The card's words.")
+    ]
+    assert (read.analytics, read.skipped) == (1, 1)

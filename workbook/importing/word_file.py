@@ -10,10 +10,11 @@ Word's navigation pane finds them.
 
 A cite paragraph is the first paragraph after the Tag that has runs in the Cite style, or a
 bold short cite in a Tag's size (as files made without Verbatim's styles write it), or that
-reads as a cite (a year, "No Date" or "ND" near its start, or a web address): the same signs
-Verbatim's own macros, and the circuit's parsers after them, go by. A cite in two paragraphs
-("Smith 20", then "(John Smith, …)") is read as one. Paragraphs that are none of these (text
-before the first Tag, a Tag's stray lines before its cite) are counted as skipped.
+reads as a cite (a year, "No Date" or "ND" near its start, or a web address) with the card's
+text after it: the signs Verbatim's own macros, and the circuit's parsers after them, go by.
+A cite in two paragraphs ("Smith 20", then "(John Smith, …)") is read as one. Paragraphs that
+are none of these (text before the first Tag, a Tag's stray lines before its cite) are
+counted as skipped.
 """
 
 from __future__ import annotations
@@ -43,9 +44,10 @@ CITE_SIZE: Final = 24
 SHORT_CITE_ALONE: Final = 60
 # Past this a paragraph is a card's text, however it opens.
 LONGEST_CITE: Final = 1500
-# A cite by its words: a year ('20, 2020), "ND" or "No Date" near the start.
+# A cite by its words: a year ('20, 2020), "ND" or "No Date" near the start (after a long
+# author's name and qualifications, as a full cite with no short one opens).
 _READS_AS_CITE: Final = re.compile(
-    r"^.{0,80}?(?:[’'‘][0-9]{2}\b|\b[0-9]{2}\b|\b(?:19|20)[0-9]{2}\b|\bND\b|\bno date\b)",
+    r"^.{0,200}?(?:[’'‘][0-9]{2}\b|\b[0-9]{2}\b|\b(?:19|20)[0-9]{2}\b|\bND\b|\bno date\b)",
     re.I | re.S,
 )
 _ADDRESS: Final = re.compile(r"https?://", re.I)
@@ -160,9 +162,12 @@ def read_paragraphs(paragraphs: Iterable[Paragraph]) -> WordFile:
 
 def cite_at(after: list[Paragraph]) -> int | None:
     """Where a Tag's cite paragraph stands among the paragraphs after it, if it has one: by
-    its style anywhere near the Tag, by its words only right after it."""
+    its style anywhere near the Tag; by its words only right after it, and with text after
+    it (a Tag with one line under it that has a year in it is an analytic and its note)."""
     for index, paragraph in enumerate(after[:CITE_WITHIN]):
-        if short_cite(paragraph) or (index == 0 and reads_as_cite(paragraph.text)):
+        if short_cite(paragraph):
+            return index
+        if index == 0 and len(after) > 1 and reads_as_cite(paragraph.text):
             return index
     return None
 
