@@ -532,3 +532,19 @@ def test_a_cite_with_no_style_is_read_by_its_words_only_with_text_after_it(
         ("A card whose cite has no style", "2020-03-04", "The card's words.")
     ]
     assert (read.analytics, read.skipped) == (1, 1)
+
+
+def test_styles_the_file_does_not_define_are_read_by_their_ids(tmp_path: Path) -> None:
+    """Text pasted from a Verbatim file keeps its styles' ids even where the file has none of
+    their definitions: Verbatim's ids say what they are."""
+    path = word_file(
+        tmp_path / "undefined.docx",
+        [
+            text("A tag", "Heading4"),
+            paragraph(run("Jane "), run("Smith 20", style="Style13ptBold"), run(", professor")),
+            paragraph(run("underlined", style="StyleUnderline"), run(" plain")),
+        ],
+        styles=[],
+    )
+    (card,) = read_word(path).cards
+    assert (card.author, card.date, card.text) == ("Jane Smith", "2020", "++underlined++ plain")

@@ -43,6 +43,8 @@ _HEADING_NAME = re.compile(r"heading\s*([1-9])", re.I)
 # Verbatim's "convert to default styles": a name with "cite" is the Cite unless it is another
 # kind of text first; "underline" is the Underline unless it says it is not.
 _NOT_CITE = re.compile(r"\s*(?:underline|emphasis|normal|card|analytic|body)", re.I)
+# Verbatim's own names of its Cite style, old and new, for a file that lost the alias.
+_CITE_NAMES = re.compile(r"13\s*pt\s*bold|bold\s*\+?\s*1[23]\s*pt")
 _NOT_UNDERLINE = re.compile(r"\b(?:no|not|un-?|non-?)\s*underline", re.I)
 
 
@@ -199,6 +201,10 @@ class Styles:
             seen.add(style_id)
             style = self._styles.get(style_id)
             if style is None:
+                # A style a run or paragraph names that the file does not define (text pasted
+                # from another file keeps its style's id): its id is all there is to go by.
+                if len(seen) == 1:
+                    yield Style("", style_id, "", "", NO_LOOKS, None)
                 return
             yield style
             style_id = style.based_on
@@ -286,8 +292,10 @@ def _style_level(style: Style) -> int | None:
 def _cite(style: Style) -> bool | None:
     for name in (style.alias, style.name):
         lowered = name.lower()
-        if lowered == verbatim.CITE_STYLE.lower() or (
-            "cite" in lowered and not _NOT_CITE.match(lowered)
+        if (
+            lowered == verbatim.CITE_STYLE.lower()
+            or ("cite" in lowered and not _NOT_CITE.match(lowered))
+            or _CITE_NAMES.search(lowered)
         ):
             return True
     return None
