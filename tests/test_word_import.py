@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.timing import LINEAR, growth
 from tests.word_files import (
@@ -548,3 +550,46 @@ def test_styles_the_file_does_not_define_are_read_by_their_ids(tmp_path: Path) -
     )
     (card,) = read_word(path).cards
     assert (card.author, card.date, card.text) == ("Jane Smith", "2020", "++underlined++ plain")
+
+
+# Any file: the reader never fails on what Word can hold, and each card is a whole card.
+
+xml_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+    max_size=30,
+)
+kinds = st.sampled_from(["pocket", "block", "tag", "cite", "text", "analytic", "empty"])
+
+
+def hostile_paragraph(kind: str, words: str) -> str:
+    if kind == "pocket":
+        return text(words, "Heading1")
+    if kind == "block":
+        return text(words, "Heading3")
+    if kind == "tag":
+        return tag(words)
+    if kind == "cite":
+        return cite(words[:8], words[8:])
+    if kind == "analytic":
+        return text(words, "Analytic")
+    if kind == "empty":
+        return paragraph()
+    return paragraph(
+        run(words[:10], style="StyleUnderline"), run(words[10:], highlight="yellow"), run("\\")
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(kinds, xml_text), max_size=14))
+def test_any_file_reads_into_whole_cards(
+    tmp_path_factory: pytest.TempPathFactory, body: list[tuple[str, str]]
+) -> None:
+    path = tmp_path_factory.mktemp("any") / "any.docx"
+    word_file(path, [hostile_paragraph(kind, words) for kind, words in body])
+    read = read_word(path)
+    tags = [" ".join(w.split()) for kind, w in body if kind == "tag" and w.strip()]
+    marked_analytics = sum(1 for kind, w in body if kind == "analytic" and w.strip())
+    assert len(read.cards) + read.analytics <= len(tags) + marked_analytics
+    for card in read.cards:
+        assert card.cited_as and "\n" not in card.tag
+        assert Card.model_validate(card.model_dump()) == card
