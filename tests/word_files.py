@@ -269,6 +269,8 @@ _WORDS = [
 
 
 def card_page(number: int) -> list[str]:
+    """One page of a tub as Word saves it: each run and paragraph with its revision ids, the
+    words not underlined shrunk to 8 pt, and a spelling mark here and there."""
     paragraphs = [
         tag(f"Card {number}: sanctions fail because regimes adapt"),
         cite(f"Smith {number % 30:02d}", SMITH_REST),
@@ -283,9 +285,14 @@ def card_page(number: int) -> list[str]:
                     words + " ",
                     style=("StyleUnderline", "Emphasis", "", "StyleUnderline")[kind],
                     highlight="cyan" if kind == 3 else "",
-                )
+                    size=16 if kind == 2 else 0,
+                ).replace("<w:r>", f'<w:r w:rsidRPr="00{number % 97:02d}A{stretch:03d}">')
             )
-        paragraphs.append(paragraph(*runs))
+            if stretch % 9 == 0:
+                runs.append('<w:proofErr w:type="spellStart"/>')
+        paragraphs.append(
+            paragraph(*runs).replace("<w:p ", f'<w:p w:rsidR="00{part}B{number:04d}" ', 1)
+        )
     return paragraphs
 
 
