@@ -166,3 +166,12 @@ def test_any_line_gives_fields_a_card_takes(line: str, short: str) -> None:
 def test_a_year_among_other_words_is_no_date() -> None:
     fields = parse_cite("Smith 20 [John Smith, class of 2019, Spring 2020, “T”]", "", TODAY)
     assert (fields["qualifications"], fields["date"]) == ("class of 2019", "2020")
+
+
+def test_a_title_that_quotes_words_of_its_own_reads_back() -> None:
+    card = Card(
+        author="Jane Smith", date="2021", title="They said “no”, then left", publication="Review"
+    )
+    short, rest = cite_line(card)
+    fields = parse_cite(short + rest, short, TODAY)
+    assert (fields["title"], fields["publication"]) == ("They said “no”, then left", "Review")

@@ -119,7 +119,8 @@ def exported(short: str, rest: str) -> Fields | None:
     fields["author"] = ", ".join(before[:author_ends])
     fields["qualifications"] = ", ".join(before[author_ends:])
     if after and after[0].startswith("“"):
-        end = next((j for j in range(len(after)) if after[j].endswith("”")), None)
+        # The last closing mark: a title may quote words of its own ("He said “no”, then").
+        end = next((j for j in reversed(range(len(after))) if after[j].endswith("”")), None)
         if end is None:
             return None
         fields["title"] = ", ".join(after[: end + 1])[1:-1]
