@@ -219,3 +219,19 @@ def test_any_file_reads_into_whole_cards(
     for card in read.cards:
         assert card.cited_as and "\n" not in card.tag
         assert Card.model_validate(card.model_dump()) == card
+
+
+def test_xml_nested_past_the_parsers_limit_is_refused_as_damaged(tmp_path: Path) -> None:
+    """libxml2 refuses XML nested past its depth limit (python-docx's parser leaves the limit
+    on): a file built to exhaust the reader's stack is one line, not a crash."""
+    depth = 5_000
+    nested = "<w:smartTag>" * depth + run("deep") + "</w:smartTag>" * depth
+    path = word_file(tmp_path / "deep.docx", [tag("A tag"), cite(*SMITH), text("ok")])
+    members = unzipped(path.read_bytes())
+    document = members["word/document.xml"].decode()
+    at = document.index("<w:t")
+    members["word/document.xml"] = (document[:at] + nested + document[at:]).encode()
+    deep = zipped(tmp_path / "deeper.docx", members)
+    with pytest.raises(WorkbookError, match="damaged") as raised:
+        read_word(deep)
+    assert "\n" not in str(raised.value)
