@@ -187,14 +187,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest", "new", "sources", "check"),
+        choices=("workbooks", "suggest", "new", "sources", "check", "word"),
         action="append",
         help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
-        "a new workbook from a saved page, sources added from a page and a PDF, or checking "
-        "2,000 cut cards",
+        "a new workbook from a saved page, sources added from a page and a PDF, checking "
+        "2,000 cut cards, or reading a Word file of cards",
     )
     args = parser.parse_args()
-    everything = ("workbooks", "suggest", "new", "sources", "check")
+    everything = ("workbooks", "suggest", "new", "sources", "check", "word")
     rounds, only = args.rounds, set(args.only or everything)
     compileall.compile_dir(Path(workbook.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -210,6 +210,8 @@ def main() -> None:
             rows += source_rows(folder, rounds)
         if "check" in only:
             rows += check_rows(folder, rounds)
+        if "word" in only:
+            rows += word_rows(folder, rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(report(rows, rounds))
@@ -527,6 +529,35 @@ def source_rows(folder: Path, rounds: int) -> list[Row]:
             pdf_ours,
         ),
     ]
+
+
+WORD_PAGES = 300
+
+
+def word_rows(folder: Path, rounds: int) -> list[Row]:
+    """Reading a Word file of WORD_PAGES pages of cards into cards, against python-docx
+    opening it alone (which parses every part of it)."""
+    from docx import Document
+
+    from workbook.importing.word_file import read_word
+
+    from .word_files import tub
+
+    path = folder / "tub.docx"
+    path.write_bytes(tub(WORD_PAGES))
+    cards = len(read_word(path).cards)
+    ours, theirs = side_by_side(
+        lambda: timed(lambda: read_word(path)), lambda: timed(lambda: Document(str(path))), rounds
+    )
+    megabytes = path.stat().st_size / 1e6
+    # Beyond python-docx's parsing (in C, lxml's), the import walks every paragraph and run in
+    # Python, resolves each run's looks through its styles, reads each cite, and composes each
+    # card's marked text, which the card's validation reads through again.
+    name = (
+        f"Read a {WORD_PAGES}-page Word file ({cards} cards, {megabytes:.1f} MB) "
+        "/ python-docx opening it"
+    )
+    return [(name, "8", ours / theirs, ours)]
 
 
 def report(rows: list[Row], rounds: int) -> str:
