@@ -72,14 +72,6 @@ class WordOptions:
     now: dt.datetime | None = None  # when it says it was made; by default, this moment
 
 
-@dataclass(frozen=True)
-class Stop:
-    """Where reading stopped in a card: after `words` of its words read aloud, and when."""
-
-    words: int
-    at: str  # the speech's clock, "3:12"
-
-
 def export(workbook: Workbook, options: WordOptions | None = None) -> bytes:
     """The .docx file's bytes: a pocket for each side, `ours` first, then the cards no point
     reads; or, with `side`, that side's blocks alone."""
@@ -177,11 +169,15 @@ def _library(document: DocumentObject, workbook: Workbook, disclosure: bool) -> 
 
 
 def card(
-    document: DocumentObject, found: Card, disclosure: bool = False, stop: Stop | None = None
+    document: DocumentObject,
+    found: Card,
+    disclosure: bool = False,
+    stop: tuple[int, str] | None = None,
 ) -> None:
     """A card under its Tag: its cite paragraph and its text, or, for an open slot, a Tag that
     says what evidence is needed and nothing after it. `disclosure` gives its first and last
-    words only; `stop` marks where reading stopped in it."""
+    words only; `stop`, (words read aloud, the speech's clock then), marks where reading
+    stopped in it, as Verbatim marks a card: "~ Marked 3:12 ~"."""
     if found.is_open:
         heading(document, f"☐ evidence needed: {found.tag}".rstrip(": "), TAG)
         return
@@ -197,12 +193,12 @@ def card(
             document.add_paragraph(_xml(line))
         return
     shrink = has_highlighting(found.text)
-    at = stop_offset(found.text, stop.words) if stop is not None else None
+    at = stop_offset(found.text, stop[0]) if stop is not None else None
     paragraph = document.add_paragraph()
     for piece in _pieces(found.text, at):
         if piece is None:
             assert stop is not None
-            mark = paragraph.add_run(f" ~ Marked {stop.at} ~ ")
+            mark = paragraph.add_run(f" ~ Marked {stop[1]} ~")
             mark.font.size = MARK_SIZE
             mark.font.color.rgb = MARK_COLOUR
             continue
@@ -252,9 +248,12 @@ def stop_offset(text: str, read: int) -> int | None:
     (its highlighted words, or all of them when none is): just after the last word read. None
     when the card is read to its end."""
     counted = has_highlighting(text)
+    spans = runs(text)
+    if read >= sum(len(_WORD.findall(w)) for h, w in spans if h or not counted):
+        return None
     start = 0
     left = read
-    for highlighted, words in runs(text):
+    for highlighted, words in spans:
         if highlighted or not counted:
             if left <= 0:
                 return start

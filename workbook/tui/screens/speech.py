@@ -3,7 +3,9 @@ the speech's length at a rate of reading.
 
 The left list holds what the side could read (each point, its cards beneath it) from the
 claim in view or from every claim; the right list is the speech. Enter on a point adds it with
-its cards; on a card, adds just that card under its point.
+its cards; on a card, adds just that card under its point. The speech is written beside the
+workbook as Markdown (e), as a Word file in Verbatim's structure (d), or as its marked copy in
+Word (m).
 """
 
 from __future__ import annotations
@@ -34,10 +36,13 @@ from workbook.practice.speech import (
     pick_words,
     reading_seconds,
     summary,
+    word,
     words,
     write_speech,
+    write_speech_word,
 )
 from workbook.storage.files import WorkbookError
+from workbook.storage.user_config import read_initials
 from workbook.tui.glance import claim_name
 from workbook.tui.widgets.key_bar import KeyBar
 
@@ -84,6 +89,15 @@ class SpeechScreen(Screen[None]):
         Binding("left_square_bracket", "move(-1)", "Up", tooltip="Read it earlier"),
         Binding("right_square_bracket", "move(1)", "Down", tooltip="Read it later"),
         Binding("e", "export", "Export", tooltip="Write the speech as Markdown"),
+        Binding("d", "word", "Word", show=False, tooltip="Write the speech as a Word file"),
+        Binding(
+            "m",
+            "word(True)",
+            "Marked",
+            show=False,
+            tooltip="Write the marked copy in Word: what the speech's time reads, marked where "
+            "it stops",
+        ),
         Binding("escape", "close", "Close", tooltip="Back to the claims"),
     ]
 
@@ -317,6 +331,20 @@ class SpeechScreen(Screen[None]):
             self.notify(f"Cannot export: {error}", severity="error", timeout=10)
             return
         self.notify(f"Speech written to {target}")
+
+    def action_word(self, marked: bool = False) -> None:
+        """The speech, or its marked copy, as a Word file beside the workbook."""
+        if self.path is None:
+            return
+        try:
+            data = word(self.workbook, self.plan, self.rate, marked, read_initials())
+            target = write_speech_word(
+                self.workbook, self.path, self.plan.speech.name, data, marked
+            )
+        except WorkbookError as error:
+            self.notify(f"Cannot export: {error}", severity="error", timeout=10)
+            return
+        self.notify(f"{'Marked copy' if marked else 'Speech'} written to {target}")
 
     def action_close(self) -> None:
         self.dismiss(None)
