@@ -24,7 +24,9 @@ from workbook.exports.verbatim_styles import CITE_STYLE_NAME, UNDERLINE_STYLE_NA
 from workbook.storage.places import seed_path
 from workbook.storage.store import load
 
+from .conftest import small_data
 from .strategies import workbooks
+from .timing import LINEAR, growth
 from .verbatim_parser import card_cuts
 
 
@@ -315,3 +317,48 @@ def test_a_disclosure_gives_each_cards_first_and_last_words(small: Workbook) -> 
     assert document.paragraphs[at + 5].style.name.startswith("Heading")
     at = texts.index("Short")
     assert texts[at + 2] == "a few words"
+
+
+# Time: every text path linear in its input.
+
+
+def one_card(text: str) -> Workbook:
+    workbook = Workbook.model_validate(small_data())
+    workbook.cards["smith"].text = text
+    return workbook
+
+
+def library_of(count: int) -> Workbook:
+    """`count` cards no point reads, filed under headings that change from card to card."""
+    workbook = Workbook.model_validate(small_data())
+    for number in range(count):
+        path = ["Aff", f"Hat {number % 3}", f"Block {number % 7}"][: number % 4]
+        workbook.cards[f"c{number}"] = Card(
+            tag=f"Tag {number}", author="Ann Lee", date="2020", text="a ==b== c", filed_under=path
+        )
+    return workbook
+
+
+EXPORT_SHAPES = {
+    "many marks": lambda n: one_card("==a== ++b++ c " * (n // 14)),
+    "many paragraphs": lambda n: one_card("a ==b\n\nc== " * (n // 12)),
+    "escaped signs": lambda n: one_card("\\=\\+" * (n // 4)),
+    "a long card": lambda n: one_card("word " * (n // 5)),
+    "a long library": lambda n: library_of(n // 50),
+}
+
+
+@pytest.mark.parametrize("shape", EXPORT_SHAPES)
+def test_the_word_export_is_linear(shape: str) -> None:
+    ratio = growth(EXPORT_SHAPES[shape], export, size=4_000, enough=0.05)
+    assert ratio < LINEAR, f"{shape}: 4 times the input took {ratio:.1f} times as long"
+
+
+def test_where_reading_stops_is_found_in_linear_time() -> None:
+    from workbook.exports.docx import stop_offset
+
+    def text(n: int) -> tuple[str, int]:
+        return "a ==b c== " * (n // 10), n // 10
+
+    ratio = growth(text, lambda made: stop_offset(*made), size=10_000)
+    assert ratio < LINEAR, f"4 times the card took {ratio:.1f} times as long"

@@ -31,6 +31,7 @@ from docx.shared import Pt, RGBColor
 from workbook.core.cutting import PARAGRAPH_BREAK
 from workbook.core.marks import Marked, has_highlighting, in_quotes, marked_runs, plain, runs
 from workbook.core.verbatim import BLOCK, HAT, POCKET, TAG, cite_line
+from workbook.essay.quotes import cut
 from workbook.exports.verbatim_styles import (
     CITE_STYLE_NAME,
     UNDERLINE_STYLE_NAME,
@@ -52,6 +53,7 @@ MARK_COLOUR = RGBColor(0xFF, 0x00, 0x00)
 # openCaselist's disclosure of a card: its first and last words, "AND" between them.
 DISCLOSED_WORDS: Final = 25
 LIBRARY: Final = "Card library"
+ANSWERED_LENGTH: Final = 60  # characters of the answered point an answer's "A2:" names
 # Characters XML 1.0 cannot hold, which Word would refuse to open.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WORD = re.compile(r"\S+")
@@ -110,12 +112,6 @@ def heading(document: DocumentObject, text: str, level: int) -> None:
     document.add_paragraph(_xml(text), style=f"Heading {level}")
 
 
-def short(text: str, most: int = 60) -> str:
-    """Words on one line, at most `most` characters: a long point named by its start."""
-    line = " ".join(text.split())
-    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
-
-
 def _block(
     document: DocumentObject, workbook: Workbook, claim: Claim, side: str, disclosure: bool
 ) -> None:
@@ -135,7 +131,9 @@ def point_tag(workbook: Workbook, claim: Claim, point: Point) -> str:
     answer, "Supports: …" or "Counters: …" for a point on the claim; its strength in stars."""
     if point.kind == "answers":
         answered = claim.points[point.answers]
-        named = short(answered.text) or f"{workbook.sides[answered.side].name}'s {point.answers}"
+        # A long point is named by its start, on one line.
+        named = cut(" ".join(answered.text.split()), ANSWERED_LENGTH)
+        named = named or f"{workbook.sides[answered.side].name}'s {point.answers}"
         label = f"A2: {named}"
     else:
         label = "Supports" if point.kind == "supports" else "Counters"
