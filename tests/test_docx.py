@@ -154,9 +154,9 @@ def test_a_card_with_nothing_highlighted_is_printed_whole_with_its_underlining(
 
 def docx_text(text: str) -> str:
     """A line as Word gives it back: characters XML cannot hold replaced."""
-    from workbook.exports.docx import _xml
+    from workbook.exports.verbatim_styles import xml_text
 
-    return _xml(text)
+    return xml_text(text)
 
 
 # Verbatim's styles and the document's own properties.

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook.commands import main
 from workbook.core.marks import plain, words_read_aloud
@@ -18,6 +20,7 @@ from workbook.practice.speech import Pick, Plan, candidates, read_in_time, word
 from workbook.storage.places import seed_path
 from workbook.storage.store import load
 
+from .strategies import workbooks
 from .verbatim_parser import SHORTEST, card_cuts, parsed_cards, read
 
 
@@ -152,3 +155,18 @@ def test_the_word_speech_reads_a_plan_of_cards_it_names() -> None:
     parsed = parsed_cards(document)
     card = seed.cards[first.cards[0]]
     assert [p.tag for p in parsed] == ([card.tag] if not card.is_open else [])
+
+
+@settings(max_examples=40, deadline=None)
+@given(workbooks(), st.booleans())
+def test_any_speech_makes_a_word_file(workbook: Workbook, marked: bool) -> None:
+    """Whatever the workbook's text (control characters in a side's name, the motion, a
+    point), its speech and marked copy are files Word reads: the document's own properties
+    are made of the same text as its paragraphs."""
+    side = next(iter(workbook.sides))
+    spoken = BUILT_IN["policy-hs"].speech("1AC")
+    assert spoken is not None
+    plan = Plan(side, spoken, candidates(workbook, side))
+    document = read(word(workbook, plan, 150, marked=marked, author="AB"))
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert document.core_properties.author == "AB"

@@ -36,6 +36,7 @@ from workbook.exports.verbatim_styles import (
     CITE_STYLE_NAME,
     UNDERLINE_STYLE_NAME,
     verbatim_document,
+    xml_text,
 )
 
 if TYPE_CHECKING:
@@ -54,13 +55,7 @@ MARK_COLOUR = RGBColor(0xFF, 0x00, 0x00)
 DISCLOSED_WORDS: Final = 25
 LIBRARY: Final = "Card library"
 ANSWERED_LENGTH: Final = 60  # characters of the answered point an answer's "A2:" names
-# Characters XML 1.0 cannot hold, which Word would refuse to open.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _WORD = re.compile(r"\S+")
-
-
-def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -84,9 +79,7 @@ def export(workbook: Workbook, options: WordOptions | None = None) -> bytes:
     title = workbook.title or workbook.motion
     if options.side:
         title = " · ".join(part for part in (title, workbook.sides[options.side].name) if part)
-    document = verbatim_document(
-        _xml(title), _xml(options.author), _xml(workbook.motion), options.now
-    )
+    document = verbatim_document(title, options.author, workbook.motion, options.now)
     for side in sides:
         if not options.side:
             heading(document, workbook.sides[side].name, POCKET)
@@ -109,7 +102,7 @@ def document_bytes(document: DocumentObject) -> bytes:
 
 def heading(document: DocumentObject, text: str, level: int) -> None:
     """A Pocket, Hat, Block or Tag (1 to 4), by Verbatim's heading styles."""
-    document.add_paragraph(_xml(text), style=f"Heading {level}")
+    document.add_paragraph(xml_text(text), style=f"Heading {level}")
 
 
 def _block(
@@ -182,13 +175,13 @@ def card(
     heading(document, found.tag or "(untagged card)", TAG)
     short_cite, rest = cite_paragraph(found)
     cite = document.add_paragraph()
-    cite.add_run(_xml(short_cite), style=CITE_STYLE_NAME)
-    cite.add_run(_xml(rest))
+    cite.add_run(xml_text(short_cite), style=CITE_STYLE_NAME)
+    cite.add_run(xml_text(rest))
     if not found.text:
         return
     if disclosure:
         for line in disclosed(found.text):
-            document.add_paragraph(_xml(line))
+            document.add_paragraph(xml_text(line))
         return
     shrink = has_highlighting(found.text)
     at = stop_offset(found.text, stop[0]) if stop is not None else None
@@ -209,7 +202,7 @@ def card(
 
 def _run(paragraph: Paragraph, piece: Marked, shrink: bool) -> None:
     style = UNDERLINE_STYLE_NAME if piece.underlined else None
-    shown = paragraph.add_run(_xml(piece.words), style=style)
+    shown = paragraph.add_run(xml_text(piece.words), style=style)
     unread = shrink and not (piece.underlined or piece.highlighted)
     shown.font.size = UNREAD_SIZE if unread else READ_SIZE
     if piece.highlighted:

@@ -16,6 +16,7 @@ serif body, "python-docx" as the author in 2013) would be read as a file of no o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Final
 
 from docx import Document
@@ -111,6 +112,16 @@ _STYLES: Final = (
 )
 
 
+# Characters XML 1.0 cannot hold, which Word would refuse to open and lxml refuses to write.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """The text with each character XML cannot hold replaced: every text a Word file is
+    given (a paragraph, a run, a property) goes through here."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _set_style(styles: BaseOxmlElement, xml: str) -> None:
     """Put the style `xml` in place of the template's style of its id, or add it."""
     style = parse_xml(xml)
@@ -137,10 +148,10 @@ def verbatim_document(
         _set_style(styles, xml)
     when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     properties = document.core_properties
-    properties.title = title
-    properties.subject = subject
-    properties.author = author
-    properties.last_modified_by = author
+    properties.title = xml_text(title)
+    properties.subject = xml_text(subject)
+    properties.author = xml_text(author)
+    properties.last_modified_by = xml_text(author)
     properties.comments = ""
     properties.created = when
     properties.modified = when
