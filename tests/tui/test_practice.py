@@ -205,7 +205,12 @@ async def test_the_speech_builder_saves_the_speech_and_its_marked_copy_in_word(
         await pilot.press("enter")  # the first point, with its cards
         await pilot.press("d")
         written = seed_copy.with_name(f"{seed_copy.stem}.1AC.speech.docx")
-        await until(pilot, written.exists)
+        await until(
+            pilot,
+            lambda: any(
+                f"Speech written to {written}" in str(n.message) for n in app._notifications
+            ),
+        )
         document = docx.Document(str(written))
         assert document.paragraphs[0].text.startswith("1AC · ")
         assert document.paragraphs[0].style.name == "Heading 1"

@@ -44,6 +44,7 @@ from workbook.practice.speech import (
 from workbook.storage.files import WorkbookError
 from workbook.storage.user_config import read_initials
 from workbook.tui.glance import claim_name
+from workbook.tui.jobs import Exported, ExportFailed, run_job
 from workbook.tui.widgets.key_bar import KeyBar
 
 BAR = 30  # cells of the gauge's bar
@@ -333,18 +334,23 @@ class SpeechScreen(Screen[None]):
         self.notify(f"Speech written to {target}")
 
     def action_word(self, marked: bool = False) -> None:
-        """The speech, or its marked copy, as a Word file beside the workbook."""
-        if self.path is None:
+        """The speech, or its marked copy, as a Word file beside the workbook: made and written
+        off the app's thread (python-docx is loaded then), told as the app tells an export."""
+        path = self.path
+        if path is None:
             return
-        try:
-            data = word(self.workbook, self.plan, self.rate, marked, read_initials())
-            target = write_speech_word(
-                self.workbook, self.path, self.plan.speech.name, data, marked
-            )
-        except WorkbookError as error:
-            self.notify(f"Cannot export: {error}", severity="error", timeout=10)
-            return
-        self.notify(f"{'Marked copy' if marked else 'Speech'} written to {target}")
+        workbook = self.workbook
+        # The job reads a copy of the plan: picks changed meanwhile are the next file's.
+        plan = Plan(self.plan.side, self.plan.speech, list(self.plan.picks))
+        rate = self.rate
+        called = "Marked copy" if marked else "Speech"
+
+        def write() -> str:
+            data = word(workbook, plan, rate, marked, read_initials())
+            target = write_speech_word(workbook, path, plan.speech.name, data, marked)
+            return f"{called} written to {target}"
+
+        run_job(self.app, write, ExportFailed, Exported)
 
     def action_close(self) -> None:
         self.dismiss(None)
