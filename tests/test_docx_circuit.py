@@ -22,7 +22,7 @@ from workbook.storage.places import seed_path
 from workbook.storage.store import load
 
 from .strategies import card_text
-from .verbatim_parser import SHORTEST, card_cuts, parsed_cards, read
+from .verbatim_parser import SHORTEST, card_cuts, cite_entries, parsed_cards, read
 
 
 def card_uses(workbook: Workbook) -> list[Card]:
@@ -206,3 +206,16 @@ def test_libreoffice_converts_the_export(tmp_path: Path) -> None:
     )
     text = (tmp_path / "seed.txt").read_text(encoding="utf-8-sig")
     assert "Blowback" in text and "Deterrence" in text
+
+
+def test_opencaselist_splits_the_export_into_titled_entries() -> None:
+    """openCaselist's upload made of the seed's export an untitled entry (the motion, before
+    the first heading) and one entry for each side; now every entry opens with its heading,
+    and one side's file is an entry for each section, not one for the whole side."""
+    seed = load(seed_path())
+    both = cite_entries(read(export(seed)))
+    assert all(opens for _, opens in both)
+    assert [title for title, _ in both] == [side.name for side in seed.sides.values()]
+    one = cite_entries(read(export(seed, WordOptions(side="deterrence"))))
+    sections = [s for s in dict.fromkeys(c.section for c in seed.claims.values()) if s.strip()]
+    assert [title for title, _ in one] == sections and all(opens for _, opens in one)

@@ -123,3 +123,23 @@ def read(data: bytes) -> Document:
     import io
 
     return docx.Document(io.BytesIO(data))
+
+
+def cite_entries(document: Document) -> list[tuple[str, int]]:
+    """The file as openCaselist's upload splits it into cite entries (ported from its
+    processFile): at each heading of the largest level the file has of Pocket, Hat and Block
+    (Block when it has neither of the others), each entry titled by its first line; what stands
+    before the first such heading is an entry of its own, titled by whatever it opens with.
+    Each entry as (title, whether it opens with its heading: 1, or not: 0)."""
+    levels = {p.style.name for p in document.paragraphs if p.style is not None}
+    split = next((name for name in HEADINGS[:2] if name in levels), HEADINGS[2])
+    entries: list[tuple[str, int]] = []
+    for paragraph in document.paragraphs:
+        if not paragraph.text.strip():
+            continue  # mammoth's ignoreEmptyParagraphs
+        name = paragraph.style.name if paragraph.style is not None else ""
+        if name == split:
+            entries.append((paragraph.text, 1))
+        elif not entries:
+            entries.append((paragraph.text, 0))
+    return entries
