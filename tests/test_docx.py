@@ -362,3 +362,20 @@ def test_where_reading_stops_is_found_in_linear_time() -> None:
 
     ratio = growth(text, lambda made: stop_offset(*made), size=10_000)
     assert ratio < LINEAR, f"4 times the card took {ratio:.1f} times as long"
+
+
+def test_cites_only_leaves_out_the_cards_texts(small_file: Path, tmp_path: Path) -> None:
+    """`--cites-only` leaves out the cards' texts in the Word file as in the brief: each card
+    its Tag and its cite alone."""
+    from workbook.storage.store import save
+
+    small = load(small_file)
+    small.cards["smith"].text = "Attacks ==rose== sharply"
+    save(small, small_file)
+    out = tmp_path / "cites.docx"
+    assert main(["export", str(small_file), "--cites-only", "-o", str(out)]) == 0
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    at = paragraphs.index(("Heading 4", "Attacks rose"))
+    assert paragraphs[at + 1] == ("Normal", "".join(cite_line(small.cards["smith"])))
+    assert paragraphs[at + 2][0].startswith("Heading")
+    assert ("Normal", "Attacks rose sharply") not in paragraphs

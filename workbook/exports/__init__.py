@@ -77,7 +77,13 @@ def _word(workbook: Workbook, options: BriefOptions) -> bytes:
     from workbook.storage.user_config import read_initials
 
     # The document says who made it: the user's initials, as they sign the cards they cut.
-    word = WordOptions(options.ours, options.side, options.disclosure, author=read_initials())
+    word = WordOptions(
+        options.ours,
+        options.side,
+        options.disclosure,
+        card_text=options.card_text,
+        author=read_initials(),
+    )
     return export(workbook, word)
 
 

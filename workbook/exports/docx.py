@@ -65,6 +65,7 @@ class WordOptions:
     ours: str | None = None  # the side whose pocket comes first
     side: str | None = None  # one side alone, for its own file: no pocket, no library
     disclosure: bool = False  # openCaselist's cites: each card's first and last words only
+    card_text: bool = True  # the cards' texts, or only their tags and cites (--cites-only)
     author: str = ""  # who the document says made it: the user's initials, or no one
     now: dt.datetime | None = None  # when it says it was made; by default, this moment
 
@@ -88,9 +89,9 @@ def export(workbook: Workbook, options: WordOptions | None = None) -> bytes:
             if claim.section != section and claim.section.strip():
                 heading(document, claim.section, HAT)
             section = claim.section
-            _block(document, workbook, claim, side, options.disclosure)
+            _block(document, workbook, claim, side, options)
     if not options.side:
-        _library(document, workbook, options.disclosure)
+        _library(document, workbook, options)
     return document_bytes(document)
 
 
@@ -106,7 +107,7 @@ def heading(document: DocumentObject, text: str, level: int) -> None:
 
 
 def _block(
-    document: DocumentObject, workbook: Workbook, claim: Claim, side: str, disclosure: bool
+    document: DocumentObject, workbook: Workbook, claim: Claim, side: str, options: WordOptions
 ) -> None:
     heading(document, claim.tag or claim.quote or "(untagged claim)", BLOCK)
     # The essay's words under study, as an analytic: a Normal paragraph here would be read as
@@ -116,7 +117,7 @@ def _block(
         if point.side == side:
             heading(document, point_tag(workbook, claim, point), TAG)
             for card_id in point.cards:
-                card(document, workbook.cards[card_id], disclosure)
+                card(document, workbook.cards[card_id], options.disclosure, options.card_text)
 
 
 def point_tag(workbook: Workbook, claim: Claim, point: Point) -> str:
@@ -137,7 +138,7 @@ def point_tag(workbook: Workbook, claim: Claim, point: Point) -> str:
     return tag
 
 
-def _library(document: DocumentObject, workbook: Workbook, disclosure: bool) -> None:
+def _library(document: DocumentObject, workbook: Workbook, options: WordOptions) -> None:
     """The cards no point reads, each under the headings it was filed under (a card filed under
     none, under "Card library"), in the library's order."""
     read = {c for claim in workbook.claims.values() for p in claim.points.values() for c in p.cards}
@@ -156,19 +157,21 @@ def _library(document: DocumentObject, workbook: Workbook, disclosure: bool) -> 
         for level in range(same, len(path)):
             heading(document, path[level], level + 1)
         above = path
-        card(document, found, disclosure)
+        card(document, found, options.disclosure, options.card_text)
 
 
 def card(
     document: DocumentObject,
     found: Card,
     disclosure: bool = False,
+    with_text: bool = True,
     stop: tuple[int, str] | None = None,
 ) -> None:
     """A card under its Tag: its cite paragraph and its text, or, for an open slot, a Tag that
     says what evidence is needed and nothing after it. `disclosure` gives its first and last
-    words only; `stop`, (words read aloud, the speech's clock then), marks where reading
-    stopped in it, as Verbatim marks a card: "~ Marked 3:12 ~"."""
+    words only, and `with_text` False none of them; `stop`, (words read aloud, the speech's
+    clock then), marks where reading stopped in it, as Verbatim marks a card: "~ Marked 3:12
+    ~"."""
     if found.is_open:
         heading(document, f"☐ evidence needed: {found.tag}".rstrip(": "), TAG)
         return
@@ -177,7 +180,7 @@ def card(
     cite = document.add_paragraph()
     cite.add_run(xml_text(short_cite), style=CITE_STYLE_NAME)
     cite.add_run(xml_text(rest))
-    if not found.text:
+    if not (found.text and with_text):
         return
     if disclosure:
         for line in disclosed(found.text):
