@@ -13,6 +13,7 @@ from docx.enum.text import WD_COLOR_INDEX, WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook.commands import main
 from workbook.core.cutting import PARAGRAPH_BREAK
@@ -379,3 +380,19 @@ def test_cites_only_leaves_out_the_cards_texts(small_file: Path, tmp_path: Path)
     assert paragraphs[at + 1] == ("Normal", "".join(cite_line(small.cards["smith"])))
     assert paragraphs[at + 2][0].startswith("Heading")
     assert ("Normal", "Attacks rose sharply") not in paragraphs
+
+
+@settings(max_examples=40, deadline=None)
+@given(workbooks(), st.booleans(), st.booleans(), st.booleans())
+def test_any_workbook_in_any_layout_makes_a_file_word_reads(
+    workbook: Workbook, one_side: bool, disclosure: bool, card_text: bool
+) -> None:
+    """One side alone, a disclosure, cites only: for any workbook, a file Word reads, whose
+    every card cut is a card's own Tag, cite and words."""
+    side = next(iter(workbook.sides)) if one_side else None
+    options = WordOptions(side=side, disclosure=disclosure, card_text=card_text, author="AB")
+    document = docx.Document(io.BytesIO(export(workbook, options)))
+    assert len(headings(document, 1)) >= (0 if one_side else 2)
+    tags = {docx_text(card.tag) for card in workbook.cards.values()} | {"(untagged card)"}
+    for cut in card_cuts(document):
+        assert len(cut) == 1 or cut[0] in tags
