@@ -57,3 +57,13 @@ def test_one_reading_of_an_author_line_for_the_short_cite_and_the_source(line: s
     """The short cite and a source's id read the same first author from any author line."""
     assert split_authors(line) == ["Jane Doe", "John Roe"]
     assert short_cite(Card(author=line, date="2021")) == "Doe et al. 21"
+
+
+@pytest.mark.parametrize("author", ["\x0c", "\t", " \u2003 ", "Jane Doe; \x0b; \u2003,"])
+def test_an_author_line_of_spaces_names_no_one(author: str) -> None:
+    """Whitespace of any kind is no name: the short cite falls back to the publication, and a
+    name of spaces after a separator is no second author."""
+    names = split_authors(author)
+    assert all(name.strip() for name in names)
+    expected = "Doe 21" if "Doe" in author else "The Review 21"
+    assert short_cite(Card(author=author, publication="The Review", date="2021")) == expected

@@ -184,3 +184,40 @@ async def test_the_timer_calls_the_sides_by_the_workbooks_names(seed_copy: Path)
         assert "1 Blowback" in banks and "2 Deterrence" in banks and "Neg" not in banks
         await pilot.press("2")
         await until(pilot, lambda: "Deterrence prep running" in shown("#now"))
+
+
+async def test_the_speech_builder_saves_the_speech_and_its_marked_copy_in_word(
+    seed_copy: Path,
+) -> None:
+    """`d` writes the speech as a Word file beside the workbook and `m` its marked copy; a file
+    of that name that is not a Word file is never replaced, and the app says so."""
+    import docx
+
+    from workbook.tui.screens.speech import SpeechScreen
+
+    mine = seed_copy.with_name(f"{seed_copy.stem}.1AC.speech.marked.docx")
+    mine.write_text("my own notes\n", encoding="utf-8")
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+b")
+        await until(pilot, lambda: isinstance(app.screen, SpeechScreen))
+        await pilot.press("enter")  # the first point, with its cards
+        await pilot.press("d")
+        written = seed_copy.with_name(f"{seed_copy.stem}.1AC.speech.docx")
+        await until(
+            pilot,
+            lambda: any(
+                f"Speech written to {written}" in str(n.message) for n in app._notifications
+            ),
+        )
+        document = docx.Document(str(written))
+        assert document.paragraphs[0].text.startswith("1AC · ")
+        assert document.paragraphs[0].style.name == "Heading 1"
+        await pilot.press("m")
+        await until(
+            pilot,
+            lambda: any("not a Word" in str(n.message) for n in app._notifications),
+        )
+        assert app.is_running
+    assert mine.read_text(encoding="utf-8") == "my own notes\n"

@@ -17,6 +17,7 @@ from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
+    from workbook.core.model import Workbook
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -41,6 +42,15 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         help=f"where to write (default beside PATH: {beside}; - for standard output)",
     )
     export.add_argument("--ours", metavar="SIDE", help="the side whose column comes first")
+    one_side = _listed([row.key for row in exports.EXPORTS if row.one_side])
+    export.add_argument(
+        "--side", metavar="SIDE", help=f"that side alone, in a file of its own ({one_side})"
+    )
+    export.add_argument(
+        "--disclosure",
+        action="store_true",
+        help=f"each card's tag, cite and first and last words, as openCaselist's ({one_side})",
+    )
     export.add_argument(
         "--cites-only", action="store_true", help="leave out the cards' quoted texts"
     )
@@ -67,8 +77,15 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.rate < 1:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
-        options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
         to = args.to or exports.format_of(args.output)
+        side = _one_side(args, to, workbook)
+        options = BriefOptions(
+            ours=ours,
+            card_text=not args.cites_only,
+            rate=args.rate,
+            side=side,
+            disclosure=args.disclosure,
+        )
         data = exports.export_bytes(workbook, to, options)
         if args.output == "-":
             say_data(data if exports.export_format(to).binary else data.decode("utf-8"))
@@ -80,6 +97,23 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(one_line(f"{args.path}: {exports.export_format(to).called} written to {out}"))
     return EXIT_OK
+
+
+def _one_side(args: argparse.Namespace, to: str, workbook: Workbook) -> str | None:
+    """The side --side names, refused in one line where the format writes no one side."""
+    from workbook.core.model import side_named
+
+    row = exports.export_format(to)
+    for option, given in (("--side", args.side is not None), ("--disclosure", args.disclosure)):
+        if given and not row.one_side:
+            takes = _listed([r.key for r in exports.EXPORTS if r.one_side])
+            raise WorkbookError(f"{option}: only --to {takes} writes it (not {to})")
+    if args.side is None:
+        return None
+    side = side_named(workbook, args.side)
+    if side is None:
+        raise WorkbookError(f"--side: no side {args.side!r} (sides: {', '.join(workbook.sides)})")
+    return side
 
 
 def _listed(words: list[str]) -> str:

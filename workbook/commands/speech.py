@@ -1,5 +1,6 @@
 """`workbook speech`: a speech built from a side's points and cards, timed at a reading rate, as
-Markdown."""
+Markdown, or as a Word file in Verbatim's structure (an output ending in .docx), and its marked
+copy (--marked): what is read in the speech's time, marked where reading stopped."""
 
 from __future__ import annotations
 
@@ -37,7 +38,13 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="where to write the Markdown (default: standard output)",
+        help="where to write: OUT.docx for a Word file (default: Markdown to standard output)",
+    )
+    speech.add_argument(
+        "--marked",
+        action="store_true",
+        help="the marked copy: what is read in the speech's time, marked where reading stopped "
+        "(a Word file: -o OUT.docx)",
     )
     return speech
 
@@ -45,10 +52,22 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from workbook.core.model import side_named
     from workbook.practice.format_file import load_formats
-    from workbook.practice.speech import candidates, markdown, parse_rate, plan_of, write_speech
+    from workbook.practice.speech import (
+        candidates,
+        markdown,
+        parse_rate,
+        plan_of,
+        word,
+        write_speech,
+        write_speech_word,
+    )
     from workbook.storage.store import load
+    from workbook.storage.user_config import read_initials
 
     try:
+        as_word = bool(args.output) and Path(args.output).suffix.lower() == ".docx"
+        if args.marked and not as_word:
+            raise WorkbookError("--marked: a marked copy is a Word file: give -o OUT.docx")
         rate = parse_rate(args.rate)
         fmt = load_formats().get(args.format)
         spoken = fmt.speech(args.speech)
@@ -66,6 +85,12 @@ def run(args: argparse.Namespace) -> int:
                 raise WorkbookError(f"--claims: no claim {claim_id!r} in {args.path}")
         found = candidates(workbook, side, args.claims or None, answers_only=args.answers)
         plan = plan_of(side, spoken, found, workbook)
+        if as_word:
+            data = word(workbook, plan, rate, marked=args.marked, author=read_initials())
+            output = Path(args.output)
+            out = write_speech_word(workbook, args.path, spoken.name, data, args.marked, output)
+            print(one_line(f"{args.path}: speech written to {out}"))
+            return EXIT_OK
         text = markdown(workbook, plan, rate)
         if not args.output or args.output == "-":
             say_data(text)

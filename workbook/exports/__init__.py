@@ -39,6 +39,9 @@ class ExportFormat:
     # Which files it may replace, and what a refusal calls it; by default a text (any file
     # but a zip archive, for a binary format) called as `called` says.
     kind: Kind | None = None
+    # Whether it writes one side alone (--side) and a disclosure (--disclosure); the export
+    # command refuses them for a format that does not.
+    one_side: bool = False
 
     @property
     def file_kind(self) -> Kind:
@@ -70,9 +73,18 @@ def _aif(workbook: Workbook, options: BriefOptions) -> bytes:
 
 
 def _word(workbook: Workbook, options: BriefOptions) -> bytes:
-    from workbook.exports.docx import export
+    from workbook.exports.docx import WordOptions, export
+    from workbook.storage.user_config import read_initials
 
-    return export(workbook, options.ours)
+    # The document says who made it: the user's initials, as they sign the cards they cut.
+    word = WordOptions(
+        options.ours,
+        options.side,
+        options.disclosure,
+        card_text=options.card_text,
+        author=read_initials(),
+    )
+    return export(workbook, word)
 
 
 # The first is the default: what an output whose name asks for no other format gets.
@@ -130,6 +142,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         title="Export to Word (Verbatim's headings)",
         help="NAME.docx: pockets, hats, blocks and tags",
         binary=True,
+        one_side=True,
     ),
 )
 

@@ -49,6 +49,9 @@ class BriefOptions:
     card_text: bool = True  # include the cards' quoted texts, or only their cites and tags
     rate: int = DEFAULT_RATE  # words a minute, for reading times
     highlight: Highlight = "bold"
+    # The Word export's own (see ExportFormat.one_side): one side alone, and a disclosure.
+    side: str | None = None
+    disclosure: bool = False
 
 
 def inline(text: str) -> str:

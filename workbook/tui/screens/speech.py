@@ -3,7 +3,9 @@ the speech's length at a rate of reading.
 
 The left list holds what the side could read (each point, its cards beneath it) from the
 claim in view or from every claim; the right list is the speech. Enter on a point adds it with
-its cards; on a card, adds just that card under its point.
+its cards; on a card, adds just that card under its point. The speech is written beside the
+workbook as Markdown (e), as a Word file in Verbatim's structure (d), or as its marked copy in
+Word (m).
 """
 
 from __future__ import annotations
@@ -34,11 +36,15 @@ from workbook.practice.speech import (
     pick_words,
     reading_seconds,
     summary,
+    word,
     words,
     write_speech,
+    write_speech_word,
 )
 from workbook.storage.files import WorkbookError
+from workbook.storage.user_config import read_initials
 from workbook.tui.glance import claim_name
+from workbook.tui.jobs import Exported, ExportFailed, run_job
 from workbook.tui.widgets.key_bar import KeyBar
 
 BAR = 30  # cells of the gauge's bar
@@ -84,6 +90,15 @@ class SpeechScreen(Screen[None]):
         Binding("left_square_bracket", "move(-1)", "Up", tooltip="Read it earlier"),
         Binding("right_square_bracket", "move(1)", "Down", tooltip="Read it later"),
         Binding("e", "export", "Export", tooltip="Write the speech as Markdown"),
+        Binding("d", "word", "Word", show=False, tooltip="Write the speech as a Word file"),
+        Binding(
+            "m",
+            "word(True)",
+            "Marked",
+            show=False,
+            tooltip="Write the marked copy in Word: what the speech's time reads, marked where "
+            "it stops",
+        ),
         Binding("escape", "close", "Close", tooltip="Back to the claims"),
     ]
 
@@ -317,6 +332,25 @@ class SpeechScreen(Screen[None]):
             self.notify(f"Cannot export: {error}", severity="error", timeout=10)
             return
         self.notify(f"Speech written to {target}")
+
+    def action_word(self, marked: bool = False) -> None:
+        """The speech, or its marked copy, as a Word file beside the workbook: made and written
+        off the app's thread (python-docx is loaded then), told as the app tells an export."""
+        path = self.path
+        if path is None:
+            return
+        workbook = self.workbook
+        # The job reads a copy of the plan: picks changed meanwhile are the next file's.
+        plan = Plan(self.plan.side, self.plan.speech, list(self.plan.picks))
+        rate = self.rate
+        called = "Marked copy" if marked else "Speech"
+
+        def write() -> str:
+            data = word(workbook, plan, rate, marked, read_initials())
+            target = write_speech_word(workbook, path, plan.speech.name, data, marked)
+            return f"{called} written to {target}"
+
+        run_job(self.app, write, ExportFailed, Exported)
 
     def action_close(self) -> None:
         self.dismiss(None)
