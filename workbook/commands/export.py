@@ -69,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
             raise WorkbookError(f"--rate: must be a positive number of words (got {args.rate})")
         options = BriefOptions(ours=ours, card_text=not args.cites_only, rate=args.rate)
         to = args.to or exports.format_of(args.output)
-        data = exports.export_bytes(workbook, to, options)
+        try:
+            data = exports.export_bytes(workbook, to, options)
+        except WorkbookError as error:  # a format with no place for what the workbook is
+            raise WorkbookError(f"{args.path}: {error}") from None
         if args.output == "-":
             say_data(data if exports.export_format(to).binary else data.decode("utf-8"))
             return EXIT_OK
