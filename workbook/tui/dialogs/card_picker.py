@@ -35,10 +35,12 @@ def card_choice(
     places: list[Place],
     workbook: Workbook | None = None,
     standing: str = "",
+    read: bool = True,
 ) -> Text:
     """A card as the picker lists it: its standing's mark, cite, tag and how many points read
-    it (given the `workbook`, which claims, by tag, and points); then the start of its text,
-    the passages read aloud in bold."""
+    it (given the `workbook`, which claims, by tag, and points; not said when `read` is False,
+    in a card library, where no point reads a card); then the start of its text, the passages
+    read aloud in bold."""
     text = Text()
     if card.is_open:
         text.append("□ open slot", style="red")
@@ -48,10 +50,10 @@ def card_choice(
         text.append(card.cite or "(no cite)", style="bold")
         if card.tag:
             text.append(f" — {clip(card.tag, 200)}")
-    read = f"read by {count(places, 'point')}" if places else "read by no point yet"
+    said = f"read by {count(places, 'point')}" if places else "read by no point yet"
     if workbook is not None and places:
-        read += f": {read_by(workbook, places, most=3, longest=40)}"
-    text.append(f"  · {read} · {card_id}", style="dim")
+        said += f": {read_by(workbook, places, most=3, longest=40)}"
+    text.append(f"  · {said} · {card_id}" if read else f"  · {card_id}", style="dim")
     if card.text:
         text.append("\n  ")
         text.append_text(marked_words(card.text, PREVIEW))

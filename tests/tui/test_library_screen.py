@@ -1,0 +1,129 @@
+"""A card library in the app: it opens on its own screen, its cards listed with where each
+was filed, narrowed by a few words, read as read aloud, edited, typed, deleted and undone, and
+saved; the palette offers only the exports a library can be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from workbook.storage.store import load, save
+from workbook.tui.app import WorkbookApp
+from workbook.tui.dialogs.form import FormScreen
+from workbook.tui.dialogs.read_aloud import ReadAloudScreen
+from workbook.tui.screens.library import LibraryScreen
+
+from ..test_library_model import library
+from .conftest import SIZE, until
+from .test_app import fill
+
+
+@pytest.fixture
+def tub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # A relative path keeps the temporary folder's name out of the title.
+    monkeypatch.chdir(tmp_path)
+    save(library(), tmp_path / "tub.toml")
+    return Path("tub.toml")
+
+
+async def shown(pilot: Pilot[None]) -> LibraryScreen:
+    """Wait for the worker that loads the file, and return the library's screen."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
+    screen = pilot.app.screen
+    assert isinstance(screen, LibraryScreen)
+    await pilot.pause()
+    return screen
+
+
+async def test_a_card_library_opens_on_its_cards(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        assert screen.shown == ["smith", "lee"]
+        assert screen.card_id == "smith"
+        assert screen.focused is screen.cards
+        head = str(screen.query_one("#library-head").render())
+        assert "Tub · a card library: 2 cards" in head
+        prompt = str(screen.cards.get_option_at_index(0).prompt)
+        assert "filed under Aff Answers › Strikes › AT: Backfire" in prompt
+        assert "read by" not in prompt  # no point reads a library's card
+
+
+async def test_a_few_words_narrow_the_cards_and_enter_reads_one(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        await pilot.press("slash", *"stall")
+        assert screen.focused is screen.query_one("#library-search", Input)
+        await until(pilot, lambda: screen.shown == ["lee"])
+        assert "1 of 2 cards fit" in str(screen.query_one("#library-head").render())
+        await pilot.press("enter")  # from the search to the cards
+        assert screen.focused is screen.cards
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReadAloudScreen))
+        reading = app.screen
+        assert isinstance(reading, ReadAloudScreen)
+        assert reading.read_title == "Read aloud: card lee, 4 words"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+
+
+async def test_a_card_is_edited_in_the_card_form_and_saved(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert "Filed under Aff Answers › Strikes › AT: Backfire" in form.note
+        assert "Cited in its Word file as: Smith 21 [Jane Smith, 2021]" in form.note
+        fill(form, tag="Strikes raise wages")
+        await pilot.press("ctrl+s")  # applies the form
+        await until(pilot, lambda: app.screen is screen)
+        assert "unsaved" in app.sub_title
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    card = load(tub).cards["smith"]
+    assert card.tag == "Strikes raise wages"
+    assert card.filed_under == ["Aff Answers", "Strikes", "AT: Backfire"]  # kept as it was
+
+
+async def test_a_card_is_typed_deleted_and_undone(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        fill(form, tag="Strikes spread", author="Ng", text="Strikes ==spread== fast.")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "strikes-spread" in screen.shown)
+        assert screen.card_id == "strikes-spread"
+        await pilot.press("x")
+        await until(pilot, lambda: "strikes-spread" not in screen.workbook.cards)
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: "strikes-spread" in screen.shown)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert list(load(tub).cards) == ["smith", "lee", "strikes-spread"]
+
+
+async def test_the_palette_offers_only_the_exports_a_library_can_be(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert "Export the brief as a web page" in titles
+        assert not [title for title in titles if "Argdown" in title or "AIF" in title]
+
+
+def test_library_screen(snap_compare, tub: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await shown(pilot)
+
+    assert snap_compare(WorkbookApp(tub), terminal_size=SIZE, run_before=run_before)
