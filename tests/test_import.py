@@ -143,8 +143,21 @@ def test_a_file_that_is_not_a_word_document_changes_nothing(
 def test_a_missing_file_is_one_line_and_no_library_is_made(
     capsys: pytest.CaptureFixture[str], tub: Path, tmp_path: Path
 ) -> None:
-    status, _, err = run(capsys, "import", tub, tmp_path / "gone.docx", "-o", tmp_path / "c.toml")
-    assert status == 2 and err.count("\n") == 1 and "gone.docx" in err
+    gone = tmp_path / "gone.docx"
+    status, _, err = run(capsys, "import", tub, gone, "-o", tmp_path / "c.toml")
+    assert (status, err) == (2, f"{gone}: no such file\n")
+    assert not (tmp_path / "c.toml").exists()
+
+
+def test_a_named_pipe_among_the_files_is_refused_without_waiting_on_it(
+    capsys: pytest.CaptureFixture[str], tub: Path, tmp_path: Path
+) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    status, _, err = run(capsys, "import", tub, pipe, "-o", tmp_path / "c.toml")
+    assert (status, err) == (2, f"{pipe}: is a named pipe (FIFO), not a Word file\n")
     assert not (tmp_path / "c.toml").exists()
 
 

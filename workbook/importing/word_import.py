@@ -17,7 +17,7 @@ from pathlib import Path
 from workbook.core.adding import LibraryAdder
 from workbook.core.model import FORMAT_VERSION, Workbook
 from workbook.importing.word_file import WordFile, read_word
-from workbook.storage.files import WorkbookError
+from workbook.storage.files import WorkbookError, kind_of
 from workbook.storage.store import read_workbook, save
 
 WORD_SUFFIX = ".docx"
@@ -101,7 +101,7 @@ def import_word_files(
     for number, path in enumerate(files, start=1):
         if reading is not None:
             reading(number, len(files), path)
-        read.append((path, read_word(path)))
+        read.append((path, read_word(regular_file(path))))
     cards = dict(workbook.cards)
     adder = LibraryAdder(cards)
     reports = []
@@ -115,6 +115,22 @@ def import_word_files(
     if created or any(report.new for report in reports):
         save(Workbook.model_validate({**workbook.model_dump(), "cards": cards}), out)
     return Imported(out, created, reports)
+
+
+def regular_file(path: Path) -> Path:
+    """`path`, once it is known to be a regular file: a named pipe among the files would hang
+    the reader that opens it, and a file that is not there is said to be so, in one line."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise WorkbookError(f"{path}: no such file") from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", "") or error
+        raise WorkbookError(f"{path}: cannot read: {reason}") from None
+    kind = kind_of(mode)
+    if kind is not None:
+        raise WorkbookError(f"{path}: is {kind}, not a Word file")
+    return path
 
 
 def _library(out: Path, title: str) -> tuple[Workbook, bool]:
