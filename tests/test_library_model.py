@@ -10,6 +10,7 @@ import pytest
 import tomli_w
 from pydantic import ValidationError
 
+from tests.timing import LINEAR, growth
 from workbook.core.adding import LibraryAdder, same_card_key
 from workbook.core.cutting import CutError, cut_card
 from workbook.core.merge import merge
@@ -159,12 +160,33 @@ def test_the_same_card_added_again_is_not_added() -> None:
 
 
 def test_ids_from_the_same_tag_stay_linear() -> None:
-    """Many cards under one tag: each id is handed out in about one step, not one per card
-    before it (`FreeIds`)."""
+    """Many cards under one tag, into a library that has many already: each id is handed out
+    in about one step, not one per card before it (`FreeIds`)."""
     cards: dict[str, Card] = {}
-    added = LibraryAdder(cards).add(Card(tag="Extinction", text=str(n)) for n in range(2000))
-    assert added.new[:3] == ["extinction", "extinction-1", "extinction-2"]
-    assert len(set(added.new)) == 2000
+    added = LibraryAdder(cards).add(Card(tag="Extinction", text=str(n)) for n in range(3))
+    assert added.new == ["extinction", "extinction-1", "extinction-2"]
+
+    def tub(n: int) -> tuple[dict[str, Card], list[Card]]:
+        there = {f"extinction-{k}": Card(tag="Extinction", text=f"old {k}") for k in range(n)}
+        return there, [Card(tag="Extinction", text=f"new {k}") for k in range(n)]
+
+    def add(made: tuple[dict[str, Card], list[Card]]) -> object:
+        return LibraryAdder(dict(made[0])).add(made[1])
+
+    ratio = growth(tub, add, size=500)
+    assert ratio < LINEAR, f"4 times the cards took {ratio:.1f} times as long"
+
+
+def test_the_brief_of_a_card_library_is_written_in_linear_time() -> None:
+    def tub(n: int) -> Workbook:
+        cards = {
+            f"c{k}": Card(tag=f"Tag {k}", text="A ==card== text.", filed_under=["P", f"H{k // 3}"])
+            for k in range(n)
+        }
+        return library(cards=cards)
+
+    ratio = growth(tub, render, size=200)
+    assert ratio < LINEAR, f"4 times the cards took {ratio:.1f} times as long"
 
 
 def test_a_format_line_alone_is_a_workbook_cut_short_not_a_library(tmp_path: Path) -> None:

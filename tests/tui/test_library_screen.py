@@ -4,16 +4,20 @@ saved; the palette offers only the exports a library can be."""
 
 from __future__ import annotations
 
+import tomllib
+from functools import partial
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from workbook.storage.parallel import Parse
 from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import FormScreen
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
+from workbook.tui.glance import first_look
 from workbook.tui.screens.library import LibraryScreen
 
 from ..test_library_model import library
@@ -127,3 +131,15 @@ def test_library_screen(snap_compare, tub: Path) -> None:
         await shown(pilot)
 
     assert snap_compare(WorkbookApp(tub), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_card_library_opens_as_the_command_line_opens_it(tub: Path) -> None:
+    """Parsed on another core with its first look, as `workbook PATH` does: a library has no
+    first look of the main screen, and opens on its cards."""
+    text = tub.read_text(encoding="utf-8")
+    assert first_look(tomllib.loads(text), tub, None) is None
+    parsing = Parse(text, partial(first_look, path=tub, ours=None))
+    app = WorkbookApp(tub, text.encode(), text, parsing=parsing)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        assert screen.shown == ["smith", "lee"]
