@@ -15,13 +15,14 @@ from textual.widgets import Input
 from workbook.storage.parallel import Parse
 from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
+from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.form import FormScreen
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
 from workbook.tui.glance import first_look
 from workbook.tui.screens.library import LibraryScreen
 
 from ..test_library_model import library
-from .conftest import SIZE, until
+from .conftest import SIZE, opened, until
 from .test_app import fill
 
 
@@ -143,3 +144,65 @@ async def test_a_card_library_opens_as_the_command_line_opens_it(tub: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         screen = await shown(pilot)
         assert screen.shown == ["smith", "lee"]
+
+
+async def test_the_picker_copies_a_card_from_a_card_library_beside(seed_copy: Path) -> None:
+    """`c` on a point offers the cards of the card libraries beside the workbook too, after
+    its own; one picked is copied into the workbook's library, its cite with it, and read by
+    the point; picked again, for another point, it is the same card, not a second copy."""
+    cut = library()
+    cut.cards["smith"].source = ""  # as the library's own cards stand: typed, or read from Word
+    save(cut, seed_copy.parent / "tub.toml")
+    (seed_copy.parent / "other.toml").write_text("not = [toml", encoding="utf-8")  # passed over
+    before = load(seed_copy)
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("tab", "c")
+        picker = app.screen
+        assert isinstance(picker, CardPicker)
+        assert "a card “from” a library beside is copied into this one" in str(
+            picker.query_one("#picker-hint").render()
+        )
+        await pilot.press(*"strikes win wages")
+        await until(pilot, lambda: bool(picker.shown) and picker.shown[0].startswith("@"))
+        assert "from tub.toml" in str(picker.cards.get_option(picker.shown[0]).prompt)
+        await pilot.press("enter")
+        await until(pilot, lambda: "smith" in screen.workbook.cards)
+        point = screen.columns[0].current
+        assert point is not None and point[1] == "smith"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    after = load(seed_copy)
+    copied = after.cards["smith"]
+    assert copied == library().cards["smith"]  # cite, tag, text, marks and filing, all of it
+    assert len(after.cards) == len(before.cards) + 1
+
+
+async def test_a_card_copied_in_twice_is_one_card(seed_copy: Path) -> None:
+    save(library(), seed_copy.parent / "tub.toml")
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot)
+        count = len(screen.workbook.cards)
+        for column in range(2):  # a point of each side
+            await pilot.press("tab", "c")
+            await until(pilot, lambda: isinstance(app.screen, CardPicker))
+            picker = app.screen
+            assert isinstance(picker, CardPicker)
+            await pilot.press(*"wages stall")
+            # The second time, the card is this workbook's own, and offered once, as its own.
+            first = "@1" if column == 0 else "lee"  # lee is the second card of tub.toml
+            await until(pilot, lambda p=picker, f=first: p.shown[:1] == [f])
+            assert column == 0 or not [key for key in picker.shown if key.startswith("@")]
+            await pilot.press("enter")
+            await until(pilot, lambda: not isinstance(app.screen, CardPicker))
+            await until(pilot, lambda c=column: screen.columns[c].current is not None)
+        assert len(screen.workbook.cards) == count + 1
+        readers = [
+            (claim_id, point_id)
+            for claim_id, claim in screen.workbook.claims.items()
+            for point_id, point in claim.points.items()
+            if "lee" in point.cards
+        ]
+        assert len(readers) == 2
