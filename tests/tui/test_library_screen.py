@@ -12,11 +12,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from workbook.session.journal import all_journals
 from workbook.storage.parallel import Parse
 from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.card_picker import CardPicker
-from workbook.tui.dialogs.form import FormScreen
+from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
 from workbook.tui.glance import first_look
 from workbook.tui.screens.library import LibraryScreen
@@ -36,9 +37,9 @@ def tub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 async def shown(pilot: Pilot[None]) -> LibraryScreen:
     """Wait for the worker that loads the file, and return the library's screen."""
-    await until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen))
-    screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen)
+    app = pilot.app
+    await until(pilot, lambda: any(isinstance(s, LibraryScreen) for s in app.screen_stack))
+    screen = next(s for s in pilot.app.screen_stack if isinstance(s, LibraryScreen))
     await pilot.pause()
     return screen
 
@@ -206,3 +207,24 @@ async def test_a_card_copied_in_twice_is_one_card(seed_copy: Path) -> None:
             if "lee" in point.cards
         ]
         assert len(readers) == 2
+
+
+async def test_a_card_librarys_unsaved_edits_are_journalled_and_offered_back(tub: Path) -> None:
+    before = tub.read_bytes()
+    first = WorkbookApp(tub)
+    async with first.run_test(size=SIZE) as pilot:
+        await shown(pilot)
+        await pilot.press("x")  # delete smith
+        await until(pilot, lambda: bool(all_journals(tub)), seconds=3)
+    assert first.session is not None
+    first.session.journal.abandon()  # the app went away as after a crash: its journal stays
+    assert tub.read_bytes() == before
+    second = WorkbookApp(tub)
+    async with second.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        await until(pilot, lambda: isinstance(second.screen, ConfirmScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: screen.shown == ["lee"])
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not all_journals(tub))
+    assert list(load(tub).cards) == ["lee"]
