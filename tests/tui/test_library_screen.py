@@ -25,6 +25,8 @@ from workbook.tui.screens.library import LibraryScreen
 from ..test_library_model import library
 from .conftest import SIZE, opened, until
 from .test_app import fill
+from .test_cutting_app import cut, open_source
+from .with_sources import PARAGRAPHS, SOURCE, add_source
 
 
 @pytest.fixture
@@ -228,3 +230,34 @@ async def test_a_card_librarys_unsaved_edits_are_journalled_and_offered_back(tub
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not all_journals(tub))
     assert list(load(tub).cards) == ["lee"]
+
+
+async def test_s_cuts_a_card_from_a_source_into_the_library(tub: Path) -> None:
+    add_source(tub)  # the source `lopez`, its text beside the library
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        source = await open_source(pilot)
+        assert source.source_id == SOURCE
+        await cut(pilot, "down", "down", tag="Attacks rose")  # paragraph 3
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        assert screen.card_id == "attacks-rose"
+        card = screen.workbook.cards["attacks-rose"]
+        assert card.source == SOURCE and card.text == PARAGRAPHS[2]
+        assert "✓" in str(screen.cards.get_option("attacks-rose").prompt)  # proven
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert load(tub).cards["attacks-rose"].source == SOURCE
+
+
+async def test_s_with_no_source_says_how_to_add_one(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: bool(app._notifications))
+        assert app.screen is screen
+        assert "No sources yet: workbook source add tub.toml FILE adds one." in [
+            notice.message for notice in app._notifications
+        ]

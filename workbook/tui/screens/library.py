@@ -3,12 +3,15 @@
 A squad's Word files imported (`workbook import`) make a card library. Here its cards are
 listed as the card picker lists them, with the headings each was filed under; typing narrows
 them, `enter` reads one as it is read aloud, `e` edits it in the card form, `n` types a new
-one, `x` deletes one, and undo and redo work as on the main screen.
+one, `x` deletes one, `s` cuts one from a source in the source view, and undo and redo work as
+on the main screen. The sources' texts are read off the app's thread, as the main screen reads
+them, so that each cut card shows its standing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -28,8 +31,18 @@ from workbook.tui.dialogs.card_picker import MOST, card_choice
 from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
+from workbook.tui.dialogs.sources import SourcePicker
+from workbook.tui.jobs import run_job
 from workbook.tui.messages import Edited
+from workbook.tui.screens.source import SourceScreen
 from workbook.tui.screens.steps import step_back
+from workbook.tui.source_texts import (
+    SourceTexts,
+    TextsRead,
+    TextsUnread,
+    read_texts,
+    reading_copy,
+)
 from workbook.tui.widgets.key_bar import KeyBar
 from workbook.tui.widgets.render import clip
 
@@ -39,6 +52,7 @@ KEYS: list[BindingType] = [
     Binding("e", "edit_card", "Edit", tooltip="Edit the card: its cite, tag, text and marks"),
     Binding("n", "new_card", "New", tooltip="Type a new card into the library"),
     Binding("x,delete", "delete_card", "Delete", key_display="x", tooltip="Delete the card"),
+    Binding("s", "cut_from_source", "Cut", tooltip="Cut a card from a source…"),
     Binding("slash", "search", "Find", tooltip="Find cards by words of the cite, tag or text"),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
     Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
@@ -85,6 +99,7 @@ class LibraryScreen(Screen[None]):
         self.path = path  # the app sets it again when the file is saved elsewhere
         self.query_text = ""
         self.shown: list[str] = []
+        self.texts = SourceTexts(None)  # the sources' texts, each read once
 
     @property
     def workbook(self) -> Workbook:
@@ -109,6 +124,28 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_all()
+        self.read_sources()
+
+    def read_sources(self, also: tuple[str, ...] = ()) -> None:
+        """Read, off the app's thread, the texts the cards cite (and `also`) not read yet."""
+        wanted = self.texts.to_read(self.workbook, also)
+        if wanted:
+            job = partial(read_texts, reading_copy(self.workbook), self.path, wanted)
+            run_job(self, job, lambda error: TextsUnread(error, wanted), TextsRead)
+
+    @on(TextsRead)
+    def _texts_read(self, event: TextsRead) -> None:
+        self.texts.take(event.texts)
+        self.refresh_all()  # the cards' standing, now known
+        if isinstance(self.app.screen, SourceScreen):
+            self.app.screen.texts_came("")
+
+    @on(TextsUnread)
+    def _texts_unread(self, event: TextsUnread) -> None:
+        self.texts.unread(event.source_ids)
+        self.notify(f"{event.doing}: {event.error}", severity="warning")
+        if isinstance(self.app.screen, SourceScreen):
+            self.app.screen.texts_came(f"{event.doing}: {event.error}")
 
     def refresh_all(self, at: str | None = None) -> None:
         """List the cards that fit what is typed, in the library's order (best first once
@@ -119,7 +156,8 @@ class LibraryScreen(Screen[None]):
         options = []
         for card_id in self.shown[:MOST]:
             card = workbook.cards[card_id]
-            choice = card_choice(card_id, card, [], read=False)
+            standing = self.texts.standing(card) or ""
+            choice = card_choice(card_id, card, [], standing=standing, read=False)
             filed = filed_line(card)
             if filed:
                 choice.append(f"\n  filed under {filed}", style="dim italic")
@@ -193,6 +231,31 @@ class LibraryScreen(Screen[None]):
             self.apply(lambda: self.draft.edit_card(f"add card {card_id}", card_id, new), card_id)
 
         self.app.push_screen(card_form(None, "New card for the library"), done)
+
+    def action_cut_from_source(self) -> None:
+        """A source to cut from, then its view: a card cut there goes into the library."""
+        if not self.workbook.sources:
+            self.notify(
+                f"No sources yet: workbook source add {self.path.name} FILE adds one.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        before = self.draft.checkpoint
+
+        def view(source_id: str) -> None:
+            def back(card_id: str | None) -> None:
+                if self.draft.checkpoint is not before:
+                    self.refresh_all(card_id)
+
+            screen = SourceScreen(self.draft, source_id, self.texts, self.read_sources, None)
+            self.app.push_screen(screen, back)
+
+        def chosen(source_id: str | None) -> None:
+            if source_id is not None:
+                view(source_id)
+
+        self.app.push_screen(SourcePicker(self.workbook, "Cut from a source: which one?"), chosen)
 
     def action_delete_card(self) -> None:
         card_id = self.card_id
