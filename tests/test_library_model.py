@@ -3,13 +3,17 @@ rules for one, its file's round trip, a merge of two, and its brief."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from tests import strategies
 from tests.timing import LINEAR, growth
 from workbook.core.adding import LibraryAdder, same_card_key
 from workbook.core.cutting import CutError, cut_card
@@ -200,3 +204,21 @@ def test_a_format_line_alone_is_a_workbook_cut_short_not_a_library(tmp_path: Pat
     )
     path.write_text('format = 2\ntitle = "Tub"\n', encoding="utf-8")
     assert load(path).title == "Tub"
+
+
+@given(st.lists(strategies.cards, max_size=8), st.lists(strategies.cards, max_size=8))
+def test_any_cards_added_twice_are_added_once_and_the_library_holds(
+    first: list[dict[str, Any]], second: list[dict[str, Any]]
+) -> None:
+    """Hostile tags and texts: every id made is a valid one, the library still validates and
+    round-trips through its file's text, and adding the same cards again adds none."""
+    batch = [Card.model_validate(card) for card in first + second]
+    cards: dict[str, Card] = {}
+    adder = LibraryAdder(cards)
+    added = adder.add(batch)
+    assert len(added.new) == len({same_card_key(card) for card in batch})
+    assert added.already == len(batch) - len(added.new)
+    again = LibraryAdder(dict(cards)).add(batch)
+    assert (again.new, again.already) == ([], len(batch))
+    workbook = library(cards=cards)
+    assert Workbook.model_validate(tomllib.loads(dumps(workbook))) == workbook
