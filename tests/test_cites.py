@@ -8,6 +8,7 @@ import pytest
 
 from workbook.core.cites import date_read_aloud, short_cite, split_authors
 from workbook.core.model import Card
+from workbook.importing.sources import source_id_for
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -67,3 +68,13 @@ def test_an_author_line_of_spaces_names_no_one(author: str) -> None:
     assert all(name.strip() for name in names)
     expected = "Doe 21" if "Doe" in author else "The Review 21"
     assert short_cite(Card(author=author, publication="The Review", date="2021")) == expected
+
+
+@pytest.mark.parametrize("line", ["\x0c", "\u3000", "Jane Doe;\x0b", " ,\x1f\u2028, "])
+def test_an_author_line_of_white_space_names_no_one(line: str) -> None:
+    """A name of any white space, not only spaces, is no name: the short cite and a source's
+    id fell over looking for its last word."""
+    names = split_authors(line)
+    assert all(name.split() for name in names)
+    assert short_cite(Card(author=line, title="T", date="2021")) in ("T 21", "Doe 21")
+    assert source_id_for({"author": line, "title": "A title"}, "file", []) in ("a-title", "doe")

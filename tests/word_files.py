@@ -6,16 +6,21 @@ style's alias, a run inside a link or a smart tag, a tracked change, a field, sh
 real .docx. The Verbatim styles are Verbatim 6's: the built-in headings renamed Pocket, Hat,
 Block and Tag by alias, and the character styles "Style 13 pt Bold" (Cite), "Style Underline"
 (Underline) and Emphasis.
+
+`write_tub` builds a squad's tub the simple way, with python-docx's own headings: Pockets,
+Hats and Blocks above Tags, a cite and a card's text under each Tag.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -312,3 +317,61 @@ def tub(pages: int) -> bytes:
             body.append(text(f"Block {number // 10 + 1}", "Heading3"))
         body += card_page(number)
     return word_bytes(body)
+
+
+# A tub written with python-docx's own heading styles, as a squad's simplest file is.
+@dataclass(frozen=True)
+class WordCard:
+    tag: str
+    cite: str  # the cite paragraph, whole
+    # The card's text as runs: (words, underlined, highlighted).
+    runs: list[tuple[str, bool, bool]] = field(default_factory=list)
+
+
+def write_tub(path: Path, filed: list[tuple[int, str] | WordCard | str]) -> Path:
+    """A Word file of headings (level, text), cards, and analytics (a bare str: a Tag with no
+    cite after it), in order."""
+    document = Document()
+    for item in filed:
+        if isinstance(item, tuple):
+            document.add_heading(item[1], item[0])
+        elif isinstance(item, str):
+            document.add_heading(item, 4)
+        else:
+            document.add_heading(item.tag, 4)
+            document.add_paragraph(item.cite)
+            paragraph = document.add_paragraph()
+            for words, underlined, highlighted in item.runs:
+                run = paragraph.add_run(words)
+                run.underline = underlined
+                if highlighted:
+                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    document.save(str(path))
+    return path
+
+
+SMITH = WordCard(
+    "Strikes win wages",
+    "Smith 21 [Jane Smith, professor of labor history, 2021, “Strikes”, The Review]",
+    [("Workers who ", False, False), ("strike win", True, True), (" higher wages.", False, False)],
+)
+JONES = WordCard(
+    "Strikes end fast",
+    "Jones 19 [Tom Jones, economist, 2019]",
+    [("Most strikes end ", False, False), ("within a week", True, False), (".", False, False)],
+)
+LEE = WordCard(
+    "Wages stall", "Lee 20 [Ann Lee, 2020]", [("Wages stall after strikes.", False, True)]
+)
+
+# A tub: a Pocket, a Hat and a Block above two cards and an analytic; a second Block with one.
+TUB: list[tuple[int, str] | WordCard | str] = [
+    (1, "Aff Answers"),
+    (2, "Strikes"),
+    (3, "AT: Strikes backfire"),
+    SMITH,
+    "No link: the strike was local",
+    JONES,
+    (3, "AT: Wages"),
+    LEE,
+]

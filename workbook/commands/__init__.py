@@ -73,6 +73,9 @@ COMMANDS: dict[str, Command] = {
         "speech", "build a speech from a side's points and cards, and time its reading"
     ),
     "cut": Command("cut", "cut a card of whole paragraphs from a source or the essay"),
+    "import": Command(
+        "import_", "read a squad's Word files (Verbatim's structure) into a card library"
+    ),
     "config": Command("config", "set your own settings: the initials you sign cut cards with"),
 }
 

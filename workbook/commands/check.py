@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         say(check_summary(workbook, one_line(str(path))))
-        if paragraphs is None:  # valid, but nothing to hold its claims' quotes against
+        if paragraphs is None and workbook.essay is not None:
+            # Valid, but nothing to hold its claims' quotes against.
             essay = workbook.essay.file
             where = f"its essay {essay} is not beside it" if essay else "it names no essay file"
             say(one_line(f"  quotes not checked: {where}"))

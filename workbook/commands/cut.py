@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _cut(path: Path, source_id: str, paragraphs: str, tag: str, point: str | None) -> str:
     """Cut the card into the workbook at `path` and save it; what to say, the card's id last."""
-    from workbook.core.cutting import CutError, cut_card, paragraph_range
+    from workbook.core.cutting import NO_ESSAY_TO_CUT, CutError, cut_card, paragraph_range
     from workbook.core.edits import Draft, EditError
     from workbook.core.library import free_card_id
     from workbook.storage.places import is_bundled
@@ -65,6 +65,8 @@ def _cut(path: Path, source_id: str, paragraphs: str, tag: str, point: str | Non
             f"{path}: format {loaded.version}: upgrade it with workbook fmt first "
             "(older versions of workbook cannot read what a cut writes)"
         )
+    if source_id == ESSAY and workbook.essay is None:
+        raise WorkbookError(f"{path}: {NO_ESSAY_TO_CUT}")
     if source_id != ESSAY and source_id not in workbook.sources:
         raise WorkbookError(f"{path}: no source {source_id!r}: {_sources(workbook)}")
     text = loaded.paragraphs if source_id == ESSAY else source_paragraphs(workbook, path, source_id)
@@ -99,12 +101,12 @@ def _cut(path: Path, source_id: str, paragraphs: str, tag: str, point: str | Non
 
 
 def _sources(workbook: Workbook) -> str:
-    ids = [ESSAY, *workbook.sources]
-    return "the workbook has " + ", ".join(ids)
+    ids = [*([ESSAY] if workbook.essay is not None else []), *workbook.sources]
+    return "the workbook has " + ", ".join(ids) if ids else "the card library has no sources yet"
 
 
 def _not_there(workbook: Workbook, source_id: str) -> str:
-    if source_id == ESSAY:
+    if source_id == ESSAY and workbook.essay is not None:
         name = workbook.essay.file
         return f"essay.file: {name} is not there" if name else "essay.file: no essay is named"
     name = workbook.sources[source_id].file

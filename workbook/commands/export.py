@@ -86,7 +86,10 @@ def run(args: argparse.Namespace) -> int:
             side=side,
             disclosure=args.disclosure,
         )
-        data = exports.export_bytes(workbook, to, options)
+        try:
+            data = exports.export_bytes(workbook, to, options)
+        except WorkbookError as error:  # a format with no place for what the workbook is
+            raise WorkbookError(f"{args.path}: {error}") from None
         if args.output == "-":
             say_data(data if exports.export_format(to).binary else data.decode("utf-8"))
             return EXIT_OK

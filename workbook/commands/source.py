@@ -102,9 +102,14 @@ def _list(args: argparse.Namespace) -> None:
     from workbook.storage.store import read_workbook
 
     workbook = read_workbook(args.path).workbook
-    rows = [_row(workbook, source_id) for source_id in (ESSAY, *workbook.sources)]
+    # A card library has no essay: its sources alone.
+    listed = [*([ESSAY] if workbook.essay is not None else []), *workbook.sources]
+    rows = [_row(workbook, source_id) for source_id in listed]
     if args.json:
         say(json_text(rows))
+        return
+    if not rows:
+        say(f"{one_line(str(args.path))}: a card library with no sources yet")
         return
     width = max(len(row["id"]) for row in rows)
     cite_width = max(len(row["cite"]) for row in rows)
@@ -128,7 +133,7 @@ def _row(workbook: Workbook, source_id: str) -> dict[str, Any]:
 
     fields, origins = cite_of(workbook, source_id)
     cite = {name: fields.get(name, "") for name in CITE_FIELDS}
-    if source_id == ESSAY:
+    if source_id == ESSAY and workbook.essay is not None:
         file, paragraphs, pages = workbook.essay.file, workbook.essay.paragraphs, []
     else:
         source = workbook.sources[source_id]

@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
             names = ", ".join(dict.fromkeys(s.name for s in fmt.speeches))
             raise WorkbookError(f"--speech: no speech {args.speech!r} in {fmt.name} ({names})")
         workbook = load(args.path)
+        if workbook.essay is None:
+            raise WorkbookError(f"{args.path}: a card library has no sides or claims to speak from")
         side = side_named(workbook, args.side)
         if side is None:
             raise WorkbookError(

@@ -49,6 +49,8 @@ def _essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
         from workbook.storage.store import load_with_essay
 
         workbook, paragraphs = load_with_essay(path)
+        if workbook.essay is None:
+            raise WorkbookError(f"{path}: a card library has no essay to suggest claims from")
         if paragraphs is None:
             name = workbook.essay.file
             where = f"its essay {name} is not there" if name else "it names no essay file"

@@ -63,6 +63,8 @@ def cite_of(workbook: Workbook, source_id: str) -> tuple[dict[str, str], Mapping
     """The cite fields of source `source_id` (ESSAY for the essay's) and their origins."""
     if source_id == ESSAY:
         essay = workbook.essay
+        if essay is None:  # a card library: no essay, so nothing of one to cite
+            return dict.fromkeys(ESSAY_FIELDS, ""), {}
         return {name: getattr(essay, name) for name in ESSAY_FIELDS}, {}
     source: Source = workbook.sources[source_id]
     return {name: getattr(source, name) for name in CITE_FIELDS}, source.origins

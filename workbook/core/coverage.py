@@ -103,6 +103,8 @@ def check_summary(workbook: Workbook, name: str) -> str:
     how many of its cards' cites are incomplete, then the library cards no point reads."""
     from workbook.core.library import unused_cards
 
+    if workbook.essay is None:
+        return library_summary(workbook, name)
     points = sum(len(c.points) for c in workbook.claims.values())
     open_slots = sum(card.is_open for card in workbook.cards.values())
     lines = [
@@ -117,4 +119,24 @@ def check_summary(workbook: Workbook, name: str) -> str:
     unused = unused_cards(workbook)
     if unused:
         lines.append(f"  {count(unused, 'unused card')}: {', '.join(unused)}")
+    return "\n".join(lines)
+
+
+def library_summary(workbook: Workbook, name: str) -> str:
+    """What `workbook check` prints for a card library: its cards and sources, and the cards
+    whose cites are incomplete (no point reads a library's cards, so none is "unused")."""
+    cards = workbook.cards
+    open_slots = sum(card.is_open for card in cards.values())
+    lines = [
+        f"{name}: a card library, {count(cards, 'card')} ({open_slots} open), "
+        f"{count(workbook.sources, 'source')}"
+    ]
+    incomplete = [
+        card_id for card_id, card in cards.items() if not card.is_open and incomplete_cite(card)
+    ]
+    if incomplete:
+        named = ", ".join(incomplete[:5]) + (
+            f" and {len(incomplete) - 5} more" if len(incomplete) > 5 else ""
+        )
+        lines.append(f"  {count(incomplete, 'incomplete cite')}: {named}")
     return "\n".join(lines)

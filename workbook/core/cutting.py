@@ -14,6 +14,7 @@ from workbook.core.marks import escape
 from workbook.core.model import ESSAY, Card, Workbook
 
 PARAGRAPH_BREAK = "\n\n"
+NO_ESSAY_TO_CUT = "a card library has no essay to cut from; add the article as a source"
 
 
 class CutError(ValueError):
@@ -63,11 +64,13 @@ def cut_card(
 ) -> Card:
     """A card of paragraphs `first` to `last` of source `source_id` (ESSAY for the essay),
     whose stored text is `paragraphs`, with the source's cite."""
+    if source_id == ESSAY and workbook.essay is None:
+        raise CutError(NO_ESSAY_TO_CUT)
     if source_id != ESSAY and source_id not in workbook.sources:
         raise CutError(f"no source {source_id!r} in the workbook")
     where, count = (
         ("essay", workbook.essay.paragraphs)
-        if source_id == ESSAY
+        if workbook.essay is not None and source_id == ESSAY
         else (f"sources.{source_id}", workbook.sources[source_id].paragraphs)
     )
     if len(paragraphs) != count:

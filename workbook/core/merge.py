@@ -108,7 +108,7 @@ def _problems(data: Data, error: ValidationError) -> list[str]:
         return paths
     # Every field is valid, or the workbook's validator would not have run.
     fields = {
-        "essay": Essay.model_validate(data["essay"]),
+        "essay": Essay.model_validate(data["essay"]) if data.get("essay") is not None else None,
         **{
             key: {k: model.model_validate(v) for k, v in data[key].items()}
             for key, model in _TABLES.items()
@@ -162,7 +162,9 @@ class _Merge:
             self._record_whole(*reverted)
 
     def _top_level(self) -> dict[str, Merger]:
-        def essay(path: str, b: Any, o: Any, t: Any) -> Data:
+        def essay(path: str, b: Any, o: Any, t: Any) -> Any:
+            if o is None or t is None:  # a card library on a side: the essay is kept whole
+                return self.value(path, b, o, t)
             merged = self.record(path, b, o, t, {"headings": self.ids})
             merged["headings"] = sorted(merged["headings"])
             return merged

@@ -192,8 +192,10 @@ class Workbook(_Model):
     format: Literal[2]
     title: Line = ""
     motion: Text = ""
-    essay: Essay
-    sides: dict[Id, Side]
+    # No essay: a card library, cards (and their sources) alone, with no claims (see
+    # reference_problems); a squad's Word files are imported into one.
+    essay: Essay | None = None
+    sides: dict[Id, Side] = {}
     # Before the cards, as in the file: what cards are cut from.
     sources: dict[Id, Source] = {}
     # Before the claims, as in the file: a card is cut once and read under any number of points.
@@ -228,33 +230,67 @@ def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
     """The rules that span fields, as (field path, reason) pairs, in file order."""
     problems: list[tuple[str, str]] = []
     sides = list(workbook.sides)
+    essay = workbook.essay
+    if essay is None:
+        return _library_problems(workbook)
     if len(sides) != 2:
         return [("sides", f"a workbook has exactly two sides (found {len(sides)})")]
     known = " or ".join(repr(s) for s in sides)
-    headings = workbook.essay.headings
+    headings = essay.headings
     if headings != sorted(set(headings)):
         problems.append(("essay.headings", "list each heading's paragraph once, in order"))
-    elif headings and headings[-1] > workbook.essay.paragraphs:
+    elif headings and headings[-1] > essay.paragraphs:
         problems.append(
-            (
-                "essay.headings",
-                f"the essay has {workbook.essay.paragraphs} paragraphs, not {headings[-1]}",
-            )
+            ("essay.headings", f"the essay has {essay.paragraphs} paragraphs, not {headings[-1]}")
         )
     problems.extend(_source_problems(workbook))
     for claim_id, claim in workbook.claims.items():
         at = f"claims.{claim_id}"
         if claim.side not in workbook.sides:
             problems.append((f"{at}.side", f"unknown side {claim.side!r} (expected {known})"))
-        if claim.paragraph > workbook.essay.paragraphs:
+        if claim.paragraph > essay.paragraphs:
             problems.append(
                 (
                     f"{at}.paragraph",
-                    f"the essay has {workbook.essay.paragraphs} paragraphs, not {claim.paragraph}",
+                    f"the essay has {essay.paragraphs} paragraphs, not {claim.paragraph}",
                 )
             )
         problems.extend(_point_problems(workbook, claim_id, claim, known))
     return problems
+
+
+def _library_problems(workbook: Workbook) -> list[tuple[str, str]]:
+    """A workbook with no essay is a card library: cards and their sources, nothing to claim."""
+    if not (workbook.title or workbook.cards or workbook.sources):
+        # A format line and nothing else is a workbook cut short, not a library: said so.
+        return [
+            (
+                "essay",
+                "missing: a workbook studies an essay; one without is a card library, "
+                "with a title or cards",
+            )
+        ]
+    if workbook.claims:
+        first = next(iter(workbook.claims))
+        return [
+            (
+                f"claims.{first}",
+                "a card library (a workbook with no [essay]) has no claims; "
+                "add an [essay] or take the claims out",
+            )
+        ]
+    if len(workbook.sides) not in (0, 2):
+        return [("sides", f"a card library has no sides or two (found {len(workbook.sides)})")]
+    problems = _source_problems(workbook)
+    for card_id, card in workbook.cards.items():
+        if card.source == ESSAY:
+            problems.append((f"cards.{card_id}.source", "a card library has no essay to cut from"))
+    return problems
+
+
+def is_library(workbook: Workbook) -> bool:
+    """Whether `workbook` is a card library: cards alone, with no essay to study."""
+    return workbook.essay is None
 
 
 def _source_problems(workbook: Workbook) -> list[tuple[str, str]]:

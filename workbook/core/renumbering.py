@@ -115,6 +115,8 @@ def carry(base: Data, ours: Data, theirs: Data) -> Carried:
     the module's docstring); as they are when neither side renumbered the essay."""
     if not base:
         return Carried((base, ours, theirs))  # no common ancestor: nothing to number against
+    if any(side.get("essay") is None for side in (base, ours, theirs)):
+        return Carried((base, ours, theirs))  # a card library: no essay, no paragraphs
     by_ours, by_theirs = numbering(base, ours), numbering(base, theirs)
     if by_ours.unchanged and by_theirs.unchanged:
         return Carried((base, ours, theirs))

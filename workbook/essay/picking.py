@@ -116,8 +116,9 @@ def claim_from_span(
     """A new claim quoting `span` of paragraph `number`, made by `side` (by default the first
     side, which a new workbook gives to the author), with an id from its first words."""
     quote = paragraphs[number - 1][span[0] : span[1]]
+    headings = workbook.essay.headings if workbook.essay is not None else []
     claim = Claim(
-        section=section_at(paragraphs, workbook.essay.headings, number),
+        section=section_at(paragraphs, headings, number),
         paragraph=number,
         side=side or next(iter(workbook.sides)),
         quote=quote,

@@ -95,7 +95,7 @@ COUNTED: dict[Standing, str] = {
 def text_file(workbook: Workbook, source_id: str) -> str:
     """The file a source's text is stored in (the essay's, for ESSAY)."""
     if source_id == ESSAY:
-        return workbook.essay.file
+        return workbook.essay.file if workbook.essay is not None else ""
     return workbook.sources[source_id].file
 
 

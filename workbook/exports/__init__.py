@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.exports.brief import BriefOptions, render
+from workbook.storage.files import WorkbookError
 from workbook.storage.owned import Kind, inputs_of, not_zip, text, write_owned
 from workbook.storage.places import folder_beside
 
@@ -42,6 +43,9 @@ class ExportFormat:
     # Whether it writes one side alone (--side) and a disclosure (--disclosure); the export
     # command refuses them for a format that does not.
     one_side: bool = False
+    # Whether it writes a card library (a workbook with no essay, so no claims or sides): a
+    # format that is the claims' argument or the sides' speeches refuses one, in one line.
+    library: bool = False
 
     @property
     def file_kind(self) -> Kind:
@@ -97,6 +101,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         called="brief",
         write=_markdown,
         kind=text("brief"),
+        library=True,
     ),
     ExportFormat(
         key="html",
@@ -106,6 +111,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         called="brief",
         write=_web_page,
         kind=text("brief"),
+        library=True,
         title="Export the brief as a web page",
         help="NAME.brief.html: open it in a browser to print",
     ),
@@ -168,8 +174,15 @@ def default_path(path: Path, to: str) -> Path:
 
 
 def export_bytes(workbook: Workbook, to: str, options: BriefOptions) -> bytes:
-    """The workbook in format `to`; imports each format's library only when it is asked for."""
-    return export_format(to).write(workbook, options)
+    """The workbook in format `to`; imports each format's library only when it is asked for.
+    A card library in a format that has no place for one is refused (WorkbookError)."""
+    row = export_format(to)
+    if workbook.essay is None and not row.library:
+        able = " or ".join(r.key for r in EXPORTS if r.library)
+        raise WorkbookError(
+            f"a card library has no claims or sides to write as {row.called}; export it as {able}"
+        )
+    return row.write(workbook, options)
 
 
 def write_export(

@@ -91,6 +91,8 @@ def link_target(url: str) -> str | None:
 
 def essay_cite(workbook: Workbook) -> str:
     essay = workbook.essay
+    if essay is None:
+        return "(no essay: a card library)"
     parts = []
     if essay.author:
         parts.append(inline(essay.author))
@@ -283,6 +285,8 @@ def anchor(claim_id: str) -> str:
 def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     """The whole brief as Markdown text, ending with a newline."""
     options = options or BriefOptions()
+    if workbook.essay is None:
+        return library_brief(workbook, options)
     columns = list(workbook.sides)
     if options.ours in workbook.sides:
         columns = [options.ours, workbook.other_side(options.ours)]
@@ -292,6 +296,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     if workbook.motion:
         out += [f"**Motion:** {inline(workbook.motion)}", ""]
     out += [f"**Essay:** {essay_cite(workbook)}", ""]
+    section_title, numbered = workbook.essay.title, bool(workbook.essay.headings)
     for side, name in zip(columns, names, strict=True):
         thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
         out += [f"**{name}:** {thesis}", ""]
@@ -301,7 +306,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     for claim_id, claim in workbook.claims.items():
         if claim.section != section:
             section = claim.section
-            heading = section_name(section, workbook.essay.title, bool(workbook.essay.headings))
+            heading = section_name(section, section_title, numbered)
             out += [f"## {inline(heading)}", ""]
         out += [f'### <a id="{anchor(claim_id)}"></a>{claim_title(claim, claim_id)}', ""]
         made_by = inline(workbook.sides[claim.side].name)
@@ -330,4 +335,26 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         else:
             out += ["Every claim answered."]
         out += [""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def library_brief(workbook: Workbook, options: BriefOptions) -> str:
+    """A card library's brief: its cards in the library's order, under the Pocket, Hat and
+    Block headings each was filed under in the Word file it came from, as the squad filed it."""
+    count = len(workbook.cards)
+    out = [f"# {inline(workbook.title or 'Card library')}", ""]
+    out += [f"A card library: {count} card{'' if count == 1 else 's'}.", ""]
+    shown: list[str] = []  # the headings above the card before
+    for card in workbook.cards.values():
+        headings = card.filed_under or (["Not filed"] if shown else [])
+        same = 0
+        while same < min(len(shown), len(headings)) and shown[same] == headings[same]:
+            same += 1
+        if same == len(headings) < len(shown):
+            same -= 1  # back up to a shallower heading: it is shown again, to say so
+        # A heading of a card's filing under one already shown starts where they part.
+        for depth, heading in enumerate(headings[same:], start=same + 2):
+            out += [f"{'#' * min(depth, 6)} {inline(heading) or '(untitled)'}", ""]
+        shown = headings
+        out += [card_line(card, options.card_text, options.highlight), ""]
     return "\n".join(out).rstrip("\n") + "\n"

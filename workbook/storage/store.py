@@ -132,18 +132,19 @@ def describe(error: ValidationError) -> str:
 
 def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None) -> list[str]:
     """Check the claims against the essay's text, when it is there."""
-    if paragraphs is None:
+    essay = workbook.essay
+    if paragraphs is None or essay is None:
         return []
     problems = []
-    if len(paragraphs) != workbook.essay.paragraphs:
+    if len(paragraphs) != essay.paragraphs:
         problems.append(
-            f"{path}: essay.paragraphs: is {workbook.essay.paragraphs} but "
-            f"{workbook.essay.file} has {len(paragraphs)}"
+            f"{path}: essay.paragraphs: is {essay.paragraphs} but "
+            f"{essay.file} has {len(paragraphs)}"
         )
         return problems
     for claim_id, claim in workbook.claims.items():
         problem = verbatim_problem(
-            claim.quote, paragraphs[claim.paragraph - 1], claim.paragraph, workbook.essay.file
+            claim.quote, paragraphs[claim.paragraph - 1], claim.paragraph, essay.file
         )
         if problem:
             problems.append(f"{path}: claims.{claim_id}.quote: {problem}")
@@ -153,7 +154,7 @@ def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None)
 def fix_quotes(workbook: Workbook, paragraphs: list[str]) -> list[str]:
     """Put the essay's own characters into every quote that differs from them only in what a
     keyboard types differently (quote marks, dashes, spacing, case); the ids of those claims."""
-    if len(paragraphs) != workbook.essay.paragraphs:
+    if workbook.essay is None or len(paragraphs) != workbook.essay.paragraphs:
         return []  # which paragraph is which is in doubt: the check says so
     fixed = []
     for claim_id, claim in workbook.claims.items():
@@ -203,6 +204,8 @@ def load_fixing_quotes(path: Path, text: str) -> tuple[Loaded, list[str]]:
     """The workbook with `fix_quotes` applied, and the ids of the claims it changed; refused
     like `load` if a quote is still not the essay's, or if the essay's text is not there."""
     workbook, version = parse_versioned(text, path)
+    if workbook.essay is None:
+        return Loaded(workbook, None, version), []  # a card library: no claims, no quotes
     paragraphs = essay_paragraphs(workbook, path)
     if paragraphs is None:
         name = workbook.essay.file

@@ -13,7 +13,9 @@ from workbook.storage.files import ReadError, WorkbookError, read_bytes, utf8
 
 def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:
     """The paragraphs of the essay the workbook at `path` names, or None when its text is
-    not there."""
+    not there (or the workbook is a card library, with no essay)."""
+    if workbook.essay is None:
+        return None
     return text_beside(path, workbook.essay.file, f"{path}: essay.file")
 
 
@@ -64,7 +66,8 @@ def texts_beside(workbook: Workbook) -> list[tuple[str, str]]:
     """The texts the workbook names beside it, each with what it is: its essay's, then each
     source's. Whatever copies, protects or moves a workbook's files goes by this list, so a
     text of a new kind is carried and kept safe everywhere at once."""
-    named = [(workbook.essay.file, "the workbook's essay")] if workbook.essay.file else []
+    essay = workbook.essay
+    named = [(essay.file, "the workbook's essay")] if essay is not None and essay.file else []
     for key, source in workbook.sources.items():
         named.append((source.file, f"the text of source {key}"))
     return named

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from workbook.core.edits import Draft
+    from workbook.session.session import Session
     from workbook.storage.parallel import Parse
     from workbook.tui.screens.prep.first_look import FirstLook
 
@@ -157,6 +158,9 @@ class WorkbookApp(FileApp):
 
         session = event.session
         workbook = session.draft.workbook
+        if workbook.essay is None:
+            self.open_library(session)
+            return
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
         if ours is None:
             self.fail(f"--ours: no side {self.ours!r} (sides: {', '.join(workbook.sides)})")
@@ -192,6 +196,28 @@ class WorkbookApp(FileApp):
         if found.newest is not None:
             self.offer_restore(found.newest, len(found.others))
         elif workbook.conflicts:
+            self.offer_settle()
+
+    def open_library(self, session: Session) -> None:
+        """A card library (no essay, no claims): its own screen, its cards to find and read."""
+        from workbook.tui.screens.library import LibraryScreen
+
+        self.session = session
+        library = LibraryScreen(session.draft, self.path)
+        shown = (
+            self.push_screen(library)
+            if len(self.screen_stack) == 1
+            else self.switch_screen(library)
+        )
+        self.show_title()
+        if not gc.isenabled():  # held off by the command line while the app started
+            self.call_after_refresh(settle_garbage, shown)
+        found = session.found
+        for line in found.damaged:
+            self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)
+        if found.newest is not None:
+            self.offer_restore(found.newest, len(found.others))
+        elif session.draft.workbook.conflicts:
             self.offer_settle()
 
     async def on_event(self, event: events.Event) -> None:
@@ -234,10 +260,11 @@ class WorkbookApp(FileApp):
                 )
             from workbook.exports import EXPORTS
 
+            library = self.session.draft.workbook.essay is None
             commands += [
                 SystemCommand(row.title, row.help, lambda to=row.key: self.action_export(to))
                 for row in EXPORTS
-                if row.title
+                if row.title and (row.library or not library)  # what a card library can be
             ]
         return commands
 

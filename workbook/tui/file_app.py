@@ -117,12 +117,13 @@ class FileApp(NoticeApp, CrashReportingApp):
 
     def restore(self, journal: Journal) -> None:
         from workbook.tui.dialogs.questions import restored
+        from workbook.tui.screens.library import LibraryScreen
         from workbook.tui.screens.prep.screen import PrepScreen
 
         assert self.session is not None
         report = self.session.restore(journal)
         screen = self.screen
-        if isinstance(screen, PrepScreen):
+        if isinstance(screen, PrepScreen | LibraryScreen):
             screen.refresh_all()
         self.show_title()
         self.notify(restored(report), timeout=10)
@@ -188,6 +189,7 @@ class FileApp(NoticeApp, CrashReportingApp):
 
     @on(WorkbookSaved)
     def _saved(self, event: WorkbookSaved) -> None:
+        from workbook.tui.screens.library import LibraryScreen
         from workbook.tui.screens.prep.screen import PrepScreen
 
         assert self.session is not None
@@ -195,7 +197,7 @@ class FileApp(NoticeApp, CrashReportingApp):
         self.session.save_done(event.job, outcome)
         self.path = outcome.target
         for screen in self.screen_stack:  # saved elsewhere: the main screen works there now
-            if isinstance(screen, PrepScreen):
+            if isinstance(screen, PrepScreen | LibraryScreen):
                 screen.path = outcome.target
         self.show_title()
         self.notify(outcome.note or f"Saved to {outcome.target}")

@@ -106,6 +106,8 @@ def claim_line(workbook: Workbook, claim_id: str, sides: Sequence[str]) -> Claim
 def shown_section(workbook: Workbook, claim: Claim) -> str:
     """The claim's section as the app names it (see `essay.paragraphs.section_name`)."""
     essay = workbook.essay
+    if essay is None:  # a card library has no claims; the section stands as it is
+        return claim.section
     return section_name(claim.section, essay.title, bool(essay.headings))
 
 
@@ -239,6 +241,8 @@ def first_look(data: dict[str, Any], path: Path, ours: str | None) -> Glance | N
     from workbook.storage.store import loaded_from
 
     workbook = loaded_from(data, path).workbook
+    if workbook.essay is None:
+        return None  # a card library opens on its own screen
     side = side_named(workbook, ours) if ours else next(iter(workbook.sides))
     if not workbook.claims or side is None:
         return None

@@ -1,12 +1,15 @@
 """A card from the workbook's library, found by typing a few words of its cite, tag or text.
 
 Two uses: a point reads a card already cut ("New card…" is the first entry, so `enter` at once
-cuts a new one), and "find card", which goes to where a card is read.
+cuts a new one), and "find card", which goes to where a card is read. A point may also read a
+card of a card library beside the workbook (`Outside`): picked, it is copied into this
+workbook's library.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import on
@@ -17,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from workbook.core.card_search import haystacks, search
+from workbook.core.card_search import Haystack, haystacks, search
 from workbook.core.coverage import count
 from workbook.core.library import Place, usage
 from workbook.core.model import Card, Workbook
@@ -25,6 +28,23 @@ from workbook.tui.glance import read_by
 from workbook.tui.widgets.render import clip, marked_words, standing_mark
 
 NEW = "+new"  # the "New card…" entry: no card id can start with "+"
+OUTSIDE = "@"  # an outside card's entry is "@" and its place in the list: no card id has "@"
+
+
+@dataclass(frozen=True)
+class Outside:
+    """A card of a card library beside the workbook: its id there, and the library's name."""
+
+    card_id: str
+    card: Card
+    library: str
+
+
+def outside_index(picked: str) -> int | None:
+    """The place in the outside cards of the entry `picked`, or None for a card of our own."""
+    return int(picked[len(OUTSIDE) :]) if picked.startswith(OUTSIDE) else None
+
+
 MOST = 300  # entries shown at once: a few words more narrow any library to this
 PREVIEW = 150  # characters of a card's text shown under its cite
 
@@ -35,10 +55,12 @@ def card_choice(
     places: list[Place],
     workbook: Workbook | None = None,
     standing: str = "",
+    read: bool = True,
 ) -> Text:
     """A card as the picker lists it: its standing's mark, cite, tag and how many points read
-    it (given the `workbook`, which claims, by tag, and points); then the start of its text,
-    the passages read aloud in bold."""
+    it (given the `workbook`, which claims, by tag, and points; not said when `read` is False,
+    in a card library, where no point reads a card); then the start of its text, the passages
+    read aloud in bold."""
     text = Text()
     if card.is_open:
         text.append("□ open slot", style="red")
@@ -48,10 +70,10 @@ def card_choice(
         text.append(card.cite or "(no cite)", style="bold")
         if card.tag:
             text.append(f" — {clip(card.tag, 200)}")
-    read = f"read by {count(places, 'point')}" if places else "read by no point yet"
+    said = f"read by {count(places, 'point')}" if places else "read by no point yet"
     if workbook is not None and places:
-        read += f": {read_by(workbook, places, most=3, longest=40)}"
-    text.append(f"  · {read} · {card_id}", style="dim")
+        said += f": {read_by(workbook, places, most=3, longest=40)}"
+    text.append(f"  · {said} · {card_id}" if read else f"  · {card_id}", style="dim")
     if card.text:
         text.append("\n  ")
         text.append_text(marked_words(card.text, PREVIEW))
@@ -102,14 +124,22 @@ class CardPicker(ModalScreen[str | None]):
         offer_new: bool = False,
         leave_out: Collection[str] = (),
         standing: Callable[[Card], str | None] | None = None,
+        outside: Sequence[Outside] = (),
     ) -> None:
-        """`standing` says each card's standing (see `glance.column`)."""
+        """`standing` says each card's standing (see `glance.column`); `outside` are the
+        cards of the card libraries beside the workbook, offered after its own."""
         super().__init__()
         self.workbook = workbook
         self.standing = standing
         self.title_text = title
         self.offer_new = offer_new
         self.hays = [hay for hay in haystacks(workbook) if hay.card_id not in leave_out]
+        self.outside = outside
+        # Found by their own ids and words, listed under an id of the picker's.
+        self.hays += [
+            replace(Haystack.of(other.card_id, other.card), card_id=f"{OUTSIDE}{index}")
+            for index, other in enumerate(outside)
+        ]
         self.used = usage(workbook)
         self.shown: list[str] = []
 
@@ -137,6 +167,13 @@ class CardPicker(ModalScreen[str | None]):
             options.append(Option(Text("+ New card…", style="bold"), id=NEW))
             options.append(None)
         for card_id in self.shown[:MOST]:
+            index = outside_index(card_id)
+            if index is not None:
+                other = self.outside[index]
+                choice = card_choice(other.card_id, other.card, [], read=False)
+                choice.append(f" · from {other.library}", style="italic")
+                options.append(Option(choice, id=card_id))
+                continue
             where = None if self.offer_new else self.workbook
             card = self.workbook.cards[card_id]
             standing = (self.standing(card) if self.standing else None) or ""
@@ -154,6 +191,7 @@ class CardPicker(ModalScreen[str | None]):
         self.query_one("#picker-hint", Label).update(
             f"{len(self.shown)} of {count(self.hays, 'card')}{more} · ↑ ↓ choose · "
             "enter picks · escape cancels"
+            + (" · a card “from” a library beside is copied into this one" if self.outside else "")
         )
 
     @on(Input.Changed, "#picker-search")

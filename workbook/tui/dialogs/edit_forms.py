@@ -173,7 +173,7 @@ def claim_form(
     A new claim's paragraph is left empty, to be found from its quote."""
     sides = [(side.name, key) for key, side in workbook.sides.items()]
     start = claim or near
-    count = workbook.essay.paragraphs
+    count = workbook.essay.paragraphs if workbook.essay is not None else 0
     fields = [
         Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
         Field("quote", "Quote", "text", claim.quote if claim else ""),

@@ -73,14 +73,29 @@ class ReadAloudScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,R,q", "close", "Back", key_display="esc")]
 
-    def __init__(self, workbook: Workbook, claim: Claim, point_id: str, card_id: str | None):
+    def __init__(self, title: str, words: Text) -> None:
         super().__init__()
+        self.read_title = title
+        self.words = words
+
+    @classmethod
+    def of_point(
+        cls, workbook: Workbook, claim: Claim, point_id: str, card_id: str | None
+    ) -> ReadAloudScreen:
+        """A point and its cards, or one card `card_id` under it."""
         point = claim.points[point_id]
         side = workbook.sides[point.side].name
         what = f"card {card_id} under {point_id}" if card_id else f"{point_id} and its cards"
         words = words_spoken(workbook, claim, point_id, card_id)
-        self.read_title = f"Read aloud: {what} ({side}), {words} words"
-        self.words = spoken_point(workbook, claim, point_id, card_id)
+        title = f"Read aloud: {what} ({side}), {words} words"
+        return cls(title, spoken_point(workbook, claim, point_id, card_id))
+
+    @classmethod
+    def of_card(cls, workbook: Workbook, card_id: str) -> ReadAloudScreen:
+        """A card of a card library, which no point reads: the card alone."""
+        card = workbook.cards[card_id]
+        title = f"Read aloud: card {card_id}, {card_words(card)} words"
+        return cls(title, spoken_card(card))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="read"):

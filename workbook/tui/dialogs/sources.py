@@ -25,8 +25,8 @@ from workbook.tui.widgets.render import clip
 def source_choice(workbook: Workbook, source_id: str) -> Text:
     """A source as the picker lists it: its short cite and title, its publication, how many
     paragraphs and its id; under it, the cite fields to check (missing or guessed)."""
-    if source_id == ESSAY:
-        essay = workbook.essay
+    essay = workbook.essay
+    if source_id == ESSAY and essay is not None:
         text = Text("The essay", style="bold")
         if essay.title:
             text.append(f" — {named(essay.title, 80)}")
@@ -86,9 +86,11 @@ class SourcePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(self.title_text, id="picker-title", markup=False)
+            # A card library has no essay to cut from: its sources alone.
+            essay = [ESSAY] if self.workbook.essay is not None else []
             options = [
                 Option(source_choice(self.workbook, source_id), id=source_id)
-                for source_id in [*self.workbook.sources, ESSAY]
+                for source_id in [*self.workbook.sources, *essay]
             ]
             yield OptionList(*options, id="picker-sources")
             yield Label(

@@ -18,7 +18,7 @@ from textual.widgets import Header, OptionList, Static
 from workbook.core.claim_edits import update_claim
 from workbook.core.cutting import CutError
 from workbook.core.edits import Draft, EditError
-from workbook.core.model import ESSAY, Claim
+from workbook.core.model import ESSAY, Claim, Essay
 from workbook.essay.picking import (
     Placed,
     Span,
@@ -103,6 +103,13 @@ class EssayScreen(Screen[str | None]):
         self.shaped: dict[str, Claim] = {}
         self.suggested: set[tuple[int, int]] = set()  # (paragraph, start) of suggested sentences
 
+    @property
+    def essay(self) -> Essay:
+        # Opened only on a workbook whose essay's text is there: never on a card library.
+        essay = self.draft.workbook.essay
+        assert essay is not None
+        return essay
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._help(), id="essay-help", markup=False)
@@ -110,7 +117,7 @@ class EssayScreen(Screen[str | None]):
         yield KeyBar()
 
     def _help(self) -> Text:
-        title = self.draft.workbook.essay.title or "The essay"
+        title = self.essay.title or "The essay"
         text = Text(title, style="bold")
         text.append(
             "\nc: make the sentence a claim, or the words marked in it (← → a word, space "
@@ -144,7 +151,7 @@ class EssayScreen(Screen[str | None]):
 
     def find_suggestions(self) -> None:
         """Ranked off the screen's thread: a long essay takes a good part of a second."""
-        essay = self.draft.workbook.essay
+        essay = self.essay
         paragraphs = self.paragraphs
         top = max(5, len(paragraphs) - len(essay.headings))  # about one a paragraph
 
@@ -197,7 +204,7 @@ class EssayScreen(Screen[str | None]):
     def refresh_text(self) -> None:
         workbook = self.draft.workbook
         placed = placed_claims(workbook, self.paragraphs)
-        self.text.show(self.paragraphs, workbook.essay.headings, placed, self.suggested)
+        self.text.show(self.paragraphs, self.essay.headings, placed, self.suggested)
 
     def sentence(self) -> tuple[int, int, int] | None:
         option = self.text.highlighted_option

@@ -139,7 +139,7 @@ class SourceScreen(Screen[str | None]):
 
     def show_cite(self) -> None:
         workbook = self.draft.workbook
-        if self.source_id == ESSAY:
+        if self.source_id == ESSAY and workbook.essay is not None:
             cite, count = "The essay", workbook.essay.paragraphs
         else:
             cite = source_short_cite(workbook, self.source_id) or self.source_id
@@ -169,7 +169,8 @@ class SourceScreen(Screen[str | None]):
             why = read.problem or f"{file} is not beside the workbook"
             self.text.say(f"The source's text is not there to cut from: {why}.")
             return
-        headings = self.draft.workbook.essay.headings if self.source_id == ESSAY else []
+        essay = self.draft.workbook.essay
+        headings = essay.headings if essay is not None and self.source_id == ESSAY else []
         self.text.show(read.paragraphs, headings)
 
     # Cutting.

@@ -7,14 +7,39 @@ action here says where a card is read before it changes everywhere.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from workbook.core.adding import same_card_key
+from workbook.core.claim_edits import free_id
 from workbook.core.edits import CardInUse, EditError
 from workbook.core.library import where_used
-from workbook.core.model import Claim
-from workbook.tui.dialogs.card_picker import NEW, CardPicker
+from workbook.core.model import Card, Claim, Workbook
+from workbook.tui.dialogs.card_picker import NEW, CardPicker, Outside, outside_index
 from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values, ask
 from workbook.tui.glance import claim_name, read_by
 from workbook.tui.screens.prep.editing import Prep
+
+
+def outside_cards(path: Path, ours: Workbook) -> list[Outside]:
+    """The cards of the card libraries beside the workbook at `path`, library by library,
+    but those already copied into its library (`ours`), which it offers as its own."""
+    from workbook.storage.libraries import card_libraries_beside
+
+    have = {same_card_key(card) for card in ours.cards.values()}
+    return [
+        Outside(card_id, card, library.name)
+        for library, workbook in card_libraries_beside(path)
+        for card_id, card in workbook.cards.items()
+        if not card.is_open and same_card_key(copied(card)) not in have
+    ]
+
+
+def copied(card: Card) -> Card:
+    """A card of another library as this workbook keeps it: its cite comes with it, but the
+    id of the source it was cut from names a text of the other library, so it is left behind
+    and the copy stands as a card typed by hand."""
+    return card.model_copy(update={"source": ""}) if card.source else card
 
 
 class CardEdits:
@@ -29,9 +54,14 @@ class CardEdits:
         point = claim.points[point_id]
         leave_out = set(point.cards)  # a point reads a card once
 
+        outside = outside_cards(prep.path, prep.workbook)
+
         def picked(card_id: str | None) -> None:
+            index = outside_index(card_id) if card_id is not None else None
             if card_id == NEW:
                 self.edit(claim_id, claim, point_id, None)
+            elif index is not None:
+                self.copy_in(claim_id, point_id, outside[index])
             elif card_id is not None:
                 prep.apply(
                     lambda: prep.draft.place_card(
@@ -43,9 +73,28 @@ class CardEdits:
         named = claim_name(prep.workbook, claim_id, 80)
         title = f"A card for {point_id} on {named}: cut a new one, or pick one"
         picker = CardPicker(
-            prep.workbook, title, offer_new=True, leave_out=leave_out, standing=prep.texts.standing
+            prep.workbook,
+            title,
+            offer_new=True,
+            leave_out=leave_out,
+            standing=prep.texts.standing,
+            outside=outside,
         )
         prep.app.push_screen(picker, picked)
+
+    def copy_in(self, claim_id: str, point_id: str, other: Outside) -> None:
+        """A card of a card library beside the workbook (`copied`) into this workbook's
+        library, under its own id while that is free, and read by the point."""
+        prep = self.prep
+        side = prep.workbook.claims[claim_id].points[point_id].side
+        card = copied(other.card)
+        card_id = free_id(other.card_id, prep.workbook.cards)
+        label = f"{point_id} reads card {card_id} from {other.library}"
+        if prep.apply(
+            lambda: prep.draft.add_card(label, claim_id, point_id, card, card_id),
+            lambda change: {side: f"{point_id}/{card_id}"},
+        ):
+            prep.notify(f"Copied card {card_id} from {other.library} (ctrl+z undoes)", timeout=5)
 
     def edit(self, claim_id: str, claim: Claim, point_id: str, card_id: str | None) -> None:
         """A new card for the point (`card_id` None), or the library card it reads: a card

@@ -274,7 +274,9 @@ class PrepScreen(Screen[None]):
     @on(SideColumn.Read)
     def _read(self, request: SideColumn.Read) -> None:
         if at := self._at_point(request):
-            self.app.push_screen(ReadAloudScreen(self.workbook, at[1], at[2], request.card_id))
+            self.app.push_screen(
+                ReadAloudScreen.of_point(self.workbook, at[1], at[2], request.card_id)
+            )
 
     @on(SideColumn.Delete)
     def _delete(self, request: SideColumn.Delete) -> None:

@@ -28,7 +28,8 @@ class TextViews:
 
         prep = self.prep
         if prep.paragraphs is None:
-            file = prep.workbook.essay.file or "(none named)"
+            named = prep.workbook.essay.file if prep.workbook.essay is not None else ""
+            file = named or "(none named)"
             prep.notify(f"The essay's text is not beside the workbook: essay.file {file}")
             return
         changed = self.changed()
