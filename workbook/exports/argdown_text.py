@@ -1,0 +1,176 @@
+"""Argdown's text as the export writes it and the read-back reads it: texts escaped and read
+again, data blocks, tags (each side's among them), and an element's text split into its words,
+its tags and its data.
+
+Writing, every character Argdown would read as syntax is escaped with a backslash; inside
+data, the characters that the Argdown lexer or YAML could take for structure are written as
+`\\uXXXX` escapes, which JSON and YAML both read back as the character. Reading follows
+Argdown's own lexer (@argdown/core's lexer.js) for what the export writes and what a person
+editing it types: escapes, tags, data, comments.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbook.core.model import Card
+
+# Characters Argdown's lexer gives a meaning to anywhere on a line: statement and argument
+# titles, data, tags, bold and italic, mentions, comments (`//`, `/*`), front matter (`===`).
+_SYNTAX = re.compile(r"[\\\[\]<>{}#*_@/=]|[.:](?=\S)")
+# Inside data: what could close a data block or a front matter, start a comment, or be read
+# as YAML other than JSON (DEL is not printable for YAML).
+_UNSAFE_IN_DATA = re.compile(r"[{}\[\]<>#=/\x7f]")
+# A tag's words are not escaped by Argdown: what could end it or be read as data is left out.
+_NOT_IN_TAG = re.compile(r"[(){}\[\]<>\\#]")
+# The characters of a tag written without parentheses, as Argdown's lexer reads one.
+_BARE_TAG = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+FRONT = "==="
+NO_TEXT = "(no text)"
+# What the lexer reads in an element's text, in the order it tries them at one place.
+_TOKEN = re.compile(
+    rf"\\(?P<escaped>.)|(?P<html><!--)|(?P<block>/\*)|(?P<line>//)|(?P<data>\{{)"
+    rf"|#(?:\((?P<words>[^)\n]+)\)|(?P<bare>[{_BARE_TAG}]+))[ \t]?",
+    re.DOTALL,
+)
+
+
+def flat(text: str) -> str:
+    """`text` on one line: each line break a space, character for character."""
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def escape(text: str) -> str:
+    """`text` as Argdown text content on one line: its syntax escaped, line breaks as spaces
+    (the exact text travels in the data), and never empty, which Argdown refuses."""
+    shown = flat(text)
+    if not any(char.isprintable() and not char.isspace() for char in shown):
+        return NO_TEXT
+    return _SYNTAX.sub(lambda match: "\\" + match.group(), shown)
+
+
+def unescape(shown: str) -> str:
+    """What a reader of the Argdown sees of `shown`: each escaped character as itself."""
+    return re.sub(r"\\(.)", r"\1", shown, flags=re.DOTALL)
+
+
+def same_words(one: str, other: str) -> bool:
+    """Whether two texts differ only in their spaces, which Argdown does not keep."""
+    return one.split() == other.split()
+
+
+def data(value: Any) -> str:
+    """`value` as a data block: JSON on one line, every character that could be syntax escaped."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{data(key)}:{data(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(data(item) for item in value) + "]"
+    dumped = json.dumps(value, ensure_ascii=True)
+    if not isinstance(value, str):
+        return dumped
+    return _UNSAFE_IN_DATA.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
+
+
+def tag_words(tag: str) -> str:
+    """What of `tag` an Argdown tag can hold: "" when nothing (the exact tags are data)."""
+    return " ".join(_NOT_IN_TAG.sub(" ", tag).split())
+
+
+def tag(words: str) -> str:
+    """Words as an Argdown tag: `#word`, or `#(more words)`."""
+    return f"#{words}" if re.fullmatch(f"[{_BARE_TAG}]+", words) else f"#({words})"
+
+
+def side_tags(names: Mapping[str, str]) -> dict[str, str]:
+    """Each side's tag words, by the side's key: its name, so that a map's reader knows the
+    sides by it; the keys when the names make no tag, or the same one (any case)."""
+    words = {key: tag_words(name) for key, name in names.items()}
+    if all(words.values()) and len({w.casefold() for w in words.values()}) == len(words):
+        return words
+    return {key: key for key in names}
+
+
+@dataclass
+class Content:
+    """An element's text as written after its title: the words (still escaped), the tags,
+    and the data block's text with where it starts, if it has one."""
+
+    shown: str
+    tags: list[str] = field(default_factory=list)
+    data: str | None = None
+    data_at: int = 0  # the offset of the data's "{" in the text given to `content`
+
+
+def content(text: str) -> Content:
+    """`text` (what follows an element's title, comments already taken out) as its words,
+    tags and data. A data block runs from its `{` to the last `}`: the export writes it last,
+    and a person writing one writes it last too."""
+    words: list[str] = []
+    tags: list[str] = []
+    done = 0
+    for token in _TOKEN.finditer(text):
+        if token["data"] is not None:
+            end = text.rfind("}")
+            if end < token.start():
+                continue  # no "}" after it: a brace of the text, which Argdown shows
+            words.append(text[done : token.start()])
+            shown = "".join(words) + text[end + 1 :]
+            return Content(shown, tags, text[token.start() : end + 1], token.start())
+        if token["words"] is not None or token["bare"] is not None:
+            words.append(text[done : token.start()])
+            tags.append(" ".join((token["words"] or token["bare"]).split()))
+            done = token.end()
+    words.append(text[done:])
+    return Content("".join(words), tags)
+
+
+class CommentStripper:
+    """Argdown's comments (`//` to the line's end, `/* */`, `<!-- -->`) taken out of lines
+    read one after another, a block comment carried from line to line. Escapes, tags and data
+    are stepped over, as the lexer does: a `//` in them is no comment."""
+
+    def __init__(self) -> None:
+        self.closing = ""  # the end of the block comment a line is inside, or ""
+
+    def strip(self, line: str) -> tuple[str, bool]:
+        """The line without its comments, and whether a comment was all it held."""
+        kept: list[str] = []
+        at, had_comment = 0, False
+        if self.closing:
+            end = line.find(self.closing)
+            if end < 0:
+                return "", True
+            at, self.closing, had_comment = end + 2 + (self.closing == "-->"), "", True
+        while at < len(line):
+            token = _TOKEN.search(line, at)
+            if token is None:
+                kept.append(line[at:])
+                break
+            kept.append(line[at : token.start()])
+            if token["line"]:
+                had_comment = True
+                break
+            if token["html"] or token["block"]:
+                closing = "-->" if token["html"] else "*/"
+                end = line.find(closing, token.end())
+                had_comment = True
+                if end < 0:
+                    self.closing = closing
+                    break
+                at = end + len(closing)
+                continue
+            end = line.rfind("}") + 1 if token["data"] else token.end()
+            kept.append(line[token.start() : max(end, token.end())])
+            at = max(end, token.end())
+        text = "".join(kept)
+        return text, had_comment and not text.strip()
+
+
+def cites_shown(library: Mapping[str, Card], cards: list[str]) -> str:
+    """The short cites of the cards a point reads, for a reader of the Argdown: " (Smith 21)"."""
+    cites = [library[card].cite for card in cards if card in library and library[card].cite]
+    return f" ({escape('; '.join(cites))})" if cites else ""
