@@ -42,7 +42,7 @@ hazardous = st.lists(st.one_of(st.text(max_size=8), st.sampled_from(HAZARDS)), m
 )
 
 
-def _node_tools() -> str | None:
+def node_tools() -> str | None:
     """Why the Argdown parser cannot run here, or None once it is installed (npm ci)."""
     if ARGDOWN.exists():
         return None
@@ -63,7 +63,7 @@ def _node_tools() -> str | None:
 
 @pytest.fixture(scope="module")
 def argdown() -> Path:
-    why = _node_tools()
+    why = node_tools()
     if why:
         pytest.skip(why)
     return ARGDOWN

@@ -79,18 +79,16 @@ def point_titles(workbook: Workbook) -> dict[tuple[str, str], str]:
     tags = side_tags({key: side.name for key, side in workbook.sides.items()})
     sides = {key: " ".join(_WORD.findall(words)) for key, words in tags.items()}
     titles: dict[tuple[str, str], str] = {}
-    used: set[str] = set()
+    # How many points each title has had: words never hold "(", so "X (2)" is only ever the
+    # second X, and no title is tried twice however many points share their words.
+    used: dict[str, int] = {}
     for claim_id, claim in workbook.claims.items():
         for point_id, point in claim.points.items():
             words = [m.group() for m in islice(_WORD.finditer(point.text), TITLE_WORDS)]
             said = " ".join(words)[:TITLE_LENGTH].strip() or point_id.strip("-") or "point"
             base = f"{sides[point.side]}: {said}" if sides[point.side] else said
-            title, number = base, 1
-            while title in used:
-                number += 1
-                title = f"{base} ({number})"
-            used.add(title)
-            titles[claim_id, point_id] = title
+            used[base] = used.get(base, 0) + 1
+            titles[claim_id, point_id] = base if used[base] == 1 else f"{base} ({used[base]})"
     return titles
 
 

@@ -31,10 +31,11 @@ _NOT_IN_TAG = re.compile(r"[(){}\[\]<>\\#]")
 _BARE_TAG = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
 FRONT = "==="
 NO_TEXT = "(no text)"
-# What the lexer reads in an element's text, in the order it tries them at one place.
-_TOKEN = re.compile(
+# Where the lexer reads something other than words in an element's text, in the order it tries
+# them at one place. A tag in parentheses is told from a "#(" of the text by `_Scanner`.
+_START = re.compile(
     rf"\\(?P<escaped>.)|(?P<html><!--)|(?P<block>/\*)|(?P<line>//)|(?P<data>\{{)"
-    rf"|#(?:\((?P<words>[^)\n]+)\)|(?P<bare>[{_BARE_TAG}]+))[ \t]?",
+    rf"|#(?P<paren>\()|#(?P<bare>[{_BARE_TAG}]+)[ \t]?",
     re.DOTALL,
 )
 
@@ -97,33 +98,71 @@ def side_tags(names: Mapping[str, str]) -> dict[str, str]:
 @dataclass
 class Content:
     """An element's text as written after its title: the words (still escaped), the tags,
-    and the data block's text with where it starts, if it has one."""
+    and the data block's text, if it has one."""
 
     shown: str
     tags: list[str] = field(default_factory=list)
     data: str | None = None
-    data_at: int = 0  # the offset of the data's "{" in the text given to `content`
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # escaped, html, block, line (the three comments), data or tag
+    start: int
+    end: int
+    words: str = ""  # a tag's
+
+
+class _Scanner:
+    """The tokens of a text, each from where the reader asks. Where the next ")" and the next
+    line break stand is remembered, so that a text of many "#(" is read once, not once for
+    each (Argdown's own pattern looks for the ")" from every one)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.close = self.newline = -1
+
+    def _next(self, char: str, at: int) -> int:
+        found = self.text.find(char, at)
+        return len(self.text) if found < 0 else found
+
+    def token(self, at: int) -> _Token | None:
+        text = self.text
+        while (found := _START.search(text, at)) is not None:
+            kind = found.lastgroup or ""
+            if kind != "paren":
+                words = found["bare"] or ""
+                return _Token("tag" if words else kind, found.start(), found.end(), words)
+            inside = found.end()
+            if self.close < inside:
+                self.close = self._next(")", inside)
+            if self.newline < inside:
+                self.newline = self._next("\n", inside)
+            if inside < self.close < self.newline:  # "#(words)", and the space after it
+                end = self.close + 1 + (text[self.close + 1 : self.close + 2] in (" ", "\t"))
+                return _Token("tag", found.start(), end, text[inside : self.close])
+            at = found.start() + 1  # a "#(" that no ")" closes on its line: words
+        return None
 
 
 def content(text: str) -> Content:
     """`text` (what follows an element's title, comments already taken out) as its words,
     tags and data. A data block runs from its `{` to the last `}`: the export writes it last,
     and a person writing one writes it last too."""
+    scanner = _Scanner(text)
     words: list[str] = []
     tags: list[str] = []
-    done = 0
-    for token in _TOKEN.finditer(text):
-        if token["data"] is not None:
-            end = text.rfind("}")
-            if end < token.start():
-                continue  # no "}" after it: a brace of the text, which Argdown shows
-            words.append(text[done : token.start()])
+    done, at, end = 0, 0, text.rfind("}")
+    while (token := scanner.token(at)) is not None:
+        at = token.end
+        if token.kind == "data" and end > token.start:
+            words.append(text[done : token.start])
             shown = "".join(words) + text[end + 1 :]
-            return Content(shown, tags, text[token.start() : end + 1], token.start())
-        if token["words"] is not None or token["bare"] is not None:
-            words.append(text[done : token.start()])
-            tags.append(" ".join((token["words"] or token["bare"]).split()))
-            done = token.end()
+            return Content(shown, tags, text[token.start : end + 1])
+        if token.kind == "tag":
+            words.append(text[done : token.start])
+            tags.append(" ".join(token.words.split()))
+            done = token.end
     words.append(text[done:])
     return Content("".join(words), tags)
 
@@ -138,34 +177,29 @@ class CommentStripper:
 
     def strip(self, line: str) -> tuple[str, bool]:
         """The line without its comments, and whether a comment was all it held."""
-        kept: list[str] = []
         at, had_comment = 0, False
         if self.closing:
             end = line.find(self.closing)
             if end < 0:
                 return "", True
-            at, self.closing, had_comment = end + 2 + (self.closing == "-->"), "", True
-        while at < len(line):
-            token = _TOKEN.search(line, at)
-            if token is None:
-                kept.append(line[at:])
-                break
-            kept.append(line[at : token.start()])
-            if token["line"]:
-                had_comment = True
-                break
-            if token["html"] or token["block"]:
-                closing = "-->" if token["html"] else "*/"
-                end = line.find(closing, token.end())
-                had_comment = True
-                if end < 0:
-                    self.closing = closing
-                    break
-                at = end + len(closing)
+            at, self.closing, had_comment = end + len(self.closing), "", True
+        scanner, kept, start = _Scanner(line), [], at
+        data_end = line.rfind("}") + 1
+        while (token := scanner.token(at)) is not None:
+            at = max(data_end, token.end) if token.kind == "data" else token.end
+            if token.kind not in ("line", "html", "block"):
                 continue
-            end = line.rfind("}") + 1 if token["data"] else token.end()
-            kept.append(line[token.start() : max(end, token.end())])
-            at = max(end, token.end())
+            kept.append(line[start : token.start])
+            had_comment, start = True, len(line)
+            if token.kind == "line":
+                break
+            closing = "-->" if token.kind == "html" else "*/"
+            end = line.find(closing, token.end)
+            if end < 0:
+                self.closing = closing
+                break
+            at = start = end + len(closing)
+        kept.append(line[start:])
         text = "".join(kept)
         return text, had_comment and not text.strip()
 
