@@ -57,3 +57,13 @@ def test_one_reading_of_an_author_line_for_the_short_cite_and_the_source(line: s
     """The short cite and a source's id read the same first author from any author line."""
     assert split_authors(line) == ["Jane Doe", "John Roe"]
     assert short_cite(Card(author=line, date="2021")) == "Doe et al. 21"
+
+
+@pytest.mark.parametrize("author", ["\x0c", "\t", " \u2028 ", "Jane\tDoe\x0c", ",\x1f,"])
+def test_an_author_line_of_spaces_of_any_kind_has_no_name(author: str) -> None:
+    """Spaces other than " " (a form feed, a tab, a line separator pasted in) are no name: the
+    short cite reads the publication, or the surname the other words give."""
+    names = split_authors(author)
+    assert all(name.split() == name.split(" ") for name in names)
+    cite = short_cite(Card(author=author, publication="The Review", date="2021"))
+    assert cite == ("Doe 21" if "Doe" in author else "The Review 21")

@@ -41,8 +41,11 @@ INITIALS = re.compile(r"(?=.{1,8}\Z)(?:[^\W\d_][.\-]?)+")
 
 
 def split_authors(line: str) -> list[str]:
-    """The names of an author line, as a cite or a document writes them."""
-    return [name for name in (part.strip(" ,") for part in AUTHOR_LIST.split(line)) if name]
+    """The names of an author line, as a cite or a document writes them: each name's words
+    joined by single spaces, so that a run of spaces of any kind (a tab, a form feed) is never
+    a name of no words."""
+    parts = (" ".join(part.split()).strip(" ,") for part in AUTHOR_LIST.split(line))
+    return [name for name in parts if name]
 
 
 def short_cite(card: Card, today: dt.date | None = None) -> str:
