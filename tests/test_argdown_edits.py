@@ -8,11 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from workbook.commands import main
 from workbook.core.model import Workbook
-from workbook.exports.argdown import export
+from workbook.exports.argdown import export, point_titles, read
+from workbook.exports.argdown_text import NO_TEXT, escape, flat
 from workbook.storage.store import dumps, load
+
+from .strategies import workbooks
+from .test_argdown import hazardous, hostile_workbooks
 
 SHOWN = "  <+ <Blowback: Attacks rose>: Attacks rose. (Smith 21) #Blowback "
 ANSWER = "    <- <Deterrence: Not because of it>: Not because of it. #Deterrence "
@@ -181,6 +187,44 @@ def test_an_answer_moved_to_another_point_is_taken(
     assert "(" not in said  # a point moved is neither new nor gone
 
 
+def test_a_point_moved_to_another_claim_is_that_claims(
+    exported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Deterrence's counter to `story` moved under `blowback`: it counters that claim, under
+    a new id there (p1 is taken), with its cards."""
+    text = exported.read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith(COUNTER))
+    answer = next(x for x in text.split("\n") if x.startswith(ANSWER))
+    text = text.replace("\n" + line, "").replace(answer, answer + "\n" + line)
+    exported.write_text(text, encoding="utf-8")
+    back, said = read_back(exported, capsys)
+    assert back.claims["story"].points == {}
+    moved = back.claims["blowback"].points["p3"]
+    assert (moved.side, moved.kind, moved.text, moved.cards) == (
+        "pro",
+        "counters",
+        "It held.",
+        ["slot"],
+    )
+    assert "(" not in said
+
+
+def test_points_put_in_another_order_keep_it(
+    seed_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The claim's last tree of points written first: the points are in the file's order."""
+    source = seed_copy.with_suffix(".argdown")
+    assert main(["export", str(seed_copy), "--to", "argdown", "-o", str(source)]) == 0
+    lines = source.read_text(encoding="utf-8").split("\n")
+    claim = next(n for n, line in enumerate(lines) if line.startswith("[reckless-decision]"))
+    end = lines.index("", claim)
+    last = max(n for n in range(claim, end) if lines[n].startswith("  <"))
+    lines[claim + 1 : end] = lines[last:end] + lines[claim + 1 : last]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    back, _ = read_back(source, capsys)
+    assert list(back.claims["reckless-decision"].points) == ["p4", "p5", "p6", "p1", "p2", "p3"]
+
+
 def test_a_relation_left_out_is_refused(exported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The point's line no longer under its claim: it relates to nothing."""
     edited(exported, "\n" + COUNTER, "\n\n" + COUNTER.removeprefix("  <- "))
@@ -207,7 +251,7 @@ def test_a_point_added_with_no_data_is_a_new_point(
     edited(exported, COUNTER, new + COUNTER)
     back, said = read_back(exported, capsys)
     points = back.claims["story"].points
-    assert list(points) == ["p1", "p2", "p3"]
+    assert list(points) == ["p2", "p3", "p1"]  # where they were written: before p1
     assert (points["p2"].side, points["p2"].kind, points["p2"].text) == (
         "pro",
         "counters",
@@ -244,6 +288,7 @@ def test_a_point_given_another_points_data_is_refused(
         ("\n\n[story]", "\n\nstray words\n\n[story]", "text after no claim or point"),
         (COUNTER, "  <- It held\\.", "an element with no title"),
         (COUNTER, "  <- <Nowhere>\n" + COUNTER, "<Nowhere>: named, but never written"),
+        ('{"id":"story.p1"', '{"id":"p1"', "its data holds no point with its id (CLAIM.POINT)"),
         ("[story]: ", "[novel]: The new claim\n\n[story]: ", "[novel]: a claim's data holds no"),
     ],
     ids=[
@@ -255,6 +300,7 @@ def test_a_point_given_another_points_data_is_refused(
         "stray-text",
         "untitled",
         "undefined",
+        "no-id",
         "new-claim",
     ],
 )
@@ -300,8 +346,6 @@ OLD_EXPORT = """===
 
 def test_an_export_from_before_titles_were_words_reads_back(tmp_path: Path) -> None:
     """Titled by ids, all the fields in the data, no side tags: the text still decides."""
-    from workbook.exports.argdown_reading import read
-
     back = read(OLD_EXPORT, tmp_path / "old.argdown")
     points = back.claims["c"].points
     assert (points["p2"].text, points["p2"].kind, points["p2"].answers) == (
@@ -309,3 +353,30 @@ def test_an_export_from_before_titles_were_words_reads_back(tmp_path: Path) -> N
         "answers",
         "p1",
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(workbooks(), hostile_workbooks()), st.data())
+def test_any_edit_to_a_points_words_reads_back_as_typed(
+    workbook: Workbook, drawn: st.DataObject
+) -> None:
+    """Whatever a point's words become, Argdown's syntax and all (escaped, as an editor that
+    knows Argdown writes it), they read back as typed; the rest of the workbook as it was."""
+    titles = point_titles(workbook)
+    assume(titles)
+    claim_id, point_id = drawn.draw(st.sampled_from(sorted(titles)))
+    point = workbook.claims[claim_id].points[point_id]
+    new = drawn.draw(hazardous)
+    assume(escape(new) != NO_TEXT and flat(new).strip() != NO_TEXT)
+    title = titles[claim_id, point_id]
+    text = export(workbook)
+    assert text.count(f"<{title}>: ") == 1
+    text = text.replace(f"<{title}>: {escape(point.text)}", f"<{title}>: {escape(new)}")
+    back = read(text, Path("x.argdown"))
+    words = back.claims[claim_id].points[point_id].text
+    if escape(new).split() == escape(point.text).split():
+        assert words == point.text  # spaces alone are no edit: the exact text is kept
+    else:
+        assert flat(words) == flat(new).strip()
+    back.claims[claim_id].points[point_id].text = point.text
+    assert dumps(back) == dumps(workbook)

@@ -17,7 +17,6 @@ the card library) travels as data: the workbook's own fields, as JSON inside Arg
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterator
 from itertools import islice
 
@@ -25,17 +24,18 @@ from workbook.core.model import Claim, Workbook
 from workbook.exports.argdown_reading import read, write_workbook
 from workbook.exports.argdown_text import (
     FRONT,
+    NESTED,
     cites_shown,
     data,
     escape,
     side_tags,
     tag,
     tag_words,
+    walk,
 )
 
 __all__ = ["NESTED", "counts", "escape", "export", "point_titles", "read", "write_workbook"]
 
-NESTED = 12  # how many levels of answers are written nested under a claim
 TITLE_WORDS = 6  # how many of a point's words title it
 TITLE_LENGTH = 60  # and at most how many characters
 # A word of a title: letters and digits of any script, joined by an apostrophe, a stop or a
@@ -116,39 +116,27 @@ def _claim_lines(
     tags = " ".join(f"#({words})" for words in map(tag_words, claim.tags) if words)
     shown = escape(claim.tag or claim.quote) + (f" {tags}" if tags else "")
     yield f"[{claim_id}]: {shown} {data({'claim': fields})}"
-    answers: dict[str, list[str]] = {}
-    for point_id, point in claim.points.items():
-        if point.kind == "answers":
-            answers.setdefault(point.answers, []).append(point_id)
     sides = side_tags({key: side.name for key, side in workbook.sides.items()})
-    # Trees of points, walked with a stack of (point, depth), not by recursion: an answer chain
-    # may be thousands deep. Answers deeper than NESTED start trees of their own, after the
-    # claim's (at the top, a tree would end the claim's), so that no line is indented further.
-    trees = deque((point_id, 1) for point_id, p in claim.points.items() if p.kind != "answers")
-    while trees:
-        stack = [trees.popleft()]
-        while stack:
-            point_id, depth = stack.pop()
-            point = claim.points[point_id]
-            title = f"<{titles[claim_id, point_id]}>"
-            text = f"{escape(point.text)}{cites_shown(workbook.cards, point.cards)} "
-            text += tag(sides[point.side])
-            fields = point.model_dump(
-                mode="json", exclude_defaults=True, exclude={"side", "kind", "answers"}
-            )
-            block = data({"id": f"{claim_id}.{point_id}", **({"point": fields} if fields else {})})
-            if depth == 0:  # after a blank line, which ends the tree above for Argdown
-                yield ""
-                yield f"{title}: {text} {block}"
-                yield f"  -> <{titles[claim_id, point.answers]}>"
-            else:
-                relation = "<+" if point.kind == "supports" else "<-"
-                yield f"{'  ' * depth}{relation} {title}: {text} {block}"
-            replies = answers.get(point_id, [])
-            if depth == NESTED:
-                trees.extend((reply, 0) for reply in replies)
-            else:
-                stack.extend((reply, depth + 1) for reply in reversed(replies))
+    answered = {
+        point_id: point.answers if point.kind == "answers" else ""
+        for point_id, point in claim.points.items()
+    }
+    for point_id, depth in walk(answered):
+        point = claim.points[point_id]
+        title = f"<{titles[claim_id, point_id]}>"
+        text = f"{escape(point.text)}{cites_shown(workbook.cards, point.cards)} "
+        text += tag(sides[point.side])
+        fields = point.model_dump(
+            mode="json", exclude_defaults=True, exclude={"side", "kind", "answers"}
+        )
+        block = data({"id": f"{claim_id}.{point_id}", **({"point": fields} if fields else {})})
+        if depth == 0:  # after a blank line, which ends the tree above for Argdown
+            yield ""
+            yield f"{title}: {text} {block}"
+            yield f"  -> <{titles[claim_id, point.answers]}>"
+        else:
+            relation = "<+" if point.kind == "supports" else "<-"
+            yield f"{'  ' * depth}{relation} {title}: {text} {block}"
 
 
 def counts(workbook: Workbook) -> tuple[int, int, int]:

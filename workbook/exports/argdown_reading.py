@@ -35,6 +35,7 @@ from workbook.exports.argdown_text import (
     side_tags,
     tag_words,
     unescape,
+    walk,
 )
 from workbook.exports.argdown_trees import Element, Relation, at, read_trees
 from workbook.storage.files import WorkbookError
@@ -407,7 +408,7 @@ class _Reading:
             if point.point_id:
                 continue
             wanted = point.old_id[1] if point.old_id else ""
-            if not wanted or wanted in taken[point.claim]:
+            if not wanted or wanted in taken[point.claim] or wanted in self.orders[point.claim]:
                 # Not an id the claim's data lists either: a point left out keeps its own.
                 known = taken[point.claim] | set(self.orders[point.claim])
                 number = fresh.get(point.claim) or int(next_id(known, "p")[1:])
@@ -418,20 +419,26 @@ class _Reading:
             point.point_id = wanted
             taken[point.claim].add(wanted)
         by_id = {(p.claim, p.point_id): p for p in points.values()}
+        ids = {name: p.point_id for name, p in points.items()}
         for claim_id, claim in self.claims.items():
-            order = [pid for pid in self.orders[claim_id] if (claim_id, pid) in by_id]
-            order += [p.point_id for p in points.values() if p.claim == claim_id]
-            for point_id in dict.fromkeys(order):
+            written = [p.point_id for p in points.values() if p.claim == claim_id]
+            kept = [pid for pid in self.orders[claim_id] if (claim_id, pid) in by_id]
+            order = list(dict.fromkeys(kept + written))
+            answered = {pid: ids.get(by_id[claim_id, pid].answered, "") for pid in order}
+            # The claim's order, unless the file puts its points in another: then the file's.
+            if [pid for pid, _ in walk(answered)] != written:
+                order = written
+            for point_id in order:
                 point = by_id[claim_id, point_id]
                 kind = (
                     "answers"
                     if point.answered
                     else ("supports" if point.relation.support else "counters")
                 )
-                written: dict[str, Any] = {"side": point.side, "kind": kind}
+                said: dict[str, Any] = {"side": point.side, "kind": kind}
                 if point.answered:
-                    written["answers"] = points[point.answered].point_id
-                claim["points"][point_id] = {**written, **point.fields}
+                    said["answers"] = points[point.answered].point_id
+                claim["points"][point_id] = {**said, **point.fields}
 
 
 _SAID = ("side", "kind", "answers")

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ _NOT_IN_TAG = re.compile(r"[(){}\[\]<>\\#]")
 # The characters of a tag written without parentheses, as Argdown's lexer reads one.
 _BARE_TAG = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
 FRONT = "==="
+NESTED = 12  # how many levels of answers are written nested under a claim
 NO_TEXT = "(no text)"
 # Where the lexer reads something other than words in an element's text, in the order it tries
 # them at one place. A tag in parentheses is told from a "#(" of the text by `_Scanner`.
@@ -208,3 +210,27 @@ def cites_shown(library: Mapping[str, Card], cards: list[str]) -> str:
     """The short cites of the cards a point reads, for a reader of the Argdown: " (Smith 21)"."""
     cites = [library[card].cite for card in cards if card in library and library[card].cite]
     return f" ({escape('; '.join(cites))})" if cites else ""
+
+
+def walk(answered: Mapping[str, str]) -> Iterator[tuple[str, int]]:
+    """A claim's points in the order the export writes them, each with its depth: the points
+    (by id, in the claim's order) that answer none (`answered[id]` is "") at depth 1, each
+    followed by its answers, nested one level deeper. Walked with a stack, not by recursion: an
+    answer chain may be thousands deep. Answers deeper than NESTED start trees of their own,
+    at depth 0 (`<TITLE>: text` with `-> <ANSWERED>` below it), after the claim's (at the top, a
+    tree would end the claim's), so that no line is indented further."""
+    answers: dict[str, list[str]] = {}
+    for point_id, target in answered.items():
+        if target:
+            answers.setdefault(target, []).append(point_id)
+    trees = deque((point_id, 1) for point_id, target in answered.items() if not target)
+    while trees:
+        stack = [trees.popleft()]
+        while stack:
+            point_id, depth = stack.pop()
+            yield point_id, depth
+            replies = answers.get(point_id, [])
+            if depth == NESTED:
+                trees.extend((reply, 0) for reply in replies)
+            else:
+                stack.extend((reply, depth + 1) for reply in reversed(replies))
