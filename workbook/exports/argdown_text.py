@@ -1,6 +1,6 @@
 """Argdown's text as the export writes it and the read-back reads it: texts escaped and read
-again, data blocks, tags (each side's among them), and an element's text split into its words,
-its tags and its data.
+again, data blocks, tags (each side's among them), an element's text split into its words,
+its tags and its data, and an edited text put together with what it was.
 
 Writing, every character Argdown would read as syntax is escaped with a backslash; inside
 data, the characters that the Argdown lexer or YAML could take for structure are written as
@@ -16,9 +16,12 @@ import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from workbook.core.model import Card
+from workbook.storage.files import WorkbookError
+from workbook.storage.toml_data import TOO_DEEP
 
 # Characters Argdown's lexer gives a meaning to anywhere on a line: statement and argument
 # titles, data, tags, bold and italic, mentions, comments (`//`, `/*`), front matter (`===`).
@@ -234,3 +237,51 @@ def walk(answered: Mapping[str, str]) -> Iterator[tuple[str, int]]:
                 trees.extend((reply, 0) for reply in replies)
             else:
                 stack.extend((reply, depth + 1) for reply in reversed(replies))
+
+
+def data_at(path: Path, number: int, block: str) -> dict[str, Any]:
+    """A data block's table, as the export writes it (JSON); one line naming the line if not."""
+    try:
+        found = json.loads(block)
+    except ValueError as error:
+        raise WorkbookError(f"{path}:{number}:1: unreadable data: {error}") from None
+    except RecursionError:  # the JSON parser recurses: the same limit as a TOML file's
+        raise WorkbookError(f"{path}:{number}:1: {TOO_DEEP}") from None
+    if not isinstance(found, dict):
+        raise WorkbookError(f"{path}:{number}:1: the data is not a table")
+    return found
+
+
+def merged(old: str, typed: str) -> str:
+    """The edited text: what was typed, with `old`'s own characters (its line breaks, which
+    Argdown shows as spaces) kept before and after the stretch the edit changed."""
+    shown = flat(old)
+    start = _common_start(shown, typed)
+    tail = _common_start(shown[start:][::-1], typed[start:][::-1])
+    return old[:start] + typed[start : len(typed) - tail] + old[len(old) - tail :]
+
+
+def _common_start(one: str, other: str) -> int:
+    """How many characters `one` and `other` begin with in common."""
+    size = min(len(one), len(other))
+    return next((i for i in range(size) if one[i] != other[i]), size)
+
+
+def typed(shown: str) -> str:
+    """A text as its reader sees it: escapes read, lines joined, "(no text)" empty."""
+    words = " ".join(line.strip() for line in unescape(shown).split("\n")).strip()
+    return "" if words == NO_TEXT else words
+
+
+def without_end(shown: str, end: str) -> str | None:
+    """`shown` without `end` at its end, spaces aside; None when it does not end so."""
+    at = len(shown)
+    for char in reversed(end):
+        if char.isspace():
+            continue
+        while at and shown[at - 1].isspace():
+            at -= 1
+        if not at or shown[at - 1] != char:
+            return None
+        at -= 1
+    return shown[:at]
