@@ -225,6 +225,26 @@ def test_points_put_in_another_order_keep_it(
     assert list(back.claims["reckless-decision"].points) == ["p4", "p5", "p6", "p1", "p2", "p3"]
 
 
+def test_an_edited_heading_is_the_title_or_the_section(
+    exported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edited(exported, "\n# Small\n", "\n# Smaller\n")
+    edited(exported, "\n## Intro\n", "\n## Opening\n")
+    back, _ = read_back(exported, capsys)
+    assert back.title == "Smaller"
+    assert [claim.section for claim in back.claims.values()] == ["Opening", "Opening"]
+
+
+def test_a_claim_renamed_keeps_its_points(
+    exported: Path, small_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edited(exported, "[blowback]: ", "[backfire]: ")
+    back, said = read_back(exported, capsys)
+    assert list(back.claims) == ["backfire", "story"]
+    assert back.claims["backfire"] == load(small_file).claims["blowback"]
+    assert "(" not in said  # nothing new, nothing gone
+
+
 def test_a_relation_left_out_is_refused(exported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The point's line no longer under its claim: it relates to nothing."""
     edited(exported, "\n" + COUNTER, "\n\n" + COUNTER.removeprefix("  <- "))

@@ -239,28 +239,40 @@ class Points:
 
     def place(self, points: dict[str, _Point]) -> None:
         """Each point in its claim, under its id: the one its data gives while it stays in
-        the same claim and the id is free there, else a new one; in the order of the claim's
-        data, then of the file."""
+        the same claim (or in a claim renamed, whose data lists it) and the id is free there,
+        else a new one; in the order of the claim's data, then of the file."""
         taken: dict[str, set[str]] = {claim_id: set() for claim_id in self.claims}
-        for point in points.values():
-            if point.old_id is not None and point.old_id[0] == point.claim:
-                point.point_id = point.old_id[1]
-                taken[point.claim].add(point.point_id)
+        listed = {claim_id: set(order) for claim_id, order in self.orders.items()}
+        for renamed in (False, True):
+            for point in points.values():
+                if point.point_id or point.old_id is None:
+                    continue
+                claim_id, point_id = point.old_id
+                if renamed and (
+                    claim_id in self.claims
+                    or point_id not in listed[point.claim]
+                    or point_id in taken[point.claim]
+                ):
+                    continue
+                if renamed or claim_id == point.claim:
+                    point.point_id = point_id
+                    taken[point.claim].add(point_id)
+                    self.seen.add((point.claim, point_id))
         fresh: dict[str, int] = {}
         for point in points.values():
             if point.point_id:
                 continue
             wanted = point.old_id[1] if point.old_id else ""
-            if not wanted or wanted in taken[point.claim] or wanted in self.orders[point.claim]:
-                # Not an id the claim's data lists either: a point left out keeps its own.
-                known = taken[point.claim] | set(self.orders[point.claim])
-                number = fresh.get(point.claim) or int(next_id(known, "p")[1:])
-                while f"p{number}" in known:
-                    number += 1
-                fresh[point.claim] = number + 1
-                wanted = f"p{number}"
+            known = taken[point.claim]
+            # Not an id the claim's data lists either: a point left out keeps its own.
+            if not wanted or wanted in known or wanted in listed[point.claim]:
+                if point.claim not in fresh:
+                    fresh[point.claim] = int(next_id(known | listed[point.claim], "p")[1:])
+                while f"p{fresh[point.claim]}" in known:
+                    fresh[point.claim] += 1
+                wanted = f"p{fresh[point.claim]}"
             point.point_id = wanted
-            taken[point.claim].add(wanted)
+            known.add(wanted)
         by_id = {(p.claim, p.point_id): p for p in points.values()}
         ids = {name: p.point_id for name, p in points.items()}
         for claim_id, claim in self.claims.items():

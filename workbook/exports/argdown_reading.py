@@ -66,6 +66,9 @@ def read_back(text: str, path: Path, essay: Essay | None = None) -> ReadBack:
 
     library = validate({**front, "claims": {}}, path)
     trees = read_trees(enumerate(lines[end + 1 :], start=end + 2), path)
+    title = front.get("title", "")
+    if trees.title is not None and isinstance(title, str):
+        front["title"] = _heading(title, trees.title)
     claims = _Claims(path, library, essay or (lambda _: None))
     for element in trees.elements.values():
         if element.is_claim:
@@ -74,6 +77,11 @@ def read_back(text: str, path: Path, essay: Essay | None = None) -> ReadBack:
     points.read(trees.elements, trees.relations, trees.named)
     workbook = validate({**front, "claims": claims.claims}, path)
     return ReadBack(workbook, points.added, len(claims.exported - points.seen))
+
+
+def _heading(old: str, written: str) -> str:
+    """A heading's text: as it was, unless the heading was edited."""
+    return old if same_words(written, escape(old)) else merged(old, typed(written))
 
 
 def _front(path: Path, lines: list[str]) -> dict[str, Any]:
@@ -120,6 +128,10 @@ class _Claims:
         self.orders[claim_id] = order
         self.exported.update((claim_id, point) for point in order)
         self.claims[claim_id] = {**claim, "points": {}}
+        section = claim.get("section", "")
+        # A claim with no section is written under the heading above it, which is not its.
+        if element.section is not None and isinstance(section, str) and section.strip():
+            self.claims[claim_id]["section"] = _heading(section, element.section)
         self.claim_words(element, said, self.claims[claim_id])
         self.claim_tags(said.tags, self.claims[claim_id])
 

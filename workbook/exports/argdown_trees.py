@@ -20,7 +20,7 @@ from workbook.exports.argdown_text import CommentStripper
 from workbook.storage.files import WorkbookError
 
 _RELATION = re.compile(r"[ \t]*(\+>|->|><|_>|<_|<\+|<-|\+|-|_(?=\s))[ \t]*")
-_HEADING = re.compile(r"[ \t]*#+ ")
+_HEADING = re.compile(r"[ \t]*(#+) (.*)")
 # A premise-conclusion structure: numbered statements and inference lines.
 _PCS = re.compile(r"[ \t]*(?:\(\d+\)|--)")
 _DEFINED = re.compile(r"\[(?P<claim>.+?)\]:|<(?P<point>.+?)>:")
@@ -45,6 +45,7 @@ class Element:
     line: int
     column: int
     text: str  # after the title's colon, the lines it goes on over joined by "\n"
+    section: str | None = None  # the second-level heading above it, as written
 
     @property
     def is_claim(self) -> bool:
@@ -67,6 +68,7 @@ class Trees:
     elements: dict[str, Element] = field(default_factory=dict)  # by name, as first defined
     relations: list[Relation] = field(default_factory=list)
     named: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each first stands
+    title: str | None = None  # the first first-level heading, as written
 
 
 class _Reader:
@@ -75,6 +77,7 @@ class _Reader:
         self.trees = Trees()
         self.stack: list[tuple[int, str]] = []  # (indentation, name) from the tree's root
         self.current: Element | None = None  # what a line of text goes on, if anything
+        self.section: str | None = None  # the second-level heading the lines are under
 
     def read(self, lines: Iterable[tuple[int, str]]) -> Trees:
         stripper = CommentStripper()
@@ -86,8 +89,13 @@ class _Reader:
 
     def line(self, number: int, line: str) -> None:
         indent = len(line) - len(line.lstrip(" \t"))
-        if not line.strip() or _HEADING.match(line):  # a blank line or a heading ends a tree
+        heading = _HEADING.match(line)
+        if not line.strip() or heading:  # a blank line or a heading ends a tree
             self.stack, self.current = [], None
+            if heading and len(heading[1]) == 1 and self.trees.title is None:
+                self.trees.title = heading[2]
+            elif heading and len(heading[1]) == 2:
+                self.section = heading[2]
             return
         if _PCS.match(line):
             raise at(
@@ -169,7 +177,7 @@ class _Reader:
         first = self.trees.elements.get(name)
         if first is not None:  # the second would quietly replace the first
             raise at(self.path, number, start + 1, f"{name} again (first on line {first.line})")
-        element = Element(name, number, start + 1, line[defined.end() :])
+        element = Element(name, number, start + 1, line[defined.end() :], self.section)
         self.trees.elements[name] = element
         return name, element
 
