@@ -15,10 +15,12 @@ from workbook.commands import main
 from workbook.core.model import Workbook
 from workbook.exports.argdown import export, point_titles, read
 from workbook.exports.argdown_text import NO_TEXT, escape, flat
+from workbook.storage.files import WorkbookError
 from workbook.storage.store import dumps, load
 
+from .conftest import small_data
 from .strategies import workbooks
-from .test_argdown import hazardous, hostile_workbooks
+from .test_argdown import HAZARDS, hazardous, hostile_workbooks
 
 SHOWN = "  <+ <Blowback: Attacks rose>: Attacks rose. (Smith 21) #Blowback "
 ANSWER = "    <- <Deterrence: Not because of it>: Not because of it. #Deterrence "
@@ -161,7 +163,7 @@ def test_support_turned_into_attack_alone_is_refused(
     edited(exported, SHOWN, SHOWN.replace("<+", "<-"))
     line = line_of(exported, "  <- <Blowback: Attacks rose>")
     assert refused(exported, capsys) == (
-        f"{exported}:{line}:6: <Blowback: Attacks rose>: is tagged #(Blowback) and attacks "
+        f"{exported}:{line}:6: <Blowback: Attacks rose>: is tagged #Blowback and attacks "
         "[blowback], a claim of its own side: change its tag, or make it support it (<+)\n"
     )
 
@@ -301,7 +303,7 @@ def test_a_point_given_another_points_data_is_refused(
     ("old", "new", "told"),
     [
         (COUNTER, COUNTER.replace("#Deterrence", "#Deterrence #Blowback"), "both sides"),
-        (COUNTER, COUNTER.replace("#Deterrence", "#(Hawks)"), "#(Hawks) is not a side's tag"),
+        (COUNTER, COUNTER.replace("#Deterrence", "#(Hawks)"), "#Hawks is not a side's tag"),
         (SHOWN, SHOWN.replace("(Smith 21)", "(Smith 22)"), "its cites, (Smith 21), are"),
         (ANSWER, ANSWER.replace("<-", "<+"), "supports <Blowback: Attacks rose>: a point"),
         (ANSWER, ANSWER.replace("<-", "<_"), "an undercut, which a workbook has no place for"),
@@ -356,7 +358,7 @@ OLD_EXPORT = """===
 {"workbook":{"format":2,"essay":{"paragraphs":1},"sides":{"a":{"name":"A"},"b":{"name":"B"}}}}
 ===
 
-# Old
+# (no text)
 
 [c]: C {"claim":{"paragraph":1,"side":"a","quote":"C","points":["p1","p2"]}}
   <+ <c.p1>: one {"point":{"side":"a","kind":"supports","text":"one"}}
@@ -400,3 +402,40 @@ def test_any_edit_to_a_points_words_reads_back_as_typed(
         assert flat(words) == flat(new).strip()
     back.claims[claim_id].points[point_id].text = point.text
     assert dumps(back) == dumps(workbook)
+
+
+SMALL_EXPORT = export(Workbook.model_validate(small_data()))
+# Pieces an editing hand drops into an export: Argdown's syntax, relations, tags, data.
+PIECES = st.one_of(
+    st.sampled_from(
+        [
+            *HAZARDS,
+            "<+ ",
+            "<- ",
+            "  ",
+            "\n  <- <X>: y\n",
+            "#Blowback",
+            "#Deterrence",
+            '{"id":"story.p1"}',
+            "-> <Blowback: Attacks rose>",
+            "[story]",
+        ]
+    ),
+    st.text(max_size=5),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(SMALL_EXPORT)), st.integers(0, 8), PIECES), max_size=4)
+)
+def test_any_edit_reads_back_or_is_refused_in_one_line(edits: list[tuple[int, int, str]]) -> None:
+    """Whatever is cut or typed anywhere in an export, reading it back gives a workbook or one
+    line naming the file: never a traceback."""
+    text = SMALL_EXPORT
+    for at, cut, piece in edits:
+        text = text[:at] + piece + text[at + cut :]
+    try:
+        read(text, Path("x.argdown"))
+    except WorkbookError as error:  # which the command says in one line, exit status 2
+        assert str(error).startswith("x.argdown")

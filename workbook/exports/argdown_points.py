@@ -23,6 +23,7 @@ from workbook.exports.argdown_text import (
     merged,
     same_words,
     side_tags,
+    tag,
     typed,
     walk,
     without_end,
@@ -46,6 +47,7 @@ class _Point:
     side: str = ""
     point_id: str = ""
     answered: str = field(default="")  # the name of the point it answers
+    settled: bool = False  # its claim and side known
 
 
 class Points:
@@ -176,12 +178,12 @@ class Points:
 
     def tagged(self, element: Element, tags: list[str]) -> str | None:
         """The side a point's tag names, or None when it has none."""
-        names = " or ".join(f"#({words})" for words in self.sides.values())
+        names = " or ".join(map(tag, self.sides.values()))
         sides = []
         for words in tags:
             side = next((key for key, each in self.sides.items() if each == words), None)
             if side is None:
-                raise self.refuse(element, f"#({words}) is not a side's tag ({names})")
+                raise self.refuse(element, f"{tag(words)} is not a side's tag ({names})")
             sides.append(side)
         if len(set(sides)) > 1:
             raise self.refuse(element, f"is tagged with both sides ({names}): a point is one's")
@@ -193,7 +195,7 @@ class Points:
         chain: list[str] = []
         walked: set[str] = set()
         current = name
-        while not points[current].claim:
+        while not points[current].settled:
             if current in walked:
                 raise self.refuse(points[current].element, "these answers go round in a loop")
             walked.add(current)
@@ -206,6 +208,7 @@ class Points:
 
     def side_of(self, points: dict[str, _Point], point: _Point) -> None:
         target, keys = point.relation.target, list(self.sides)
+        point.settled = True
         if target.startswith("["):
             point.claim = target[1:-1]
             own = self.claims[point.claim].get("side")
@@ -213,27 +216,20 @@ class Points:
             point.side = point.tagged or str(side)
             if point.side == side or side not in keys:
                 return
-            verb, what = (
-                ("supports", "the other side")
-                if point.relation.support
-                else (
-                    "attacks",
-                    "its own side",
-                )
-            )
-            change = "attack it (<-)" if point.relation.support else "support it (<+)"
-            raise self.refuse(
-                point.element,
-                f"is tagged #({self.sides[point.side]}) and {verb} {target}, a claim of "
-                f"{what}: change its tag, or make it {change}",
-            )
+            if point.relation.support:
+                said = f"supports {target}, a claim of the other side: change its tag, or make "
+                said += "it attack it (<-)"
+            else:
+                said = f"attacks {target}, a claim of its own side: change its tag, or make it "
+                said += "support it (<+)"
+            raise self.refuse(point.element, f"is tagged {tag(self.sides[point.side])} and {said}")
         answered = points[target]
         point.claim, point.answered = answered.claim, target
         point.side = point.tagged or next((k for k in keys if k != answered.side), answered.side)
         if point.side == answered.side:
             raise self.refuse(
                 point.element,
-                f"is tagged #({self.sides[point.side]}) and answers {target}, a point of its "
+                f"is tagged {tag(self.sides[point.side])} and answers {target}, a point of its "
                 "own side: an answer is the other side's (change its tag)",
             )
 
