@@ -210,3 +210,19 @@ def test_hostile_text_is_read_in_linear_time(hostile: str) -> None:
             read(text, Path("x.argdown"))
 
     assert growth(edited, run, size=20, most=20_000) < LINEAR
+
+
+def test_sides_whose_names_make_one_tag_are_tagged_by_their_keys(tmp_path: Path) -> None:
+    """ "Pro!" and "Pro?" would both be #Pro, and a name of marks alone no tag at all: then
+    the sides' keys tag them, and the read-back tells them apart by those."""
+    data = small_data()
+    for names in (("Pro (a)", "Pro [a]"), ("()", "Deterrence"), ("pro", "PRO")):
+        data["sides"]["con"]["name"], data["sides"]["pro"]["name"] = names
+        workbook = Workbook.model_validate(data)
+        assert side_tags({k: s.name for k, s in workbook.sides.items()}) == {
+            "con": "con",
+            "pro": "pro",
+        }
+        text = export(workbook)
+        assert " #con {" in text and " #pro {" in text
+        assert dumps(read(text, tmp_path / "w.argdown")) == dumps(workbook)
