@@ -311,6 +311,7 @@ def test_a_point_given_another_points_data_is_refused(
         (COUNTER, "  <- It held\\.", "an element with no title"),
         (COUNTER, "  <- <Nowhere>\n" + COUNTER, "<Nowhere>: named, but never written"),
         ('{"id":"story.p1"', '{"id":"p1"', "its data holds no point with its id (CLAIM.POINT)"),
+        ('"story.p1","point":{', '"story.p1","point":{"side":"con",', "its data says side 'con'"),
         ("[story]: ", "[novel]: The new claim\n\n[story]: ", "[novel]: a claim's data holds no"),
     ],
     ids=[
@@ -323,6 +324,7 @@ def test_a_point_given_another_points_data_is_refused(
         "untitled",
         "undefined",
         "no-id",
+        "data-side",
         "new-claim",
     ],
 )
@@ -439,3 +441,11 @@ def test_any_edit_reads_back_or_is_refused_in_one_line(edits: list[tuple[int, in
         read(text, Path("x.argdown"))
     except WorkbookError as error:  # which the command says in one line, exit status 2
         assert str(error).startswith("x.argdown")
+
+
+def test_an_older_export_whose_text_and_data_disagree_is_refused(tmp_path: Path) -> None:
+    """An export from before kept each point's side and kind in its data too: support turned
+    into attack in its text alone cannot be told from a mistake, and is refused."""
+    flipped = OLD_EXPORT.replace("  <+ <c.p1>", "  <- <c.p1>")
+    with pytest.raises(WorkbookError, match=r":8:6: <c\.p1>: its data says side 'a'"):
+        read(flipped, tmp_path / "old.argdown")

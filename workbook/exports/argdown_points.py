@@ -31,8 +31,9 @@ from workbook.exports.argdown_text import (
 from workbook.exports.argdown_trees import Element, Relation, at
 from workbook.storage.files import WorkbookError
 
-# What the text says of a point: its data keeps none of it (an export from before points were
-# titled by their words kept them in the data too: the text decides).
+# What the text says of a point: its data keeps none of it. An export from before points were
+# titled by their words kept them in the data too, and a hand may write them there: they must
+# then say what the text says, or which of the two is meant cannot be told.
 _SAID = ("side", "kind", "answers")
 
 
@@ -46,6 +47,7 @@ class _Point:
     relation: Relation
     side: str = ""
     point_id: str = ""
+    data_says: dict[str, Any] = field(default_factory=dict)  # what of _SAID its data holds
     answered: str = field(default="")  # the name of the point it answers
     settled: bool = False  # its claim and side known
 
@@ -156,7 +158,9 @@ class Points:
         # points were titled by their words kept them in the data too).
         kept = {key: value for key, value in fields.items() if key not in _SAID}
         kept.update(self.point_words(element, said, kept))
-        return _Point(element, "", (claim_id, point_id), kept, tagged, relation)
+        found_point = _Point(element, "", (claim_id, point_id), kept, tagged, relation)
+        found_point.data_says = {key: fields[key] for key in _SAID if key in fields}
+        return found_point
 
     def point_words(
         self, element: Element, said: Content, fields: dict[str, Any]
@@ -289,4 +293,11 @@ class Points:
                 said: dict[str, Any] = {"side": point.side, "kind": kind}
                 if point.answered:
                     said["answers"] = points[point.answered].point_id
+                for key, value in point.data_says.items():
+                    if said.get(key, "") != value:
+                        raise self.refuse(
+                            point.element,
+                            f"its data says {key} {value!r}, and its Argdown {said.get(key, '')!r}"
+                            f": the Argdown says it, so take {key} out of the data",
+                        )
                 claim["points"][point_id] = {**said, **point.fields}
