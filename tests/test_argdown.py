@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tests.timing import best_time
 from workbook.commands import main
 from workbook.core.model import Workbook
-from workbook.exports.argdown import NESTED, counts, escape, export, read
+from workbook.exports.argdown import NESTED, counts, escape, export, point_titles, read
 from workbook.storage.places import seed_path
 from workbook.storage.store import dumps, load
 
@@ -42,7 +42,7 @@ hazardous = st.lists(st.one_of(st.text(max_size=8), st.sampled_from(HAZARDS)), m
 )
 
 
-def _node_tools() -> str | None:
+def node_tools() -> str | None:
     """Why the Argdown parser cannot run here, or None once it is installed (npm ci)."""
     if ARGDOWN.exists():
         return None
@@ -63,7 +63,7 @@ def _node_tools() -> str | None:
 
 @pytest.fixture(scope="module")
 def argdown() -> Path:
-    why = _node_tools()
+    why = node_tools()
     if why:
         pytest.skip(why)
     return ARGDOWN
@@ -110,8 +110,13 @@ def assert_same_shape(workbook: Workbook, found: dict[str, Any]) -> None:
         shown = re.sub(r"\\(.)", r"\1", escape(claim.tag or claim.quote))
         assert "".join(member["text"].split()).startswith("".join(shown.split()))
         for point_id, point in claim.points.items():
-            argument = found["arguments"][f"{claim_id}.{point_id}"]
-            assert argument["data"]["point"].get("text", "") == point.text
+            argument = by_id(found)[f"{claim_id}.{point_id}"]
+            assert argument["data"].get("point", {}).get("text", "") == point.text
+
+
+def by_id(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The arguments Argdown found, by the id of the point each is (its data's)."""
+    return {argument["data"]["id"]: argument for argument in found["arguments"].values()}
 
 
 def test_the_seed_parses_whole(argdown: Path, tmp_path: Path) -> None:
@@ -234,7 +239,12 @@ def test_a_thousand_deep_answer_chain_exports_whole(argdown: Path, tmp_path: Pat
     assert dumps(read(text, Path("x.argdown"))) == dumps(chain)
     found = parsed(argdown, tmp_path, {"chain": text})["chain"]
     assert_same_shape(chain, found)
-    attacks = {(r["from"], r["to"]) for r in found["relations"] if r["relationType"] == "attack"}
+    ids = {argument["title"]: point_id for point_id, argument in by_id(found).items()}
+    attacks = {
+        (ids[r["from"]], ids.get(r["to"], r["to"]))
+        for r in found["relations"]
+        if r["relationType"] == "attack"
+    }
     assert all((f"c.p{n}", f"c.p{n - 1}") in attacks for n in range(1, 1000))
     assert ("c.q", "c") in attacks  # the point after the chain still attacks its claim
 
@@ -254,13 +264,16 @@ def test_an_export_whose_line_ends_became_crlf_reads_back_whole(workbook: Workbo
     assert dumps(read(text, Path("x.argdown"))) == dumps(workbook)
 
 
-@pytest.mark.parametrize("element", ["[reckless-decision]", "<reckless-decision.p1>"])
+@pytest.mark.parametrize("point", [None, "p1"])
 def test_an_element_given_twice_is_refused_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], element: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], point: str | None
 ) -> None:
     """A claim or a point written twice (by hand, or two exports pasted together) is not read
     as the second one replacing the first."""
-    lines = export(load(seed_path())).split("\n")
+    seed = load(seed_path())
+    title = point_titles(seed)["reckless-decision", point] if point else ""
+    element = f"<{title}>" if point else "[reckless-decision]"
+    lines = export(seed).split("\n")
     first = next(
         n
         for n, line in enumerate(lines)
@@ -272,7 +285,8 @@ def test_an_element_given_twice_is_refused_in_one_line(
     assert main(["new", "--from", "argdown", str(twice), "-o", str(out)]) == 2
     assert not out.exists()
     said = capsys.readouterr().err
-    assert said == f"{twice}:{first + 2}:1: {element} again (first on line {first + 1})\n"
+    column = lines[first].index(element) + 1
+    assert said == f"{twice}:{first + 2}:{column}: {element} again (first on line {first + 1})\n"
 
 
 def test_a_cards_marks_and_escapes_travel_in_the_data(small: Workbook, tmp_path: Path) -> None:

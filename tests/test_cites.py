@@ -78,3 +78,13 @@ def test_an_author_line_of_white_space_names_no_one(line: str) -> None:
     assert all(name.split() for name in names)
     assert short_cite(Card(author=line, title="T", date="2021")) in ("T 21", "Doe 21")
     assert source_id_for({"author": line, "title": "A title"}, "file", []) in ("a-title", "doe")
+
+
+@pytest.mark.parametrize("author", ["\x0c", "\t", " \u2028 ", "Jane\tDoe\x0c", ",\x1f,"])
+def test_an_author_line_of_spaces_of_any_kind_has_no_name(author: str) -> None:
+    """Spaces other than " " (a form feed, a tab, a line separator pasted in) are no name: the
+    short cite reads the publication, or the surname the other words give."""
+    names = split_authors(author)
+    assert all(name.split() == name.split(" ") for name in names)
+    cite = short_cite(Card(author=author, publication="The Review", date="2021"))
+    assert cite == ("Doe 21" if "Doe" in author else "The Review 21")

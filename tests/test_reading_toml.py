@@ -96,9 +96,10 @@ def test_new_from_an_argdown_export_nested_deep_is_one_line(
     capsys: pytest.CaptureFixture[str], small_file: Path, tmp_path: Path, depth: int
 ) -> None:
     lines = argdown_export(load(small_file)).split("\n")
-    front = json.loads(lines[1])
-    front["workbook"]["conflicts"] = [{"path": "claims.blowback.tag", "ours": "DEEP"}]
-    lines[1] = json.dumps(front).replace('"DEEP"', nested(depth))
+    at = next(n for n, line in enumerate(lines) if line.startswith("workbook: "))
+    front = json.loads(lines[at].removeprefix("workbook: "))
+    front["conflicts"] = [{"path": "claims.blowback.tag", "ours": "DEEP"}]
+    lines[at] = "workbook: " + json.dumps(front).replace('"DEEP"', nested(depth))
     source = tmp_path / "deep.argdown"
     source.write_text("\n".join(lines), encoding="utf-8")
     out = tmp_path / "back.toml"

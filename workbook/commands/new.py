@@ -95,9 +95,15 @@ def _from_argdown(args: argparse.Namespace) -> int:
     source = Path(args.source)
     out = Path(args.output) if args.output else Path(source.stem + ".toml")
     try:
-        workbook = write_workbook(source, out, force=args.force)
+        back = write_workbook(source, out, force=args.force)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
-    print(one_line(f"{out}: {len(workbook.claims)} claims from {source}"))
+    # What the Argdown added or left out is said, so that a point lost by mistake is seen.
+    changed = [f"{count} {what}" for count, what in ((back.added, "new"), (back.removed, "gone"))]
+    points = sum(len(claim.points) for claim in back.workbook.claims.values())
+    said = f"{len(back.workbook.claims)} claims, {points} points"
+    if back.added or back.removed:
+        said += f" ({', '.join(c for c in changed if not c.startswith('0 '))})"
+    print(one_line(f"{out}: {said} from {source}"))
     return EXIT_OK

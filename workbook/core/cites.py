@@ -41,19 +41,11 @@ INITIALS = re.compile(r"(?=.{1,8}\Z)(?:[^\W\d_][.\-]?)+")
 
 
 def split_authors(line: str) -> list[str]:
-    """The names of an author line, as a cite or a document writes them: each holds a word,
-    so that its last word is there to name it (whitespace of any kind is no name)."""
-    return [name for name in map(_trimmed, AUTHOR_LIST.split(line)) if name]
-
-
-def _trimmed(part: str) -> str:
-    """The part without the spaces (of any kind) and commas around it."""
-    start, end = 0, len(part)
-    while start < end and (part[start].isspace() or part[start] == ","):
-        start += 1
-    while end > start and (part[end - 1].isspace() or part[end - 1] == ","):
-        end -= 1
-    return part[start:end]
+    """The names of an author line, as a cite or a document writes them: each name's white
+    space of any kind (a tab, a form feed, an ideographic space) one space, so that a name
+    is never white space alone, which has no last word to read as a surname."""
+    names = (" ".join(part.split()).strip(" ,") for part in AUTHOR_LIST.split(line))
+    return [name for name in names if name]
 
 
 def short_cite(card: Card, today: dt.date | None = None) -> str:
