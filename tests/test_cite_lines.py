@@ -41,10 +41,15 @@ cards = st.builds(
         st.just(""), st.from_regex(r"https://example\.org/[a-z0-9/?=&-]{0,20}", fullmatch=True)
     ),
     accessed=dates,
+    # As a cut from a PDF gives them ("12", "12-13"), or as typed ("iv", "A3").
+    pages=st.one_of(
+        st.just(""), st.from_regex(r"[0-9]{1,4}(-[0-9]{1,4})?|[ivx]{1,4}|A[0-9]", fullmatch=True)
+    ),
     cutter=st.one_of(st.just(""), st.from_regex(r"[A-Z]{1,3}", fullmatch=True)),
 )
 CITE_FIELDS = (
-    "author", "qualifications", "date", "title", "publication", "url", "accessed", "cutter"
+    "author", "qualifications", "date", "title", "publication", "pages", "url", "accessed",
+    "cutter",
 )  # fmt: skip
 
 

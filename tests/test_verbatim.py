@@ -35,3 +35,9 @@ def test_an_undated_card_says_no_date_where_its_date_would_stand() -> None:
 def test_a_card_with_nothing_but_a_publication_still_says_no_date() -> None:
     short, rest = cite_line(Card(publication="The Review"))
     assert (short, rest) == ("The Review ND", f" [{NO_DATE}, The Review]")
+
+
+def test_a_card_cut_from_a_pdf_cites_its_pages() -> None:
+    card = Card(author="Jane Smith", date="2021", publication="The Review", pages="12-13")
+    assert cite_line(card)[1] == " [Jane Smith, 2021, The Review, pp. 12-13]"
+    assert cite_line(card.model_copy(update={"pages": "12"}))[1].endswith("The Review, p. 12]")

@@ -29,6 +29,8 @@ class Card(Protocol):
     @property
     def accessed(self) -> str: ...
     @property
+    def pages(self) -> str: ...
+    @property
     def cutter(self) -> str: ...
 
 
@@ -36,6 +38,8 @@ class Card(Protocol):
 AUTHOR_LIST = re.compile(r"\s*(?:;|\band\b|&)\s*", re.IGNORECASE)
 # Before the cutter's initials at the end of a full cite, as the circuit signs a card.
 CUTTER_MARK = "//"
+# Before a card's page or pages in a cite line.
+PAGE_MARK, PAGES_MARK = "p.", "pp."
 # Letters (of any script), with a stop or a hyphen after any of them, eight characters at most.
 INITIALS = re.compile(r"(?=.{1,8}\Z)(?:[^\W\d_][.\-]?)+")
 
@@ -78,18 +82,26 @@ def date_read_aloud(date: str, today: dt.date) -> str:
 
 def cite_parts(card: Card) -> list[tuple[str, str]]:
     """The parts of the full cite line as (field, text as shown), those the card has: the
-    cutter's initials last, after "//"."""
+    pages after the publication ("p. 12"), the cutter's initials last, after "//"."""
     parts = [
         ("author", card.author),
         ("qualifications", card.qualifications),
         ("date", card.date),
         ("title", f"“{card.title}”" if card.title else ""),
         ("publication", card.publication),
+        ("pages", pages_cited(card.pages)),
         ("url", card.url),
         ("accessed", f"accessed {card.accessed}" if card.accessed else ""),
         ("cutter", f"{CUTTER_MARK}{card.cutter}" if card.cutter else ""),
     ]
     return [(name, text) for name, text in parts if text]
+
+
+def pages_cited(pages: str) -> str:
+    """The pages a card stands on as a cite gives them: "p. 12", "pp. 12-13"; "" for none."""
+    if not pages:
+        return ""
+    return f"{PAGES_MARK if '-' in pages or '–' in pages else PAGE_MARK} {pages}"
 
 
 def joined_cite(parts: list[tuple[str, str]]) -> str:
@@ -100,7 +112,7 @@ def joined_cite(parts: list[tuple[str, str]]) -> str:
 
 
 def full_cite(card: Card) -> str:
-    """The full cite line: author, qualifications, date, “title”, publication, url and
+    """The full cite line: author, qualifications, date, “title”, publication, pages, url and
     "accessed DATE", whatever the card has, in that order, and the cutter's "//AB"."""
     return joined_cite(cite_parts(card))
 

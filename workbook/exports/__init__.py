@@ -149,6 +149,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         help="NAME.docx: pockets, hats, blocks and tags",
         binary=True,
         one_side=True,
+        library=True,
     ),
 )
 

@@ -1,12 +1,13 @@
 """A card's cite paragraph, as a Word file writes it, read into the card's cite fields.
 
 First the form the workbook's own Word export writes (`core.verbatim.cite_line`): the short
-cite, then "[author, qualifications, date or No Date, “title”, publication, url, accessed
-DATE]" and the cutter's "//AB", read back field for field. Then the forms the circuit writes
-by hand or with Cite Creator: "Smith 20 [John Smith, professor at X, 1-2-2020, "Title,"
-Publication, url] //AB", "Smith ’20 (John Smith, …)", "John Smith 20, professor, …", with
-dates as "1/2/20", "January 2, 2020", "2020" or "No Date". A field the line does not say
-plainly stays empty: nothing is guessed, and the whole line is kept beside the fields anyway.
+cite, then "[author, qualifications, date or No Date, “title”, publication, p. PAGES, url,
+accessed DATE]" and the cutter's "//AB", read back field for field. Then the forms the
+circuit writes by hand or with Cite Creator: "Smith 20 [John Smith, professor at X,
+1-2-2020, "Title," Publication, url] //AB", "Smith ’20 (John Smith, …)", "John Smith 20,
+professor, …", with dates as "1/2/20", "January 2, 2020", "2020" or "No Date". A field the
+line does not say plainly stays empty: nothing is guessed, and the whole line is kept beside
+the fields anyway.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ Fields = dict[str, str]
 
 _ISO: Final = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _ACCESSED: Final = re.compile(r"accessed ([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)")
+# The pages part of the export's cite line, as `cites.pages_cited` writes it.
+_PAGES: Final = re.compile(
+    rf"(?:{re.escape(cites.PAGE_MARK)}|{re.escape(cites.PAGES_MARK)}) (?P<pages>\S.*)", re.S
+)
 _URL: Final = re.compile(r"https?://[^\s\]\[<>\"“”]+", re.I)
 _EXACT: Final = re.compile(
     rf" \[(?P<full>.*)\](?: {re.escape(cites.CUTTER_MARK)}(?P<cutter>\S{{1,8}}))?", re.S
@@ -94,6 +99,9 @@ def exported(short: str, rest: str) -> Fields | None:
         parts.pop()
     if parts and re.fullmatch(r"https?://\S+", parts[-1]):
         fields["url"] = parts.pop()
+    if parts and (pages := _PAGES.fullmatch(parts[-1])):
+        fields["pages"] = pages["pages"]
+        parts.pop()
     at = next(
         (
             i
