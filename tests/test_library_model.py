@@ -140,7 +140,7 @@ def test_the_brief_heads_a_shallower_filing_again() -> None:
     assert [line for line in lines if line.startswith("#")] == ["# Tub", "## P", "### H", "## P"]
 
 
-@pytest.mark.parametrize("to", ["argdown", "aif", "docx"])
+@pytest.mark.parametrize("to", ["argdown", "aif"])
 def test_formats_of_claims_and_sides_refuse_a_card_library_in_one_line(to: str) -> None:
     with pytest.raises(WorkbookError, match=f"no claims or sides to write as {to}; export it as"):
         export_bytes(library(), to, BriefOptions())

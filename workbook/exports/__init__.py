@@ -179,9 +179,10 @@ def export_bytes(workbook: Workbook, to: str, options: BriefOptions) -> bytes:
     A card library in a format that has no place for one is refused (WorkbookError)."""
     row = export_format(to)
     if workbook.essay is None and not row.library:
-        able = " or ".join(r.key for r in EXPORTS if r.library)
+        able = [r.key for r in EXPORTS if r.library]
+        said = f"{', '.join(able[:-1])} or {able[-1]}"
         raise WorkbookError(
-            f"a card library has no claims or sides to write as {row.called}; export it as {able}"
+            f"a card library has no claims or sides to write as {row.called}; export it as {said}"
         )
     return row.write(workbook, options)
 
