@@ -66,8 +66,11 @@ def test_a_speech_that_fits_is_read_whole() -> None:
 
 def test_the_marked_copy_stops_where_the_time_runs_out(tmp_path: Path) -> None:
     seed, plan = seed_plan()
-    rate = 150
-    picks, stops = read_in_time(seed, plan, rate)
+    # A rate at which the time runs out inside a card (at some, it runs out in a point's own
+    # words, and no card is marked: see the test after this one).
+    rate, (picks, stops) = next(
+        (rate, read) for rate in range(100, 300, 5) if (read := read_in_time(seed, plan, rate))[1]
+    )
     assert len(picks) < len(plan.picks) and len(stops) == 1
     ((pick_at, card_at), stop) = next(iter(stops.items()))
     assert pick_at == len(picks) - 1 and card_at == len(picks[-1].cards) - 1
@@ -90,7 +93,7 @@ def test_the_marked_copy_stops_where_the_time_runs_out(tmp_path: Path) -> None:
 
     out = tmp_path / "2AR.marked.docx"
     args = ["speech", str(seed_path()), "--side", "deterrence", "--speech", "2AR"]
-    assert main([*args, "--rate", "lay", "--marked", "-o", str(out)]) == 0
+    assert main([*args, "--rate", str(rate), "--marked", "-o", str(out)]) == 0
     document = docx.Document(str(out))
     marks = [
         (paragraph, run)
@@ -108,6 +111,15 @@ def test_the_marked_copy_stops_where_the_time_runs_out(tmp_path: Path) -> None:
     assert paragraph.text == words[:offset] + mark.text + words[offset:]
     # Nothing after the card where reading stopped.
     assert document.paragraphs[-1].text == paragraph.text
+
+
+def test_time_run_out_in_a_points_own_words_marks_no_card() -> None:
+    seed, plan = seed_plan()
+    found = [read_in_time(seed, plan, rate) for rate in range(100, 300, 5)]
+    in_words = [picks for picks, stops in found if not stops and len(picks) < len(plan.picks)]
+    assert in_words, "no rate runs out in a point's words"
+    for picks in in_words:  # the point reached last is read with none of its cards
+        assert picks[-1].cards == ()
 
 
 @pytest.mark.parametrize(

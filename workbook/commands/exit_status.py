@@ -8,7 +8,9 @@ retitle the terminal, clear it or type into it.
 - `say_data`: what a command gives as data on standard output (an export or a speech with
   `-o -`, a merged workbook): the exact bytes into a pipe or a file, escaped like the rest when
   standard output is a terminal; data that is not text is refused on a terminal;
-- `json_text`: JSON with every control character as a `\\u` escape, the same data, safe anywhere.
+- `json_text`: JSON with every control character as a `\\u` escape, the same data, safe anywhere;
+- `progress` and `progress_done`: a line of progress on a terminal's standard error, each over
+  the one before, and the line cleared once the work is done.
 """
 
 from __future__ import annotations
@@ -69,3 +71,18 @@ def json_text(value: object) -> str:
 def complain(message: object) -> None:
     """One line on standard error, whatever a file's name or a value quoted in it holds."""
     print(one_line(str(message)), file=sys.stderr)
+
+
+# Back to the line's start, and the line cleared: each line of progress over the one before.
+_OVER = "\r\x1b[K"
+
+
+def progress(text: str) -> None:
+    """A line of progress on standard error, over the last (for a terminal: the caller asks
+    `sys.stderr.isatty()`, so a pipe or a log never holds these lines)."""
+    print(f"{_OVER}{one_line(text)}", end="", file=sys.stderr, flush=True)
+
+
+def progress_done() -> None:
+    """The line of progress cleared, for what is printed next."""
+    print(_OVER, end="", file=sys.stderr, flush=True)

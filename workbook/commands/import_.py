@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say
+from workbook.commands.exit_status import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    complain,
+    progress,
+    progress_done,
+    say,
+)
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -52,16 +59,16 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from workbook.importing.word_import import import_word_files
 
-    progress = _progress if sys.stderr.isatty() else None
+    shown = _progress if sys.stderr.isatty() else None
     try:
         if "\n" in args.title or "\r" in args.title:
             raise WorkbookError("--title: one line")
-        imported = import_word_files(args.paths, args.output, args.title.strip(), progress)
+        imported = import_word_files(args.paths, args.output, args.title.strip(), shown)
     except WorkbookError as error:
-        _end_progress(progress)
+        _end_progress(shown)
         complain(error)
         return EXIT_BAD_INPUT
-    _end_progress(progress)
+    _end_progress(shown)
     for report in imported.files:
         say(one_line(report.line()))
     return EXIT_OK
@@ -70,10 +77,9 @@ def run(args: argparse.Namespace) -> int:
 def _progress(number: int, total: int, path: Path) -> None:
     """On a terminal, the file being read, over the line before: a folder of files takes time."""
     if total > 1:
-        line = one_line(f"reading {number} of {total}: {path.name}")
-        print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
+        progress(f"reading {number} of {total}: {path.name}")
 
 
-def _end_progress(progress: object) -> None:
-    if progress is not None:
-        print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+def _end_progress(shown: object) -> None:
+    if shown is not None:
+        progress_done()
