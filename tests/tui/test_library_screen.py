@@ -79,6 +79,16 @@ async def test_a_few_words_narrow_the_cards_and_enter_reads_one(tub: Path) -> No
         await until(pilot, lambda: app.screen is screen)
 
 
+async def test_the_down_arrow_goes_from_the_search_to_the_cards(tub: Path) -> None:
+    app = WorkbookApp(tub)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot)
+        await pilot.press("slash", "down")
+        assert screen.focused is screen.cards
+        await pilot.press("down")  # the list's own arrow: the next card
+        assert screen.card_id == "lee"
+
+
 async def test_a_card_is_edited_in_the_card_form_and_saved(tub: Path) -> None:
     app = WorkbookApp(tub)
     async with app.run_test(size=SIZE) as pilot:

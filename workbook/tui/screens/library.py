@@ -27,6 +27,7 @@ from workbook.core.claim_edits import free_id, slug
 from workbook.core.coverage import count
 from workbook.core.edits import Change, Draft, EditError
 from workbook.core.model import Card, Workbook
+from workbook.essay.quotes import cut
 from workbook.tui.dialogs.card_picker import MOST, card_choice
 from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values
@@ -56,12 +57,14 @@ KEYS: list[BindingType] = [
     Binding("slash", "search", "Find", tooltip="Find cards by words of the cite, tag or text"),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
     Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),
+    # From the search field, the arrow goes down to the cards (the list takes its own arrows).
+    Binding("down", "to_cards", "To the cards", show=False),
 ]
 
 
 def filed_line(card: Card) -> str:
     """Where a squad filed the card in its Word file: "Pocket › Hat › Block", or ""."""
-    return " › ".join(clip(heading, 60) for heading in card.filed_under if heading)
+    return " › ".join(cut(heading, 60) for heading in card.filed_under if heading)
 
 
 class LibraryScreen(Screen[None]):
@@ -200,6 +203,9 @@ class LibraryScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.query_one("#library-search", Input).focus()
+
+    def action_to_cards(self) -> None:
+        self.cards.focus()
 
     def action_read(self) -> None:
         card_id = self.card_id
