@@ -70,3 +70,16 @@ def test_the_apps_words_are_never_read_as_markup() -> None:
         )
     ]
     assert not unmarked, unmarked
+
+
+def test_app_tests_wait_on_the_notices_given_not_those_still_shown() -> None:
+    """A notice stays three seconds; on a loaded machine the app may be looked at again later
+    than that. A test that waits for a notice waits on `told` (every notice given), and only the
+    tests of notices themselves look at those still on screen."""
+    allowed = {"test_notices.py", "test_textual_private.py"}
+    readers = [
+        path.name
+        for path in sorted((TOP / "tests" / "tui").glob("*.py"))
+        if path.name not in allowed and "._notifications" in path.read_text(encoding="utf-8")
+    ]
+    assert readers == []

@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from workbook.tui.app import WorkbookApp
+from workbook.tui.notices import NoticeApp
 from workbook.tui.screens.prep.screen import PrepScreen
 
 SIZE = (140, 42)
+
+
+@pytest.fixture(autouse=True)
+def _notices_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notice an app gives is kept for `told`, even once its time on screen is up."""
+    shown = NoticeApp.notify
+
+    def notify(app: NoticeApp, message: str, **options: Any) -> None:
+        app.__dict__.setdefault("_told", []).append(str(message))
+        shown(app, message, **options)
+
+    monkeypatch.setattr(NoticeApp, "notify", notify)
+
+
+def told(app: App[Any]) -> list[str]:
+    """The notices the app has given, in order. A test waits on these, not on the notices on
+    screen: on a loaded machine the app may take longer to be looked at again than a notice
+    stays (three seconds), and a notice gone is not a notice never given."""
+    return list(app.__dict__.get("_told", []))
 
 
 async def opened(pilot: Pilot[None]) -> PrepScreen:

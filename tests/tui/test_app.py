@@ -17,7 +17,7 @@ from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 from workbook.tui.widgets.side_column import SideColumn
 
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 
 FIRST = "reckless-decision"
 
@@ -341,7 +341,7 @@ async def test_export_from_the_app_says_where_it_wrote(seed_copy: Path) -> None:
         await opened(pilot)
         await pilot.press("ctrl+e")
         await until(pilot, brief.exists)
-        await until(pilot, lambda: any(str(brief) in str(n.message) for n in app._notifications))
+        await until(pilot, lambda: any(str(brief) in m for m in told(app)))
     assert "| Deterrence | Blowback |" in brief.read_text()
 
 

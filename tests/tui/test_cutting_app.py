@@ -36,7 +36,7 @@ from workbook.tui.widgets.marked_text import MarkedTextArea
 from workbook.tui.widgets.render import STANDING_MARKS
 from workbook.tui.widgets.source_text import entered_or_left
 
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 from .test_app import fill
 from .test_fitting import SIZES, assert_shown_whole, screen_lines, words
 from .with_sources import (
@@ -78,7 +78,7 @@ async def test_editing_a_cut_card_keeps_its_source_and_cutter(tmp_path: Path) ->
 
 
 def notices(app: WorkbookApp) -> str:
-    return "\n".join(str(notice.message) for notice in app._notifications)
+    return "\n".join(told(app))
 
 
 async def open_source(pilot: Pilot[None], *keys: str) -> SourceScreen:

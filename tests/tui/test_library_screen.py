@@ -23,7 +23,7 @@ from workbook.tui.glance import first_look
 from workbook.tui.screens.library import LibraryScreen
 
 from ..test_library_model import library
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 from .test_app import fill
 from .test_cutting_app import cut, open_source
 from .with_sources import PARAGRAPHS, SOURCE, add_source
@@ -266,8 +266,6 @@ async def test_s_with_no_source_says_how_to_add_one(tub: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await shown(pilot)
         await pilot.press("s")
-        await until(pilot, lambda: bool(app._notifications))
+        await until(pilot, lambda: bool(told(app)))
         assert app.screen is screen
-        assert "No sources yet: workbook source add tub.toml FILE adds one." in [
-            notice.message for notice in app._notifications
-        ]
+        assert "No sources yet: workbook source add tub.toml FILE adds one." in told(app)

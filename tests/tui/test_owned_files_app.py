@@ -17,7 +17,7 @@ from workbook.tui.screens.drill import DrillScreen
 from workbook.tui.screens.speech import SpeechScreen
 from workbook.tui.screens.timer import TimerScreen
 
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 
 DEEP = "x = " + "[" * 3000 + "]" * 3000 + "\n"
 PRECIOUS = b"# the user's own file, outside the workbook's folder\n"
@@ -39,8 +39,8 @@ def outside(tmp_path: Path) -> Path:
     return path
 
 
-def told(app: WorkbookApp, words: str) -> bool:
-    return any(words in str(notice.message) for notice in app._notifications)
+def was_told(app: WorkbookApp, words: str) -> bool:
+    return any(words in notice for notice in told(app))
 
 
 async def test_a_drill_history_nested_deep_is_told_and_the_app_goes_on(seed_copy: Path) -> None:
@@ -51,7 +51,7 @@ async def test_a_drill_history_nested_deep_is_told_and_the_app_goes_on(seed_copy
         await opened(pilot)
         await pilot.press("ctrl+d")
         await until(pilot, lambda: isinstance(app.screen, DrillScreen))
-        await until(pilot, lambda: told(app, "nested too deeply"))
+        await until(pilot, lambda: was_told(app, "nested too deeply"))
         await pilot.press("enter", "g")  # a mark: not saved over a history it could not read
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, DrillScreen))
@@ -69,7 +69,7 @@ async def test_a_formats_file_nested_deep_is_told_and_the_timer_opens(
         await opened(pilot)
         await pilot.press("ctrl+t")
         await until(pilot, lambda: isinstance(app.screen, TimerScreen))
-        await until(pilot, lambda: told(app, "nested too deeply"))
+        await until(pilot, lambda: was_told(app, "nested too deeply"))
         await pilot.press("escape")
         await pilot.press("ctrl+b")  # the speech builder reads the formats too
         await until(pilot, lambda: isinstance(app.screen, SpeechScreen))
@@ -84,7 +84,7 @@ async def test_a_drill_mark_never_replaces_the_workbook(seed_copy: Path) -> None
         await opened(pilot)
         await pilot.press("ctrl+d")
         await until(pilot, lambda: isinstance(app.screen, DrillScreen))
-        await until(pilot, lambda: told(app, "not a drill history"))
+        await until(pilot, lambda: was_told(app, "not a drill history"))
         await pilot.press("enter", "g", "enter", "m")
         assert app.is_running
     assert seed_copy.read_bytes() == before
@@ -102,16 +102,11 @@ async def test_export_and_speech_are_never_written_through_a_link_out_of_the_fol
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("ctrl+e")
-        await until(pilot, lambda: told(app, "leads out of its folder"))
+        await until(pilot, lambda: was_told(app, "leads out of its folder"))
         await pilot.press("ctrl+b")
         await until(pilot, lambda: isinstance(app.screen, SpeechScreen))
         await pilot.press("e")
-        await until(
-            pilot,
-            lambda: (
-                sum("leads out of its folder" in str(n.message) for n in app._notifications) == 2
-            ),
-        )
+        await until(pilot, lambda: sum("leads out of its folder" in m for m in told(app)) == 2)
         assert app.is_running
     assert outside.read_bytes() == PRECIOUS and brief.is_symlink() and speech.is_symlink()
 

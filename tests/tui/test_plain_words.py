@@ -14,7 +14,7 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.card_picker import CardPicker
 from workbook.tui.dialogs.form import ConfirmScreen, FormScreen
 
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 
 TAG = "Re-establish[ed] [/b] deterrence"
 
@@ -40,7 +40,7 @@ async def test_a_tag_in_brackets_is_shown_whole_in_questions_and_notices(
         await pilot.pause()
         assert TAG in str(question.render())
         await pilot.press("d")  # deleted, and the notice names it
-        await until(pilot, lambda: any(TAG in str(n.message) for n in app._notifications))
+        await until(pilot, lambda: any(TAG in m for m in told(app)))
         await pilot.pause(0.2)
         assert app.crash is None and app.screen is prep
 

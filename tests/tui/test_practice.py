@@ -12,7 +12,7 @@ from workbook.tui.app import WorkbookApp
 from workbook.tui.screens.timer import TimerScreen
 from workbook.tui.timer_app import TimerApp
 
-from .conftest import opened, until
+from .conftest import opened, told, until
 
 
 class FakeClock:
@@ -207,9 +207,7 @@ async def test_the_speech_builder_saves_the_speech_and_its_marked_copy_in_word(
         written = seed_copy.with_name(f"{seed_copy.stem}.1AC.speech.docx")
         await until(
             pilot,
-            lambda: any(
-                f"Speech written to {written}" in str(n.message) for n in app._notifications
-            ),
+            lambda: any(f"Speech written to {written}" in m for m in told(app)),
         )
         document = docx.Document(str(written))
         assert document.paragraphs[0].text.startswith("1AC · ")
@@ -217,7 +215,7 @@ async def test_the_speech_builder_saves_the_speech_and_its_marked_copy_in_word(
         await pilot.press("m")
         await until(
             pilot,
-            lambda: any("not a Word" in str(n.message) for n in app._notifications),
+            lambda: any("not a Word" in m for m in told(app)),
         )
         assert app.is_running
     assert mine.read_text(encoding="utf-8") == "my own notes\n"

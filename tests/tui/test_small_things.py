@@ -10,7 +10,7 @@ from workbook.commands import main
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import ConfirmScreen
 
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 
 
 async def test_escape_clears_the_filter_and_returns_to_the_list(seed_copy: Path) -> None:
@@ -69,7 +69,7 @@ async def test_undo_after_restoring_takes_back_one_claim_at_a_time(seed_copy: Pa
         assert len(changed()) == 2
         await pilot.press("ctrl+z")
         assert len(changed()) == 1  # one restored claim taken back, not all of them
-        notices = [n.message for n in again._notifications]
+        notices = told(again)
         assert any(m.startswith("Undid: restore “") for m in notices)  # named by its tag
 
 

@@ -17,7 +17,7 @@ from workbook.storage.store import load, save
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import ConfirmScreen
 
-from .conftest import SIZE, opened, until
+from .conftest import SIZE, opened, told, until
 from .test_keeping import crashed, journalled
 
 FIRST = "reckless-decision"
@@ -222,7 +222,7 @@ async def test_an_export_that_raises_is_reported_and_the_app_goes_on(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("ctrl+e")
-        await until(pilot, lambda: any("renderer broke" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("renderer broke" in m for m in told(app)))
         assert app.is_running
 
 
@@ -237,8 +237,8 @@ async def test_a_journal_that_raises_is_reported_and_the_edits_stay(
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("tab", "5")
-        told = "Cannot keep a journal: "
-        await until(pilot, lambda: any(told in n.message for n in app._notifications), 10)
+        words = "Cannot keep a journal: "
+        await until(pilot, lambda: any(words in m for m in told(app)), 10)
         assert app.is_running and "unsaved changes" in app.sub_title
         monkeypatch.undo()
         await pilot.press("ctrl+s")
