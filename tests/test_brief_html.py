@@ -19,7 +19,7 @@ from workbook.storage.places import seed_path
 from workbook.storage.store import load, load_with_essay
 
 from .strategies import text, workbooks
-from .test_brief import HOSTILE, LINKISH
+from .test_brief import HOSTILE, LINKISH, read_three_times
 
 # Every tag the page may hold: the page's frame, what Markdown makes, and the contents.
 ALLOWED_TAGS = {
@@ -243,10 +243,18 @@ def test_the_page_underlines_and_highlights_a_cards_words(small: Workbook) -> No
 
 
 def test_a_card_cited_again_links_to_where_the_page_prints_it(small: Workbook) -> None:
-    from .test_brief import read_three_times
-
     html = render_html(read_three_times(small))
     reader = check_page(html)
     assert reader.ids.count("card-smith") == 1
     assert reader.hrefs.count("#card-smith") == 3  # two cites of it, and its index entry
     assert reader.shown.count("after the strike”") == 1
+
+
+def test_an_address_written_out_is_set_apart_from_the_cite_read_aloud(small: Workbook) -> None:
+    html = render_html(read_three_times(small))
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">Smith 21</a>' in html
+    assert (
+        '<a href="https://example.org/a" rel="noopener noreferrer" class="address">'
+        "https://example.org/a</a>"
+    ) in html
+    assert "td a.address { font-weight: normal; font-size: .85em; }" in html

@@ -89,6 +89,7 @@ nav.contents li li { font-size: .95rem; }
   nav.contents { break-after: page; page-break-after: always; line-height: 1.25; }
   a { color: inherit; text-decoration: none; }
   td a[href^="http"] { font-weight: bold; }
+  td a.address { font-weight: normal; font-size: .85em; }
   th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """.replace("%(margin)s", str(MARGIN_MM))
@@ -135,6 +136,11 @@ def _link_open(
         return ""
     if _WEB.match(href):
         token.attrSet("rel", "noopener noreferrer")
+        # An address written out (a full cite line's) is set small on paper: it is there to be
+        # found, not read aloud, and in bold it took two or three lines of a column.
+        words = tokens[idx + 1] if idx + 1 < len(tokens) else None
+        if words is not None and words.type == "text" and _WEB.match(words.content):
+            token.attrSet("class", "address")
     return self.renderToken(tokens, idx, options, env)
 
 
