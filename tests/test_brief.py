@@ -504,3 +504,22 @@ def test_hostile_notes_keep_the_structure(small: Workbook, hostile: str) -> None
     brief = render(read_three_times(small))
     check_structure(small, brief, ["con", "pro"])
     assert all(is_ours_or_web(href) for href in linked(brief))
+
+
+def test_a_card_read_by_many_points_keeps_the_brief_linear(small: Workbook) -> None:
+    """One card read by every point, and every point in the index under its claim: the brief's
+    time grows as its points do."""
+    from workbook.core.model import Point
+
+    from .timing import LINEAR, growth
+
+    def many(n: int) -> Workbook:
+        points = {
+            f"p{i}": Point(side="con", kind="supports", text="Attacks rose.", cards=["smith"])
+            for i in range(n)
+        }
+        claims = {"blowback": small.claims["blowback"].model_copy(update={"points": points})}
+        return small.model_copy(update={"claims": claims})
+
+    ratio = growth(many, render, size=200)
+    assert ratio < LINEAR, f"4 times the points took {ratio:.1f} times as long"
