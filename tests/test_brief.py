@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,14 @@ from markdown_it.token import Token
 from workbook.core.model import Workbook
 from workbook.exports.brief import BriefOptions, inline, link_target, render
 from workbook.storage.places import seed_path
-from workbook.storage.store import load
+from workbook.storage.store import load, load_with_essay
 
 from .strategies import text, workbooks
 
 GOLDEN = Path(__file__).parent / "golden" / "soleimani-blowback.brief.md"
-# The brief's own raw HTML: line breaks, claim anchors, and a card's underlined words.
-OUR_HTML = re.compile(r'<br>|</a>|<a id="claim-[A-Za-z0-9_-]+">|</?ins>')
+# The brief's own raw HTML: line breaks, claim anchors, the anchors of cards where they are
+# printed, and a card's underlined words.
+OUR_HTML = re.compile(r'<br>|</a>|<a id="(?:claim|card)-[A-Za-z0-9_-]+">|</?ins>')
 
 
 def gfm(linkify: bool = False) -> MarkdownIt:
@@ -45,7 +47,9 @@ def linked(brief: str) -> list[str]:
 
 
 def is_ours_or_web(href: str) -> bool:
-    return href.lower().startswith(("http://", "https://")) or href.startswith("#claim-")
+    return href.lower().startswith(("http://", "https://")) or href.startswith(
+        ("#claim-", "#card-")
+    )
 
 
 def plain(token: Token) -> str:
@@ -108,8 +112,15 @@ def check_structure(workbook: Workbook, brief: str, columns: list[str]) -> list[
     return tokens
 
 
+def seed_brief(options: BriefOptions | None = None) -> str:
+    """The seed's brief as `export` writes it: with the essay's paragraphs read beside it."""
+    workbook, paragraphs = load_with_essay(seed_path())
+    assert paragraphs is not None
+    return render(workbook, replace(options or BriefOptions(), paragraphs=tuple(paragraphs)))
+
+
 def test_the_seeds_brief_matches_the_reviewed_golden_file() -> None:
-    assert render(load(seed_path())) == GOLDEN.read_text(encoding="utf-8")
+    assert seed_brief() == GOLDEN.read_text(encoding="utf-8")
 
 
 def test_the_seeds_brief_is_well_formed() -> None:
@@ -131,9 +142,10 @@ def test_cites_only_leaves_out_card_texts() -> None:
 def test_rebuttal_chains_read_across_and_down(small: Workbook) -> None:
     brief = render(small)
     rows = [line for line in brief.splitlines() if line.startswith("| **p")]
-    # p1 (Blowback) beside its answer p2 (Deterrence); p2 is left unanswered and says so.
+    # p1 (Blowback) beside its answer p2 (Deterrence); p2 is left unanswered, Blowback's gap.
     assert rows[0].startswith("| **p1** · supports") and "| **p2** · answers p1" in rows[0]
-    assert rows[0].count("⚠ *answer missing*") == 1 and rows[0].endswith("⚠ *answer missing* |")
+    assert rows[0].count("*unanswered by") == 1
+    assert rows[0].endswith("◇ *unanswered by Blowback* |")
 
 
 def test_coverage_links_to_the_claims_left_unanswered(small: Workbook) -> None:
@@ -371,3 +383,143 @@ def test_a_card_shows_its_underlining_and_its_highlighting(small: Workbook) -> N
     card.text = "++Underlined++ but nothing highlighted: read whole"
     assert column_words(small, "con", BriefOptions()) == 2 + 2 + 6
     check_structure(small, render(small), list(small.sides))
+
+
+def read_three_times(small: Workbook) -> Workbook:
+    """The small workbook with Smith's card read by three points, under two claims."""
+    small.cards["smith"].text = "Attacks ==rose sharply== after the strike"
+    small.cards["smith"].url = "https://example.org/a"
+    small.claims["blowback"].points["p2"].cards = ["smith"]
+    small.claims["story"].points["p1"].cards = ["slot", "smith"]
+    return small
+
+
+def test_a_card_read_by_three_points_is_printed_once_and_cited_twice(small: Workbook) -> None:
+    brief = render(read_three_times(small))
+    assert brief.count("after the strike”") == 1  # its text, once
+    assert brief.count('<a id="card-smith"></a>▪ card 1: [Smith 21](https://example.org/a)') == 1
+    cited = "▪ [Smith 21](#card-smith), card 1, printed above"
+    assert brief.count(cited) == 2
+    # Printed under the first point that reads it, in the brief's order: p1, then p2's cite.
+    table = brief.split("### ")[1]
+    assert table.index("card 1: [Smith 21]") < table.index(cited)
+    assert "#card-smith" in linked(brief)
+    check_structure(small, brief, list(small.sides))
+    index = brief.split("## Index of cards")[1]
+    assert (
+        "- [Smith 21](#card-smith), card 1: [Strikes backfire](#claim-blowback) p1, p2; "
+        "[Deterrence is a story](#claim-story) p1"
+    ) in index
+
+
+def test_the_first_printing_follows_the_order_the_brief_is_read_in(small: Workbook) -> None:
+    """With the answering side first, the answer stands on the row below the point it answers:
+    the card is printed in full under the point above, whichever was written first."""
+    small = read_three_times(small)
+    brief = render(small, BriefOptions(ours="pro"))
+    rows = [line for line in brief.splitlines() if line.startswith("| ")]
+    printed = next(i for i, row in enumerate(rows) if "card 1: [Smith 21]" in row)
+    assert "**p1** · supports" in rows[printed]
+    check_structure(small, brief, ["pro", "con"])
+
+
+def test_notes_are_shown_with_the_card_and_the_claim_labelled_as_ours(small: Workbook) -> None:
+    small.cards["smith"].notes = "Two unnamed officials; the date is from the page's address."
+    small.claims["blowback"].notes = "The essay's own slip:\nread it as written."
+    brief = render(read_three_times(small))
+    card_note = "<br>*Note:* Two unnamed officials; the date is from the page's address."
+    assert brief.count(card_note) == 1  # with the card, where it is printed in full
+    assert "\n*Note:* The essay's own slip:<br>read it as written.\n" in brief
+    assert "“Two unnamed" not in brief  # our words, never in quotation marks
+    check_structure(small, brief, list(small.sides))
+
+
+def test_unanswered_marks_only_the_other_sides_gaps(small: Workbook) -> None:
+    """A point the other side has not answered says so, naming that side, exactly where
+    coverage counts a gap of that side; a point answered says nothing."""
+    from workbook.core.coverage import unanswered
+
+    brief = render(small)
+    for claim_id, claim in small.claims.items():
+        table = brief.split(f'<a id="claim-{claim_id}"></a>')[1].split("\n### ")[0]
+        cells = [c for line in table.splitlines() for c in line.split(" | ")]
+        for point_id, point in claim.points.items():
+            cell = next(c for c in cells if f"**{point_id}** ·" in c)
+            other = small.other_side(point.side)
+            gap = point_id in unanswered(claim, other)
+            assert (f"*unanswered by {small.sides[other].name}*" in cell) == gap
+            assert f"*unanswered by {small.sides[point.side].name}*" not in cell
+    assert "answer missing" not in brief
+    # p1 of the first claim is answered by p2: only p2, Deterrence's last word, is marked.
+    assert brief.count("*unanswered by Blowback*") == 2  # p2 here, and story's p1
+
+
+def test_the_judges_copy_leaves_out_what_the_team_keeps(small: Workbook) -> None:
+    small.cards["smith"].notes = "Team only: read the second half first."
+    small.claims["story"].notes = "Team only: a weak claim."
+    small = read_three_times(small)
+    full = render(small)
+    judge = render(small, BriefOptions(judge=True))
+    for kept in ("Team only", "evidence needed", "unanswered by", "★", "## Coverage"):
+        assert kept in full and kept not in judge, kept
+    assert judge.count("after the strike”") == 1 and "card 1: [Smith 21]" in judge
+    assert "## Index of cards" in judge
+    check_structure(small, judge, list(small.sides))
+
+
+def test_paragraphs_are_counted_as_the_published_essay_reads() -> None:
+    """The seed's essay text holds a byline, the title and two headings as paragraphs of their
+    own: its paragraph 15 is the published essay's 11th body paragraph."""
+    brief = seed_brief()
+    workbook = load(seed_path())
+    assert "its body paragraphs from 1, its title, byline and headings not counted" in brief
+    last = next(cid for cid, c in workbook.claims.items() if c.paragraph == 15)
+    heading = brief.split(f'<a id="claim-{last}"></a>')[1]
+    assert "\n> — body paragraph 11, a claim of" in heading.split("| ---")[0]
+    title = next(cid for cid, c in workbook.claims.items() if c.paragraph == 2)
+    assert "\n> — the essay's title, a claim of" in brief.split(f'"claim-{title}"')[1][:900]
+    assert "— paragraph 15" not in brief and "— body paragraph 12" not in brief
+
+
+def test_without_the_essays_text_a_paragraph_says_what_it_counts(small: Workbook) -> None:
+    brief = render(small)
+    assert "> — paragraph 2 of the essay's text, a claim of Blowback" in brief
+    assert "not counted" not in brief
+    with_text = render(small, BriefOptions(paragraphs=("By a writer", "Strikes.", "Deterrence.")))
+    assert "> — body paragraph 1, a claim of Blowback" in with_text  # the byline not counted
+
+
+def test_export_numbers_the_paragraphs_from_the_essays_text(small_file: Path) -> None:
+    from workbook.commands import main
+
+    out = small_file.with_name("out.md")
+    assert main(["export", str(small_file), "-o", str(out)]) == 0
+    assert "> — body paragraph 2, a claim of Blowback" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE + LINKISH)
+def test_hostile_notes_keep_the_structure(small: Workbook, hostile: str) -> None:
+    small.cards["smith"].notes = hostile
+    small.claims["story"].notes = hostile
+    brief = render(read_three_times(small))
+    check_structure(small, brief, ["con", "pro"])
+    assert all(is_ours_or_web(href) for href in linked(brief))
+
+
+def test_a_card_read_by_many_points_keeps_the_brief_linear(small: Workbook) -> None:
+    """One card read by every point, and every point in the index under its claim: the brief's
+    time grows as its points do."""
+    from workbook.core.model import Point
+
+    from .timing import LINEAR, growth
+
+    def many(n: int) -> Workbook:
+        points = {
+            f"p{i}": Point(side="con", kind="supports", text="Attacks rose.", cards=["smith"])
+            for i in range(n)
+        }
+        claims = {"blowback": small.claims["blowback"].model_copy(update={"points": points})}
+        return small.model_copy(update={"claims": claims})
+
+    ratio = growth(many, render, size=200)
+    assert ratio < LINEAR, f"4 times the points took {ratio:.1f} times as long"

@@ -16,10 +16,10 @@ from workbook.core.model import Workbook
 from workbook.exports.brief import BriefOptions, render
 from workbook.exports.brief_html import page, render_html
 from workbook.storage.places import seed_path
-from workbook.storage.store import load
+from workbook.storage.store import load, load_with_essay
 
 from .strategies import text, workbooks
-from .test_brief import HOSTILE, LINKISH
+from .test_brief import HOSTILE, LINKISH, read_three_times
 
 # Every tag the page may hold: the page's frame, what Markdown makes, and the contents.
 ALLOWED_TAGS = {
@@ -95,7 +95,8 @@ def test_the_seeds_page_holds_the_briefs_content_and_its_contents() -> None:
     workbook = load(seed_path())
     html = render_html(workbook)
     reader = check_page(html)
-    assert html.count("<h2") == len({c.section for c in workbook.claims.values()}) + 2
+    # The sections, then the contents, the coverage and the index of cards.
+    assert html.count("<h2") == len({c.section for c in workbook.claims.values()}) + 3
     for claim_id, claim in workbook.claims.items():
         assert f'href="#claim-{claim_id}"' in html  # in the contents, and coverage may link too
         assert " ".join(claim.tag.split()) in reader.shown
@@ -174,7 +175,9 @@ def test_contents_link_to_every_heading(small: Workbook) -> None:
     html = render_html(small)
     nav = html.split('<nav class="contents"', 1)[1].split("</nav>", 1)[0]
     targets = re.findall(r'href="#([^"]+)"', nav)
-    assert targets == ["part-1", "claim-blowback", "claim-story", "part-2", "part-3", "part-4"]
+    assert targets == [
+        "part-1", "claim-blowback", "claim-story", "part-2", "part-3", "part-4", "part-5"
+    ]  # fmt: skip
     ids = parsed(html).ids
     assert all(ids.count(t) == 1 for t in targets)
 
@@ -201,7 +204,10 @@ def test_export_to_html_writes_beside_the_workbook(seed_copy: Path) -> None:
     done = run(seed_copy.name, "--to", "html")
     out = seed_copy.parent / "soleimani-blowback.brief.html"
     assert done.returncode == 0 and done.stdout.strip().endswith(f"brief written to {out.name}")
-    assert out.read_text(encoding="utf-8") == render_html(load(seed_copy))
+    workbook, paragraphs = load_with_essay(seed_copy)  # as export reads it, its essay with it
+    assert paragraphs is not None
+    as_read = BriefOptions(paragraphs=tuple(paragraphs))
+    assert out.read_text(encoding="utf-8") == render_html(workbook, as_read)
     assert not (seed_copy.parent / "soleimani-blowback.brief.md").exists()
     named = run(seed_copy.name, "-o", "print.HTML")  # the name says html, so html it is
     assert named.returncode == 0 and (seed_copy.parent / "print.HTML").read_text(
@@ -234,3 +240,21 @@ def test_the_page_underlines_and_highlights_a_cards_words(small: Workbook) -> No
     assert re.search(r"mark \{[^}]*font-weight: bold;[^}]*print-color-adjust: exact;", style)
     # The Markdown brief keeps its bold: only the page has a highlighter's colour.
     assert "**was reckless**" in render(small) and "<mark>" not in render(small)
+
+
+def test_a_card_cited_again_links_to_where_the_page_prints_it(small: Workbook) -> None:
+    html = render_html(read_three_times(small))
+    reader = check_page(html)
+    assert reader.ids.count("card-smith") == 1
+    assert reader.hrefs.count("#card-smith") == 3  # two cites of it, and its index entry
+    assert reader.shown.count("after the strike”") == 1
+
+
+def test_an_address_written_out_is_set_apart_from_the_cite_read_aloud(small: Workbook) -> None:
+    html = render_html(read_three_times(small))
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">Smith 21</a>' in html
+    assert (
+        '<a href="https://example.org/a" rel="noopener noreferrer" class="address">'
+        "https://example.org/a</a>"
+    ) in html
+    assert "td a.address { font-weight: normal; font-size: .85em; }" in html

@@ -396,3 +396,15 @@ def test_any_workbook_in_any_layout_makes_a_file_word_reads(
     tags = {docx_text(card.tag) for card in workbook.cards.values()} | {"(untagged card)"}
     for cut in card_cuts(document):
         assert len(cut) == 1 or cut[0] in tags
+
+
+def test_a_card_read_by_three_points_stands_whole_under_each_in_word(small: Workbook) -> None:
+    """Unlike the brief, the Word file keeps each Block self-contained: a card read by three
+    points is its Tag, cite and text under each, so a Block copied into a speech carries it and
+    the circuit's parsers count every read."""
+    small.cards["smith"].text = "Attacks ==rose sharply== after the strike"
+    small.claims["blowback"].points["p2"].cards = ["smith"]
+    small.claims["story"].points["p1"].cards = ["smith"]
+    texts = [p.text for p in docx.Document(io.BytesIO(export(small))).paragraphs]
+    assert texts.count("Attacks rose sharply after the strike") == 3
+    assert texts.count("".join(cite_line(small.cards["smith"]))) == 3

@@ -89,3 +89,13 @@ def test_wrapped_blocks_are_one_paragraph_and_long_lines_a_paragraph_each() -> N
         "The strike was reckless and it brought blowback.",
     ]
     assert split_paragraphs("One.\nTwo.\n") == ["One.", "Two."]  # no blank line: a line each
+
+
+def test_body_paragraphs_leave_out_the_title_the_byline_and_the_headings() -> None:
+    from workbook.essay.paragraphs import body_numbers
+
+    paragraphs = ["By: Jane Roe, first in The Review", "A Title.", "One.", "Part", "Two."]
+    assert body_numbers(paragraphs, [4], "a title") == {3: 1, 5: 2}
+    # Past the first body paragraph, a paragraph with the title's words or "by" is the body's.
+    later = ["One.", "A title", "By the way, two."]
+    assert body_numbers(later, [], "A title") == {1: 1, 2: 2, 3: 3}

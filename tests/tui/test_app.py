@@ -345,6 +345,17 @@ async def test_export_from_the_app_says_where_it_wrote(seed_copy: Path) -> None:
     assert "| Deterrence | Blowback |" in brief.read_text()
 
 
+async def test_the_apps_brief_numbers_paragraphs_as_the_published_essay(seed_copy: Path) -> None:
+    app = WorkbookApp(seed_copy)
+    brief = seed_copy.parent / "soleimani-blowback.brief.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+e")
+        await until(pilot, lambda: any(str(brief) in str(n.message) for n in app._notifications))
+    written = brief.read_text()
+    assert "> — body paragraph 11, a claim of" in written and "paragraph 15" not in written
+
+
 async def test_the_palette_exports_the_brief_as_a_web_page(seed_copy: Path) -> None:
     app = WorkbookApp(seed_copy, ours="deterrence")
     page = seed_copy.parent / "soleimani-blowback.brief.html"

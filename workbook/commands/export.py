@@ -55,6 +55,12 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "--cites-only", action="store_true", help="leave out the cards' quoted texts"
     )
     export.add_argument(
+        "--judge",
+        action="store_true",
+        help="a copy for the judge: no open slot, note, strength or coverage "
+        f"({_listed([row.key for row in exports.EXPORTS if row.judge])})",
+    )
+    export.add_argument(
         "--rate",
         type=int,
         default=DEFAULT_RATE,
@@ -66,10 +72,10 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from workbook.core.model import side_named
-    from workbook.storage.store import load
+    from workbook.storage.store import load_with_essay
 
     try:
-        workbook = load(args.path)
+        workbook, paragraphs = load_with_essay(args.path)
         ours = side_named(workbook, args.ours) if args.ours else None
         if args.ours and ours is None:
             raise WorkbookError(
@@ -85,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
             rate=args.rate,
             side=side,
             disclosure=args.disclosure,
+            judge=args.judge,
+            paragraphs=tuple(paragraphs) if paragraphs is not None else None,
         )
         try:
             data = exports.export_bytes(workbook, to, options)
@@ -103,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one_side(args: argparse.Namespace, to: str, workbook: Workbook) -> str | None:
-    """The side --side names, refused in one line where the format writes no one side."""
+    """The side --side names, refused in one line where the format writes no one side; and
+    --disclosure and --judge refused where the format does not write them."""
     from workbook.core.model import side_named
 
     row = exports.export_format(to)
@@ -111,6 +120,9 @@ def _one_side(args: argparse.Namespace, to: str, workbook: Workbook) -> str | No
         if given and not row.one_side:
             takes = _listed([r.key for r in exports.EXPORTS if r.one_side])
             raise WorkbookError(f"{option}: only --to {takes} writes it (not {to})")
+    if args.judge and not row.judge:
+        takes = _listed([r.key for r in exports.EXPORTS if r.judge])
+        raise WorkbookError(f"--judge: only --to {takes} writes it (not {to})")
     if args.side is None:
         return None
     side = side_named(workbook, args.side)

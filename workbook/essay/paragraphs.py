@@ -68,3 +68,38 @@ def section_at(paragraphs: list[str], headings: list[int], number: int) -> str:
     "" before the first heading. A heading stands in its own section."""
     above = [h for h in headings if h <= number and h <= len(paragraphs)]
     return paragraphs[above[-1] - 1] if above else ""
+
+
+# A byline: a short paragraph that opens with "by" ("By Jane Doe", "by: will Smith, ...").
+_BYLINE = re.compile(r"by\b", re.IGNORECASE)
+BYLINE_LENGTH = 120
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def is_title(paragraph: str, title: str) -> bool:
+    """Whether a paragraph is the essay's title: the same words, whatever their case and
+    punctuation (a copied title often ends with a full stop)."""
+    words = _words(title)
+    return bool(words) and _words(paragraph) == words
+
+
+def body_numbers(paragraphs: list[str], headings: list[int], title: str) -> dict[int, int]:
+    """Each body paragraph's number as a reader counts them in the published essay: from 1, the
+    headings left out, and, before the first body paragraph, the essay's title and a byline,
+    which a copied text holds as paragraphs of their own and a published page sets apart. The
+    keys are the paragraphs' numbers in the essay's text; what is not a body paragraph has none."""
+    numbers: dict[int, int] = {}
+    left_out = set(headings)
+    for number, paragraph in enumerate(paragraphs, start=1):
+        if number in left_out:
+            continue
+        if not numbers and (
+            is_title(paragraph, title)
+            or (len(paragraph) <= BYLINE_LENGTH and _BYLINE.match(paragraph.strip()))
+        ):
+            continue
+        numbers[number] = len(numbers) + 1
+    return numbers

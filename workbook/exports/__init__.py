@@ -46,6 +46,8 @@ class ExportFormat:
     # Whether it writes a card library (a workbook with no essay, so no claims or sides): a
     # format that is the claims' argument or the sides' speeches refuses one, in one line.
     library: bool = False
+    # Whether it writes the judge's copy (--judge): what the team keeps for itself left out.
+    judge: bool = False
 
     @property
     def file_kind(self) -> Kind:
@@ -87,6 +89,7 @@ def _word(workbook: Workbook, options: BriefOptions) -> bytes:
         options.disclosure,
         card_text=options.card_text,
         author=read_initials(),
+        judge=options.judge,
     )
     return export(workbook, word)
 
@@ -102,6 +105,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         write=_markdown,
         kind=text("brief"),
         library=True,
+        judge=True,
     ),
     ExportFormat(
         key="html",
@@ -112,6 +116,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         write=_web_page,
         kind=text("brief"),
         library=True,
+        judge=True,
         title="Export the brief as a web page",
         help="NAME.brief.html: open it in a browser to print",
     ),
@@ -150,6 +155,7 @@ EXPORTS: tuple[ExportFormat, ...] = (
         binary=True,
         one_side=True,
         library=True,
+        judge=True,
     ),
 )
 

@@ -1,46 +1,51 @@
 """The brief: a workbook as GitHub-flavoured Markdown, both sides claim by claim, two columns.
 
-A pure function of the workbook. Whatever a user typed is escaped so that it reads as text:
-it cannot add a table cell, a link, an HTML tag or a heading, and its line breaks stay visible.
-Only a card's text, the source's own words, stands in quotation marks; its tag is our words and
-is labelled as ours, so no summary of ours can be read aloud as a source's.
+A pure function of the workbook. Whatever a user typed is escaped so that it reads as text
+(exports/brief_text.py). Only a card's text, the source's own words, stands in quotation marks;
+its tag and our notes are labelled as ours, so no summary of ours can be read aloud as a
+source's. Each card is printed once, where it is first read (exports/brief_cards.py). A point
+the other side has not answered says so under it, naming that side: the gap is the other side's,
+by coverage's own rule, never a flaw of the point.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import groupby
-from typing import TYPE_CHECKING, Literal
-from urllib.parse import quote, urlsplit
+from typing import TYPE_CHECKING
 
-from workbook.core.cites import cite_parts, joined_cite
+from workbook.core.coverage import unanswered
 from workbook.core.filters import needs_answer
-from workbook.core.marks import Marked, has_marks, in_quotes, marked_runs, plain, words_read_aloud
-from workbook.essay.paragraphs import section_name
+from workbook.core.marks import in_quotes
+from workbook.essay.paragraphs import body_numbers, is_title, section_name
 from workbook.essay.quotes import cut
+from workbook.exports.brief_cards import CardLines, Read, notes_line
+from workbook.exports.brief_text import (
+    Highlight,
+    card_line,
+    card_words,
+    inline,
+    link_target,
+)
 
 if TYPE_CHECKING:
-    from workbook.core.model import Card, Claim, Point, Workbook
+    from workbook.core.model import Claim, Point, Workbook
+
+# What the modules that print what the brief prints import from here.
+__all__ = [
+    "DEFAULT_RATE",
+    "BriefOptions",
+    "CardLines",
+    "card_line",
+    "card_words",
+    "exchange_rows",
+    "inline",
+    "link_target",
+    "render",
+]
 
 DEFAULT_RATE = 150  # words a minute: a careful reading aloud
-
-# How highlighted words are written: bold in the Markdown brief (as it always wrote them), or
-# <mark> on the printable page, which has a highlighter's colour to show.
-Highlight = Literal["bold", "mark"]
-
-# The characters that can open or close Markdown or HTML inside a line: code, emphasis, links,
-# tags, entities, table cells, strike-through and heading closers. Text never starts a line of
-# the brief, so list and heading markers at a line's start need no escape.
-_ESCAPED = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#"})
-
-# What a GFM linkifier turns into a link besides http and https: an address with "@" (an
-# email, mailto:, xmpp:), another scheme before ":" (ftp:), and "//" on its own (a link that
-# borrows the page's scheme). One backslash breaks each of these and still reads as text.
-_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\S)")
-_BARE_SLASHES = re.compile(r"(?<![A-Za-z0-9])(?<!http:)(?<!https:)//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,41 +57,12 @@ class BriefOptions:
     # The Word export's own (see ExportFormat.one_side): one side alone, and a disclosure.
     side: str | None = None
     disclosure: bool = False
-
-
-def inline(text: str) -> str:
-    """User text as one line of literal Markdown: every syntax character escaped, and only
-    http and https addresses left for a linkifier to find."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(_no_autolink(line.replace("\t", " ").translate(_ESCAPED)) for line in lines)
-
-
-def _no_autolink(line: str) -> str:
-    # Most lines hold neither ":" nor "//": the checks spare them the expressions.
-    line = line.replace("@", "\\@")
-    if ":" in line:
-        line = _SCHEME.sub(_keep_web_scheme, line)
-    return _BARE_SLASHES.sub(r"/\\/", line) if "//" in line else line
-
-
-def _keep_web_scheme(match: re.Match[str]) -> str:
-    return match[0] if match[1].lower() in ("http", "https") else f"{match[1]}\\:"
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def link_target(url: str) -> str | None:
-    """A web address safe to link to, or None: only http and https, with nothing that could
-    end the link early."""
-    url = url.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    if scheme not in ("http", "https") or _CONTROL.search(url):
-        return None
-    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]").replace("(", "%28").replace(")", "%29")
+    # The judge's copy: no open slot, no note, no strength, no mark of what is unanswered and
+    # no coverage: what the team keeps for itself left out.
+    judge: bool = False
+    # The essay's paragraphs, as storage read them beside the workbook: with them, a claim's
+    # paragraph is given as a reader counts the published essay's (see `where_quoted`).
+    paragraphs: tuple[str, ...] | None = None
 
 
 def essay_cite(workbook: Workbook) -> str:
@@ -112,137 +88,77 @@ def essay_cite(workbook: Workbook) -> str:
     return ", ".join(parts) or "(no cite)"
 
 
-def card_line(card: Card, with_text: bool, highlight: Highlight = "bold") -> str:
-    """A card: its short cite (linked), our tag, its full cite line and, unless left out, its
-    text in quotation marks, its underlined words underlined and its highlighted words in bold
-    (or as `highlight` says)."""
-    if card.is_open:
-        need = f": {inline(card.tag)}" if card.tag else ""
-        return f"☐ *evidence needed*{need}"
-    cite = inline(card.cite or "(no cite)")
-    target = link_target(card.url)
-    line = f"▪ [{cite}]({target})" if target else f"▪ **{cite}**"
-    if card.tag:
-        line += f" — *our tag:* {inline(card.tag)}"
-    if card.full_cite:
-        line += f"<br>{full_cite_line(card)}"
-    if with_text and card.text:
-        line += f"<br>{in_quotes(card.text, card_text(card.text, highlight))}"
-    return line
+@dataclass(frozen=True)
+class Marks:
+    """What a cell says besides the points: whose gap a point left unanswered is (by side key,
+    the name of the side that has not answered it), and whether the team's marks are shown."""
+
+    unanswered_by: Mapping[str, str]
+    judge: bool = False
 
 
-def full_cite_line(card: Card) -> str:
-    """The full cite line, its web address a link (written as a link so that no linkifier
-    reads the escapes of the address as part of it)."""
-    parts = []
-    for name, text in cite_parts(card):
-        target = link_target(text) if name == "url" else None
-        parts.append((name, f"[{inline(text)}]({target})" if target else inline(text)))
-    return joined_cite(parts)
-
-
-def card_text(text: str, highlight: Highlight = "bold") -> str:
-    """A card's text as Markdown: the highlighted passages bold (or in <mark>), the underlined
-    ones in <ins>, which GitHub keeps and every browser underlines, the rest as it is."""
-    if not has_marks(text):
-        return inline(plain(text))
-    parts: list[str] = []
-    # The underlining stands outside the highlighting, which it usually holds.
-    for underlined, group in groupby(marked_runs(text), key=lambda run: run.underlined):
-        inner = "".join(_marked(run, highlight) for run in group)
-        parts.append(f"<ins>{inner}</ins>" if underlined else inner)
-    return "".join(parts)
-
-
-def _marked(run: Marked, highlight: Highlight) -> str:
-    if not run.highlighted:
-        return inline(run.words)
-    if highlight == "mark":
-        return f"<mark>{inline(run.words)}</mark>"
-    return _bold(run.words)
-
-
-def _bold(words: str) -> str:
-    # Emphasis only opens and closes against a word: white space at a passage's edges stays
-    # outside the asterisks.
-    core = words.strip()
-    if not core:
-        return inline(words)
-    before = words[: len(words) - len(words.lstrip())]
-    after = words[len(words.rstrip()) :]
-    return f"{inline(before)}**{inline(core)}**{inline(after)}"
-
-
-def card_words(card: Card, with_text: bool = True) -> int:
-    """The words read aloud for a card: its tag, and its highlighted words (all of its text when
-    nothing is highlighted)."""
-    words = len(card.tag.split())
-    if with_text:
-        words += words_read_aloud(card.text)
-    return words
-
-
-def point_cell(point_id: str, point: Point, answered: bool, cards: CardLines) -> str:
+def point_cell(point_id: str, point: Point, where: Read, cards: CardLines, marks: Marks) -> str:
     head = f"**{inline(point_id)}** · "
     head += f"answers {inline(point.answers)}" if point.kind == "answers" else point.kind
-    if point.strength is not None:
+    if point.strength is not None and not marks.judge:
         head += " · " + "★" * point.strength + "☆" * (5 - point.strength)
     lines = [head, inline(point.text) if point.text else "*(no text yet)*"]
-    lines += [cards[cid] for cid in point.cards if cid in cards]
-    if not point.cards:
+    read = [cid for cid in point.cards if cid in cards]
+    if marks.judge:  # the judge's copy has no open slot in it
+        read = [cid for cid in read if not cards.cards[cid].is_open]
+    lines += [cards.read(cid, where) for cid in read]
+    if not point.cards and not marks.judge:
         lines.append("☐ *evidence needed*")
-    if not answered:
-        lines.append("⚠ *answer missing*")
+    # The gap is the other side's: the mark names it, so that it never reads as a flaw of
+    # the point above it (a side's last word is unanswered by the other).
+    gap = marks.unanswered_by.get(point_id)
+    if gap is not None and not marks.judge:
+        lines.append(f"◇ *unanswered by {inline(gap)}*")
     return "<br>".join(lines)
 
 
-class CardLines(dict[str, str]):
-    """Each library card's line, made once however many points read it."""
-
-    def __init__(
-        self, cards: Mapping[str, Card], with_text: bool, highlight: Highlight = "bold"
-    ) -> None:
-        super().__init__()
-        self.cards, self.with_text, self.highlight = cards, with_text, highlight
-
-    def __contains__(self, card_id: object) -> bool:
-        return card_id in self.cards
-
-    def __missing__(self, card_id: str) -> str:
-        line = self[card_id] = card_line(self.cards[card_id], self.with_text, self.highlight)
-        return line
-
-
-def exchange_rows(claim: Claim, columns: list[str], cards: CardLines) -> list[list[str]]:
+def exchange_rows(
+    claim: Claim,
+    columns: list[str],
+    cards: CardLines,
+    marks: Marks | None = None,
+    where: tuple[str, str] = ("", ""),
+) -> list[list[str]]:
     """Rows of two cells. Each chain starts with a point that answers nothing; its answers
-    stand to its right, the answers to those on the next row, and so on: across, then down."""
+    stand to its right, the answers to those on the next row, and so on: across, then down.
+    The cells are written in the order they are read, row by row, left to right, so that a
+    card is printed in full where it is first read. `where` is the claim's anchor and name."""
     answers_to: dict[str, list[str]] = {pid: [] for pid in claim.points}
     for pid, point in claim.points.items():
         if point.kind == "answers" and point.answers in answers_to:
             answers_to[point.answers].append(pid)
+    if marks is None:
+        marks = Marks({})
 
-    def cells(ids: list[str]) -> str:
-        return "<br><br>".join(
-            point_cell(pid, claim.points[pid], bool(answers_to[pid]), cards) for pid in ids
-        )
-
-    rows: list[list[str]] = []
+    layout: list[list[list[str]]] = []
     for root_id, root in claim.points.items():
         if root.kind == "answers":
             continue
         # Each level of the chain goes right of the one it answers, or, when its side's column
         # is to the left, on the next row: the exchange always reads across, then down.
-        row, last = ["", ""], -1
+        row: list[list[str]] = [[], []]
+        last = -1
         level = [root_id]
         while level:
             column = columns.index(claim.points[level[0]].side)
             if column <= last:
-                rows.append(row)
-                row = ["", ""]
-            row[column], last = cells(level), column
+                layout.append(row)
+                row = [[], []]
+            row[column], last = level, column
             level = [reply for pid in level for reply in answers_to[pid]]
-        rows.append(row)
-    return rows
+        layout.append(row)
+
+    def cell(ids: list[str]) -> str:
+        return "<br><br>".join(
+            point_cell(pid, claim.points[pid], Read(*where, pid), cards, marks) for pid in ids
+        )
+
+    return [[cell(ids) for ids in row] for row in layout]
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -278,6 +194,11 @@ def claim_title(claim: Claim, claim_id: str) -> str:
     return in_quotes(quote, inline(quote))
 
 
+def claim_name(claim: Claim, claim_id: str) -> str:
+    """A claim's name as typed (not yet escaped): its tag, its quote, or its id."""
+    return claim.tag or " ".join(claim.quote.split()) or claim_id
+
+
 def anchor(claim_id: str) -> str:
     return f"claim-{claim_id}"
 
@@ -301,7 +222,13 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
         out += [f"**{name}:** {thesis}", ""]
 
-    card_lines = CardLines(workbook.cards, options.card_text, options.highlight)
+    body = None
+    if options.paragraphs is not None:
+        body = body_numbers(list(options.paragraphs), workbook.essay.headings, section_title)
+        out += [COUNTED, ""]
+    card_lines = CardLines(
+        workbook.cards, options.card_text, options.highlight, notes=not options.judge
+    )
     section = None
     for claim_id, claim in workbook.claims.items():
         if claim.section != section:
@@ -310,14 +237,66 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
             out += [f"## {inline(heading)}", ""]
         out += [f'### <a id="{anchor(claim_id)}"></a>{claim_title(claim, claim_id)}', ""]
         made_by = inline(workbook.sides[claim.side].name)
-        where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
+        quoted = where_quoted(claim, options.paragraphs, body, section_title)
+        where = f"> — {quoted}, a claim of {made_by}"
         out += [f"> {in_quotes(claim.quote, inline(claim.quote))}", ">", where, ""]
-        rows = exchange_rows(claim, columns, card_lines)
+        if claim.notes.strip() and not options.judge:
+            out += [notes_line(claim.notes), ""]
+        marks = Marks(unanswered_marks(workbook, claim), options.judge)
+        named = (anchor(claim_id), claim_name(claim, claim_id))
+        rows = exchange_rows(claim, columns, card_lines, marks, named)
         if not rows:
             rows = [["*no point yet*", "*no point yet*"]]
         out += [*table(names, rows), ""]
 
-    out += ["## Coverage", ""]
+    if not options.judge:  # what each side has yet to prepare is the team's
+        out += coverage_lines(workbook, columns, names, options)
+    out += ["## Index of cards", ""]
+    index = card_lines.index()
+    if index:
+        out += ["Each card is printed in full, numbered, under the first point listed here.", ""]
+    out += index or ["No card is read."]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# What the brief's paragraph numbers count, said once above the claims.
+COUNTED = (
+    "*Paragraphs are numbered as the published essay reads: its body paragraphs from 1, its "
+    "title, byline and headings not counted.*"
+)
+
+
+def where_quoted(
+    claim: Claim, paragraphs: tuple[str, ...] | None, body: Mapping[int, int] | None, title: str
+) -> str:
+    """Where a claim's quote stands, as a reader can check it: its body paragraph, or what else
+    of the essay it is; without the essay's text, its paragraph in that text, said so."""
+    number = claim.paragraph
+    if paragraphs is None or body is None:
+        return f"paragraph {number} of the essay's text"
+    if number in body:
+        return f"body paragraph {body[number]}"
+    if number > len(paragraphs):
+        return f"paragraph {number} of the essay's text"
+    if is_title(paragraphs[number - 1], title):
+        return "the essay's title"
+    return "a heading" if claim.section == paragraphs[number - 1] else "the byline"
+
+
+def unanswered_marks(workbook: Workbook, claim: Claim) -> dict[str, str]:
+    """The points of the claim that the other side has not answered, each with that side's
+    name: coverage's own rule (core/coverage.py), so that the brief and `check` agree."""
+    marks: dict[str, str] = {}
+    for side in workbook.sides:
+        for point_id in unanswered(claim, side):
+            marks[point_id] = workbook.sides[side].name
+    return marks
+
+
+def coverage_lines(
+    workbook: Workbook, columns: list[str], names: list[str], options: BriefOptions
+) -> list[str]:
+    out = ["## Coverage", ""]
     for side, name in zip(columns, names, strict=True):
         open_claims = [
             f"[{claim_title(c, cid)}](#{anchor(cid)})"
@@ -335,7 +314,7 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         else:
             out += ["Every claim answered."]
         out += [""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def library_brief(workbook: Workbook, options: BriefOptions) -> str:

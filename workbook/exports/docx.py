@@ -68,6 +68,8 @@ class WordOptions:
     card_text: bool = True  # the cards' texts, or only their tags and cites (--cites-only)
     author: str = ""  # who the document says made it: the user's initials, or no one
     now: dt.datetime | None = None  # when it says it was made; by default, this moment
+    # The judge's copy: no open slot and no strength, what the team keeps for itself.
+    judge: bool = False
 
 
 def export(workbook: Workbook, options: WordOptions | None = None) -> bytes:
@@ -115,12 +117,14 @@ def _block(
     heading(document, f"{in_quotes(claim.quote)} ¶{claim.paragraph}", TAG)
     for point in claim.points.values():
         if point.side == side:
-            heading(document, point_tag(workbook, claim, point), TAG)
+            heading(document, point_tag(workbook, claim, point, options.judge), TAG)
             for card_id in point.cards:
-                card(document, workbook.cards[card_id], options.disclosure, options.card_text)
+                found = workbook.cards[card_id]
+                if not (options.judge and found.is_open):
+                    card(document, found, options.disclosure, options.card_text)
 
 
-def point_tag(workbook: Workbook, claim: Claim, point: Point) -> str:
+def point_tag(workbook: Workbook, claim: Claim, point: Point, judge: bool = False) -> str:
     """A point as the circuit writes an analytic: "A2: <what it answers> — <its words>" for an
     answer, "Supports: …" or "Counters: …" for a point on the claim; its strength in stars."""
     if point.kind == "answers":
@@ -133,7 +137,7 @@ def point_tag(workbook: Workbook, claim: Claim, point: Point) -> str:
         label = "Supports" if point.kind == "supports" else "Counters"
     tag = f"{label} — {point.text}" if point.kind == "answers" else f"{label}: {point.text}"
     tag = tag.rstrip(" —:") if not point.text.strip() else tag
-    if point.strength is not None:
+    if point.strength is not None and not judge:
         tag += f" ({'★' * point.strength})"
     return tag
 
@@ -144,7 +148,7 @@ def _library(document: DocumentObject, workbook: Workbook, options: WordOptions)
     read = {c for claim in workbook.claims.values() for p in claim.points.values() for c in p.cards}
     above: list[str] = []
     for card_id, found in workbook.cards.items():
-        if card_id in read:
+        if card_id in read or (options.judge and found.is_open):
             continue
         path = list(found.filed_under[:BLOCK]) or [LIBRARY]
         same = 0

@@ -282,7 +282,10 @@ class WorkbookApp(FileApp):
         copy = workbook.model_copy(
             update={"claims": dict(workbook.claims), "cards": dict(workbook.cards)}
         )
-        path, options = self.path, BriefOptions(ours=self.ours)
+        # The essay's paragraphs: the brief numbers a claim's as the published essay reads.
+        paragraphs = self.session.paragraphs
+        essay = tuple(paragraphs) if paragraphs is not None else None
+        path, options = self.path, BriefOptions(ours=self.ours, paragraphs=essay)
         run_job(self, lambda: write_beside(copy, path, to, options), ExportFailed, Exported)
 
     @on(Exported)
