@@ -351,7 +351,7 @@ async def test_the_apps_brief_numbers_paragraphs_as_the_published_essay(seed_cop
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("ctrl+e")
-        await until(pilot, lambda: any(str(brief) in str(n.message) for n in app._notifications))
+        await until(pilot, lambda: any(str(brief) in m for m in told(app)))
     written = brief.read_text()
     assert "> — body paragraph 11, a claim of" in written and "paragraph 15" not in written
 
