@@ -1,5 +1,6 @@
 """`workbook flow`: a round of a workbook flowed in a format. `flow new` starts one pre-flowed
-from the prep; `flow check` lists what each side dropped."""
+from the prep; `flow check` lists what each side dropped; `flow export` writes the flow as a
+spreadsheet in Verbatim Flow's layout or as Markdown."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     check = actions.add_parser("check", help="list the arguments each side dropped")
     check.add_argument("path", type=Path, metavar="FLOW")
     check.add_argument("--json", action="store_true", help='as JSON: {"dropped": [...]}')
+    export = actions.add_parser("export", help="write the flow as a spreadsheet or Markdown")
+    export.add_argument("path", type=Path, metavar="FLOW")
+    export.add_argument("--to", required=True, choices=("xlsx", "md"))
+    export.add_argument("-o", "--output", type=Path, metavar="OUT")
     return flow
 
 
@@ -34,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "new":
             return _new(args)
-        return _check(args)
+        if args.action == "check":
+            return _check(args)
+        return _export(args)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
@@ -94,4 +101,14 @@ def _check(args: argparse.Namespace) -> int:
             f" (not answered in {drop.unanswered_in})"
         )
     say("\n".join(lines))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbook.practice.flow_file import read_flow
+    from workbook.practice.flow_sheets import write_export
+
+    opened = read_flow(args.path)
+    out = write_export(opened, args.path, args.to, args.output)
+    print(one_line(f"{args.path}: flow written to {out}"))
     return EXIT_OK
