@@ -349,6 +349,8 @@ BAD_FLOWS = {
     "an answer before what it answers": ("early", "arguments.p3.answers: 'p2' comes in this"),
     "a newer version": ("flow = 9\n", "flow: version 9 is newer"),
     "a workbook outside": ("outside", "workbook: must stay inside"),
+    "a claim the workbook lacks": ("claim", "sheets.reckless-decision.claim: no claim 'gone'"),
+    "a point the claim lacks": ("point", "arguments.p1.point: no point 'p99' in claim"),
 }
 
 
@@ -363,6 +365,8 @@ def _spoiled(text: str, case: str) -> str:
         "own": ('answers = "p1"', 'answers = "p4"'),
         "early": ('speech = "2AC"', 'speech = "1AC"'),
         "outside": ('workbook = "soleimani-blowback.toml"', 'workbook = "../x.toml"'),
+        "claim": ('claim = "reckless-decision"', 'claim = "gone"'),
+        "point": ('point = "p1"', 'point = "p99"'),
     }
     if how in edits:
         old, new = edits[how]
@@ -388,3 +392,11 @@ def test_a_bad_flow_file_is_one_line_status_2_and_nothing_changed(
     assert "Traceback" not in captured.err
     assert flowed.read_bytes() == before
     assert sorted(p.name for p in flowed.parent.iterdir()) == folder
+
+
+def test_the_flow_file_page_shows_a_flow_file() -> None:
+    page = Path(__file__).parent.parent / "docs" / "reference" / "flow-file.md"
+    shown = page.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
+    flow = Flow.model_validate(parse_toml(shown))
+    assert flow.sheets["reckless-decision"].arguments["p2"].answers == "p1"
+    assert dropped(flow) == ["p2"]  # the 2AC has not answered it yet

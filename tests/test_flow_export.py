@@ -124,3 +124,12 @@ def test_an_export_never_replaces_the_flow_or_its_workbook(
     assert {p: p.read_bytes() for p in before} == before
     said = capsys.readouterr().err.strip().splitlines()
     assert len(said) == 4 and all(line.startswith(str(flowed.parent)) for line in said)
+
+
+def test_a_markdown_flow_goes_to_standard_output(
+    flowed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["flow", "export", str(flowed), "--to", "md", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# Flow: Policy (high school), as Aff\n")
+    assert not flowed.with_name("r.md").exists()

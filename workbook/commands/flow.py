@@ -8,7 +8,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, json_text, say
+from workbook.commands.exit_status import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    complain,
+    json_text,
+    say,
+    say_data,
+)
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
@@ -31,7 +38,9 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     export = actions.add_parser("export", help="write the flow as a spreadsheet or Markdown")
     export.add_argument("path", type=Path, metavar="FLOW")
     export.add_argument("--to", required=True, choices=("xlsx", "md"))
-    export.add_argument("-o", "--output", type=Path, metavar="OUT")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="where to write; - for standard output"
+    )
     return flow
 
 
@@ -106,9 +115,12 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from workbook.practice.flow_file import read_flow
-    from workbook.practice.flow_sheets import write_export
+    from workbook.practice.flow_sheets import exported, write_export
 
     opened = read_flow(args.path)
+    if args.output == Path("-"):
+        say_data(exported(opened, args.to))  # a spreadsheet is refused on a terminal
+        return EXIT_OK
     out = write_export(opened, args.path, args.to, args.output)
     print(one_line(f"{args.path}: flow written to {out}"))
     return EXIT_OK

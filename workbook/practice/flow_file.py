@@ -104,7 +104,26 @@ def read_flow(path: Path) -> Opened:
             raise WorkbookError(
                 f"{path}: sides.{side}: {workbook_path.name} has no side {prep_side!r}"
             )
+    problem = _prep_problem(flow, workbook)
+    if problem:
+        raise WorkbookError(f"{path}: {problem} in {workbook_path.name}")
     return Opened(flow, workbook, fmt, workbook_path)
+
+
+def _prep_problem(flow: Flow, workbook: Workbook) -> str:
+    """The first sheet or argument that names a claim or point the workbook does not have,
+    as `field.path: reason`; "" when every one is there."""
+    for sheet_id, sheet in flow.sheets.items():
+        if not sheet.claim:
+            continue
+        claim = workbook.claims.get(sheet.claim)
+        if claim is None:
+            return f"sheets.{sheet_id}.claim: no claim {sheet.claim!r}"
+        for argument_id, argument in sheet.arguments.items():
+            if argument.point and argument.point not in claim.points:
+                where = f"sheets.{sheet_id}.arguments.{argument_id}.point"
+                return f"{where}: no point {argument.point!r} in claim {sheet.claim!r}"
+    return ""
 
 
 def workbook_name(flow_path: Path, workbook_path: Path) -> str:

@@ -190,6 +190,15 @@ def spreadsheet(opened: Opened) -> bytes:
     return out.getvalue()
 
 
+def exported(opened: Opened, to: str) -> bytes:
+    """The flow as `to` asks: xlsx, a spreadsheet; md, Markdown."""
+    if to == "xlsx":
+        return spreadsheet(opened)
+    if to == "md":
+        return markdown(opened).encode("utf-8")
+    raise WorkbookError(f"--to: no export {to!r} (xlsx or md)")
+
+
 def write_export(opened: Opened, flow_path: Path, to: str, output: Path | None) -> Path:
     """Write the flow at `flow_path` as `to` (xlsx or md) to `output`, or beside the flow
     (NAME.xlsx, NAME.md, the flow's own name less .flow.toml); never over the flow, its
@@ -197,23 +206,11 @@ def write_export(opened: Opened, flow_path: Path, to: str, output: Path | None) 
     from workbook.practice.flow_file import SUFFIX
     from workbook.storage.owned import inputs_of
 
-    if to not in SUFFIXES:
-        raise WorkbookError(f"--to: no export {to!r} (xlsx or md)")
-    stem = (
-        flow_path.name.removesuffix(SUFFIX) if flow_path.name.endswith(SUFFIX) else flow_path.stem
-    )
+    data = exported(opened, to)
+    name = flow_path.name
+    stem = name.removesuffix(SUFFIX) if name.endswith(SUFFIX) else flow_path.stem
     target = output or flow_path.with_name(stem + SUFFIXES[to])
     protect = [(flow_path, "the flow itself"), *inputs_of(opened.workbook_path, opened.workbook)]
-    if to == "xlsx":
-        write_owned(
-            target, spreadsheet(opened), FLOW_SPREADSHEET, protect=protect, named=output is not None
-        )
-    else:
-        write_owned(
-            target,
-            markdown(opened).encode("utf-8"),
-            FLOW_MARKDOWN,
-            protect=protect,
-            named=output is not None,
-        )
+    kind = FLOW_SPREADSHEET if to == "xlsx" else FLOW_MARKDOWN
+    write_owned(target, data, kind, protect=protect, named=output is not None)
     return target
