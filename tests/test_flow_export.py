@@ -3,15 +3,20 @@ openpyxl, and as Markdown."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from openpyxl import load_workbook
 
+from tests.strategies import text
 from workbook.commands import main
-from workbook.practice.flow import Argument, Sheet
-from workbook.practice.flow_sheets import grid, worksheet_title
+from workbook.practice.flow import Argument, Flow, Sheet
+from workbook.practice.flow_file import Opened
+from workbook.practice.flow_sheets import CELL_MOST, grid, spreadsheet, worksheet_title
 from workbook.practice.formats import BUILT_IN
+from workbook.storage.files import shown_lines
 from workbook.storage.toml_data import parse_toml
 
 POLICY = BUILT_IN["policy-hs"]
@@ -133,3 +138,31 @@ def test_a_markdown_flow_goes_to_standard_output(
     assert main(["flow", "export", str(flowed), "--to", "md", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("# Flow: Policy (high school), as Aff\n")
     assert not flowed.with_name("r.md").exists()
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=text, title=text)
+def test_any_words_make_a_spreadsheet_that_reads_back(words: str, title: str) -> None:
+    sheet = Sheet(
+        title=" ".join(title.split()),
+        arguments={"a": Argument(speech="1AC", text=words), "b": Argument(speech="2AR")},
+    )
+    flow = Flow(
+        flow=1,
+        workbook="w.toml",
+        format="policy-hs",
+        ours="Aff",
+        sides={"Aff": "for", "Neg": "against"},
+        sheets={"s": sheet},
+    )
+    opened = Opened(flow, None, POLICY, Path("w.toml"))  # type: ignore[arg-type]
+    book = load_workbook(io.BytesIO(spreadsheet(opened)))
+    cell = book.worksheets[0]["A2"].value
+    assert cell == shown_lines(sheet.arguments["a"].text + " [dropped]")
+
+
+def test_a_cell_longer_than_excel_keeps_is_cut() -> None:
+    from workbook.practice.flow_sheets import cell_value
+
+    assert len(cell_value("x" * 40_000, str)) == CELL_MOST
+    assert cell_value("x" * 10, str) == "x" * 10

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,6 +152,17 @@ def worksheet_title(sheet_id: str, sheet: Sheet, taken: set[str]) -> str:
     return title
 
 
+# The most characters Excel keeps in a cell.
+CELL_MOST = 32_767
+
+
+def cell_value(words: str, shown: Callable[[str], str]) -> str:
+    """A cell's words as a spreadsheet takes them: control characters shown escaped by
+    `shown`, cut to Excel's most with an ellipsis."""
+    value = shown(words)
+    return value if len(value) <= CELL_MOST else value[: CELL_MOST - 1] + "…"
+
+
 def spreadsheet(opened: Opened) -> bytes:
     """The flow as an Excel workbook in Verbatim Flow's layout: a worksheet a sheet, its
     first row the speeches' names, each column as wide as a flow's; drops in red."""
@@ -158,7 +170,7 @@ def spreadsheet(opened: Opened) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from workbook.storage.files import one_line
+    from workbook.storage.files import shown_lines
 
     book = Spreadsheet()
     for first in list(book.worksheets):  # the blank worksheet a new workbook starts with
@@ -177,8 +189,9 @@ def spreadsheet(opened: Opened) -> bytes:
             for index, words in enumerate(cells, start=1):
                 if not words:
                     continue
-                # A cell holds no control character, nor a formula: a flow's words are text.
-                cell = ws.cell(row=number, column=index, value=one_line(words))
+                # A cell holds its lines but no other control character (which Excel refuses),
+                # no more than Excel's most, and no formula: a flow's words are text.
+                cell = ws.cell(row=number, column=index, value=cell_value(words, shown_lines))
                 cell.data_type = "s"
                 cell.alignment = wrap
                 if words.endswith("[dropped]"):
