@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 from typing import Any
@@ -400,3 +401,43 @@ def test_the_flow_file_page_shows_a_flow_file() -> None:
     flow = Flow.model_validate(parse_toml(shown))
     assert flow.sheets["reckless-decision"].arguments["p2"].answers == "p1"
     assert dropped(flow) == ["p2"]  # the 2AC has not answered it yet
+
+
+def test_flow_new_says_what_it_wrote(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = seed_copy.parent / "r.flow.toml"
+    assert (
+        main(["flow", "new", str(seed_copy), "--format", "ld", "--as", "Neg", "-o", str(out)]) == 0
+    )
+    said = capsys.readouterr().out
+    assert said.startswith(f"{out}: 28 sheets, ")
+    assert "prepared answers after its side's last speech, left off" in said
+
+
+def test_an_edit_to_one_argument_changes_only_its_lines() -> None:
+    flow, _ = preflow(load(seed_path()), POLICY, "seed.toml", "Aff")
+    before = dumps(flow).splitlines()
+    flow.sheets["reckless-decision"].arguments["p2"].mark = "conceded"
+    flow.sheets["reckless-decision"].arguments["x1"] = Argument(speech="2AR", text="New.")
+    after = dumps(flow).splitlines()
+    changed = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
+    # The blank line between tables falls where difflib likes; the lines are these.
+    assert sorted(changed) == sorted(
+        [
+            '+ mark = "conceded"',
+            "+ ",
+            "+ [sheets.reckless-decision.arguments.x1]",
+            '+ speech = "2AR"',
+            '+ text = "New."',
+        ]
+    )
+
+
+def test_a_card_library_has_nothing_to_flow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = tmp_path / "library.toml"
+    library.write_text('format = 2\ntitle = "Cards"\n', encoding="utf-8")
+    out = tmp_path / "r.flow.toml"
+    assert main(["flow", "new", str(library), "--format", "ld", "--as", "Aff", "-o", str(out)]) == 2
+    assert "a card library has no claims to flow" in capsys.readouterr().err
+    assert not out.exists()

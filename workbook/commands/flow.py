@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from workbook.core.coverage import count
     from workbook.practice.flow_file import workbook_name, write_flow
     from workbook.practice.format_file import load_formats
     from workbook.practice.preflow import Round, preflow, side_of_format
@@ -74,9 +75,10 @@ def _new(args: argparse.Namespace) -> int:
     flow, left_off = preflow(workbook, fmt, name, ours, meta)
     write_flow(flow, output, inputs_of(args.workbook, workbook))
     arguments = sum(len(sheet.arguments) for sheet in flow.sheets.values())
-    said = f"{output}: {len(flow.sheets)} sheets, {arguments} prepared arguments, {fmt.name}"
+    sheets, prepared = count(flow.sheets, "sheet"), count(arguments, "prepared argument")
+    said = f"{output}: {sheets}, {prepared}, {fmt.name}"
     if left_off:
-        said += f"; {left_off} prepared answers come after their side's last speech, left off"
+        said += f"; {count(left_off, 'prepared answer')} after its side's last speech, left off"
     print(one_line(said))
     return EXIT_OK
 
