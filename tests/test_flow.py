@@ -312,7 +312,7 @@ def test_a_flow_outside_its_workbooks_folder_is_refused(
 
 
 BAD_NEW = {
-    "an unknown format": (["--format", "oxford", "--as", "Aff"], "no format 'oxford'"),
+    "an unknown format": (["--format", "oxford", "--as", "Aff"], "--format: no format 'oxford'"),
     "an unknown side": (["--format", "ld", "--as", "Gov"], "--as: no side 'Gov'"),
 }
 
@@ -343,7 +343,7 @@ def test_flow_new_never_writes_over_its_workbook(
 BAD_FLOWS = {
     "damaged": ("flow = 1\n[sheets\n", "r.flow.toml:2"),
     "workbook gone": (None, "workbook: gone.toml is not there"),
-    "format unknown": ("format", "no format 'oxford'"),
+    "format unknown": ("format", "r.flow.toml: format: no format 'oxford'"),
     "speech unknown": ("speech", "sheets.reckless-decision.arguments.p1.speech: no speech 'XYZ'"),
     "answer to nothing": ("answers", "sheets.reckless-decision.arguments.p2.answers: no argument"),
     "answer to its own side": ("own", "arguments.p2.answers: 'p4' is not of the other side"),

@@ -64,7 +64,11 @@ def _new(args: argparse.Namespace) -> int:
     from workbook.storage.owned import inputs_of
     from workbook.storage.store import load
 
-    fmt = load_formats().get(args.format)
+    formats = load_formats()
+    try:
+        fmt = formats.get(args.format)
+    except WorkbookError as error:
+        raise WorkbookError(f"--format: {error}") from None
     output: Path = args.output
     name = workbook_name(output, args.workbook)
     workbook = load(args.workbook)

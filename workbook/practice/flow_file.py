@@ -90,7 +90,11 @@ def read_flow(path: Path) -> Opened:
     whatever is wrong, a WorkbookError of one line."""
     text, data = read_toml(path)
     flow = parse(text, data, path)
-    fmt = load_formats().get(flow.format)
+    formats = load_formats()  # the user's formats file speaks for itself when it is bad
+    try:
+        fmt = formats.get(flow.format)
+    except WorkbookError as error:
+        raise WorkbookError(f"{path}: format: {error}") from None
     problems = format_problems(flow, fmt)
     if problems:
         where, reason = problems[0]
