@@ -295,7 +295,11 @@ def test_flow_check_lists_the_drops_as_json(
     assert len(found) == 37
     assert {"speech", "side", "text", "sheet", "id", "unanswered_in", "point"} <= set(found[0])
     assert main(["flow", "check", str(flowed)]) == 0
-    assert capsys.readouterr().out.startswith(f"{flowed}: 37 dropped\n")
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == f"{flowed}: 37 dropped" and len(said) == 38
+    # A drop a line: where, whose, which, a few of its words, and the speech that missed it.
+    assert said[1].startswith("  reckless-decision 2AC (Aff): p3: “Concluded” is Iran's word")
+    assert said[1].endswith("… (not answered in 2NC)") and len(said[1]) < 140
 
 
 def test_a_flow_outside_its_workbooks_folder_is_refused(
@@ -350,6 +354,7 @@ BAD_FLOWS = {
     "an answer before what it answers": ("early", "arguments.p3.answers: 'p2' comes in this"),
     "a newer version": ("flow = 9\n", "flow: version 9 is newer"),
     "a workbook outside": ("outside", "workbook: must stay inside"),
+    "a workbook, not a flow": ("workbook", "r.flow.toml: is a workbook, not a flow; start"),
     "a claim the workbook lacks": ("claim", "sheets.reckless-decision.claim: no claim 'gone'"),
     "a point the claim lacks": ("point", "arguments.p1.point: no point 'p99' in claim"),
 }
@@ -357,6 +362,10 @@ BAD_FLOWS = {
 
 def _spoiled(text: str, case: str) -> str:
     how = BAD_FLOWS[case][0]
+    if how == "workbook":
+        return (Path(__file__).parent.parent / "positions" / "soleimani-blowback.toml").read_text(
+            encoding="utf-8"
+        )
     if how is None:
         return text.replace('workbook = "soleimani-blowback.toml"', 'workbook = "gone.toml"')
     edits = {

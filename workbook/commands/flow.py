@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from workbook.commands import Subparsers
 
 
+# The words of a drop that `flow check` shows: enough to know the argument by, on one line.
+_WORDS_MOST = 60
+
+
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     flow = subparsers.add_parser("flow")
     actions = flow.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -110,7 +114,8 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     lines = [f"{args.path}: {len(found)} dropped"]
     for drop in found:
-        words = drop.text.split("\n", 1)[0] or "(no words)"
+        words = " ".join(drop.text.split()) or "(no words)"
+        words = words if len(words) <= _WORDS_MOST else words[: _WORDS_MOST - 1] + "…"
         lines.append(
             f"  {drop.sheet} {drop.speech} ({drop.side}): {drop.argument}: {words}"
             f" (not answered in {drop.unanswered_in})"

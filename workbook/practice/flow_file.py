@@ -19,7 +19,7 @@ from workbook.practice.formats import Format
 from workbook.storage.files import WorkbookError
 from workbook.storage.owned import Kind, write_owned
 from workbook.storage.store import describe, load
-from workbook.storage.toml_data import TooDeep, parse_toml, read_toml
+from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml, read_toml
 
 SUFFIX = ".flow.toml"
 
@@ -60,6 +60,10 @@ def dumps(flow: Flow) -> str:
 
 def parse(text: str, data: dict[str, Any], path: Path) -> Flow:
     """A flow from its file's data; a WorkbookError of one line naming the field path."""
+    if "flow" not in data and looks_like_workbook(data):
+        raise WorkbookError(
+            f"{path}: is a workbook, not a flow; start a round of it with `workbook flow new`"
+        )
     version = data.get("flow")
     if isinstance(version, int) and not isinstance(version, bool) and version > FLOW_VERSION:
         raise WorkbookError(
