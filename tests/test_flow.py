@@ -450,3 +450,25 @@ def test_a_card_library_has_nothing_to_flow(
     assert main(["flow", "new", str(library), "--format", "ld", "--as", "Aff", "-o", str(out)]) == 2
     assert "a card library has no claims to flow" in capsys.readouterr().err
     assert not out.exists()
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(0, 3000), spliced=text)
+def test_a_flow_file_spoiled_anywhere_is_refused_in_one_line_or_read(
+    cut: int, spliced: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from tests.conftest import copy_positions
+
+    folder = tmp_path_factory.mktemp("spoiled")
+    seed = copy_positions(folder)
+    flow, _ = preflow(load(seed), POLICY, seed.name, "Aff")
+    written = dumps(flow)
+    path = folder / "r.flow.toml"
+    path.write_text(written[:cut] + spliced + written[cut + len(spliced) :], encoding="utf-8")
+    before = path.read_bytes()
+    try:
+        status = main(["flow", "check", str(path), "--json"])
+    except SystemExit as error:  # not expected: argparse is not what reads the file
+        raise AssertionError(error) from None
+    assert status in (0, 2)
+    assert path.read_bytes() == before
