@@ -9,6 +9,7 @@ side) is checked by `format_problems`, once the format is known.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -101,31 +102,42 @@ def format_problems(flow: Flow, fmt: Format) -> list[tuple[str, str]]:
         return [("sides", f"name {fmt.name}'s sides, {' and '.join(fmt.sides)}")]
     if flow.ours not in fmt.sides:
         return [("ours", f"{flow.ours!r} is not a side of {fmt.name} ({', '.join(fmt.sides)})")]
-    at = {speech.name: index for index, speech in enumerate(speeches)}
-    side_of = {speech.name: speech.side for speech in speeches}
     for sheet_id, sheet in flow.sheets.items():
         for argument_id, argument in sheet.arguments.items():
             path = f"sheets.{sheet_id}.arguments.{argument_id}"
-            if argument.speech not in at:
-                problems.append(
-                    (
-                        f"{path}.speech",
-                        f"no speech {argument.speech!r} in {fmt.name} ({', '.join(names)})",
-                    )
-                )
-                continue
-            for name, same_side in (("answers", False), ("extends", True)):
-                target_id = getattr(argument, name)
-                target = sheet.arguments[target_id] if target_id else None
-                if target is None or target.speech not in at:
-                    continue
-                if (side_of[target.speech] == side_of[argument.speech]) != same_side:
-                    side = "its own side" if same_side else "the other side"
-                    problems.append((f"{path}.{name}", f"{target_id!r} is not of {side}"))
-                elif at[target.speech] >= at[argument.speech]:
-                    problems.append(
-                        (f"{path}.{name}", f"{target_id!r} comes in this speech or after it")
-                    )
+            problems += [
+                (f"{path}.{name}", reason)
+                for name, reason in argument_problems(sheet.arguments, argument, fmt, speeches)
+            ]
+    return problems
+
+
+def argument_problems(
+    arguments: Mapping[str, Argument],
+    argument: Argument,
+    fmt: Format,
+    speeches: tuple[Speech, ...] | None = None,
+) -> list[tuple[str, str]]:
+    """What the format does not allow of one argument among its sheet's `arguments`, as
+    (field, reason) pairs: an unknown speech, an answer to its own side or to a later speech,
+    an extension of the other side or of a later speech."""
+    speeches = columns(fmt) if speeches is None else speeches
+    at = {speech.name: index for index, speech in enumerate(speeches)}
+    if argument.speech not in at:
+        names = ", ".join(at)
+        return [("speech", f"no speech {argument.speech!r} in {fmt.name} ({names})")]
+    side_of = {speech.name: speech.side for speech in speeches}
+    problems: list[tuple[str, str]] = []
+    for name, same_side in (("answers", False), ("extends", True)):
+        target_id = getattr(argument, name)
+        target = arguments.get(target_id) if target_id else None
+        if target is None or target.speech not in at:
+            continue
+        if (side_of[target.speech] == side_of[argument.speech]) != same_side:
+            side = "its own side" if same_side else "the other side"
+            problems.append((name, f"{target_id!r} is not of {side}"))
+        elif at[target.speech] >= at[argument.speech]:
+            problems.append((name, f"{target_id!r} comes in this speech or after it"))
     return problems
 
 
