@@ -42,7 +42,7 @@ def test_an_argument_typed_across_from_what_it_answers_takes_its_drop_away(
     assert flow.sheets[SHEET].arguments[new].speech == "1NC"
     assert ("reckless-decision", "p1") not in {(d.sheet, d.argument) for d in drops(flow, POLICY)}
     written = dumps(flow)
-    assert parse(written, parse_toml(written), Path("r.flow.toml")) == flow
+    assert parse(parse_toml(written), Path("r.flow.toml")) == flow
 
 
 def test_a_quick_response_is_a_prepared_answer_pulled_into_the_next_speech(

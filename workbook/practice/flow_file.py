@@ -58,7 +58,7 @@ def dumps(flow: Flow) -> str:
     return tomli_w.dumps(to_data(flow), multiline_strings=True)
 
 
-def parse(text: str, data: dict[str, Any], path: Path) -> Flow:
+def parse(data: dict[str, Any], path: Path) -> Flow:
     """A flow from its file's data; a WorkbookError of one line naming the field path."""
     if "flow" not in data and looks_like_workbook(data):
         raise WorkbookError(
@@ -92,8 +92,8 @@ def _described(error: ValidationError) -> str:
 def read_flow(path: Path) -> Opened:
     """The flow at `path`, its workbook (named inside the flow's folder) and its format;
     whatever is wrong, a WorkbookError of one line."""
-    text, data = read_toml(path)
-    flow = parse(text, data, path)
+    _, data = read_toml(path)
+    flow = parse(data, path)
     formats = load_formats()  # the user's formats file speaks for itself when it is bad
     try:
         fmt = formats.get(flow.format)
