@@ -110,7 +110,7 @@ def _check(args: argparse.Namespace) -> int:
             }
             for drop in found
         ]
-        print(json_text({"dropped": entries}))
+        say(json_text({"dropped": entries}))
         return EXIT_OK
     lines = [f"{args.path}: {len(found)} dropped"]
     for drop in found:
