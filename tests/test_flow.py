@@ -472,3 +472,16 @@ def test_a_flow_file_spoiled_anywhere_is_refused_in_one_line_or_read(
         raise AssertionError(error) from None
     assert status in (0, 2)
     assert path.read_bytes() == before
+
+
+def test_a_sheet_is_titled_by_its_claims_tag_or_else_its_quote() -> None:
+    seed = load(seed_path())
+    claim_id = next(iter(seed.claims))
+    seed.claims[claim_id].tag = ""
+    seed.claims[claim_id].quote = "A quote\nover two lines " + "long " * 40
+    flow, _ = preflow(seed, POLICY, "seed.toml", "Aff")
+    title = flow.sheets[claim_id].title
+    assert title.startswith("“A quote over two lines long") and title.endswith("…”")
+    assert len(title) == 102
+    second = list(seed.claims)[1]
+    assert flow.sheets[second].title == seed.claims[second].tag

@@ -74,9 +74,9 @@ def test_a_long_chain_of_answers_is_laid_out_without_recursion() -> None:
 
 def test_worksheet_titles_are_what_excel_takes_once_each() -> None:
     taken: set[str] = set()
-    long = Sheet(title="Is it [really] a: threat? / or * not" + "x" * 40)
-    first = worksheet_title("s", long, taken)
-    second = worksheet_title("t", long, taken)
+    long = "Is it [really] a: threat? / or * not" + "x" * 40
+    first = worksheet_title(long, taken)
+    second = worksheet_title(long, taken)
     assert len(first) <= 31 and len(second) <= 31 and first != second
     assert not set("[]:*?/\\") & set(first + second)
 
@@ -166,3 +166,14 @@ def test_a_cell_longer_than_excel_keeps_is_cut() -> None:
 
     assert len(cell_value("x" * 40_000, str)) == CELL_MOST
     assert cell_value("x" * 10, str) == "x" * 10
+
+
+def test_a_claims_sheet_with_no_title_is_named_as_its_claim(flowed: Path, tmp_path: Path) -> None:
+    text = flowed.read_text(encoding="utf-8")
+    start = text.index('title = "The strike was reckless')
+    end = text.index("\n", start)
+    flowed.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    assert main(["flow", "export", str(flowed), "--to", "md", "-o", str(tmp_path / "f.md")]) == 0
+    written = (tmp_path / "f.md").read_text(encoding="utf-8")
+    tag = "The strike was reckless, and the U.S. and Iraq are still paying for it"
+    assert f"\n## {tag}\n" in written  # the claim's tag, from the workbook; not its id

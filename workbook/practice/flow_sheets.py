@@ -93,9 +93,23 @@ def _laid_out(opened: Opened) -> list[tuple[str, Sheet, Grid]]:
     for drop in found:
         by_sheet.setdefault(drop.sheet, set()).add(drop.argument)
     return [
-        (sheet_id, sheet, grid(sheet, opened.fmt, by_sheet.get(sheet_id, set())))
+        (
+            sheet_name(opened, sheet_id),
+            sheet,
+            grid(sheet, opened.fmt, by_sheet.get(sheet_id, set())),
+        )
         for sheet_id, sheet in opened.flow.sheets.items()
     ]
+
+
+def sheet_name(opened: Opened, sheet_id: str) -> str:
+    """A sheet as its reader knows it: its title; a claim's sheet with none, as its claim is
+    named (`preflow.sheet_title`); a position with none, by its id, all it has."""
+    from workbook.practice.preflow import sheet_title
+
+    sheet = opened.flow.sheets[sheet_id]
+    claim = opened.workbook.claims.get(sheet.claim) if sheet.claim else None
+    return sheet.title or (sheet_title(claim) if claim is not None else "") or sheet_id
 
 
 def _heading(flow: Flow, fmt: Format) -> str:
@@ -125,8 +139,8 @@ def markdown(opened: Opened) -> str:
     """The flow as Markdown: a heading for the round, a table a sheet."""
     names = [speech.name for speech in columns(opened.fmt)]
     lines = [f"# Flow: {_md(_heading(opened.flow, opened.fmt))}", ""]
-    for sheet_id, sheet, rows in _laid_out(opened):
-        lines += [f"## {_md(sheet.title or sheet_id)}", ""]
+    for name, _, rows in _laid_out(opened):
+        lines += [f"## {_md(name)}", ""]
         lines.append("| " + " | ".join(_md(name) for name in names) + " |")
         lines.append("|" + "---|" * len(names))
         lines += ["| " + " | ".join(_md(cell) for cell in cells) + " |" for cells in rows]
@@ -139,9 +153,9 @@ _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _TITLE_MOST = 31
 
 
-def worksheet_title(sheet_id: str, sheet: Sheet, taken: set[str]) -> str:
-    """A worksheet's title: the sheet's title (or id) as Excel takes it, once in the file."""
-    base = _NOT_IN_TITLE.sub(" ", sheet.title or sheet_id).strip().strip("'") or sheet_id
+def worksheet_title(name: str, taken: set[str]) -> str:
+    """A worksheet's title: the sheet's name as Excel takes it, once in the file."""
+    base = _NOT_IN_TITLE.sub(" ", name).strip().strip("'") or "Sheet"
     title = base[:_TITLE_MOST]
     number = 2
     while title.lower() in taken:
@@ -178,8 +192,8 @@ def spreadsheet(opened: Opened) -> bytes:
     speeches = columns(opened.fmt)
     taken: set[str] = set()
     wrap = Alignment(wrap_text=True, vertical="top")
-    for sheet_id, sheet, rows in _laid_out(opened):
-        ws = book.create_sheet(worksheet_title(sheet_id, sheet, taken))
+    for name, _, rows in _laid_out(opened):
+        ws = book.create_sheet(worksheet_title(name, taken))
         for index, speech in enumerate(speeches, start=1):
             head = ws.cell(row=1, column=index, value=speech.name)
             head.font = Font(bold=True)

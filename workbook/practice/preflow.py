@@ -55,7 +55,7 @@ def preflow(
     left_off = 0
     for claim_id, claim in workbook.claims.items():
         arguments, missed = _sheet_arguments(claim, fmt, {v: k for k, v in sides.items()})
-        sheets[claim_id] = Sheet(title=claim.tag, claim=claim_id, arguments=arguments)
+        sheets[claim_id] = Sheet(title=sheet_title(claim), claim=claim_id, arguments=arguments)
         left_off += missed
     flow = Flow(
         flow=FLOW_VERSION,
@@ -70,6 +70,20 @@ def preflow(
         sheets=sheets,
     )
     return flow, left_off
+
+
+# The most characters of a claim's quote that title its sheet when it has no tag.
+TITLE_MOST = 100
+
+
+def sheet_title(claim: Claim) -> str:
+    """A claim's sheet as a debater knows it: by its tag, or while it has none by its quote in
+    quotation marks, on one line and cut short; never by its id, which no one typed."""
+    if claim.tag:
+        return claim.tag
+    quote = " ".join(claim.quote.split())
+    cut = quote if len(quote) <= TITLE_MOST else quote[: TITLE_MOST - 1] + "…"
+    return f"“{cut}”" if cut else ""
 
 
 def _sheet_arguments(
