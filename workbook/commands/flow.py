@@ -64,7 +64,7 @@ def _new(args: argparse.Namespace) -> int:
     from workbook.core.coverage import count
     from workbook.practice.flow_file import workbook_name, write_flow
     from workbook.practice.format_file import load_formats
-    from workbook.practice.preflow import Round, preflow, side_of_format
+    from workbook.practice.preflow import Round, preflow, refuse_a_library, side_of_format
     from workbook.storage.owned import inputs_of
     from workbook.storage.store import load
 
@@ -76,8 +76,10 @@ def _new(args: argparse.Namespace) -> int:
     output: Path = args.output
     name = workbook_name(output, args.workbook)
     workbook = load(args.workbook)
-    if workbook.essay is None:
-        raise WorkbookError(f"{args.workbook}: a card library has no claims to flow")
+    try:
+        refuse_a_library(workbook)
+    except WorkbookError as error:
+        raise WorkbookError(f"{args.workbook}: {error}") from None
     ours = side_of_format(workbook, fmt, args.ours)
     meta = Round(args.tournament, args.round, args.opponent, args.judge)
     flow, left_off = preflow(workbook, fmt, name, ours, meta)

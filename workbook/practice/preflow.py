@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbook.core.model import Claim, Workbook
+from workbook.core.model import Claim, Workbook, is_library
 from workbook.practice.flow import FLOW_VERSION, Argument, Flow, Sheet, columns
 from workbook.practice.formats import Format
 from workbook.storage.files import WorkbookError
@@ -22,6 +22,14 @@ class Round:
     judge: str = ""
 
 
+def refuse_a_library(workbook: Workbook) -> None:
+    """A WorkbookError for a card library, which has no claims or sides to flow. Asked of the
+    model, which says what a card library is, so a workbook of another kind (one from a motion
+    alone, say) is flowed as its model allows."""
+    if is_library(workbook):
+        raise WorkbookError("a card library has no claims to flow; start from a workbook")
+
+
 def format_sides(workbook: Workbook, fmt: Format) -> dict[str, str]:
     """The format's sides, by name, to the workbook's: the workbook's first side speaks first
     (Aff, Pro, Gov, Prop), its second side second."""
@@ -31,6 +39,7 @@ def format_sides(workbook: Workbook, fmt: Format) -> dict[str, str]:
 def side_of_format(workbook: Workbook, fmt: Format, wanted: str) -> str:
     """The format's side named by `wanted`: one of the format's sides, or the workbook's side
     (key or name) that debates it; a WorkbookError of one line if it is neither."""
+    refuse_a_library(workbook)
     sides = format_sides(workbook, fmt)
     for side, prep_side in sides.items():
         names = (side, prep_side, workbook.sides[prep_side].name)
@@ -45,8 +54,7 @@ def preflow(
 ) -> tuple[Flow, int]:
     """The round pre-flowed from `workbook`, named in the flow by `workbook_file`, and how many
     prepared answers were left off for coming after the format's last speech of their side."""
-    if workbook.essay is None:
-        raise WorkbookError("a card library has no claims to flow; start from a workbook")
+    refuse_a_library(workbook)
     names = [speech.name for speech in columns(fmt)]
     if len(set(names)) != len(names):
         raise WorkbookError(f"--format: {fmt.name} names a speech twice; a flow needs each once")
