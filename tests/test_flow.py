@@ -485,3 +485,32 @@ def test_a_sheet_is_titled_by_its_claims_tag_or_else_its_quote() -> None:
     assert len(title) == 102
     second = list(seed.claims)[1]
     assert flow.sheets[second].title == seed.claims[second].tag
+
+
+def test_two_changed_copies_of_a_flow_merge_with_the_workbooks_merge_driver(
+    flowed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # git-setup gives every .toml to `workbook merge`: a flow is no workbook, and merges as
+    # text, each argument a table of its own, so changes to different arguments both stay.
+    base = flowed.read_text(encoding="utf-8")
+    ours = flowed.with_name("ours.flow.toml")
+    theirs = flowed.with_name("theirs.flow.toml")
+    ours.write_text(base.replace('speech = "1AC"', 'speech = "1AC"\nmark = "kicked"', 1), "utf-8")
+    marked = base.replace('answers = "p2"', 'answers = "p2"\nmark = "conceded"', 1)
+    theirs.write_text(marked, encoding="utf-8")
+    out = flowed.with_name("merged.flow.toml")
+    capsys.readouterr()
+    status = main(["merge", str(flowed), str(ours), str(theirs), "-o", str(out)])
+    assert status == 0, capsys.readouterr().err
+    merged = parse(parse_toml(out.read_text(encoding="utf-8")), out)
+    arguments = merged.sheets["reckless-decision"].arguments
+    assert (arguments["p1"].mark, arguments["p3"].mark) == ("kicked", "conceded")
+
+
+def test_a_flow_given_where_a_workbook_belongs_is_told_as_a_flow(
+    flowed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["check", str(flowed)]) == 2
+    said = capsys.readouterr().err.strip().splitlines()
+    assert said == [f"{flowed}: is a flow of a round, not a workbook; see `workbook flow check`"]

@@ -3,8 +3,8 @@ format, and in each column the arguments its side made, each across from what it
 
 The models mirror the flow file as the workbook's mirror the workbook: sheets and arguments are
 tables keyed by their ids, so a validation error's location is the field path a user finds in
-the file, and two copies of a flow merge by id. What needs the format (a speech's name and
-side) is checked by `format_problems`, once the format is known.
+the file, and two copies changed in different arguments merge line by line. What needs the
+format (a speech's name and side) is checked by `format_problems`, once the format is known.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The flow file, NAME.flow.toml: read with one line for whatever is wrong, its workbook and
 format found, and written in the canonical form the workbook's store writes (a table a sheet
 and an argument, keyed by id, empty fields left out), so its diffs stay local and two copies
-merge by id as workbooks do."""
+changed in different arguments merge cleanly as text (what `workbook merge`, git's driver for
+every .toml, does with TOML that is no workbook)."""
 
 from __future__ import annotations
 
