@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbook.core.model import Workbook
-from workbook.practice.flow import Flow, drops, format_problems
+from workbook.practice.flow import Flow, drops, format_problems, sheet_drops
 from workbook.practice.flow_edits import extend, mark, pull_response, quick_responses, write
 from workbook.practice.flow_file import dumps, parse
 from workbook.practice.formats import BUILT_IN
@@ -91,3 +91,35 @@ def test_what_the_format_does_not_allow_is_refused_and_nothing_added(
         write(flow, POLICY, SHEET, speech, "x", answers=answers)
     assert dumps(flow) == before
     assert format_problems(flow, POLICY) == []
+
+
+def test_a_sheets_drops_are_the_flows_drops_of_that_sheet(seed_round: Round) -> None:
+    _, flow = seed_round
+    write(flow, POLICY, SHEET, "1NC", "No link.", answers="p1")
+    for sheet_id, sheet in flow.sheets.items():
+        expected = [d for d in drops(flow, POLICY) if d.sheet == sheet_id]
+        assert sheet_drops(sheet_id, sheet, POLICY) == expected
+
+
+def test_an_edit_costs_the_same_in_a_flow_of_forty_sheets_as_in_one(seed_round: Round) -> None:
+    from tests.timing import best_time
+
+    _, flow = seed_round
+    big = flow.model_copy(deep=True)
+    small = flow.model_copy(
+        update={"sheets": {SHEET: flow.sheets[SHEET].model_copy(deep=True)}}, deep=False
+    )
+    for name, sheet in list(big.sheets.items())[:12]:  # 28 claims and 12 more: 40 sheets
+        big.sheets[f"{name}-2"] = sheet.model_copy(deep=True)
+    assert len(big.sheets) == 40
+
+    def edit(flowed: Flow) -> object:
+        # A keystroke's work: an argument written, then that sheet's drops again.
+        for _ in range(200):
+            new = write(flowed, POLICY, SHEET, "1NC", "No link.", answers="p1")
+            sheet_drops(SHEET, flowed.sheets[SHEET], POLICY)
+            del flowed.sheets[SHEET].arguments[new]
+        return flowed
+
+    ratio = best_time(lambda: edit(big)) / max(best_time(lambda: edit(small)), 1e-6)
+    assert ratio < 2, f"an edit in 40 sheets took {ratio:.1f} times as long as in one"

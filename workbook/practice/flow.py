@@ -180,43 +180,50 @@ def next_speeches(fmt: Format) -> dict[str, str]:
 
 def drops(flow: Flow, fmt: Format) -> list[Drop]:
     """Every argument the other side did not answer in its next speech, unless it was kicked
-    or conceded, sheet by sheet in column order. An extension is an argument of its own, so
-    an argument carried into a later speech must be answered again after it. The answering
-    is coverage's own computation (`unanswered_among`), asked of a speech's arguments with
-    those of the other side's next speech."""
+    or conceded, sheet by sheet in column order (`sheet_drops` of each)."""
+    return [
+        drop
+        for sheet_id, sheet in flow.sheets.items()
+        for drop in sheet_drops(sheet_id, sheet, fmt)
+    ]
+
+
+def sheet_drops(sheet_id: str, sheet: Sheet, fmt: Format) -> list[Drop]:
+    """The drops of one sheet, in column order: what an edit to the sheet changes, worked out
+    in the time of the sheet alone, however many sheets the flow has. An extension is an
+    argument of its own, so an argument carried into a later speech must be answered again
+    after it. The answering is coverage's own computation (`unanswered_among`), asked of a
+    speech's arguments with those of the other side's next speech."""
     from workbook.core.coverage import unanswered_among
 
     side_of = {speech.name: speech.side for speech in columns(fmt)}
     following = next_speeches(fmt)
     found: list[Drop] = []
-    for sheet_id, sheet in flow.sheets.items():
-        by_speech: dict[str, dict[str, Argument]] = {}
-        for argument_id, argument in sheet.arguments.items():
-            by_speech.setdefault(argument.speech, {})[argument_id] = argument
-        for speech in columns(fmt):
-            made = by_speech.get(speech.name, {})
-            answering_in = following.get(speech.name)
-            if not made or answering_in is None:
+    by_speech: dict[str, dict[str, Argument]] = {}
+    for argument_id, argument in sheet.arguments.items():
+        by_speech.setdefault(argument.speech, {})[argument_id] = argument
+    for speech in columns(fmt):
+        made = by_speech.get(speech.name, {})
+        answering_in = following.get(speech.name)
+        if not made or answering_in is None:
+            continue
+        live = {aid: a for aid, a in made.items() if not a.mark}
+        replies = by_speech.get(answering_in, {})
+        among = {aid: Placed(side_of[a.speech], a.answers) for aid, a in (live | replies).items()}
+        other = side_of[answering_in]
+        for argument_id in unanswered_among(among, other):
+            if argument_id not in live:
                 continue
-            live = {aid: a for aid, a in made.items() if not a.mark}
-            replies = by_speech.get(answering_in, {})
-            among = {
-                aid: Placed(side_of[a.speech], a.answers) for aid, a in (live | replies).items()
-            }
-            other = side_of[answering_in]
-            for argument_id in unanswered_among(among, other):
-                if argument_id not in live:
-                    continue
-                argument = live[argument_id]
-                found.append(
-                    Drop(
-                        sheet_id,
-                        argument_id,
-                        speech.name,
-                        speech.side,
-                        argument.text,
-                        answering_in,
-                        argument.point,
-                    )
+            argument = live[argument_id]
+            found.append(
+                Drop(
+                    sheet_id,
+                    argument_id,
+                    speech.name,
+                    speech.side,
+                    argument.text,
+                    answering_in,
+                    argument.point,
                 )
+            )
     return found
