@@ -318,6 +318,7 @@ def test_a_flow_outside_its_workbooks_folder_is_refused(
 BAD_NEW = {
     "an unknown format": (["--format", "oxford", "--as", "Aff"], "--format: no format 'oxford'"),
     "an unknown side": (["--format", "ld", "--as", "Gov"], "--as: no side 'Gov'"),
+    "standard output": (["--format", "ld", "--as", "Aff", "-o", "-"], "-o: a flow is a file"),
 }
 
 
@@ -327,7 +328,7 @@ def test_flow_new_refuses_bad_input_in_one_line(
 ) -> None:
     options, said = BAD_NEW[case]
     out = seed_copy.parent / "r.flow.toml"
-    assert main(["flow", "new", str(seed_copy), *options, "-o", str(out)]) == 2
+    assert main(["flow", "new", str(seed_copy), "-o", str(out), *options]) == 2
     err = capsys.readouterr().err
     assert said in err and len(err.strip().splitlines()) == 1
     assert not out.exists()

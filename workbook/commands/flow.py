@@ -74,6 +74,8 @@ def _new(args: argparse.Namespace) -> int:
     except WorkbookError as error:
         raise WorkbookError(f"--format: {error}") from None
     output: Path = args.output
+    if str(output) == "-":
+        raise WorkbookError("-o: a flow is a file the round is kept in; name one (R.flow.toml)")
     name = workbook_name(output, args.workbook)
     workbook = load(args.workbook)
     try:
