@@ -76,6 +76,7 @@ COMMANDS: dict[str, Command] = {
     "import": Command(
         "import_", "read a squad's Word files (Verbatim's structure) into a card library"
     ),
+    "flow": Command("flow", "flow a round against the prep: start one, list its drops, export it"),
     "config": Command("config", "set your own settings: the initials you sign cut cards with"),
 }
 

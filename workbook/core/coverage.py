@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sized
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from workbook.core.cites import incomplete_cite
 
@@ -18,15 +18,29 @@ def has_evidence(point: Point, cards: Mapping[str, Card]) -> bool:
     return any(cid in cards and not cards[cid].is_open for cid in point.cards)
 
 
-def answered_ids(claim: Claim, side: str) -> set[str]:
-    """The ids of the points that `side` has answered in this claim."""
-    return {p.answers for p in claim.points.values() if p.side == side and p.kind == "answers"}
+class Answering(Protocol):
+    """What the unanswered computation needs of an argument: a prepared point, or one written
+    on a flow. `answers` is the id of the argument it answers, or ""."""
+
+    @property
+    def side(self) -> str: ...
+
+    @property
+    def answers(self) -> str: ...
+
+
+def unanswered_among(arguments: Mapping[str, Answering], side: str) -> list[str]:
+    """The ids of the other side's arguments among `arguments` that no argument of `side`
+    among them answers, in their order. Coverage asks it of a claim's points; the flow asks
+    it of a speech's arguments with the other side's next speech, which is how drops and
+    coverage come to agree on a freshly pre-flowed round."""
+    answered = {a.answers for a in arguments.values() if a.side == side and a.answers}
+    return [aid for aid, a in arguments.items() if a.side != side and aid not in answered]
 
 
 def unanswered(claim: Claim, side: str) -> list[str]:
     """The other side's points in this claim that `side` has not answered yet."""
-    answered = answered_ids(claim, side)
-    return [pid for pid, p in claim.points.items() if p.side != side and pid not in answered]
+    return unanswered_among(claim.points, side)
 
 
 def claim_ready(claim: Claim, side: str, cards: Mapping[str, Card]) -> bool:

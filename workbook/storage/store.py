@@ -101,6 +101,10 @@ def validate_versioned(data: dict[str, Any], path: Path) -> tuple[Workbook, int]
 
 
 def _validated(data: dict[str, Any], path: Path) -> tuple[Workbook, int]:
+    if "flow" in data:  # its `format` is a debate format's key, not a workbook's version
+        raise WorkbookError(
+            f"{path}: is a flow of a round, not a workbook; see `workbook flow check`"
+        )
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise WorkbookError(

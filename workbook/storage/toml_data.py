@@ -65,8 +65,9 @@ class TooDeep(ValueError):
 
 def looks_like_workbook(data: dict[str, Any]) -> bool:
     """Whether parsed TOML is meant as a workbook at all (a project's settings, a provenance
-    list are not): a workbook names its format or its essay."""
-    return "format" in data or "essay" in data
+    list are not): a workbook names its format or its essay. A flow file names its debate
+    format too, under its own version (`flow`), which no workbook has: it is not one."""
+    return "flow" not in data and ("format" in data or "essay" in data)
 
 
 def field_path_of(loc: tuple[int | str, ...]) -> str:

@@ -1,0 +1,154 @@
+"""The flow file, NAME.flow.toml: read with one line for whatever is wrong, its workbook and
+format found, and written in the canonical form the workbook's store writes (a table a sheet
+and an argument, keyed by id, empty fields left out), so its diffs stay local and two copies
+changed in different arguments merge cleanly as text (what `workbook merge`, git's driver for
+every .toml, does with TOML that is no workbook)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from workbook.core.model import Workbook
+from workbook.practice.flow import FLOW_VERSION, Flow, format_problems
+from workbook.practice.format_file import load_formats
+from workbook.practice.formats import Format
+from workbook.storage.files import WorkbookError
+from workbook.storage.owned import Kind, write_owned
+from workbook.storage.store import describe, load
+from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml, read_toml
+
+SUFFIX = ".flow.toml"
+
+
+def _other_than_flow(raw: bytes) -> str | None:
+    """What a file is when it is not a flow file that a flow may replace (empty is nothing)."""
+    if not raw.strip():
+        return None
+    try:
+        data = parse_toml(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, TooDeep):
+        return "a file of another kind"
+    return None if "flow" in data else "TOML data of another kind"
+
+
+FLOW_FILE = Kind("flow file", _other_than_flow)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A flow as read, with its workbook and its format."""
+
+    flow: Flow
+    workbook: Workbook
+    fmt: Format
+    workbook_path: Path
+
+
+def to_data(flow: Flow) -> dict[str, Any]:
+    # As the workbook's store: empty fields are left out, the models' defaults restore them.
+    return flow.model_dump(mode="python", exclude_defaults=True) | {"flow": flow.flow}
+
+
+def dumps(flow: Flow) -> str:
+    """The flow file's canonical text."""
+    return tomli_w.dumps(to_data(flow), multiline_strings=True)
+
+
+def parse(data: dict[str, Any], path: Path) -> Flow:
+    """A flow from its file's data; a WorkbookError of one line naming the field path."""
+    if "flow" not in data and looks_like_workbook(data):
+        raise WorkbookError(
+            f"{path}: is a workbook, not a flow; start a round of it with `workbook flow new`"
+        )
+    version = data.get("flow")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FLOW_VERSION:
+        raise WorkbookError(
+            f"{path}: flow: version {version} is newer than this workbook reads "
+            f"({FLOW_VERSION}); update workbook"
+        )
+    try:
+        return Flow.model_validate(data)
+    except ValidationError as error:
+        raise WorkbookError(f"{path}: {_described(error)}") from None
+    except RecursionError:
+        raise WorkbookError(f"{path}: values are nested too deeply to be a flow") from None
+
+
+def _described(error: ValidationError) -> str:
+    """`describe`, with a sheet's own field path put under the sheet's."""
+    first = error.errors(include_url=False)[0]
+    told = describe(error)
+    ctx = first.get("ctx") or {}
+    loc = first["loc"]
+    if ctx.get("path") and len(loc) >= 2 and loc[0] == "sheets":
+        return f"sheets.{loc[1]}.{told}"
+    return told
+
+
+def read_flow(path: Path) -> Opened:
+    """The flow at `path`, its workbook (named inside the flow's folder) and its format;
+    whatever is wrong, a WorkbookError of one line."""
+    _, data = read_toml(path)
+    flow = parse(data, path)
+    formats = load_formats()  # the user's formats file speaks for itself when it is bad
+    try:
+        fmt = formats.get(flow.format)
+    except WorkbookError as error:
+        raise WorkbookError(f"{path}: format: {error}") from None
+    problems = format_problems(flow, fmt)
+    if problems:
+        where, reason = problems[0]
+        raise WorkbookError(f"{path}: {where}: {reason}")
+    workbook_path = path.parent / flow.workbook
+    if not workbook_path.is_file():
+        raise WorkbookError(f"{path}: workbook: {flow.workbook} is not there beside the flow")
+    workbook = load(workbook_path)
+    for side, prep_side in flow.sides.items():
+        if prep_side not in workbook.sides:
+            raise WorkbookError(
+                f"{path}: sides.{side}: {workbook_path.name} has no side {prep_side!r}"
+            )
+    problem = _prep_problem(flow, workbook)
+    if problem:
+        raise WorkbookError(f"{path}: {problem} in {workbook_path.name}")
+    return Opened(flow, workbook, fmt, workbook_path)
+
+
+def _prep_problem(flow: Flow, workbook: Workbook) -> str:
+    """The first sheet or argument that names a claim or point the workbook does not have,
+    as `field.path: reason`; "" when every one is there."""
+    for sheet_id, sheet in flow.sheets.items():
+        if not sheet.claim:
+            continue
+        claim = workbook.claims.get(sheet.claim)
+        if claim is None:
+            return f"sheets.{sheet_id}.claim: no claim {sheet.claim!r}"
+        for argument_id, argument in sheet.arguments.items():
+            if argument.point and argument.point not in claim.points:
+                where = f"sheets.{sheet_id}.arguments.{argument_id}.point"
+                return f"{where}: no point {argument.point!r} in claim {sheet.claim!r}"
+    return ""
+
+
+def workbook_name(flow_path: Path, workbook_path: Path) -> str:
+    """How a flow at `flow_path` names its workbook: relative, inside the flow's folder; a
+    WorkbookError when the workbook is elsewhere."""
+    folder = flow_path.resolve().parent
+    try:
+        return workbook_path.resolve().relative_to(folder).as_posix()
+    except ValueError:
+        raise WorkbookError(
+            f"{flow_path}: a flow is kept in its workbook's folder or above it, "
+            f"so that it names {workbook_path.name} from inside its own folder"
+        ) from None
+
+
+def write_flow(flow: Flow, path: Path, protect: list[tuple[Path, str]]) -> None:
+    """Write the flow at `path`, atomically, never over its workbook or a file of another
+    kind; the file it replaces is kept as NAME.bak."""
+    write_owned(path, dumps(flow).encode("utf-8"), FLOW_FILE, protect=protect, named=True)
