@@ -29,6 +29,9 @@ class Format:
     speeches: tuple[Speech, ...]
     prep: int = 0  # seconds of prep time each side may take during the round; 0 for none
     marks: tuple[int, ...] = DEFAULT_MARKS
+    # Seconds of prep between the motion's announcement and the first speech: limited-prep
+    # formats (BP, NPDA, impromptu World Schools) have it; a prepared format has none (0).
+    prep_before: int = 0
 
     def speech(self, wanted: str) -> Speech | None:
         """The speech named `wanted` (any case), or None."""
@@ -66,6 +69,17 @@ def _each(side_names: tuple[str, str], *plan: tuple[str, float, int]) -> tuple[S
 _PF = ("Pro", "Con")
 _GOV = ("Gov", "Opp")
 _WS = ("Prop", "Opp")
+_WORLD_SCHOOLS = _each(
+    _WS,
+    ("Prop 1", 8, 1),
+    ("Opp 1", 8, 2),
+    ("Prop 2", 8, 1),
+    ("Opp 2", 8, 2),
+    ("Prop 3", 8, 1),
+    ("Opp 3", 8, 2),
+    ("Opp reply", 4, 2),
+    ("Prop reply", 4, 1),
+)
 
 BUILT_IN: dict[str, Format] = {
     fmt.key: fmt
@@ -122,22 +136,16 @@ BUILT_IN: dict[str, Format] = {
                 ("LOR", 4, 2),
                 ("PMR", 5, 1),
             ),
+            prep_before=_m(20),
         ),
+        Format("ws", "World Schools", _WS, _WORLD_SCHOOLS),
+        # An impromptu motion is announced an hour before the round.
         Format(
-            "ws",
-            "World Schools",
+            "ws-impromptu",
+            "World Schools (impromptu)",
             _WS,
-            _each(
-                _WS,
-                ("Prop 1", 8, 1),
-                ("Opp 1", 8, 2),
-                ("Prop 2", 8, 1),
-                ("Opp 2", 8, 2),
-                ("Prop 3", 8, 1),
-                ("Opp 3", 8, 2),
-                ("Opp reply", 4, 2),
-                ("Prop reply", 4, 1),
-            ),
+            _WORLD_SCHOOLS,
+            prep_before=_m(60),
         ),
         Format(
             "bp",
@@ -154,6 +162,7 @@ BUILT_IN: dict[str, Format] = {
                 ("GW", 7, 1),
                 ("OW", 7, 2),
             ),
+            prep_before=_m(15),
         ),
     )
 }
@@ -187,6 +196,8 @@ def listing(formats: Formats) -> list[str]:
     lines: list[str] = []
     for fmt in formats.by_key.values():
         prep = f"prep {clock(fmt.prep)} a side" if fmt.prep else "no prep in the round"
+        if fmt.prep_before:
+            prep += f"; {clock(fmt.prep_before)} prep before the round"
         lines.append(f"{fmt.key}: {fmt.name} ({prep}; {clock(fmt.total)} in all)")
         lines.append("  " + ", ".join(f"{s.name} {clock(s.seconds)}" for s in fmt.speeches))
     return lines
