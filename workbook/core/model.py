@@ -192,6 +192,10 @@ class Workbook(_Model):
     format: Literal[2]
     title: Line = ""
     motion: Text = ""
+    # The debate format the workbook prepares for, a key of `workbook formats` (built in or the
+    # user's); none: the default, Policy (high school). Not `format`, the file's version. Only
+    # its shape is checked here: which formats exist is known where the formats are loaded.
+    debate_format: Id | None = None
     # No essay: a card library, cards (and their sources) alone, with no claims (see
     # reference_problems); a squad's Word files are imported into one.
     essay: Essay | None = None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from workbook.storage.files import WorkbookError
 
 DEFAULT_MARKS = (60, 30)  # seconds left at which the timer changes colour and rings
+DEFAULT_FORMAT = "policy-hs"  # what a workbook that names no format prepares for
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,18 @@ class Formats:
         return found
 
 
+def format_of(formats: Formats, debate_format: str | None) -> Format:
+    """The format a workbook prepares for: its `debate_format`, or the default. The model checks
+    only the key's shape; that the format exists is known only here, with the user's formats
+    loaded, so a key that is not among them is told in one line naming the field."""
+    key = debate_format or DEFAULT_FORMAT
+    found = formats.by_key.get(key)
+    if found is None:
+        known = ", ".join(formats.by_key)
+        raise WorkbookError(f"debate_format: no format {key!r} (formats: {known})")
+    return found
+
+
 def clock(seconds: float) -> str:
     """Seconds as a clock shows them: 8:00, 0:05, 1:00:00."""
     whole = int(seconds)
@@ -203,4 +216,4 @@ def listing(formats: Formats) -> list[str]:
     return lines
 
 
-__all__ = ["BUILT_IN", "Format", "Formats", "Speech", "listing"]
+__all__ = ["BUILT_IN", "DEFAULT_FORMAT", "Format", "Formats", "Speech", "format_of", "listing"]

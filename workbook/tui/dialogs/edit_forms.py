@@ -3,6 +3,7 @@ and what each refuses."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -226,12 +227,29 @@ def claim_from(
 WHO_ARGUES_WHAT = "Who argues what? Side 1 is the essay's author's view; name both sides."
 
 
-def framing_form(workbook: Workbook, title: str = "The motion and the sides") -> FormScreen:
+FRAMING_TITLE = "The motion and the sides"
+
+
+def framing_form(
+    workbook: Workbook,
+    title: str = FRAMING_TITLE,
+    formats: Sequence[tuple[str, str]] = (),
+    default_format: str = "",
+) -> FormScreen:
     """The motion, and each side's name and what it argues: asked when a new workbook first
     opens (`WHO_ARGUES_WHAT`), and at any time from the main screen. A name left as `workbook
-    new` gave it is a placeholder, so typing replaces it; a name left empty keeps it."""
+    new` gave it is a placeholder, so typing replaces it; a name left empty keeps it.
+
+    `formats`, (name, key) pairs, are the debate formats to choose from, the one place the app
+    changes the workbook's; `default_format` is the key a workbook that names none is timed in."""
     placeholders = {name for _, name in DEFAULT_SIDES}
     fields = [Field("motion", "Motion", "text", workbook.motion)]
+    if formats:
+        current = workbook.debate_format or default_format
+        choices = list(formats)
+        if current not in (key for _, key in choices):  # not among the user's formats now
+            choices.append((f"{current} (no such format)", current))
+        fields.append(Field("format", "Format", "choice", current, choices))
     for number, side in enumerate(workbook.sides.values(), start=1):
         default = side.name in placeholders
         value, hint = ("", side.name) if default else (side.name, "")
@@ -247,9 +265,9 @@ def framing_form(workbook: Workbook, title: str = "The motion and the sides") ->
     return FormScreen(title, fields, check)
 
 
-def framing_from(workbook: Workbook, values: Values) -> Framing:
-    """The motion and the sides a filled framing form names, under the workbook's own keys;
-    an empty name keeps the side's name as it was."""
+def framing_from(workbook: Workbook, values: Values, default_format: str = "") -> Framing:
+    """The motion, the sides and the format a filled framing form names, under the workbook's
+    own keys; an empty name keeps the side's name as it was."""
     sides = {
         key: Side(
             name=values[f"side{n}"].strip() or side.name,
@@ -257,7 +275,10 @@ def framing_from(workbook: Workbook, values: Values) -> Framing:
         )
         for n, (key, side) in enumerate(workbook.sides.items(), start=1)
     }
-    return Framing(values["motion"].strip(), sides)
+    chosen = values.get("format") or workbook.debate_format
+    if workbook.debate_format is None and chosen == default_format:
+        chosen = None  # the default left as it was: the file stays as it was
+    return Framing(values["motion"].strip(), sides, chosen)
 
 
 def save_as_form(path: Path) -> FormScreen:
