@@ -52,7 +52,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.core.model import side_named
+    from workbook.core.model import is_library, side_named
     from workbook.practice.format_file import load_formats
     from workbook.practice.formats import format_of
     from workbook.practice.speech import (
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             raise WorkbookError("--marked: a marked copy is a Word file: give -o OUT.docx")
         rate = parse_rate(args.rate)
         workbook = load(args.path)
-        if workbook.essay is None:
+        if is_library(workbook):
             raise WorkbookError(f"{args.path}: a card library has no sides or claims to speak from")
         formats = load_formats()
         if args.format:

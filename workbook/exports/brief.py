@@ -284,8 +284,10 @@ def anchor(claim_id: str) -> str:
 
 def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     """The whole brief as Markdown text, ending with a newline."""
+    from workbook.core.model import is_library
+
     options = options or BriefOptions()
-    if workbook.essay is None:
+    if is_library(workbook):
         return library_brief(workbook, options)
     columns = list(workbook.sides)
     if options.ours in workbook.sides:
@@ -295,8 +297,11 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     out = [f"# {inline(workbook.title or 'Brief')}", ""]
     if workbook.motion:
         out += [f"**Motion:** {inline(workbook.motion)}", ""]
-    out += [f"**Essay:** {essay_cite(workbook)}", ""]
-    section_title, numbered = workbook.essay.title, bool(workbook.essay.headings)
+    essay = workbook.essay
+    section_title, numbered = "", False  # a motion alone: no essay, its claims our own words
+    if essay is not None:
+        out += [f"**Essay:** {essay_cite(workbook)}", ""]
+        section_title, numbered = essay.title, bool(essay.headings)
     for side, name in zip(columns, names, strict=True):
         thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
         out += [f"**{name}:** {thesis}", ""]
@@ -311,6 +316,8 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
         out += [f'### <a id="{anchor(claim_id)}"></a>{claim_title(claim, claim_id)}', ""]
         made_by = inline(workbook.sides[claim.side].name)
         where = f"> — paragraph {claim.paragraph}, a claim of {made_by}"
+        if claim.paragraph is None:  # a motion alone: the team's own words, no essay's
+            where = f"> — a claim of {made_by}, in our own words"
         out += [f"> {in_quotes(claim.quote, inline(claim.quote))}", ">", where, ""]
         rows = exchange_rows(claim, columns, card_lines)
         if not rows:

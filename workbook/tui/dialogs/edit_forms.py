@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workbook.core.framing import Framing
-from workbook.core.model import Card, Claim, Point, Side, Workbook
+from workbook.core.model import Card, Claim, Point, Side, Workbook, is_motion_only
 from workbook.essay.quotes import essay_problem, essay_quote, locate_quote, quote_problem
 from workbook.importing.importer import DEFAULT_SIDES
 from workbook.tui.dialogs.form import Field, FormScreen, Values
@@ -171,19 +171,24 @@ def claim_form(
     near: Claim | None = None,
 ) -> FormScreen:
     """A claim's every field: a new claim (`claim` None, placed near `near`) or a correction.
-    A new claim's paragraph is left empty, to be found from its quote."""
+    A new claim's paragraph is left empty, to be found from its quote. A workbook of a motion
+    alone has no essay: its claim is the team's own words, with no paragraph to ask."""
     sides = [(side.name, key) for key, side in workbook.sides.items()]
     start = claim or near
     count = workbook.essay.paragraphs if workbook.essay is not None else 0
-    fields = [
-        Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
-        Field("quote", "Quote", "text", claim.quote if claim else ""),
+    own_words = is_motion_only(workbook)
+    where = [
         Field(
             "paragraph",
             "Paragraph",
-            value=str(claim.paragraph) if claim else "",
+            value=str(claim.paragraph or "") if claim else "",
             placeholder=f"1 to {count}; empty: the one with the quote",
-        ),
+        )
+    ]
+    fields = [
+        Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
+        Field("quote", "Claim" if own_words else "Quote", "text", claim.quote if claim else ""),
+        *([] if own_words else where),
         Field("section", "Section", value=start.section if start else ""),
         Field("side", "Made by", "choice", start.side if start else sides[0][1], sides),
         Field(
@@ -196,6 +201,8 @@ def claim_form(
     ]
 
     def check(values: Values) -> dict[str, str]:
+        if own_words:
+            return {} if values["quote"].strip() else {"quote": "the claim, in our words"}
         return paragraph_errors(values["quote"], values["paragraph"], paragraphs, count)
 
     return FormScreen(title, fields, check)
@@ -207,10 +214,13 @@ def claim_from(
     """The claim a filled claim form describes, keeping the points it had. A quote typed with
     straight quotes, other dashes or spacing is stored as the essay's own characters; a
     paragraph left empty is the one paragraph that holds the quote (the form checked it)."""
-    typed = values["paragraph"].strip()
+    typed = values.get("paragraph", "").strip()
     quote = values["quote"].strip()
-    number = int(typed) if typed else holding(quote, paragraphs or [])[0]
-    if paragraphs and number <= len(paragraphs):
+    if "paragraph" not in values:  # a motion alone: the team's own words, no paragraph
+        number = None
+    else:
+        number = int(typed) if typed else holding(quote, paragraphs or [])[0]
+    if paragraphs and number is not None and number <= len(paragraphs):
         quote = essay_quote(quote, paragraphs[number - 1]) or quote
     return Claim(
         section=values["section"].strip(),
