@@ -144,3 +144,19 @@ def test_suggest_refuses_a_motion_alone_in_one_line(
     assert main(["suggest", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == f"{path}: a workbook of a motion alone has no essay to suggest claims from\n"
+
+
+def test_what_needs_an_essay_calls_a_motion_alone_by_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = with_claims(tmp_path)
+    capsys.readouterr()
+    before = path.read_bytes()
+    assert main(["cut", str(path), "essay", "--paragraphs", "1", "--tag", "Strikes"]) == 2
+    assert capsys.readouterr().err == (
+        f"{path}: a workbook of a motion alone has no essay to cut from; "
+        "add the article as a source\n"
+    )
+    assert path.read_bytes() == before
+    assert main(["source", "list", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: a workbook of a motion alone with no sources yet\n"

@@ -330,6 +330,12 @@ def is_library(workbook: Workbook) -> bool:
     return workbook.essay is None and not is_motion_only(workbook)
 
 
+def without_essay(workbook: Workbook) -> str:
+    """What a workbook with no essay is called where something needs one: a card library, or
+    a workbook of a motion alone; one name for every refusal, so none calls one the other."""
+    return "a workbook of a motion alone" if is_motion_only(workbook) else "a card library"
+
+
 def is_motion_only(workbook: Workbook) -> bool:
     """Whether `workbook` prepares a motion alone, with no essay (limited prep: the motion is
     announced and the clock runs): a motion and two sides, its claims the team's own words."""

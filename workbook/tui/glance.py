@@ -106,7 +106,7 @@ def claim_line(workbook: Workbook, claim_id: str, sides: Sequence[str]) -> Claim
 def shown_section(workbook: Workbook, claim: Claim) -> str:
     """The claim's section as the app names it (see `essay.paragraphs.section_name`)."""
     essay = workbook.essay
-    if essay is None:  # a card library has no claims; the section stands as it is
+    if essay is None:  # no essay (a motion alone): the section stands as it is
         return claim.section
     return section_name(claim.section, essay.title, bool(essay.headings))
 
