@@ -81,3 +81,22 @@ async def test_a_format_not_among_the_formats_is_told_and_the_default_timed(
         await pilot.press("ctrl+s")
         await until(pilot, lambda: app.screen is screen)
         assert screen.workbook.debate_format == "novice"
+
+
+def test_timer_counts_the_prep_before_a_limited_prep_round(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """British Parliamentary at 80x24: the prep before the round first, running, then PM."""
+    from textual.pilot import Pilot
+
+    from workbook.practice.formats import Formats
+    from workbook.tui.timer_app import TimerApp
+
+    frozen = [1000.0]
+    app = TimerApp(Formats(), "bp", lambda: frozen[0])
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: isinstance(pilot.app.screen, TimerScreen))
+        await pilot.press("space")
+        frozen[0] += 4 * 60 + 30
+        await until(pilot, lambda: "10:30" in str(pilot.app.screen.query_one("#speeches").render()))
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -40,3 +40,18 @@ async def test_a_motion_alone_opens_takes_a_claim_in_our_words_and_saves(tmp_pat
         await until(pilot, lambda: "unsaved" not in app.sub_title)
     claim = load(path).claims["strikes-invite-retaliation"]
     assert claim.quote == "Every strike invites a reply." and claim.paragraph is None
+
+
+def test_motion_only_main_screen(snap_compare, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A motion alone at 80x24: its claim in our words, with no paragraph to point to."""
+    from textual.pilot import Pilot
+
+    from tests.test_motion_only import with_claims
+
+    monkeypatch.chdir(tmp_path)  # the title names the file as it was given
+    app = WorkbookApp(Path(with_claims(tmp_path).name))
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: isinstance(pilot.app.screen, PrepScreen))
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

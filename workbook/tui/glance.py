@@ -161,8 +161,9 @@ def read_by(workbook: Workbook, places: Sequence[Place], most: int = 8, longest:
 def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
     claim = workbook.claims[claim_id]
     # A claim of a motion alone is the team's own words: no paragraph to point to.
-    where = [shown_section(workbook, claim)]
-    where += [f"¶{claim.paragraph}"] if claim.paragraph is not None else ["our own words"]
+    where = [shown_section(workbook, claim), f"¶{claim.paragraph}"]
+    if claim.paragraph is None:  # no essay, and a section only if the team gave it one
+        where = [*([claim.section] if claim.section else []), "our own words"]
     where.append(f"made by {workbook.sides[claim.side].name}")
     if claim.tags:
         where.append(" ".join(f"#{t}" for t in claim.tags))
