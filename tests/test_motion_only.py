@@ -65,6 +65,8 @@ def test_new_without_an_essay_or_a_motion_is_one_line_and_writes_nothing(
     assert capsys.readouterr().err == (
         "SOURCE: name the essay, or give --motion TEXT for a workbook of a motion alone\n"
     )
+    assert main(["new", "--from", "argdown", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == "SOURCE: name the Argdown file to read\n"
     assert main(["new", "--motion", MOTION]) == 2
     assert capsys.readouterr().err.startswith("-o: name the workbook to write")
     assert main(["new", "--motion", MOTION, "-o", str(tmp_path / "m.txt")]) == 2

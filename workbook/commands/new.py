@@ -103,10 +103,13 @@ def _from_motion(args: argparse.Namespace) -> int:
 
     from workbook.importing.importer import motion_workbook, parse_side, write_motion_only
 
+    if args.source_format == "argdown":
+        complain("SOURCE: name the Argdown file to read")
+        return EXIT_BAD_INPUT
     if not args.motion.strip():
         complain("SOURCE: name the essay, or give --motion TEXT for a workbook of a motion alone")
         return EXIT_BAD_INPUT
-    if not args.output or args.source_format != "essay":
+    if not args.output:
         complain("-o: name the workbook to write for a motion alone (-o M.toml)")
         return EXIT_BAD_INPUT
     out = Path(args.output)
