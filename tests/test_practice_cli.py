@@ -22,6 +22,8 @@ def test_formats_lists_each_format_with_its_times(capsys: pytest.CaptureFixture[
     assert "ld: Lincoln-Douglas (prep 4:00 a side; 40:00 in all)" in out
     assert "  AC 6:00, CX 3:00, NC 7:00, CX 3:00, 1AR 4:00, NR 6:00, 2AR 3:00" in out
     assert "bp: British Parliamentary (no prep in the round" in out
+    assert "bp: British Parliamentary (no prep in the round; 15:00 prep before the round; " in out
+    assert "ws-impromptu: World Schools (impromptu) (no prep in the round; 1:00:00 prep" in out
 
 
 def test_a_bad_formats_file_is_one_line_and_status_2(

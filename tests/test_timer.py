@@ -106,10 +106,11 @@ def test_switching_format_starts_over(fake: FakeClock) -> None:
     timer.toggle_prep("Aff")
     timer.go(3)
     fake.tick(100)
-    timer.switch(BUILT_IN["npda"])
+    # World Schools (prepared): no prep in the round, and none before it.
+    timer.switch(BUILT_IN["ws"])
     assert timer.index == 0 and timer.running is None
-    assert timer.speech.name == "PMC" and timer.left() == 420
-    timer.toggle_prep("Gov")  # no prep in the round: nothing starts
+    assert timer.speech.name == "Prop 1" and timer.left() == 480
+    timer.toggle_prep("Prop")  # no prep in the round: nothing starts
     assert timer.running is None
 
 
@@ -164,3 +165,53 @@ def test_a_bad_file_is_one_line_with_its_place(tmp_path: Path, text: str, expect
     with pytest.raises(WorkbookError, match=expected) as raised:
         load_formats(path)
     assert "\n" not in str(raised.value)
+
+
+def test_limited_prep_formats_say_how_long_their_prep_before_the_round_is() -> None:
+    minutes = {key: fmt.prep_before // 60 for key, fmt in BUILT_IN.items()}
+    assert minutes == {
+        "policy-hs": 0,
+        "policy": 0,
+        "ld": 0,
+        "pf": 0,
+        "npda": 20,
+        "ws": 0,
+        "ws-impromptu": 60,
+        "bp": 15,
+    }
+    assert BUILT_IN["ws-impromptu"].speeches == BUILT_IN["ws"].speeches
+
+
+def test_the_timer_counts_the_prep_before_the_round_down_before_the_first_speech(
+    fake: FakeClock,
+) -> None:
+    timer = RoundTimer(BUILT_IN["bp"], fake)
+    assert timer.speech.name == "Prep before the round" and timer.speech.side == ""
+    assert shown(timer.left()) == "15:00"
+    timer.toggle()
+    fake.tick(15 * 60 - 30)
+    assert shown(timer.left()) == "0:30" and timer.poll() == [60, 30]
+    timer.go(1)
+    assert timer.speech.name == "PM" and timer.left() == 420  # the first speech, untouched
+    assert [s.name for s in timer.order][:2] == ["Prep before the round", "PM"]
+    timer.switch(BUILT_IN["ld"])  # a prepared format: the first speech comes first
+    assert timer.speech.name == "AC" and len(timer.order) == len(BUILT_IN["ld"].speeches)
+
+
+def test_the_users_file_changes_the_prep_before_the_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    path = formats_file()
+    path.parent.mkdir()
+    path.write_text(
+        "[formats.bp]\nprep_before = 30\n\n[formats.ld]\nprep_before = 2.5\n\n"
+        '[formats.mock]\nprep_before = 10\nspeeches = [{ name = "PM", minutes = 5 }]\n',
+        encoding="utf-8",
+    )
+    formats = load_formats()
+    assert formats.get("bp").prep_before == 1800 and formats.get("ld").prep_before == 150
+    assert formats.get("mock").prep_before == 600 and formats.get("npda").prep_before == 1200
+    path.write_text("[formats.bp]\nprep_before = -5\n", encoding="utf-8")
+    with pytest.raises(WorkbookError, match=r"formats.toml:2:1: formats.bp.prep_before"):
+        load_formats()

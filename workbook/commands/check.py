@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         try:
             workbook, paragraphs = load_with_essay(path)
+            _check_format(workbook, path)
             proofs = prove_cards(workbook, _texts(workbook, path, paragraphs))
         except WorkbookError as error:
             complain(error)
@@ -62,6 +63,21 @@ def run(args: argparse.Namespace) -> int:
             complain(f"{path}: cards.{card_id}.text: {problem}")
             status = EXIT_BAD_INPUT
     return status
+
+
+def _check_format(workbook: Workbook, path: Path) -> None:
+    """A workbook's debate format is one of the formats (the model knows only its shape):
+    checked only when it names one, so that a bad formats file fails no other workbook."""
+    if workbook.debate_format is None:
+        return
+    from workbook.practice.format_file import load_formats
+    from workbook.practice.formats import format_of
+
+    formats = load_formats()  # its own errors name its own file
+    try:
+        format_of(formats, workbook.debate_format)
+    except WorkbookError as error:
+        raise WorkbookError(f"{path}: {error}") from None
 
 
 def _texts(

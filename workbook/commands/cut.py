@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, say
-from workbook.core.model import ESSAY
+from workbook.core.model import ESSAY, without_essay
 from workbook.storage.files import WorkbookError
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _cut(path: Path, source_id: str, paragraphs: str, tag: str, point: str | Non
             "(older versions of workbook cannot read what a cut writes)"
         )
     if source_id == ESSAY and workbook.essay is None:
-        raise WorkbookError(f"{path}: {NO_ESSAY_TO_CUT}")
+        raise WorkbookError(f"{path}: {without_essay(workbook)} {NO_ESSAY_TO_CUT}")
     if source_id != ESSAY and source_id not in workbook.sources:
         raise WorkbookError(f"{path}: no source {source_id!r}: {_sources(workbook)}")
     text = loaded.paragraphs if source_id == ESSAY else source_paragraphs(workbook, path, source_id)

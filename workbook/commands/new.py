@@ -19,7 +19,13 @@ if TYPE_CHECKING:
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     new = subparsers.add_parser("new")
-    new.add_argument("source", metavar="SOURCE", help="the essay's file, or - for standard input")
+    new.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="the essay's file, or - for standard input; none, with --motion and -o: a workbook "
+        "of the motion alone (limited prep)",
+    )
     new.add_argument(
         "-o",
         "--output",
@@ -52,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     from workbook.importing.importer import build_workbook, choose_sides, parse_side, write_new
     from workbook.importing.source import STDIN, read_document, source_name
 
+    if args.source is None:
+        return _from_motion(args)
     if args.source_format == "argdown":
         return _from_argdown(args)
     try:
@@ -86,6 +94,36 @@ def run(args: argparse.Namespace) -> int:
             f"open it with: workbook {shlex.quote(str(out))}"
         )
     )
+    return EXIT_OK
+
+
+def _from_motion(args: argparse.Namespace) -> int:
+    """No essay: a workbook of the motion alone, for a round whose motion is announced."""
+    import shlex
+
+    from workbook.importing.importer import motion_workbook, parse_side, write_motion_only
+
+    if args.source_format == "argdown":
+        complain("SOURCE: name the Argdown file to read")
+        return EXIT_BAD_INPUT
+    if not args.motion.strip():
+        complain("SOURCE: name the essay, or give --motion TEXT for a workbook of a motion alone")
+        return EXIT_BAD_INPUT
+    if not args.output:
+        complain("-o: name the workbook to write for a motion alone (-o M.toml)")
+        return EXIT_BAD_INPUT
+    out = Path(args.output)
+    try:
+        sides = [parse_side(spec) for spec in args.side]
+    except ValueError as error:
+        complain(f"--side: {error}")
+        return EXIT_BAD_INPUT
+    try:
+        write_motion_only(motion_workbook(out, args.motion, sides), out, force=args.force)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    print(one_line(f"{out}: the motion alone; open it with: workbook {shlex.quote(str(out))}"))
     return EXIT_OK
 
 

@@ -98,7 +98,7 @@ def _remove(args: argparse.Namespace) -> None:
 
 
 def _list(args: argparse.Namespace) -> None:
-    from workbook.core.model import ESSAY
+    from workbook.core.model import ESSAY, without_essay
     from workbook.storage.store import read_workbook
 
     workbook = read_workbook(args.path).workbook
@@ -109,7 +109,7 @@ def _list(args: argparse.Namespace) -> None:
         say(json_text(rows))
         return
     if not rows:
-        say(f"{one_line(str(args.path))}: a card library with no sources yet")
+        say(f"{one_line(str(args.path))}: {without_essay(workbook)} with no sources yet")
         return
     width = max(len(row["id"]) for row in rows)
     cite_width = max(len(row["cite"]) for row in rows)

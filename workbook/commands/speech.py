@@ -21,7 +21,9 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     speech.add_argument("--side", required=True, metavar="S", help="the side that speaks")
     speech.add_argument("--speech", required=True, metavar="NAME", help="the speech, e.g. 1AC")
     speech.add_argument(
-        "--format", default="policy-hs", metavar="FORMAT", help="the format (default policy-hs)"
+        "--format",
+        metavar="FORMAT",
+        help="the format (default: the workbook's debate_format, or policy-hs)",
     )
     speech.add_argument(
         "--claims", nargs="+", default=[], metavar="ID", help="only these claims, in this order"
@@ -50,8 +52,9 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.core.model import side_named
+    from workbook.core.model import is_library, side_named
     from workbook.practice.format_file import load_formats
+    from workbook.practice.formats import format_of
     from workbook.practice.speech import (
         candidates,
         markdown,
@@ -69,14 +72,21 @@ def run(args: argparse.Namespace) -> int:
         if args.marked and not as_word:
             raise WorkbookError("--marked: a marked copy is a Word file: give -o OUT.docx")
         rate = parse_rate(args.rate)
-        fmt = load_formats().get(args.format)
+        workbook = load(args.path)
+        if is_library(workbook):
+            raise WorkbookError(f"{args.path}: a card library has no sides or claims to speak from")
+        formats = load_formats()
+        if args.format:
+            fmt = formats.get(args.format)
+        else:
+            try:
+                fmt = format_of(formats, workbook.debate_format)
+            except WorkbookError as error:
+                raise WorkbookError(f"{args.path}: {error}") from None
         spoken = fmt.speech(args.speech)
         if spoken is None:
             names = ", ".join(dict.fromkeys(s.name for s in fmt.speeches))
             raise WorkbookError(f"--speech: no speech {args.speech!r} in {fmt.name} ({names})")
-        workbook = load(args.path)
-        if workbook.essay is None:
-            raise WorkbookError(f"{args.path}: a card library has no sides or claims to speak from")
         side = side_named(workbook, args.side)
         if side is None:
             raise WorkbookError(

@@ -46,11 +46,13 @@ def _essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
     itself: plain text, Markdown or a saved web page, read as `workbook new` reads them.
     """
     if path.suffix.lower() == ".toml":
+        from workbook.core.model import without_essay
         from workbook.storage.store import load_with_essay
 
         workbook, paragraphs = load_with_essay(path)
         if workbook.essay is None:
-            raise WorkbookError(f"{path}: a card library has no essay to suggest claims from")
+            what = without_essay(workbook)
+            raise WorkbookError(f"{path}: {what} has no essay to suggest claims from")
         if paragraphs is None:
             name = workbook.essay.file
             where = f"its essay {name} is not there" if name else "it names no essay file"

@@ -116,8 +116,9 @@ def check_summary(workbook: Workbook, name: str) -> str:
     """What `workbook check` prints for a workbook: its size, then per side what it lacks and
     how many of its cards' cites are incomplete, then the library cards no point reads."""
     from workbook.core.library import unused_cards
+    from workbook.core.model import is_library
 
-    if workbook.essay is None:
+    if is_library(workbook):
         return library_summary(workbook, name)
     points = sum(len(c.points) for c in workbook.claims.values())
     open_slots = sum(card.is_open for card in workbook.cards.values())

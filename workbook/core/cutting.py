@@ -11,10 +11,10 @@ from pydantic import ValidationError
 
 from workbook.core.cite_flags import cite_of
 from workbook.core.marks import escape
-from workbook.core.model import ESSAY, Card, Workbook
+from workbook.core.model import ESSAY, Card, Workbook, without_essay
 
 PARAGRAPH_BREAK = "\n\n"
-NO_ESSAY_TO_CUT = "a card library has no essay to cut from; add the article as a source"
+NO_ESSAY_TO_CUT = "has no essay to cut from; add the article as a source"
 
 
 class CutError(ValueError):
@@ -65,7 +65,7 @@ def cut_card(
     """A card of paragraphs `first` to `last` of source `source_id` (ESSAY for the essay),
     whose stored text is `paragraphs`, with the source's cite."""
     if source_id == ESSAY and workbook.essay is None:
-        raise CutError(NO_ESSAY_TO_CUT)
+        raise CutError(f"{without_essay(workbook)} {NO_ESSAY_TO_CUT}")
     if source_id != ESSAY and source_id not in workbook.sources:
         raise CutError(f"no source {source_id!r} in the workbook")
     where, count = (

@@ -220,6 +220,7 @@ class Draft:
     def _frame(self, framing: Framing) -> None:
         # A new dict each time: a save's snapshot keeps the sides it was taken with.
         self.workbook.motion, self.workbook.sides = framing.motion, dict(framing.sides)
+        self.workbook.debate_format = framing.debate_format
 
     def _in_place(
         self,

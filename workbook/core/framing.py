@@ -1,4 +1,5 @@
-"""What the debate is about: the motion, and each side's name and thesis.
+"""What the debate is about: the motion, each side's name and thesis, and the format it is
+debated in.
 
 A workbook's framing changes as one step of the draft (see `edits.Draft.frame`), which undo
 takes back like any other, and which the journal keeps until it is saved.
@@ -14,14 +15,16 @@ from workbook.core.model import Side, Workbook
 
 @dataclass(frozen=True)
 class Framing:
-    """The motion, and the two sides by their keys, each with its name and thesis."""
+    """The motion, the two sides by their keys, each with its name and thesis, and the debate
+    format (None: the default)."""
 
     motion: str
     sides: Mapping[str, Side]
+    debate_format: str | None = None
 
 
 def framing_of(workbook: Workbook) -> Framing:
-    return Framing(workbook.motion, dict(workbook.sides))
+    return Framing(workbook.motion, dict(workbook.sides), workbook.debate_format)
 
 
 def framing_problem(workbook: Workbook, framing: Framing) -> str:

@@ -379,7 +379,16 @@ class _Merge:
     def _ours_whole(self, result: Data) -> Workbook:
         """Ours as it is, with every top-level table the two sides differ in recorded."""
         self.conflicts = []
-        for key in ("title", "motion", "essay", "sides", "sources", "cards", "claims"):
+        for key in (
+            "title",
+            "motion",
+            "debate_format",
+            "essay",
+            "sides",
+            "sources",
+            "cards",
+            "claims",
+        ):
             if self.ours.get(key) != self.theirs.get(key):
                 self.conflict(key, self.base.get(key), self.ours.get(key), self.theirs.get(key))
         return Workbook.model_validate({**self.ours, "conflicts": self._all(result)})

@@ -134,7 +134,9 @@ class ClaimFields(_Model):
     """What a claim says, in every format, apart from its points."""
 
     section: Line = ""
-    paragraph: Annotated[int, Field(ge=1)]
+    # The essay's paragraph the quote stands in; none in a workbook of a motion alone, whose
+    # claims are the team's own words (see reference_problems).
+    paragraph: Annotated[int, Field(ge=1)] | None = None
     side: Id
     tag: Line = ""
     quote: Text
@@ -143,7 +145,8 @@ class ClaimFields(_Model):
 
 
 class Claim(ClaimFields):
-    """A claim of the essay: its words verbatim, where they stand, and both sides' points."""
+    """A claim of the essay: its words verbatim, where they stand, and both sides' points; in a
+    workbook of a motion alone, a claim in the team's own words."""
 
     points: dict[Id, Point] = {}
 
@@ -192,8 +195,13 @@ class Workbook(_Model):
     format: Literal[2]
     title: Line = ""
     motion: Text = ""
+    # The debate format the workbook prepares for, a key of `workbook formats` (built in or the
+    # user's); none: the default, Policy (high school). Not `format`, the file's version. Only
+    # its shape is checked here: which formats exist is known where the formats are loaded.
+    debate_format: Id | None = None
     # No essay: a card library, cards (and their sources) alone, with no claims (see
-    # reference_problems); a squad's Word files are imported into one.
+    # reference_problems); a squad's Word files are imported into one. Or, with a motion and
+    # two sides, a workbook of a motion alone (limited prep): claims typed by the team.
     essay: Essay | None = None
     sides: dict[Id, Side] = {}
     # Before the cards, as in the file: what cards are cut from.
@@ -231,11 +239,12 @@ def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     sides = list(workbook.sides)
     essay = workbook.essay
+    if essay is None and is_motion_only(workbook):
+        return _motion_problems(workbook)
     if essay is None:
         return _library_problems(workbook)
     if len(sides) != 2:
         return [("sides", f"a workbook has exactly two sides (found {len(sides)})")]
-    known = " or ".join(repr(s) for s in sides)
     headings = essay.headings
     if headings != sorted(set(headings)):
         problems.append(("essay.headings", "list each heading's paragraph once, in order"))
@@ -244,18 +253,45 @@ def reference_problems(workbook: Workbook) -> list[tuple[str, str]]:
             ("essay.headings", f"the essay has {essay.paragraphs} paragraphs, not {headings[-1]}")
         )
     problems.extend(_source_problems(workbook))
+    problems.extend(_claim_problems(workbook, essay.paragraphs))
+    return problems
+
+
+def _claim_problems(workbook: Workbook, paragraphs: int | None) -> list[tuple[str, str]]:
+    """Each claim's side, its paragraph (`paragraphs` is the essay's count; None: no essay, a
+    motion alone) and its points."""
+    problems: list[tuple[str, str]] = []
+    known = " or ".join(repr(s) for s in workbook.sides)
     for claim_id, claim in workbook.claims.items():
         at = f"claims.{claim_id}"
         if claim.side not in workbook.sides:
             problems.append((f"{at}.side", f"unknown side {claim.side!r} (expected {known})"))
-        if claim.paragraph > essay.paragraphs:
+        if paragraphs is None and claim.paragraph is not None:
             problems.append(
-                (
-                    f"{at}.paragraph",
-                    f"the essay has {essay.paragraphs} paragraphs, not {claim.paragraph}",
-                )
+                (f"{at}.paragraph", "a workbook of a motion alone has no essay: leave it out")
+            )
+        elif paragraphs is not None and claim.paragraph is None:
+            problems.append((f"{at}.paragraph", "missing: the essay's paragraph of the quote"))
+        elif (
+            paragraphs is not None and claim.paragraph is not None and claim.paragraph > paragraphs
+        ):
+            problems.append(
+                (f"{at}.paragraph", f"the essay has {paragraphs} paragraphs, not {claim.paragraph}")
             )
         problems.extend(_point_problems(workbook, claim_id, claim, known))
+    return problems
+
+
+def _motion_problems(workbook: Workbook) -> list[tuple[str, str]]:
+    """A workbook of a motion alone: sides and claims as any workbook's, but nothing of an
+    essay: no paragraph to a claim, no card cut from it."""
+    problems = _source_problems(workbook)
+    for card_id, card in workbook.cards.items():
+        if card.source == ESSAY:
+            problems.append(
+                (f"cards.{card_id}.source", "a workbook of a motion alone has no essay to cut from")
+            )
+    problems.extend(_claim_problems(workbook, None))
     return problems
 
 
@@ -289,8 +325,21 @@ def _library_problems(workbook: Workbook) -> list[tuple[str, str]]:
 
 
 def is_library(workbook: Workbook) -> bool:
-    """Whether `workbook` is a card library: cards alone, with no essay to study."""
-    return workbook.essay is None
+    """Whether `workbook` is a card library: cards alone, with no essay to study and no motion
+    of its own to prepare."""
+    return workbook.essay is None and not is_motion_only(workbook)
+
+
+def without_essay(workbook: Workbook) -> str:
+    """What a workbook with no essay is called where something needs one: a card library, or
+    a workbook of a motion alone; one name for every refusal, so none calls one the other."""
+    return "a workbook of a motion alone" if is_motion_only(workbook) else "a card library"
+
+
+def is_motion_only(workbook: Workbook) -> bool:
+    """Whether `workbook` prepares a motion alone, with no essay (limited prep: the motion is
+    announced and the clock runs): a motion and two sides, its claims the team's own words."""
+    return workbook.essay is None and bool(workbook.motion.strip()) and len(workbook.sides) == 2
 
 
 def _source_problems(workbook: Workbook) -> list[tuple[str, str]]:

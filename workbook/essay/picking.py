@@ -32,7 +32,7 @@ def placed_claims(workbook: Workbook, paragraphs: list[str]) -> dict[int, list[P
     """Where each claim's quote stands, by paragraph number; a quote not found is left out."""
     found: dict[int, list[Placed]] = {}
     for claim_id, claim in workbook.claims.items():
-        if not 1 <= claim.paragraph <= len(paragraphs):
+        if claim.paragraph is None or not 1 <= claim.paragraph <= len(paragraphs):
             continue
         span = find_quote(claim.quote, paragraphs[claim.paragraph - 1])
         if span is not None:
@@ -143,6 +143,8 @@ def place_of(workbook: Workbook, paragraphs: list[str] | None, claim: Claim) -> 
     """Where a new `claim` goes in the list: where its quote stands in the essay (see
     `place_for`), whichever way it was made."""
     start = 0
+    if claim.paragraph is None:  # the team's own words, in a workbook of a motion alone
+        return len(workbook.claims)
     if paragraphs is not None and 1 <= claim.paragraph <= len(paragraphs):
         span = find_quote(claim.quote, paragraphs[claim.paragraph - 1])
         start = span[0] if span is not None else 0

@@ -184,7 +184,9 @@ def export_bytes(workbook: Workbook, to: str, options: BriefOptions) -> bytes:
     """The workbook in format `to`; imports each format's library only when it is asked for.
     A card library in a format that has no place for one is refused (WorkbookError)."""
     row = export_format(to)
-    if workbook.essay is None and not row.library:
+    from workbook.core.model import is_library
+
+    if is_library(workbook) and not row.library:
         able = [r.key for r in EXPORTS if r.library]
         said = f"{', '.join(able[:-1])} or {able[-1]}"
         raise WorkbookError(

@@ -205,8 +205,10 @@ def anchor(claim_id: str) -> str:
 
 def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     """The whole brief as Markdown text, ending with a newline."""
+    from workbook.core.model import is_library
+
     options = options or BriefOptions()
-    if workbook.essay is None:
+    if is_library(workbook):
         return library_brief(workbook, options)
     columns = list(workbook.sides)
     if options.ours in workbook.sides:
@@ -216,15 +218,18 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
     out = [f"# {inline(workbook.title or 'Brief')}", ""]
     if workbook.motion:
         out += [f"**Motion:** {inline(workbook.motion)}", ""]
-    out += [f"**Essay:** {essay_cite(workbook)}", ""]
-    section_title, numbered = workbook.essay.title, bool(workbook.essay.headings)
+    essay = workbook.essay
+    section_title, numbered = "", False  # a motion alone: no essay, its claims our own words
+    if essay is not None:
+        out += [f"**Essay:** {essay_cite(workbook)}", ""]
+        section_title, numbered = essay.title, bool(essay.headings)
     for side, name in zip(columns, names, strict=True):
         thesis = inline(workbook.sides[side].thesis) or "*(no thesis yet)*"
         out += [f"**{name}:** {thesis}", ""]
 
     body = None
-    if options.paragraphs is not None:
-        body = body_numbers(list(options.paragraphs), workbook.essay.headings, section_title)
+    if options.paragraphs is not None and essay is not None:
+        body = body_numbers(list(options.paragraphs), essay.headings, section_title)
         out += [COUNTED, ""]
     card_lines = CardLines(
         workbook.cards, options.card_text, options.highlight, notes=not options.judge
@@ -237,8 +242,11 @@ def render(workbook: Workbook, options: BriefOptions | None = None) -> str:
             out += [f"## {inline(heading)}", ""]
         out += [f'### <a id="{anchor(claim_id)}"></a>{claim_title(claim, claim_id)}', ""]
         made_by = inline(workbook.sides[claim.side].name)
-        quoted = where_quoted(claim, options.paragraphs, body, section_title)
-        where = f"> — {quoted}, a claim of {made_by}"
+        if claim.paragraph is None:  # a motion alone: the team's own words, no essay's
+            where = f"> — a claim of {made_by}, in our own words"
+        else:
+            quoted = where_quoted(claim, options.paragraphs, body, section_title)
+            where = f"> — {quoted}, a claim of {made_by}"
         out += [f"> {in_quotes(claim.quote, inline(claim.quote))}", ">", where, ""]
         if claim.notes.strip() and not options.judge:
             out += [notes_line(claim.notes), ""]
@@ -272,6 +280,8 @@ def where_quoted(
     """Where a claim's quote stands, as a reader can check it: its body paragraph, or what else
     of the essay it is; without the essay's text, its paragraph in that text, said so."""
     number = claim.paragraph
+    if number is None:  # a motion alone: the claim stands in no essay
+        return "our own words"
     if paragraphs is None or body is None:
         return f"paragraph {number} of the essay's text"
     if number in body:

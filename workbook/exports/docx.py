@@ -114,7 +114,8 @@ def _block(
     heading(document, claim.tag or claim.quote or "(untagged claim)", BLOCK)
     # The essay's words under study, as an analytic: a Normal paragraph here would be read as
     # the last words of the card above by the tools that take a card to the next Tag.
-    heading(document, f"{in_quotes(claim.quote)} ¶{claim.paragraph}", TAG)
+    where = f" ¶{claim.paragraph}" if claim.paragraph is not None else ""  # none: a motion's
+    heading(document, f"{in_quotes(claim.quote)}{where}", TAG)
     for point in claim.points.values():
         if point.side == side:
             heading(document, point_tag(workbook, claim, point, options.judge), TAG)

@@ -126,6 +126,33 @@ def build_workbook(
     return validate(data, out)
 
 
+def motion_workbook(out: Path, motion: str, sides: Sequence[tuple[str, str]] = ()) -> Workbook:
+    """A workbook of a motion alone, to be written at `out`: limited prep, where the motion is
+    announced with no essay to study; its claims will be the team's own words."""
+    motion = motion.strip()
+    if not motion:
+        raise WorkbookError(f"{out}: --motion: a workbook of a motion alone needs its motion")
+    try:
+        chosen = choose_sides(motion, sides)
+    except ValueError as error:
+        raise WorkbookError(f"{out}: sides: {error}") from None
+    data = {"format": FORMAT_VERSION, "motion": motion, "sides": chosen}
+    return validate(data, out)
+
+
+def write_motion_only(workbook: Workbook, out: Path, *, force: bool = False) -> None:
+    """Write a workbook of a motion alone at `out`, refusing what `write_new` refuses of the
+    workbook itself: a name not ending in .toml, a bundled position, one there unless `force`."""
+    if out.suffix != ".toml":
+        raise WorkbookError(f"{out}: a workbook's name ends in .toml")
+    if is_bundled(out):
+        raise WorkbookError(f"{out}: is among the bundled positions, which are read-only")
+    if os.path.lexists(out) and not force:
+        raise WorkbookError(f"{out}: already exists (--force replaces it)")
+    write_target(out)
+    save(workbook, out)
+
+
 @dataclass(frozen=True)
 class Written:
     """What `write_new` did: the essay is None when the one already there was kept."""

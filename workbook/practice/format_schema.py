@@ -2,6 +2,7 @@
 
 [formats.ld]            # a built-in key: only the fields given change
 prep = 5                # minutes a side
+prep_before = 30        # minutes before the first speech, once the motion is out
 marks = [60, 30, 10]    # seconds left when the timer rings
 
 [formats.novice-ld]     # a new format lists its speeches
@@ -37,6 +38,7 @@ class FormatEntry(_Model):
     name: Line = ""
     sides: Annotated[list[Line], Field(min_length=2, max_length=2)] | None = None
     prep: Annotated[float, Field(ge=0, le=600)] | None = None
+    prep_before: Annotated[float, Field(ge=0, le=600)] | None = None
     marks: list[Annotated[int, Field(ge=1, le=36000)]] | None = None
     speeches: list[SpeechEntry] = []
 
@@ -52,6 +54,7 @@ class FormatEntry(_Model):
                 speeches,
                 round((self.prep or 0) * 60),
                 tuple(self.marks) if self.marks is not None else DEFAULT_MARKS,
+                round((self.prep_before or 0) * 60),
             )
         return replace(
             base,
@@ -60,6 +63,9 @@ class FormatEntry(_Model):
             speeches=speeches or base.speeches,
             prep=base.prep if self.prep is None else round(self.prep * 60),
             marks=base.marks if self.marks is None else tuple(self.marks),
+            prep_before=(
+                base.prep_before if self.prep_before is None else round(self.prep_before * 60)
+            ),
         )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from workbook.storage.files import WorkbookError
 
 DEFAULT_MARKS = (60, 30)  # seconds left at which the timer changes colour and rings
+DEFAULT_FORMAT = "policy-hs"  # what a workbook that names no format prepares for
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class Format:
     speeches: tuple[Speech, ...]
     prep: int = 0  # seconds of prep time each side may take during the round; 0 for none
     marks: tuple[int, ...] = DEFAULT_MARKS
+    # Seconds of prep between the motion's announcement and the first speech: limited-prep
+    # formats (BP, NPDA, impromptu World Schools) have it; a prepared format has none (0).
+    prep_before: int = 0
 
     def speech(self, wanted: str) -> Speech | None:
         """The speech named `wanted` (any case), or None."""
@@ -66,6 +70,17 @@ def _each(side_names: tuple[str, str], *plan: tuple[str, float, int]) -> tuple[S
 _PF = ("Pro", "Con")
 _GOV = ("Gov", "Opp")
 _WS = ("Prop", "Opp")
+_WORLD_SCHOOLS = _each(
+    _WS,
+    ("Prop 1", 8, 1),
+    ("Opp 1", 8, 2),
+    ("Prop 2", 8, 1),
+    ("Opp 2", 8, 2),
+    ("Prop 3", 8, 1),
+    ("Opp 3", 8, 2),
+    ("Opp reply", 4, 2),
+    ("Prop reply", 4, 1),
+)
 
 BUILT_IN: dict[str, Format] = {
     fmt.key: fmt
@@ -122,22 +137,16 @@ BUILT_IN: dict[str, Format] = {
                 ("LOR", 4, 2),
                 ("PMR", 5, 1),
             ),
+            prep_before=_m(20),
         ),
+        Format("ws", "World Schools", _WS, _WORLD_SCHOOLS),
+        # An impromptu motion is announced an hour before the round.
         Format(
-            "ws",
-            "World Schools",
+            "ws-impromptu",
+            "World Schools (impromptu)",
             _WS,
-            _each(
-                _WS,
-                ("Prop 1", 8, 1),
-                ("Opp 1", 8, 2),
-                ("Prop 2", 8, 1),
-                ("Opp 2", 8, 2),
-                ("Prop 3", 8, 1),
-                ("Opp 3", 8, 2),
-                ("Opp reply", 4, 2),
-                ("Prop reply", 4, 1),
-            ),
+            _WORLD_SCHOOLS,
+            prep_before=_m(60),
         ),
         Format(
             "bp",
@@ -154,6 +163,7 @@ BUILT_IN: dict[str, Format] = {
                 ("GW", 7, 1),
                 ("OW", 7, 2),
             ),
+            prep_before=_m(15),
         ),
     )
 }
@@ -174,6 +184,18 @@ class Formats:
         return found
 
 
+def format_of(formats: Formats, debate_format: str | None) -> Format:
+    """The format a workbook prepares for: its `debate_format`, or the default. The model checks
+    only the key's shape; that the format exists is known only here, with the user's formats
+    loaded, so a key that is not among them is told in one line naming the field."""
+    key = debate_format or DEFAULT_FORMAT
+    found = formats.by_key.get(key)
+    if found is None:
+        known = ", ".join(formats.by_key)
+        raise WorkbookError(f"debate_format: no format {key!r} (formats: {known})")
+    return found
+
+
 def clock(seconds: float) -> str:
     """Seconds as a clock shows them: 8:00, 0:05, 1:00:00."""
     whole = int(seconds)
@@ -187,9 +209,11 @@ def listing(formats: Formats) -> list[str]:
     lines: list[str] = []
     for fmt in formats.by_key.values():
         prep = f"prep {clock(fmt.prep)} a side" if fmt.prep else "no prep in the round"
+        if fmt.prep_before:
+            prep += f"; {clock(fmt.prep_before)} prep before the round"
         lines.append(f"{fmt.key}: {fmt.name} ({prep}; {clock(fmt.total)} in all)")
         lines.append("  " + ", ".join(f"{s.name} {clock(s.seconds)}" for s in fmt.speeches))
     return lines
 
 
-__all__ = ["BUILT_IN", "Format", "Formats", "Speech", "listing"]
+__all__ = ["BUILT_IN", "DEFAULT_FORMAT", "Format", "Formats", "Speech", "format_of", "listing"]

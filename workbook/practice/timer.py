@@ -17,6 +17,14 @@ from workbook.practice.formats import Format, Speech, clock
 Clock = Callable[[], float]
 Phase = Literal["time", "mark", "zero", "over"]
 SPEECH = ""  # what runs when no side's prep does: the speech
+PREP_BEFORE = "Prep before the round"
+
+
+def stages(fmt: Format) -> tuple[Speech, ...]:
+    """What the timer counts down in turn: the prep before the round, in a format that has it
+    (shared by both sides, so it is no side's), then the speeches."""
+    before = (Speech(PREP_BEFORE, fmt.prep_before),) if fmt.prep_before else ()
+    return (*before, *fmt.speeches)
 
 
 @dataclass
@@ -69,7 +77,8 @@ def phase(left: float, marks: tuple[int, ...]) -> Phase:
 
 @dataclass
 class RoundTimer:
-    """The speeches of one format, one at a time, and a prep bank for each side.
+    """The speeches of one format, one at a time, and a prep bank for each side; in a
+    limited-prep format, the prep before the round comes first (`order`).
 
     Only one thing runs at once: the speech, or one side's prep. `poll` reports the marks
     (and zero) each countdown has crossed since the last poll, once each, for the bell.
@@ -78,6 +87,7 @@ class RoundTimer:
     format: Format
     now: Clock = time.monotonic
     index: int = 0
+    order: tuple[Speech, ...] = ()
     speeches: list[Countdown] = field(default_factory=list)
     prep: dict[str, Countdown] = field(default_factory=dict)
     _rung: dict[int, set[int]] = field(default_factory=dict)  # id of a countdown: marks rung
@@ -89,7 +99,8 @@ class RoundTimer:
         """Start over in another format: every speech and prep bank full, nothing running."""
         self.format = fmt
         self.index = 0
-        self.speeches = [Countdown(speech.seconds) for speech in fmt.speeches]
+        self.order = stages(fmt)
+        self.speeches = [Countdown(speech.seconds) for speech in self.order]
         self.prep = {side: Countdown(fmt.prep) for side in fmt.sides}
         self._rung = {}
 
@@ -97,7 +108,7 @@ class RoundTimer:
 
     @property
     def speech(self) -> Speech:
-        return self.format.speeches[self.index]
+        return self.order[self.index]
 
     @property
     def current(self) -> Countdown:

@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from workbook.core.fields import ID_PATTERN
 from workbook.core.framing import Framing
 from workbook.core.model import Card, Claim, Side
 from workbook.core.upgrade import ClaimV1
@@ -168,12 +169,18 @@ def journal_text(
 
 def _framing_data(framing: Framing) -> dict[str, Any]:
     sides = {key: side.model_dump(mode="python") for key, side in framing.sides.items()}
-    return {"motion": framing.motion, "sides": sides}
+    data: dict[str, Any] = {"motion": framing.motion, "sides": sides}
+    if framing.debate_format is not None:  # absent from journals written before it was kept
+        data["debate_format"] = framing.debate_format
+    return data
 
 
 def _framing(data: dict[str, Any]) -> Framing:
     sides = {str(key): Side.model_validate(side) for key, side in data["sides"].items()}
-    return Framing(str(data["motion"]), sides)
+    debate_format = data.get("debate_format")
+    if debate_format is not None and not ID_PATTERN.fullmatch(str(debate_format)):
+        raise ValueError(f"debate_format {debate_format!r} is no format's key")
+    return Framing(str(data["motion"]), sides, debate_format)
 
 
 def _dump(card: Card) -> dict[str, Any]:

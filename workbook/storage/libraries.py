@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workbook.core.model import Workbook
+from workbook.core.model import Workbook, is_library
 from workbook.storage.files import WorkbookError, read_text
 from workbook.storage.store import parse
 
@@ -34,6 +34,6 @@ def card_libraries_beside(path: Path) -> list[tuple[Path, Workbook]]:
             workbook = parse(text, candidate)
         except (WorkbookError, OSError, RuntimeError):
             continue
-        if workbook.essay is None:
+        if is_library(workbook):
             found.append((candidate, workbook))
     return found

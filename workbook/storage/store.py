@@ -147,6 +147,8 @@ def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None)
         )
         return problems
     for claim_id, claim in workbook.claims.items():
+        if claim.paragraph is None:  # the model refuses it where there is an essay
+            continue
         problem = verbatim_problem(
             claim.quote, paragraphs[claim.paragraph - 1], claim.paragraph, essay.file
         )
@@ -162,6 +164,8 @@ def fix_quotes(workbook: Workbook, paragraphs: list[str]) -> list[str]:
         return []  # which paragraph is which is in doubt: the check says so
     fixed = []
     for claim_id, claim in workbook.claims.items():
+        if claim.paragraph is None:
+            continue
         paragraph = paragraphs[claim.paragraph - 1]
         if not claim.quote or find_quote(claim.quote, paragraph) is not None:
             continue

@@ -151,14 +151,14 @@ class WorkbookApp(FileApp):
 
     @on(WorkbookOpened)
     def _opened(self, event: WorkbookOpened) -> None:
-        from workbook.core.model import side_named
+        from workbook.core.model import is_library, side_named
         from workbook.importing.importer import sides_to_name
         from workbook.tui.dialogs.edit_forms import WHO_ARGUES_WHAT
         from workbook.tui.screens.prep.screen import PrepScreen
 
         session = event.session
         workbook = session.draft.workbook
-        if workbook.essay is None:
+        if is_library(workbook):
             self.open_library(session)
             return
         ours = side_named(workbook, self.ours) if self.ours else next(iter(workbook.sides))
@@ -258,9 +258,10 @@ class WorkbookApp(FileApp):
                         self.offer_settle,
                     )
                 )
+            from workbook.core.model import is_library
             from workbook.exports import EXPORTS
 
-            library = self.session.draft.workbook.essay is None
+            library = is_library(self.session.draft.workbook)
             commands += [
                 SystemCommand(row.title, row.help, lambda to=row.key: self.action_export(to))
                 for row in EXPORTS

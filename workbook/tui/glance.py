@@ -46,7 +46,7 @@ class ClaimHead(NamedTuple):
     tag: str
     where: str  # section, paragraph, the side that makes it, its #tags
     quote: str
-    paragraph: int
+    paragraph: int | None  # None: a claim of a motion alone, in our own words
     notes: str
 
 
@@ -106,7 +106,7 @@ def claim_line(workbook: Workbook, claim_id: str, sides: Sequence[str]) -> Claim
 def shown_section(workbook: Workbook, claim: Claim) -> str:
     """The claim's section as the app names it (see `essay.paragraphs.section_name`)."""
     essay = workbook.essay
-    if essay is None:  # a card library has no claims; the section stands as it is
+    if essay is None:  # no essay (a motion alone): the section stands as it is
         return claim.section
     return section_name(claim.section, essay.title, bool(essay.headings))
 
@@ -160,7 +160,10 @@ def read_by(workbook: Workbook, places: Sequence[Place], most: int = 8, longest:
 
 def claim_head(workbook: Workbook, claim_id: str) -> ClaimHead:
     claim = workbook.claims[claim_id]
+    # A claim of a motion alone is the team's own words: no paragraph to point to.
     where = [shown_section(workbook, claim), f"¶{claim.paragraph}"]
+    if claim.paragraph is None:  # no essay, and a section only if the team gave it one
+        where = [*([claim.section] if claim.section else []), "our own words"]
     where.append(f"made by {workbook.sides[claim.side].name}")
     if claim.tags:
         where.append(" ".join(f"#{t}" for t in claim.tags))
@@ -236,12 +239,12 @@ def first_look(data: dict[str, Any], path: Path, ours: str | None) -> Glance | N
     """The main screen as the app will first show the file `path` parsed to `data`; None when
     the app will show something else first: an error (the file would not open), the essay
     (no claims yet), or the sides (`ours` names none)."""
-    from workbook.core.model import side_named
+    from workbook.core.model import is_library, side_named
     from workbook.storage.left_off import read_left_off
     from workbook.storage.store import loaded_from
 
     workbook = loaded_from(data, path).workbook
-    if workbook.essay is None:
+    if is_library(workbook):
         return None  # a card library opens on its own screen
     side = side_named(workbook, ours) if ours else next(iter(workbook.sides))
     if not workbook.claims or side is None:

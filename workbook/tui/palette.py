@@ -33,7 +33,8 @@ class GoToClaim(Provider):
             (
                 claim_id,
                 f"Go to claim: {claim.tag or claim_name(workbook, claim_id, longest=80)}",
-                f"{shown_section(workbook, claim)} ¶{claim.paragraph}",
+                shown_section(workbook, claim)
+                + (f" ¶{claim.paragraph}" if claim.paragraph is not None else ""),
             )
             for claim_id, claim in workbook.claims.items()
         ]

@@ -3,12 +3,13 @@ and what each refuses."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from workbook.core.framing import Framing
-from workbook.core.model import Card, Claim, Point, Side, Workbook
+from workbook.core.model import Card, Claim, Point, Side, Workbook, is_motion_only
 from workbook.essay.quotes import essay_problem, essay_quote, locate_quote, quote_problem
 from workbook.importing.importer import DEFAULT_SIDES
 from workbook.tui.dialogs.form import Field, FormScreen, Values
@@ -170,19 +171,24 @@ def claim_form(
     near: Claim | None = None,
 ) -> FormScreen:
     """A claim's every field: a new claim (`claim` None, placed near `near`) or a correction.
-    A new claim's paragraph is left empty, to be found from its quote."""
+    A new claim's paragraph is left empty, to be found from its quote. A workbook of a motion
+    alone has no essay: its claim is the team's own words, with no paragraph to ask."""
     sides = [(side.name, key) for key, side in workbook.sides.items()]
     start = claim or near
     count = workbook.essay.paragraphs if workbook.essay is not None else 0
-    fields = [
-        Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
-        Field("quote", "Quote", "text", claim.quote if claim else ""),
+    own_words = is_motion_only(workbook)
+    where = [
         Field(
             "paragraph",
             "Paragraph",
-            value=str(claim.paragraph) if claim else "",
+            value=str(claim.paragraph or "") if claim else "",
             placeholder=f"1 to {count}; empty: the one with the quote",
-        ),
+        )
+    ]
+    fields = [
+        Field("tag", "Tag", value=claim.tag if claim else "", placeholder="one line, in our words"),
+        Field("quote", "Claim" if own_words else "Quote", "text", claim.quote if claim else ""),
+        *([] if own_words else where),
         Field("section", "Section", value=start.section if start else ""),
         Field("side", "Made by", "choice", start.side if start else sides[0][1], sides),
         Field(
@@ -195,6 +201,8 @@ def claim_form(
     ]
 
     def check(values: Values) -> dict[str, str]:
+        if own_words:
+            return {} if values["quote"].strip() else {"quote": "the claim, in our words"}
         return paragraph_errors(values["quote"], values["paragraph"], paragraphs, count)
 
     return FormScreen(title, fields, check)
@@ -206,10 +214,13 @@ def claim_from(
     """The claim a filled claim form describes, keeping the points it had. A quote typed with
     straight quotes, other dashes or spacing is stored as the essay's own characters; a
     paragraph left empty is the one paragraph that holds the quote (the form checked it)."""
-    typed = values["paragraph"].strip()
+    typed = values.get("paragraph", "").strip()
     quote = values["quote"].strip()
-    number = int(typed) if typed else holding(quote, paragraphs or [])[0]
-    if paragraphs and number <= len(paragraphs):
+    if "paragraph" not in values:  # a motion alone: the team's own words, no paragraph
+        number = None
+    else:
+        number = int(typed) if typed else holding(quote, paragraphs or [])[0]
+    if paragraphs and number is not None and number <= len(paragraphs):
         quote = essay_quote(quote, paragraphs[number - 1]) or quote
     return Claim(
         section=values["section"].strip(),
@@ -226,12 +237,29 @@ def claim_from(
 WHO_ARGUES_WHAT = "Who argues what? Side 1 is the essay's author's view; name both sides."
 
 
-def framing_form(workbook: Workbook, title: str = "The motion and the sides") -> FormScreen:
+FRAMING_TITLE = "The motion and the sides"
+
+
+def framing_form(
+    workbook: Workbook,
+    title: str = FRAMING_TITLE,
+    formats: Sequence[tuple[str, str]] = (),
+    default_format: str = "",
+) -> FormScreen:
     """The motion, and each side's name and what it argues: asked when a new workbook first
     opens (`WHO_ARGUES_WHAT`), and at any time from the main screen. A name left as `workbook
-    new` gave it is a placeholder, so typing replaces it; a name left empty keeps it."""
+    new` gave it is a placeholder, so typing replaces it; a name left empty keeps it.
+
+    `formats`, (name, key) pairs, are the debate formats to choose from, the one place the app
+    changes the workbook's; `default_format` is the key a workbook that names none is timed in."""
     placeholders = {name for _, name in DEFAULT_SIDES}
     fields = [Field("motion", "Motion", "text", workbook.motion)]
+    if formats:
+        current = workbook.debate_format or default_format
+        choices = list(formats)
+        if current not in (key for _, key in choices):  # not among the user's formats now
+            choices.append((f"{current} (no such format)", current))
+        fields.append(Field("format", "Format", "choice", current, choices))
     for number, side in enumerate(workbook.sides.values(), start=1):
         default = side.name in placeholders
         value, hint = ("", side.name) if default else (side.name, "")
@@ -247,9 +275,9 @@ def framing_form(workbook: Workbook, title: str = "The motion and the sides") ->
     return FormScreen(title, fields, check)
 
 
-def framing_from(workbook: Workbook, values: Values) -> Framing:
-    """The motion and the sides a filled framing form names, under the workbook's own keys;
-    an empty name keeps the side's name as it was."""
+def framing_from(workbook: Workbook, values: Values, default_format: str = "") -> Framing:
+    """The motion, the sides and the format a filled framing form names, under the workbook's
+    own keys; an empty name keeps the side's name as it was."""
     sides = {
         key: Side(
             name=values[f"side{n}"].strip() or side.name,
@@ -257,7 +285,10 @@ def framing_from(workbook: Workbook, values: Values) -> Framing:
         )
         for n, (key, side) in enumerate(workbook.sides.items(), start=1)
     }
-    return Framing(values["motion"].strip(), sides)
+    chosen = values.get("format") or workbook.debate_format
+    if workbook.debate_format is None and chosen == default_format:
+        chosen = None  # the default left as it was: the file stays as it was
+    return Framing(values["motion"].strip(), sides, chosen)
 
 
 def save_as_form(path: Path) -> FormScreen:

@@ -97,7 +97,7 @@ class TimerScreen(Screen[None]):
         if timer.running not in (None, SPEECH):
             state = f"{self.called(timer.running)} prep running"
         self.query_one("#now", Static).update(
-            f"{fmt.name} · {speech.name}{who} · {timer.index + 1}/{len(fmt.speeches)} · {state}"
+            f"{fmt.name} · {speech.name}{who} · {timer.index + 1}/{len(timer.order)} · {state}"
         )
         clock = self.query_one("#clock", Digits)
         clock.update(shown(timer.left()))
@@ -114,7 +114,7 @@ class TimerScreen(Screen[None]):
         text = Text()
         now = self.timer.now()
         for index, (speech, countdown) in enumerate(
-            zip(self.timer.format.speeches, self.timer.speeches, strict=True)
+            zip(self.timer.order, self.timer.speeches, strict=True)
         ):
             here = index == self.timer.index
             line = f"{'▶' if here else ' '} {speech.name}"

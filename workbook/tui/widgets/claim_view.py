@@ -28,7 +28,7 @@ class ClaimView(Static):
     def _quote(self, head: ClaimHead, paragraphs: list[str] | None) -> Text | None:
         if not self.show_paragraph:
             return None
-        if paragraphs is None or head.paragraph > len(paragraphs):
+        if paragraphs is None or head.paragraph is None or head.paragraph > len(paragraphs):
             return Text("The essay's text is not beside this workbook.", style="red")
         paragraph = paragraphs[head.paragraph - 1]
         return quote_in_paragraph(paragraph, find_quote(head.quote, paragraph))

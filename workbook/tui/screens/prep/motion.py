@@ -1,14 +1,17 @@
-"""The main screen's edit of the motion and the sides: one form for the motion and each side's
-name and thesis, and one step of the draft that undo takes back (`Draft.frame`)."""
+"""The main screen's edit of the motion and the sides: one form for the motion, each side's
+name and thesis, and the debate format, and one step of the draft that undo takes back
+(`Draft.frame`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from workbook.core.framing import framing_of
-from workbook.tui.dialogs.edit_forms import framing_form, framing_from
+from workbook.practice.formats import DEFAULT_FORMAT
+from workbook.tui.dialogs.edit_forms import FRAMING_TITLE, framing_form, framing_from
 from workbook.tui.dialogs.form import Values
 from workbook.tui.screens.prep.editing import Prep
+from workbook.tui.screens.prep.practice import PracticeScreens
 
 
 class MotionEdits:
@@ -22,7 +25,7 @@ class MotionEdits:
         def done(values: Values | None) -> None:
             if values is None:
                 return
-            framing = framing_from(prep.workbook, values)
+            framing = framing_from(prep.workbook, values, DEFAULT_FORMAT)
             if framing == framing_of(prep.workbook):
                 return  # nothing changed: no step to undo
             claim_id = prep.claim_id or ""
@@ -30,5 +33,6 @@ class MotionEdits:
             if prep.apply(lambda: prep.draft.frame(label, framing, claim_id)) and then:
                 then()
 
-        form = framing_form(prep.workbook, title) if title else framing_form(prep.workbook)
+        formats = [(fmt.name, key) for key, fmt in PracticeScreens(prep).formats().by_key.items()]
+        form = framing_form(prep.workbook, title or FRAMING_TITLE, formats, DEFAULT_FORMAT)
         prep.app.push_screen(form, done)

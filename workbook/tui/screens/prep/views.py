@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbook.core.model import ESSAY
+from workbook.core.model import ESSAY, is_motion_only
 from workbook.tui.screens.cutting import Target
 from workbook.tui.screens.prep.editing import Prep
 
@@ -27,6 +27,9 @@ class TextViews:
         from workbook.tui.screens.essay import EssayScreen
 
         prep = self.prep
+        if is_motion_only(prep.workbook):
+            prep.notify("A workbook of a motion alone has no essay: n adds a claim in our words")
+            return
         if prep.paragraphs is None:
             named = prep.workbook.essay.file if prep.workbook.essay is not None else ""
             file = named or "(none named)"
