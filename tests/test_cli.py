@@ -306,3 +306,19 @@ def test_one_line_escapes_only_what_could_break_a_line() -> None:
     assert one_line("a\nb\r\x00\x1b\x85\u2028\u2029\udcff") == (
         "a\\nb\\r\\x00\\x1b\\x85\\u2028\\u2029\\udcff"
     )
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`workbook export … -o - | head -1`: the reader leaves while the brief is written; the
+    command ends with the shell's status for it, and no traceback."""
+    import os
+
+    from workbook.storage.places import seed_path
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before a word is written
+    with open(write_end, "w", encoding="utf-8") as gone:
+        monkeypatch.setattr(sys, "stdout", gone)
+        assert main(["export", str(seed_path()), "-o", "-"]) == 141

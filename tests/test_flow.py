@@ -338,11 +338,26 @@ def test_flow_new_never_writes_over_its_workbook(
     seed_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = seed_copy.read_bytes()
-    assert (
-        main(["flow", "new", str(seed_copy), "--format", "ld", "--as", "Aff", "-o", str(seed_copy)])
-        == 2
-    )
+    new = ["flow", "new", str(seed_copy), "--format", "ld", "--as", "Aff", "-o", str(seed_copy)]
+    assert main(new) == 2
+    assert main([*new, "--force"]) == 2  # not even when told to replace what is there
     assert seed_copy.read_bytes() == before
+
+
+def test_flow_new_starts_no_round_over_one_flowed_unless_told(
+    flowed: Path, seed_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A round being flowed is not started over by a slip: --force replaces it, kept as .bak."""
+    capsys.readouterr()
+    during = flowed.read_bytes() + b"# flowed so far\n"
+    flowed.write_bytes(during)
+    new = ["flow", "new", str(seed_copy), "--format", "ld", "--as", "Aff", "-o", str(flowed)]
+    assert main(new) == 2
+    err = capsys.readouterr().err
+    assert err == f"{flowed}: already there; --force replaces it (kept as .bak)\n"
+    assert flowed.read_bytes() == during
+    assert main([*new, "--force"]) == 0
+    assert flowed.with_name(flowed.name + ".bak").read_bytes() == during
 
 
 BAD_FLOWS = {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
@@ -82,6 +83,8 @@ COMMANDS: dict[str, Command] = {
 
 # Interrupted by ctrl+c: the shell's status for a process ended by SIGINT.
 EXIT_INTERRUPTED = 130
+# What a shell reports for a program its reader left (128 + SIGPIPE): `workbook cards | head`.
+EXIT_READER_GONE = 141
 
 
 class CommandParsers(Subparsers):
@@ -140,3 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command.run(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): nothing is wrong and nothing more to say. What
+        # is still buffered would raise again as Python flushes at exit, so it goes nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_READER_GONE

@@ -34,6 +34,9 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     new.add_argument("--format", required=True, metavar="F", help="a key of `workbook formats`")
     new.add_argument("--as", dest="ours", required=True, metavar="SIDE", help="the side you debate")
     new.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    new.add_argument(
+        "--force", action="store_true", help="replace OUT when it exists (kept as OUT.bak)"
+    )
     for name in ("tournament", "round", "opponent", "judge"):
         new.add_argument(f"--{name}", default="", metavar=name[0].upper())
     check = actions.add_parser("check", help="list the arguments each side dropped")
@@ -76,6 +79,9 @@ def _new(args: argparse.Namespace) -> int:
     output: Path = args.output
     if str(output) == "-":
         raise WorkbookError("-o: a flow is a file the round is kept in; name one (R.flow.toml)")
+    if not args.force and (output.exists() or output.is_symlink()):
+        # A round may be flowed in it already: a slip of the keyboard must not start it over.
+        raise WorkbookError(f"{output}: already there; --force replaces it (kept as .bak)")
     name = workbook_name(output, args.workbook)
     workbook = load(args.workbook)
     try:
