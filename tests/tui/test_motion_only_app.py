@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbook.commands import main
 from workbook.storage.store import load
+from workbook.tui import glance
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import FormScreen
 from workbook.tui.screens.prep.screen import PrepScreen
@@ -26,6 +27,10 @@ async def test_a_motion_alone_opens_takes_a_claim_in_our_words_and_saves(tmp_pat
         screen = app.screen
         assert isinstance(screen, PrepScreen)
         screen.notify = lambda message, **options: told.append(str(message))  # type: ignore[method-assign]
+        # The claim in view says where this workbook's claims come from: not an essay.
+        assert (
+            glance.no_claims_yet(screen.workbook) == "No claims yet: n adds a claim in our words."
+        )
         await pilot.press("v")
         assert told == ["A workbook of a motion alone has no essay: n adds a claim in our words"]
         await pilot.press("n")

@@ -250,3 +250,10 @@ def first_look(data: dict[str, Any], path: Path, ours: str | None) -> Glance | N
     if not workbook.claims or side is None:
         return None
     return first_glance(workbook, side, read_left_off(path))
+
+
+def no_claims_yet(workbook: Workbook) -> str:
+    """What the claim in view says before there is one: where claims come from."""
+    if workbook.essay is None:  # a motion alone: the team writes its own
+        return "No claims yet: n adds a claim in our words."
+    return "No claims yet: v opens the essay, where c makes a sentence a claim."

@@ -157,7 +157,7 @@ class PrepScreen(Screen[None]):
         elif self.workbook.claims:
             view.show_message("No claim matches the filter: / then escape clears it.")
         else:
-            view.show_message("No claims yet: v opens the essay, where c makes a sentence a claim.")
+            view.show_message(glance.no_claims_yet(self.workbook))
         for column in self.columns:
             lines = glance.column(self.workbook, self.claim, column.side, self.texts.standing)
             column.show(lines, keep.get(column.side))
