@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from workbook.core import cites
+from workbook.core.evidence import CITE_FIELDS as CITE_FIELDS
+from workbook.core.evidence import ESSAY as ESSAY
+from workbook.core.evidence import Card as Card
+from workbook.core.evidence import CiteOrigin as CiteOrigin
+from workbook.core.evidence import Source as Source
+from workbook.core.evidence import StrictModel
 from workbook.core.fields import (
     ID_PATTERN,
     Id,
     Line,
-    MarkedText,
     PartialDate,
     RelativeFile,
     Text,
@@ -30,91 +34,7 @@ Kind = Literal["supports", "counters", "answers"]
 KINDS: tuple[Kind, ...] = ("supports", "counters", "answers")
 
 
-class _Model(BaseModel):
-    # Strict: a string where a number belongs is a mistake in the file, not something to guess at.
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class Card(_Model):
-    """An evidence slot. Every field may be empty: an empty card is an open slot."""
-
-    tag: Line = ""
-    author: Line = ""
-    qualifications: Line = ""
-    date: PartialDate = ""
-    title: Line = ""
-    publication: Line = ""
-    url: Line = ""
-    accessed: PartialDate = ""
-    pages: Line = ""
-    # The id of the source in `sources` the card was cut from, or ESSAY: then `check` proves
-    # its text, marks taken out, is whole paragraphs of that source's stored text.
-    source: Line = ""
-    cutter: Line = ""  # the initials of who cut it, at the end of the full cite
-    # Read from a Word file: its cite paragraph whole, as the file wrote it (the fields above
-    # are what could be read out of it), and the Pocket, Hat and Block it was filed under there,
-    # so that nothing the file said is lost and a squad finds the card where it filed it.
-    cited_as: Line = ""
-    filed_under: list[Line] = []
-    text: MarkedText = ""  # the source's words only: ++underlined++, ==read aloud== (marks.py)
-    notes: Text = ""
-
-    @property
-    def is_open(self) -> bool:
-        """An open slot says what evidence is needed but holds none yet."""
-        return not (self.text or self.author or self.title or self.publication or self.url)
-
-    @property
-    def cite(self) -> str:
-        """The short cite read aloud today: "Smith 21", "Smith 3/4" for a day of this year.
-        Derived, never stored."""
-        return cites.short_cite(self)
-
-    @property
-    def full_cite(self) -> str:
-        """Author, qualifications, date, “title”, publication, url, accessed: what is there."""
-        return cites.full_cite(self)
-
-
-# Where each field of a source's cite came from, as `source add` read it.
-CiteOrigin = Literal[
-    "metadata",  # trafilatura's reading of the page's metadata
-    "json-ld",
-    "open graph",
-    "highwire",  # citation_* tags, on most journal pages
-    "dublin core",
-    "byline",  # the page's own text: "By ..." near the headline
-    "pdf",  # the PDF's document information
-    "file",  # the file's name or its first line
-    "today",  # the date accessed, when the page does not say
-    "typed",  # set by hand in the app or the file
-]
-# A source's id names its stored text; ESSAY always means the workbook's essay.
-ESSAY = "essay"
-CITE_FIELDS = ("author", "qualifications", "date", "title", "publication", "url", "accessed")
-
-
-class Source(_Model):
-    """An article, paper or page cards are cut from: its cite, and its text stored beside the
-    workbook one paragraph a line (`file`, relative to the workbook), as the essay's is.
-
-    `origins` says, for each cite field that is filled, where it came from; a field left empty
-    was not found. `pages` is, for a PDF, the page each paragraph of the text stands on."""
-
-    author: Line = ""
-    qualifications: Line = ""
-    date: PartialDate = ""
-    title: Line = ""
-    publication: Line = ""
-    url: Line = ""
-    accessed: PartialDate = ""
-    file: RelativeFile
-    paragraphs: Annotated[int, Field(ge=1)]
-    pages: list[Annotated[int, Field(ge=1)]] = []
-    origins: dict[str, CiteOrigin] = {}
-
-
-class PointFields(_Model):
+class PointFields(StrictModel):
     """What a point says, in every format; where its cards are kept is the format's own."""
 
     side: Id
@@ -130,7 +50,7 @@ class Point(PointFields):
     cards: list[Id] = []  # ids in the workbook's card library, in reading order
 
 
-class ClaimFields(_Model):
+class ClaimFields(StrictModel):
     """What a claim says, in every format, apart from its points."""
 
     section: Line = ""
@@ -151,12 +71,12 @@ class Claim(ClaimFields):
     points: dict[Id, Point] = {}
 
 
-class Side(_Model):
+class Side(StrictModel):
     name: Line = Field(min_length=1)
     thesis: Text = ""
 
 
-class Essay(_Model):
+class Essay(StrictModel):
     """The essay under study; `file` names its text, relative to the workbook."""
 
     title: Line = ""
@@ -180,7 +100,7 @@ def _field_path(value: str) -> str:
     return value
 
 
-class Conflict(_Model):
+class Conflict(StrictModel):
     """A field, or a whole card, claim or point, that a merge found changed differently on the
     two sides: the workbook holds ours' value until someone chooses. Each value is as the file
     writes it; an absent one means the item did not exist on that side."""
@@ -191,7 +111,7 @@ class Conflict(_Model):
     theirs: Any = None
 
 
-class Workbook(_Model):
+class Workbook(StrictModel):
     format: Literal[2]
     title: Line = ""
     motion: Text = ""

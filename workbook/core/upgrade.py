@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from workbook.core.claim_edits import free_id
+from workbook.core.evidence import StrictModel
 from workbook.core.fields import Id, Line, Text
 from workbook.core.model import (
     FORMAT_VERSION,
@@ -21,7 +22,6 @@ from workbook.core.model import (
     PointFields,
     Side,
     Workbook,
-    _Model,
 )
 
 
@@ -33,7 +33,7 @@ class ClaimV1(ClaimFields):
     points: dict[Id, PointV1] = {}
 
 
-class WorkbookV1(_Model):
+class WorkbookV1(StrictModel):
     format: Literal[1]
     title: Line = ""
     motion: Text = ""

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from workbook.core.evidence import StrictModel
 from workbook.core.fields import Id, Line, RelativeFile, Text
 from workbook.practice.formats import Format, Speech
 
@@ -26,12 +27,7 @@ FLOW_VERSION: Literal[1] = 1
 Mark = Literal["", "kicked", "conceded"]
 
 
-class _Model(BaseModel):
-    # Strict, as the workbook is: a string where a number belongs is a mistake in the file.
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class Argument(_Model):
+class Argument(StrictModel):
     """One argument as flowed: the speech (column) it was made in, its words, and what it
     answers or carries forward, by id in the same sheet."""
 
@@ -43,7 +39,7 @@ class Argument(_Model):
     point: Line = ""  # the prepared point of the sheet's claim it came from, if any
 
 
-class Sheet(_Model):
+class Sheet(StrictModel):
     """A sheet of the flow: a claim of the workbook (`claim`), or a position of its own."""
 
     title: Line = ""
@@ -67,7 +63,7 @@ class Sheet(_Model):
         return self
 
 
-class Flow(_Model):
+class Flow(StrictModel):
     """A round of a workbook in a format, flowed."""
 
     flow: Literal[1]

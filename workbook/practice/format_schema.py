@@ -16,25 +16,22 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from workbook.core.evidence import StrictModel
 from workbook.core.fields import Id, Line
 from workbook.practice.formats import DEFAULT_MARKS, Format, Speech
 
 Minutes = Annotated[float, Field(gt=0, le=600)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class SpeechEntry(_Model):
+class SpeechEntry(StrictModel):
     name: Line = Field(min_length=1)
     minutes: Minutes
     side: Line = ""
 
 
-class FormatEntry(_Model):
+class FormatEntry(StrictModel):
     name: Line = ""
     sides: Annotated[list[Line], Field(min_length=2, max_length=2)] | None = None
     prep: Annotated[float, Field(ge=0, le=600)] | None = None
@@ -69,5 +66,5 @@ class FormatEntry(_Model):
         )
 
 
-class FormatsFile(_Model):
+class FormatsFile(StrictModel):
     formats: dict[Id, FormatEntry] = {}
