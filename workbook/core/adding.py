@@ -7,14 +7,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from workbook.core.claim_edits import slug
+from workbook.core.cutting import PARAGRAPH_BREAK
+from workbook.core.marks import closed_at
 from workbook.core.merge_ids import FreeIds
 from workbook.core.model import Card
+from workbook.core.verbatim import cite_line
 
 
 def same_card_key(card: Card) -> tuple[str, str]:
-    """What makes two cards the same card: the same text, marks and all, and the same cite (as
-    its Word file wrote it, or else its full cite line)."""
-    return card.text, card.cited_as or card.full_cite
+    """What makes two cards the same card: the same text, marks and all, and the same cite.
+
+    The marks are compared a paragraph at a time, as a Word file keeps them (a mark across a
+    paragraph break comes back from Word closed at the break and opened again). The cite is
+    its fields as a Word file writes them, the part after the short cite (which reads the date
+    against today): so a card and the same card read back from the workbook's own Word file
+    are one card. A cite line of another form is compared as its file wrote it."""
+    written = cite_line(card)[1]
+    own_form = not card.cited_as or card.cited_as.endswith(written)
+    return closed_at(card.text, PARAGRAPH_BREAK), written if own_form else card.cited_as
 
 
 @dataclass

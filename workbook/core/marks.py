@@ -223,6 +223,19 @@ def compose(marked: Iterable[Marked]) -> str:
     return "".join(out)
 
 
+def closed_at(text: str, separator: str) -> str:
+    """The same words and marks, each mark closed before `separator` and opened again after
+    it: as a Word file keeps marks, a paragraph at a time. Two texts that mark the same words
+    the same way are spelled the same once both are closed at their paragraph breaks."""
+    runs: list[Marked] = []
+    for run in marked_runs(text):
+        for at, piece in enumerate(run.words.split(separator)):
+            if at:
+                runs.append(Marked(False, False, separator))
+            runs.append(Marked(run.underlined, run.highlighted, piece))
+    return compose(runs)
+
+
 def layers(text: str) -> tuple[str, bytearray]:
     """The source's words, and each character's layers (UNDERLINED | HIGHLIGHTED)."""
     words: list[str] = []
