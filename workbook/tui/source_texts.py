@@ -8,9 +8,11 @@ again only when either changes: a column shows its cards at every move through t
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
+from textual.dom import DOMNode
 from textual.message import Message
 
 from workbook.core.cite_flags import source_short_cite
@@ -21,7 +23,7 @@ from workbook.core.proving import STANDING_WORDS, Proof, Standing, prove
 from workbook.core.proving import SourceText as ProvingText
 from workbook.storage.files import WorkbookError
 from workbook.storage.texts import source_paragraphs
-from workbook.tui.jobs import JobFailed
+from workbook.tui.jobs import JobFailed, run_job
 
 
 class Read(NamedTuple):
@@ -87,6 +89,16 @@ class SourceTexts:
         fresh = [s for s in dict.fromkeys(ids) if s not in self.texts and s not in self.reading]
         self.reading.update(fresh)
         return fresh
+
+    def start_reading(
+        self, screen: DOMNode, workbook: Workbook, path: Path, also: tuple[str, ...] = ()
+    ) -> None:
+        """Read, off the app's thread, the texts the cards cite (and `also`) not read yet; the
+        screen is told with TextsRead, or TextsUnread for what could not be read."""
+        wanted = self.to_read(workbook, also)
+        if wanted:
+            job = partial(read_texts, reading_copy(workbook), path, wanted)
+            run_job(screen, job, lambda error: TextsUnread(error, wanted), TextsRead)
 
     def take(self, texts: dict[str, Read]) -> None:
         for source_id, read in texts.items():

@@ -11,7 +11,6 @@ them, so that each cut card shows its standing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -33,7 +32,6 @@ from workbook.tui.dialogs.edit_forms import card_form, card_values
 from workbook.tui.dialogs.form import Values
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
 from workbook.tui.dialogs.sources import SourcePicker
-from workbook.tui.jobs import run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.source import SourceScreen
 from workbook.tui.screens.steps import step_back
@@ -41,8 +39,6 @@ from workbook.tui.source_texts import (
     SourceTexts,
     TextsRead,
     TextsUnread,
-    read_texts,
-    reading_copy,
 )
 from workbook.tui.widgets.key_bar import KeyBar
 from workbook.tui.widgets.render import clip
@@ -131,10 +127,7 @@ class LibraryScreen(Screen[None]):
 
     def read_sources(self, also: tuple[str, ...] = ()) -> None:
         """Read, off the app's thread, the texts the cards cite (and `also`) not read yet."""
-        wanted = self.texts.to_read(self.workbook, also)
-        if wanted:
-            job = partial(read_texts, reading_copy(self.workbook), self.path, wanted)
-            run_job(self, job, lambda error: TextsUnread(error, wanted), TextsRead)
+        self.texts.start_reading(self, self.workbook, self.path, also)
 
     @on(TextsRead)
     def _texts_read(self, event: TextsRead) -> None:

@@ -7,7 +7,6 @@ parts it holds (`PointEdits`, `ClaimEdits`, `CardEdits`), which see it as a `Pre
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -21,7 +20,6 @@ from workbook.core.filters import ClaimFilter
 from workbook.core.model import Claim, Workbook
 from workbook.tui import glance
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
-from workbook.tui.jobs import run_job
 from workbook.tui.messages import Edited, OursChanged
 from workbook.tui.screens.prep.cards import CardEdits
 from workbook.tui.screens.prep.claims import ClaimEdits
@@ -38,8 +36,6 @@ from workbook.tui.source_texts import (
     SourceTexts,
     TextsRead,
     TextsUnread,
-    read_texts,
-    reading_copy,
 )
 from workbook.tui.widgets.claim_list import ClaimList
 from workbook.tui.widgets.claim_view import ClaimView
@@ -95,10 +91,7 @@ class PrepScreen(Screen[None]):
     def read_sources(self, also: tuple[str, ...] = ()) -> None:
         """Read, off the app's thread, the texts the cards cite (and `also`) not read yet: here,
         on the screen that lives as long as the file, so no result goes to a view gone."""
-        wanted = self.texts.to_read(self.workbook, also)
-        if wanted:
-            job = partial(read_texts, reading_copy(self.workbook), self.path, wanted)
-            run_job(self, job, lambda error: TextsUnread(error, wanted), TextsRead)
+        self.texts.start_reading(self, self.workbook, self.path, also)
 
     @on(TextsRead)
     def _texts_read(self, event: TextsRead) -> None:
