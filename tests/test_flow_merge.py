@@ -302,3 +302,51 @@ def test_an_extension_follows_the_argument_it_extends_to_its_new_id(started: Flo
     flow = reads_back(merge_flows(base, mine, theirs))
     moved = next(k for k, a in flow.sheets[SHEET].arguments.items() if a.text == "Turn.")
     assert flow.sheets[SHEET].arguments[carried].extends == moved
+
+
+def chained(size: int) -> tuple[Flow, Flow, Flow]:
+    """A flow in a format the merge does not know, where each copy added a chain of `size`
+    arguments under the same ids, each answering the one before and written before it; only
+    the chain's first differs between the copies, so keeping theirs apart takes all of it."""
+
+    def chain(first: str) -> Sheet:
+        arguments = {
+            f"a{n}": Argument(speech="x", text="t", answers=f"a{n - 1}") for n in range(size, 1, -1)
+        }
+        return Sheet(arguments={**arguments, "a1": Argument(speech="x", text=first)})
+
+    base = Flow(flow=1, workbook="w.toml", format="own", ours="A", sides={"A": "a", "B": "b"})
+    mine = base.model_copy(update={"sheets": {"s": chain("mine")}})
+    theirs = base.model_copy(update={"sheets": {"s": chain("theirs")}})
+    return base, mine, theirs
+
+
+def test_a_merge_grows_linearly_with_what_both_added() -> None:
+    from tests.timing import LINEAR, growth
+
+    merged = merge_flows(*chained(50))
+    assert len(merged.flow.sheets["s"].arguments) == 100
+    ratio = growth(chained, lambda flows: merge_flows(*flows), size=200, enough=0.05)
+    assert ratio < LINEAR, f"4 times the arguments took {ratio:.1f} times as long"
+
+
+def broken(size: int) -> tuple[Flow, Flow, Flow]:
+    """Mine moved an argument to the 2AC; theirs answered it `size` times in the 1NC, which now
+    comes before it: each answer loses its reference, a conflict."""
+    base = small_flow()
+    base.sheets["s1"].arguments["x"] = Argument(speech="1AC", text="Plan.")
+    mine, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    mine.sheets["s1"].arguments["x"].speech = "2AC"
+    for number in range(size):
+        theirs.sheets["s1"].arguments[f"a{number}"] = Argument(speech="1NC", answers="x")
+    return base, mine, theirs
+
+
+def test_holding_a_merge_to_its_format_grows_linearly() -> None:
+    from tests.timing import LINEAR, growth
+
+    merged = merge_flows(*broken(20))
+    assert len(merged.conflicts) == 20
+    reads_back(merged)
+    ratio = growth(broken, lambda flows: merge_flows(*flows), size=200, enough=0.05)
+    assert ratio < LINEAR, f"4 times the arguments took {ratio:.1f} times as long"

@@ -23,6 +23,7 @@ The order of sheets and of a sheet's arguments is mine's, then theirs' new ones 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -149,20 +150,23 @@ def _arguments_apart(
 ) -> dict[str, Argument]:
     """Theirs' arguments, with each that both sides added under one id, differently, given a
     free id, and theirs' answers and extensions of it following it."""
+    # Added on both sides under one id: kept apart when it differs from mine's, or when what
+    # it answers or extends is kept apart (it then names an id mine's cannot). So what is kept
+    # apart spreads from the first along theirs' references, each once, in linear time.
+    both = [key for key in theirs if key not in base and key in mine]
+    referred_by: dict[str, list[str]] = {}
+    for key in both:
+        for name in _REFERENCES:
+            referred_by.setdefault(getattr(theirs[key], name), []).append(key)
+    apart = {key for key in both if theirs[key] != mine[key]}
+    waiting = list(apart)
+    while waiting:
+        for referrer in referred_by.get(waiting.pop(), []):
+            if referrer not in apart:
+                apart.add(referrer)
+                waiting.append(referrer)
     fresh = FreeIds(set(base) | set(mine) | set(theirs))
-    renamed: dict[str, str] = {}
-    # An addition is compared as it reads once what it refers to is renamed: an answer to an
-    # argument kept apart differs from mine's too. A reference to one later in the table may
-    # be renamed after the comparison, so the pass is made again until nothing more is.
-    more = True
-    while more:
-        more = False
-        for argument_id, argument in theirs.items():
-            if argument_id in renamed or argument_id in base or argument_id not in mine:
-                continue
-            if _following(argument, renamed) != mine[argument_id]:
-                renamed[argument_id] = fresh(argument_id)
-                more = True
+    renamed = {key: fresh(key) for key in both if key in apart}
     return {renamed.get(key, key): _following(a, renamed) for key, a in theirs.items()}
 
 
@@ -220,6 +224,9 @@ class _Arguments:
     merged: dict[str, Argument] = field(default_factory=dict)
     reverted: set[str] = field(default_factory=set)  # fallen back to mine's version
     dropped: set[str] = field(default_factory=set)  # in no speech of the format
+    # Ordered sets (dicts), so that the conflicts come in the same order every time.
+    referred_by: dict[str, dict[str, None]] = field(default_factory=dict)
+    touched: dict[str, None] = field(default_factory=dict)  # changed by the last settling
 
     def merge(self) -> None:
         for argument_id in _order(self.mine, self.theirs):
@@ -253,35 +260,61 @@ class _Arguments:
         if fmt is None:
             return
         speeches = columns(fmt)
-        broken = True
-        while broken:  # each pass settles an argument for good: a fallback or a reference less
-            broken = False
-            for argument_id in list(self.merged):
-                argument = self.merged.get(argument_id)  # as the pass so far has left it
-                problems = (
-                    argument_problems(self.merged, argument, fmt, speeches) if argument else []
-                )
-                if argument and problems:
-                    broken = True
-                    self._settle(argument_id, argument, [name for name, _ in problems])
+        # Who refers to whom, in any version an argument may take here: when one changes, it
+        # and what refers to it are checked again, and nothing else, so that settling costs
+        # about what the changes touch, however they chain.
+        for version in (self.merged, self.mine, self.theirs):
+            for argument_id, argument in version.items():
+                for name in _REFERENCES:
+                    referrers = self.referred_by.setdefault(getattr(argument, name), {})
+                    referrers[argument_id] = None
+        waiting = deque(self.merged)
+        queued = dict.fromkeys(waiting)
+        while waiting:
+            argument_id = waiting.popleft()
+            del queued[argument_id]
+            now = self.merged.get(argument_id)
+            problems = argument_problems(self.merged, now, fmt, speeches) if now else []
+            if now is None or not problems:
+                continue
+            # Each settling is for good: mine's version once, then a reference less, or out.
+            self._settle(argument_id, now, [name for name, _ in problems])
+            touched, self.touched = self.touched, {}
+            for changed in touched:
+                for key in (changed, *self.referred_by.get(changed, {})):
+                    if key not in queued:
+                        queued[key] = None
+                        waiting.append(key)
+
+    def _put(self, argument_id: str, argument: Argument | None) -> None:
+        """The merged argument set (None: taken out), and noted as changed."""
+        if argument is None:
+            del self.merged[argument_id]
+        else:
+            self.merged[argument_id] = argument
+        self.touched[argument_id] = None
 
     def _settle(self, argument_id: str, argument: Argument, names: list[str]) -> None:
         at = f"{self.path}.{argument_id}"
         mine = self.mine.get(argument_id)
         if mine is not None and argument != mine and argument_id not in self.reverted:
             self.reverted.add(argument_id)
-            self.merged[argument_id] = mine
+            self._put(argument_id, mine)
             self._conflict(at)
             self._references_of(argument_id)
             return
         if "speech" in names:
             # Theirs', in a speech of the format theirs changed to and mine did not: it cannot
             # stand in this flow; what answers or extends it no longer does.
-            del self.merged[argument_id]
+            self._put(argument_id, None)
             self.dropped.add(argument_id)
             self._conflict(at)
-            for other_id, other in list(self.merged.items()):
-                self._clear(other_id, [n for n in _REFERENCES if getattr(other, n) == argument_id])
+            for other_id in self.referred_by.get(argument_id, {}):
+                other = self.merged.get(other_id)
+                if other is not None:
+                    self._clear(
+                        other_id, [n for n in _REFERENCES if getattr(other, n) == argument_id]
+                    )
             return
         self._clear(argument_id, [name for name in names if name in _REFERENCES])
 
@@ -291,7 +324,7 @@ class _Arguments:
             self._conflict(f"{self.path}.{argument_id}.{name}")
         if cleared:
             update = dict.fromkeys(cleared, "")
-            self.merged[argument_id] = self.merged[argument_id].model_copy(update=update)
+            self._put(argument_id, self.merged[argument_id].model_copy(update=update))
 
     def _references_of(self, argument_id: str) -> None:
         """What the argument answers or extends kept there: an argument one side deleted is
@@ -309,8 +342,7 @@ class _Arguments:
                     continue
                 # Each side's flow is whole, so whichever side's field it is has the target.
                 kept = self.mine.get(target)
-                kept = self.theirs[target] if kept is None else kept
-                self.merged[target] = kept
+                self._put(target, self.theirs[target] if kept is None else kept)
                 self._conflict(f"{self.path}.{target}")
                 waiting.append(target)
 
