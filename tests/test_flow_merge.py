@@ -170,6 +170,20 @@ def test_sheets_both_added_under_one_id_for_other_positions_are_both_kept(starte
     assert merged.conflicts == []
 
 
+def test_sheets_both_added_for_one_claim_are_one_sheet(started: Flow) -> None:
+    base, mine, theirs = copies(started)
+    title = mine.sheets[SHEET].title
+    del base.sheets[SHEET]
+    theirs.sheets[SHEET].title = "Reckless"  # its claim's tag, changed before theirs began
+    write(theirs, POLICY, SHEET, "1NC", "No link.", answers="p1")
+    merged = merge_flows(base, mine, theirs)
+    flow = reads_back(merged)
+    assert [k for k in flow.sheets if flow.sheets[k].claim == SHEET] == [SHEET]
+    assert flow.sheets[SHEET].title == title
+    assert "No link." in {a.text for a in flow.sheets[SHEET].arguments.values()}
+    assert merged.conflicts == [f"sheets.{SHEET}.title"]
+
+
 def test_a_format_changed_on_one_side_under_the_others_arguments_keeps_mine(
     started: Flow,
 ) -> None:

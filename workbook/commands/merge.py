@@ -135,7 +135,7 @@ def _merge_flows(read: Read, shown: list[Path]) -> tuple[str, list[str]]:
         if problems:
             raise WorkbookError(f"{path}: {problems[0][0]}: {problems[0][1]}")
         flows.append(flow)
-    merged = merge_flows(flows[0], flows[1], flows[2], formats)
+    merged = merge_flows(flows[0], flows[1], flows[2], formats=formats)
     return dumps(merged.flow), merged.conflicts
 
 

@@ -66,7 +66,9 @@ def no_flow() -> Flow:
     )
 
 
-def merge_flows(base: Flow, mine: Flow, theirs: Flow, formats: Formats | None = None) -> FlowMerge:
+def merge_flows(
+    base: Flow, mine: Flow, theirs: Flow, *, formats: Formats | None = None
+) -> FlowMerge:
     """Merge the changes from `base` to `theirs` into `mine`, by id. The format's rules are
     those of the merged flow's format among `formats` (the built-in ones when None); a format
     they do not know is held to the references alone."""
@@ -131,16 +133,18 @@ def _order(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[str]:
 def _sheets_apart(
     base: Mapping[str, Sheet], mine: Mapping[str, Sheet], theirs: Mapping[str, Sheet]
 ) -> dict[str, Sheet]:
-    """Theirs' sheets, with each that both sides added under one id for another claim or title
-    given a free id, so that both are kept. Added alike, they are one sheet, whose arguments
-    merge as any sheet's."""
+    """Theirs' sheets, with each that both sides added under one id for another claim (or,
+    for a position of its own, under another title) given a free id, so that both are kept.
+    For one claim, or one position, they are one sheet, whose arguments merge as any sheet's."""
+
+    def what(sheet: Sheet) -> tuple[str, str]:
+        return (sheet.claim, "") if sheet.claim else ("", sheet.title)
+
     fresh = FreeIds(set(base) | set(mine) | set(theirs))
     renamed = {
         sheet_id: fresh(sheet_id)
         for sheet_id, sheet in theirs.items()
-        if sheet_id not in base
-        and sheet_id in mine
-        and (mine[sheet_id].claim, mine[sheet_id].title) != (sheet.claim, sheet.title)
+        if sheet_id not in base and sheet_id in mine and what(mine[sheet_id]) != what(sheet)
     }
     return {renamed.get(key, key): sheet for key, sheet in theirs.items()}
 
