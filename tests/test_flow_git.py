@@ -103,3 +103,28 @@ def test_a_flow_broken_on_one_side_is_refused_in_one_line(tmp_path: Path) -> Non
     assert done.stderr.startswith(f"{broken}: sheets.")
     assert "speech: no speech '9XY'" in done.stderr
     assert out.read_text(encoding="utf-8") == "kept"  # untouched
+
+
+def test_a_round_both_started_apart_merges_from_an_empty_ancestor(tmp_path: Path) -> None:
+    # Both teammates ran `flow new` on their own: git gives the driver an empty ancestor.
+    for name in (NAME, "soleimani-blowback.txt"):
+        shutil.copyfile(seed_path().parent / name, tmp_path / name)
+    versions = {}
+    for who, text in (("ana", "Ana: no link."), ("ben", "Ben: a turn.")):
+        path = tmp_path / f"{who}.flow.toml"
+        made = workbook(
+            tmp_path, "flow", "new", NAME, "--format", "policy-hs", "--as", "Aff", "-o", path.name
+        )
+        assert made.returncode == 0, made.stderr
+        opened = read_flow(path)
+        write(opened.flow, opened.fmt, SHEET, "1NC", text, answers="p1")
+        path.write_text(dumps(opened.flow), encoding="utf-8")
+        versions[who] = path
+    empty = tmp_path / "base.flow.toml"
+    empty.write_text("", encoding="utf-8")
+    done = workbook(
+        tmp_path, "merge", empty.name, versions["ana"].name, versions["ben"].name, "-o", FLOW
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    texts = {a.text for a in read_flow(tmp_path / FLOW).flow.sheets[SHEET].arguments.values()}
+    assert {"Ana: no link.", "Ben: a turn."} <= texts
