@@ -220,7 +220,7 @@ edits = st.lists(
         st.sampled_from(SPEECHES),
         st.sampled_from(["No link.", "Turn.", "Extend.", "", "\"'''\\ 🧨"]),
         st.integers(min_value=-1, max_value=8),
-        st.sampled_from(["answers", "extends", "mark", "delete", "text"]),
+        st.sampled_from(["answers", "extends", "mark", "delete", "text", "move", "rewire"]),
     ),
     max_size=12,
 )
@@ -233,6 +233,22 @@ def edited(flow: Flow, drawn: Drawn, additions_only: bool) -> Flow:
     for sheet_id, speech, text, index, what in drawn:
         arguments = list(flow.sheets[sheet_id].arguments)
         target = arguments[index % len(arguments)] if arguments and index >= 0 else ""
+        if target and what in ("move", "rewire") and not additions_only:
+            # A hand's edit of the column or of what it answers, kept only where the format
+            # allows it: each copy is a flow that reads back.
+            sheet = flow.sheets[sheet_id]
+            before = sheet.arguments[target]
+            answered = arguments[(index * 7 + 3) % len(arguments)]
+            moved = {"speech": speech} if what == "move" else {"answers": answered, "extends": ""}
+            sheet.arguments[target] = before.model_copy(update=moved)
+            try:
+                Sheet.model_validate(sheet.model_dump())
+                kept = not format_problems(flow, POLICY)
+            except ValueError:
+                kept = False
+            if not kept:
+                sheet.arguments[target] = before
+            continue
         if target and what in ("mark", "delete", "text") and not additions_only:
             argument = flow.sheets[sheet_id].arguments[target]
             referred = any(
@@ -292,7 +308,7 @@ def test_every_argument_either_side_flowed_is_kept(
                 assert (argument.speech, argument.text) in kept
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(edits, edits, edits)
 def test_whatever_both_sides_did_the_merge_reads_back(
     before: Drawn,
