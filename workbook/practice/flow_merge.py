@@ -15,8 +15,10 @@ conflict. One that one side deleted while the other's arguments still answer or 
 kept too, a conflict, so that every reference holds. What the merge puts together must also keep
 the format's rules (an answer to the other side's earlier speech, an extension of its own side's):
 an argument that breaks one falls back to mine's version, whole; when it has none, or that does
-not hold either, the reference that breaks the rule is cleared. Each is a conflict. The merged
-flow is always one that reads back.
+not hold either, the reference that breaks the rule is cleared. A format one side changed under
+the other's arguments is not taken: mine's is kept, and an argument of theirs in a speech mine's
+format does not have is left out. Each is a conflict. So the merged flow always holds its
+references and its format's rules: it reads back.
 
 The order of sheets and of a sheet's arguments is mine's, then theirs' new ones in theirs'.
 """
