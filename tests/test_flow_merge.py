@@ -188,17 +188,28 @@ def test_a_format_changed_on_one_side_under_the_others_arguments_keeps_mine(
     started: Flow,
 ) -> None:
     base, mine, theirs = copies(started)
-    write(mine, POLICY, SHEET, "1NC", "No link.", answers="p1")
+    other = next(key for key in mine.sheets if key != SHEET)
+    write(mine, POLICY, other, "1NC", "No link.", answers="p1")
     theirs.format = "pf"
     theirs.sides = {"Pro": theirs.sides["Aff"], "Con": theirs.sides["Neg"]}
     theirs.ours = "Pro"
     for sheet in theirs.sheets.values():
         for argument in sheet.arguments.values():
-            argument.speech = "Pro Constructive"
+            argument.speech = "Pro constructive"
+    theirs_answer = write(
+        theirs, BUILT_IN["pf"], SHEET, "Con constructive", "Non-unique.", answers="p1"
+    )
+    assert format_problems(theirs, BUILT_IN["pf"]) == []  # each copy holds in its own format
     merged = merge_flows(base, mine, theirs, formats=None)
     assert (merged.flow.format, merged.flow.ours) == (mine.format, mine.ours)
     assert merged.conflicts[:3] == ["format", "ours", "sides"]
-    reads_back(merged)
+    flow = reads_back(merged)
+    # Theirs' arguments moved to its format's speeches fall back to ours; the one it added
+    # in a speech ours has not cannot stand, and says so.
+    assert flow.sheets[SHEET].arguments["p1"] == mine.sheets[SHEET].arguments["p1"]
+    assert f"{AT}.p1" in merged.conflicts
+    assert "Non-unique." not in {a.text for a in flow.sheets[SHEET].arguments.values()}
+    assert f"{AT}.{theirs_answer}" in merged.conflicts
 
 
 def test_two_flows_started_apart_merge_as_added_on_both_sides(started: Flow) -> None:
