@@ -1,6 +1,6 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|sources|check]
+    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|sources|check|flow]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -49,6 +49,7 @@ from workbook.importing.webpage import extraction_options
 from workbook.storage.places import positions_folder, seed_path
 from workbook.storage.store import dumps, load_with_essay, to_data, validate
 
+from .benchmark_flow import flow_rows
 from .scaled import scaled
 
 SIZES = (20, 200, 2000)
@@ -187,14 +188,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest", "new", "sources", "check", "word"),
+        choices=("workbooks", "suggest", "new", "sources", "check", "word", "flow"),
         action="append",
         help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
         "a new workbook from a saved page, sources added from a page and a PDF, checking "
-        "2,000 cut cards, or reading a Word file of cards",
+        "2,000 cut cards, reading a Word file of cards, or typing into a flow of 40 sheets",
     )
     args = parser.parse_args()
-    everything = ("workbooks", "suggest", "new", "sources", "check", "word")
+    everything = ("workbooks", "suggest", "new", "sources", "check", "word", "flow")
     rounds, only = args.rounds, set(args.only or everything)
     compileall.compile_dir(Path(workbook.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -212,6 +213,8 @@ def main() -> None:
             rows += check_rows(folder, rounds)
         if "word" in only:
             rows += word_rows(folder, rounds)
+        if "flow" in only:
+            rows += flow_rows(rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(report(rows, rounds))

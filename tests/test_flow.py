@@ -506,8 +506,8 @@ def test_a_sheet_is_titled_by_its_claims_tag_or_else_its_quote() -> None:
 def test_two_changed_copies_of_a_flow_merge_with_the_workbooks_merge_driver(
     flowed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # git-setup gives every .toml to `workbook merge`: a flow is no workbook, and merges as
-    # text, each argument a table of its own, so changes to different arguments both stay.
+    # git-setup gives every .toml to `workbook merge`: a flow merges by sheet and argument
+    # id, so changes to different arguments both stay.
     base = flowed.read_text(encoding="utf-8")
     ours = flowed.with_name("ours.flow.toml")
     theirs = flowed.with_name("theirs.flow.toml")
