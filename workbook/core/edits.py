@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from workbook.core.claim_edits import with_cards
+from workbook.core.essay_edits import DropRefused, EssayState, drop_paragraph, essay_state
 from workbook.core.framing import Framing, framing_of, framing_problem
 from workbook.core.library import Place, new_card_id, where_used
 from workbook.core.model import Card, Claim, Workbook, reference_problems
@@ -60,6 +61,8 @@ class Change:
     # The motion and the sides, before and after, for a step that changes them.
     framing: tuple[Framing, Framing] | None = None
     renamed: str = ""  # the claim's id before the step, when the step gave it a new one
+    # The essay's fields (and its text, for a paragraph dropped), before and after.
+    essay: tuple[EssayState, EssayState] | None = None
 
     @property
     def moves(self) -> bool:
@@ -77,8 +80,11 @@ class Change:
 class Draft:
     """A workbook being edited: the changes made to it, undo and redo, and whether it is saved."""
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, paragraphs: list[str] | None = None) -> None:
         self.workbook = workbook
+        # The essay's text, when it is at hand: a paragraph dropped changes this very list, so
+        # every view that holds it reads the text as it is now.
+        self.paragraphs = paragraphs
         # What every step, undo and redo has touched, for the journal to compare with the file.
         self.touched: set[str] = set()
         self.touched_cards: set[str] = set()
@@ -217,6 +223,41 @@ class Draft:
             return self._record(Change(label, "", None, None, -1, -1, framing=frames))
         return self._record(replace(self._in_place(label, claim_id, claim, claim), framing=frames))
 
+    # The essay.
+
+    def essay_step(
+        self,
+        label: str,
+        after: EssayState,
+        also: tuple[tuple[str, Claim, Claim], ...] = (),
+    ) -> Change:
+        """The essay's fields (and its text, when `after` holds one) as `after`, with the
+        claims `also` changed in the same step."""
+        essay = self.workbook.essay
+        if essay is None:
+            raise EditError("essay: a workbook with no essay has none to change")
+        if after.text is not None and self.paragraphs is None:
+            raise EditError(f"essay.file: {essay.file or '(none)'} is not at hand to change")
+        text = self.paragraphs if after.text is not None else None
+        states = (essay_state(essay, text), after)
+        return self._record(Change(label, "", None, None, -1, -1, also=also, essay=states))
+
+    def drop_paragraph(self, label: str, number: int) -> Change:
+        """Paragraph `number` out of the essay's text, everything after it renumbered, as one
+        step; refused, saying what holds it, when a claim or a card stands in it."""
+        try:
+            dropped = drop_paragraph(self.workbook, self.paragraphs or [], number)
+        except DropRefused as refused:
+            raise EditError(str(refused)) from None
+        return self.essay_step(label, dropped.state, dropped.claims)
+
+    def _set_essay(self, state: EssayState) -> None:
+        # A new Essay each time: a save's snapshot keeps the one it was taken with.
+        if self.workbook.essay is not None:
+            self.workbook.essay = state.on(self.workbook.essay)
+        if state.text is not None and self.paragraphs is not None:
+            self.paragraphs[:] = state.text
+
     def _frame(self, framing: Framing) -> None:
         # A new dict each time: a save's snapshot keeps the sides it was taken with.
         self.workbook.motion, self.workbook.sides = framing.motion, dict(framing.sides)
@@ -260,6 +301,8 @@ class Draft:
                 self._swap_card(swap.card_id, swap.before, swap.before_index)
         if change.framing is not None:
             self._frame(change.framing[0])
+        if change.essay is not None:
+            self._set_essay(change.essay[0])
         self._undone.append(change)
         return change
 
@@ -287,6 +330,8 @@ class Draft:
                 self._swap_card(swap.card_id, None, -1)
         if change.framing is not None:
             self._frame(change.framing[1])
+        if change.essay is not None:
+            self._set_essay(change.essay[1])
 
     def _check(self, claim_id: str, claim: Claim, new_cards: dict[str, Card] | None = None) -> None:
         cards = {**self.workbook.cards, **new_cards} if new_cards else self.workbook.cards
