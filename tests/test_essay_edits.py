@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.core.edits import Draft, EditError
-from workbook.core.essay_edits import DropRefused, drop_paragraph, essay_state, with_dismissed
+from workbook.core.essay_edits import (
+    DropRefused,
+    EssayState,
+    drop_paragraph,
+    essay_state,
+    with_dismissed,
+)
 from workbook.core.merge import merge
 from workbook.core.model import Card, Workbook
 from workbook.essay.picking import placed_claims
@@ -189,3 +195,25 @@ def test_the_essays_state_holds_its_text_only_when_given() -> None:
     assert SEED.essay is not None
     assert essay_state(SEED.essay).text is None
     assert essay_state(SEED.essay, SEED_TEXT).text == tuple(SEED_TEXT or [])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=40), st.lists(st.integers(-2, 20), max_size=4), st.integers(-1, 20))
+def test_an_essay_step_the_file_could_not_hold_is_refused_and_changes_nothing(
+    sentence: str, headings: list[int], count: int
+) -> None:
+    """Whatever a step asks the essay's fields to be, the draft refuses what the file could not
+    read back, naming the field, and what it takes is read back the same."""
+    workbook, text = seed()
+    draft = Draft(workbook, text)
+    before = workbook.model_copy(deep=True)
+    state = EssayState(count, tuple(headings), (sentence,))
+    try:
+        draft.essay_step("odd", state)
+    except EditError as error:
+        assert str(error).startswith(("essay.", "claims."))  # the field that refuses it
+        assert workbook == before and not draft.can_undo
+        return
+    again = parse(dumps(workbook), Path("w.toml"))
+    assert again.essay is not None and again.essay.dismissed == [sentence]
+    assert (again.essay.paragraphs, tuple(again.essay.headings)) == (count, tuple(headings))

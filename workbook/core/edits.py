@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from pydantic import ValidationError
+
 from workbook.core.claim_edits import with_cards
 from workbook.core.essay_edits import DropRefused, EssayState, drop_paragraph, essay_state
 from workbook.core.framing import Framing, framing_of, framing_problem
 from workbook.core.library import Place, new_card_id, where_used
-from workbook.core.model import Card, Claim, Workbook, reference_problems
+from workbook.core.model import Card, Claim, Essay, Workbook, reference_problems
 
 
 class EditError(ValueError):
@@ -230,17 +232,43 @@ class Draft:
         label: str,
         after: EssayState,
         also: tuple[tuple[str, Claim, Claim], ...] = (),
+        claims_follow: bool = False,
     ) -> Change:
         """The essay's fields (and its text, when `after` holds one) as `after`, with the
-        claims `also` changed in the same step."""
+        claims `also` changed in the same step; refused when the file could not hold the
+        result. `claims_follow`: the claims are restored after this step, in its numbering,
+        and the caller checks the whole once they are (as restoring a journal does)."""
         essay = self.workbook.essay
         if essay is None:
             raise EditError("essay: a workbook with no essay has none to change")
         if after.text is not None and self.paragraphs is None:
             raise EditError(f"essay.file: {essay.file or '(none)'} is not at hand to change")
+        self._check_essay(after.on(essay), also, claims_follow)
         text = self.paragraphs if after.text is not None else None
         states = (essay_state(essay, text), after)
         return self._record(Change(label, "", None, None, -1, -1, also=also, essay=states))
+
+    def _check_essay(
+        self, essay: Essay, also: tuple[tuple[str, Claim, Claim], ...], claims_follow: bool
+    ) -> None:
+        """The essay as its file would hold it, with the claims as the step leaves them: each
+        field as the model reads it back, and the rules that span them (the headings and the
+        claims within its paragraphs); with `claims_follow`, only the claims of `also`."""
+        try:
+            Essay.model_validate(essay.model_dump())
+        except ValidationError as error:
+            problem = error.errors(include_url=False)[0]
+            field = ".".join(str(part) for part in problem["loc"])
+            raise EditError(f"essay.{field}: {problem['msg']}") from None
+        changed = {cid: after for cid, _, after in also}
+        claims = changed if claims_follow else {**self.workbook.claims, **changed}
+        probe = self.workbook.model_construct(
+            **{**dict(self.workbook), "essay": essay, "claims": claims}
+        )
+        problems = reference_problems(probe)
+        if problems:
+            path, reason = problems[0]
+            raise EditError(f"{path}: {reason}")
 
     def drop_paragraph(self, label: str, number: int) -> Change:
         """Paragraph `number` out of the essay's text, everything after it renumbered, as one

@@ -243,7 +243,7 @@ def put_back(
     report.skipped += essay_stale(journal, disk_essay)
     try:
         if essay is not None:
-            draft.essay_step("restore the essay", essay)
+            draft.essay_step("restore the essay", essay, claims_follow=True)
             report.essay = True
     except EditError:
         report.skipped += 1
