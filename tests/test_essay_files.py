@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from workbook.commands import main
-from workbook.core.essay_edits import with_dismissed
+from workbook.core.essay_edits import EssayState, essay_state, with_dismissed
 from workbook.session import session as session_module
-from workbook.session.journal import parse_journal
+from workbook.session.journal import digest, journal_text, parse_journal
 from workbook.session.merge_in_place import Written
 from workbook.session.session import Saved, Session
 from workbook.storage.files import WorkbookError
@@ -173,3 +173,28 @@ def test_a_merge_is_refused_while_a_dropped_paragraph_is_unsaved(tmp_path: Path)
     with pytest.raises(WorkbookError, match="the essay's text changed here"):
         session.merge_job().run()
     assert path.read_bytes() == on_disk and load_with_essay(path)[1] == text
+
+
+def test_a_journal_whose_essay_its_claims_do_not_fit_is_taken_back_whole(tmp_path: Path) -> None:
+    """A journal's essay counting fewer paragraphs than its claims name (written by hand, or
+    damaged) is not restored into a workbook that no save could read back."""
+    path = copy_positions(tmp_path)
+    file_essay = load(path).essay
+    assert file_essay is not None
+    session = Session.open(path)
+    short = EssayState(3, (), (), tuple((session.paragraphs or [])[:3]))
+    where = session.journal.write(
+        journal_text(
+            digest(path.read_bytes()),
+            list(session.draft.workbook.claims),
+            {},
+            essay=(essay_state(file_essay, session.paragraphs), short),
+        )
+    )
+    session.journal.abandon()
+    again = Session.open(path)
+    assert again.found.newest is not None and again.found.newest.where == where
+    report = again.restore(again.found.newest)
+    assert not report.essay and report.skipped == 1
+    assert again.draft.workbook.essay == file_essay and again.paragraphs == load_with_essay(path)[1]
+    assert not again.dirty

@@ -21,7 +21,7 @@ from workbook.core.claim_edits import free_id
 from workbook.core.edits import Draft, EditError
 from workbook.core.essay_edits import EssayState
 from workbook.core.framing import Framing
-from workbook.core.model import Card, Claim
+from workbook.core.model import Card, Claim, reference_problems
 from workbook.core.upgrade import place_cards
 from workbook.session.journal import Journal
 
@@ -230,7 +230,23 @@ def put_back(
 ) -> Restored:
     """The merged journal's edits made in `draft`, each a step undo can take back: the motion
     and sides, the essay, the cards (so that every restored claim finds the cards it reads),
-    the claims, and last the cards the journal deleted."""
+    the claims, and last the cards the journal deleted. Each step is checked alone; should
+    the whole not hold together (a journal's essay counting fewer paragraphs than its claims
+    name), every step is taken back, and the draft is the file's as it was."""
+    started = draft.checkpoint
+    report = _put_back(draft, result, journal, disk_essay)
+    if report.essay and reference_problems(draft.workbook):
+        while draft.checkpoint is not started and draft.undo() is not None:
+            pass
+        # Nothing of the journal was kept: every edit it held is one left out.
+        kept = report.claims + report.cards + report.framing + report.essay
+        return Restored(skipped=kept + report.skipped)
+    return report
+
+
+def _put_back(
+    draft: Draft, result: Merge, journal: Journal, disk_essay: EssayState | None
+) -> Restored:
     report = Restored(kept=len(result.kept), beside=result.beside)
     report.cards_beside, report.framing_kept = result.cards_beside, result.framing_kept
     if result.framing is not None:
