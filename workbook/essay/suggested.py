@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workbook.core.model import Workbook
+from workbook.core.model import Essay, Workbook
 from workbook.essay.picking import Placed, placed_claims
 from workbook.essay.suggest import Suggestion, suggest
 
@@ -91,10 +91,14 @@ def suggestions_for(
     essay = workbook.essay
     if essay is None:
         return []
-    text = list(paragraphs)
-    ranked = suggest(text, essay.headings, essay.title)
-    placed = placed_claims(workbook, text)
-    return listed(ranked, placed, essay.dismissed, top, dismissed_too)
+    placed = placed_claims(workbook, list(paragraphs))
+    return listed(ranked_in(essay, paragraphs), placed, essay.dismissed, top, dismissed_too)
+
+
+def ranked_in(essay: Essay, paragraphs: Sequence[str]) -> list[Suggestion]:
+    """Every candidate sentence of the essay, best first: the ranking `listed` cuts, which the
+    essay view makes off its thread (the slow part) and lists again as claims are made."""
+    return suggest(list(paragraphs), essay.headings, essay.title)
 
 
 def next_open(found: Sequence[Listed], after: int) -> Listed | None:

@@ -34,8 +34,8 @@ from workbook.essay.picking import (
     trim_clause_end,
     trim_clause_start,
 )
-from workbook.essay.suggest import Suggestion, suggest
-from workbook.essay.suggested import TOP, Listed, listed
+from workbook.essay.suggest import Suggestion
+from workbook.essay.suggested import TOP, Listed, listed, ranked_in
 from workbook.tui.dialogs.form import ask
 from workbook.tui.dialogs.sources import ask_tag
 from workbook.tui.glance import NAMED, claim_name, named
@@ -165,7 +165,7 @@ class EssayScreen(Screen[str | None]):
         self.ranked_for = text
 
         def rank() -> tuple[tuple[str, ...], list[Suggestion]]:
-            return text, suggest(list(text), essay.headings, essay.title)
+            return text, ranked_in(essay, text)
 
         run_job(self, rank, self.SuggestFailed, self.Suggested)
 
