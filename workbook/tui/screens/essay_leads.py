@@ -86,7 +86,7 @@ def dismiss(view: Leading) -> None:
     if item is None or essay is None or not item.open:
         taken = item is not None and item.claim_id
         view.tell(
-            "That sentence is a claim already: d on the claims deletes it."
+            "That sentence is a claim already: nothing to dismiss."
             if taken
             else "Not a suggested sentence (○): nothing to dismiss."
         )
