@@ -119,6 +119,11 @@ async def test_s_goes_to_the_best_suggestions_in_rank_order_and_wraps(tmp_path: 
         await pilot.press("c")  # the best made a claim: s passes it by from now on
         await pilot.press("s")
         assert rank_here(essay) == 2
+        # The cursor put on a suggestion by hand: s goes on from there.
+        fourth = essay.listing[3].suggestion
+        essay.go_to_sentence(fourth.paragraph, fourth.start)
+        await pilot.press("s")
+        assert rank_here(essay) == 5
 
 
 async def test_a_suggestion_dismissed_leaves_both_lists_and_undo_brings_it_back(

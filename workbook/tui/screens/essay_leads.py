@@ -54,8 +54,12 @@ class Leading(Protocol):
 
 
 def next_suggestion(view: Leading) -> None:
-    """To the best-ranked suggestion after the one visited last that is neither a claim nor
-    dismissed; past the last, back to the best, saying so."""
+    """To the best-ranked suggestion after the one visited last (by `s`, or by the cursor
+    when it stands on one) that is neither a claim nor dismissed; past the last, back to the
+    best, saying so."""
+    here = listed_here(view)
+    if here is not None and here.rank:
+        view.visited = here.rank
     item = next_open(view.listing, view.visited)
     if item is None:
         view.tell("No suggestion left that is not a claim or dismissed (suggest --all lists all).")
