@@ -140,6 +140,24 @@ def test_essay_view_with_words_marked(snap_compare, app: WorkbookApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
+def test_essay_view_ranks_its_suggestions(
+    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook with no claims yet: each suggestion marked with its rank, `s` on the best."""
+    from .test_essay_view import empty_workbook
+
+    monkeypatch.chdir(tmp_path)  # a relative path keeps the folder's name out of the title
+    app = WorkbookApp(Path(empty_workbook(tmp_path).name))
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot)
+        await until(pilot, lambda: bool(getattr(pilot.app.screen, "suggested", None)))
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_card_picker(snap_compare, app: WorkbookApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await opened(pilot)

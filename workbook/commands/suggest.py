@@ -1,6 +1,8 @@
 """`workbook suggest`: the essay's sentences that read most like claims, best first.
 
-The scoring loads once its arguments are read, so that a wrong argument is reported at once.
+A workbook's list is the one its essay view marks with ○ (see essay/suggested.py): the same
+rule, the same ranks. The scoring loads once its arguments are read, so that a wrong argument
+is reported at once.
 """
 
 from __future__ import annotations
@@ -9,15 +11,18 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_OK, complain, json_text, say
 from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
+    from workbook.essay.suggested import Listed
 
-DEFAULT_TOP = 10
+DEFAULT_TOP = 10  # essay/suggested.py's TOP, which tests/test_suggest.py holds it to
+# What --all marks each suggestion with: open, a claim already, dismissed.
+OPEN, TAKEN, DISMISSED = "○", "●", "×"
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -36,7 +41,41 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     suggest.add_argument(
         "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
     )
+    suggest.add_argument(
+        "--all",
+        action="store_true",
+        help=f"mark each: {OPEN} rank, {TAKEN} a claim already, {DISMISSED} dismissed (listed too)",
+    )
     return suggest
+
+
+def _suggestions(path: Path, top: int, dismissed_too: bool) -> list[Listed]:
+    """The list for the essay at `path` (see `_essay_for_suggest`): a workbook's own, its
+    claims and dismissals known; an essay's alone, with neither."""
+    from workbook.essay.suggest import suggest
+    from workbook.essay.suggested import listed, suggestions_for
+
+    if path.suffix.lower() == ".toml":
+        from workbook.storage.store import load_with_essay
+
+        workbook, paragraphs = load_with_essay(path)
+        _check_essay(path, workbook, paragraphs)
+        assert paragraphs is not None
+        return suggestions_for(workbook, paragraphs, top, dismissed_too)
+    paragraphs, headings, title = _essay_for_suggest(path)
+    return listed(suggest(paragraphs, headings, title), {}, (), top, dismissed_too)
+
+
+def _check_essay(path: Path, workbook: Any, paragraphs: list[str] | None) -> None:
+    from workbook.core.model import without_essay
+
+    if workbook.essay is None:
+        what = without_essay(workbook)
+        raise WorkbookError(f"{path}: {what} has no essay to suggest claims from")
+    if paragraphs is None:
+        name = workbook.essay.file
+        where = f"its essay {name} is not there" if name else "it names no essay file"
+        raise WorkbookError(f"{path}: {where}; suggest needs the essay's text")
 
 
 def _essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
@@ -46,17 +85,11 @@ def _essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
     itself: plain text, Markdown or a saved web page, read as `workbook new` reads them.
     """
     if path.suffix.lower() == ".toml":
-        from workbook.core.model import without_essay
         from workbook.storage.store import load_with_essay
 
         workbook, paragraphs = load_with_essay(path)
-        if workbook.essay is None:
-            what = without_essay(workbook)
-            raise WorkbookError(f"{path}: {what} has no essay to suggest claims from")
-        if paragraphs is None:
-            name = workbook.essay.file
-            where = f"its essay {name} is not there" if name else "it names no essay file"
-            raise WorkbookError(f"{path}: {where}; suggest needs the essay's text")
+        _check_essay(path, workbook, paragraphs)
+        assert workbook.essay is not None and paragraphs is not None
         return paragraphs, list(workbook.essay.headings), workbook.essay.title
     from workbook.importing.source import read_document
 
@@ -65,26 +98,44 @@ def _essay_for_suggest(path: Path) -> tuple[list[str], list[int], str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbook.essay.suggest import suggest
-
     try:
         top = int(args.top) if args.top.strip().isdecimal() else 0
         if top < 1:
             raise WorkbookError(f"--top: must be a whole number above 0 (got {args.top!r})")
-        paragraphs, headings, title = _essay_for_suggest(args.path)
+        found = _suggestions(args.path, top, args.all)
     except WorkbookError as error:
         complain(error)
         return EXIT_BAD_INPUT
-    found = suggest(paragraphs, headings, title, top)
     if args.json:
-        listed = [{"paragraph": s.paragraph, "quote": s.quote, "score": s.score} for s in found]
-        say(json_text(listed))
+        say(json_text([_as_json(item, args.all) for item in found]))
         return EXIT_OK
     # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
-    digits = len(str(max((s.paragraph for s in found), default=1)))
-    for suggestion in found:
+    digits = len(str(max((item.suggestion.paragraph for item in found), default=1)))
+    ranks = len(str(top))
+    for item in found:
+        suggestion = item.suggestion
         line = f"¶{suggestion.paragraph:<{digits}}  {suggestion.score:.2f}  "
+        if args.all:
+            line += f"{_mark(item)}{item.rank or '':<{ranks}}  "
         line += one_line(suggestion.quote)
+        if args.all and item.claim_id:
+            line += f"  (claim {item.claim_id})"
         say(line if not width or len(line) <= width else line[: width - 1] + "…")
     return EXIT_OK
+
+
+def _mark(item: Listed) -> str:
+    return DISMISSED if item.dismissed else TAKEN if item.claim_id else OPEN
+
+
+def _as_json(item: Listed, marked: bool) -> dict[str, Any]:
+    suggestion = item.suggestion
+    shown: dict[str, Any] = {
+        "paragraph": suggestion.paragraph,
+        "quote": suggestion.quote,
+        "score": suggestion.score,
+    }
+    if marked:
+        shown.update(rank=item.rank, claim=item.claim_id, dismissed=item.dismissed)
+    return shown

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from pydantic import ValidationError
+
 from workbook.core.claim_edits import with_cards
+from workbook.core.essay_edits import DropRefused, EssayState, drop_paragraph, essay_state
 from workbook.core.framing import Framing, framing_of, framing_problem
 from workbook.core.library import Place, new_card_id, where_used
-from workbook.core.model import Card, Claim, Workbook, reference_problems
+from workbook.core.model import Card, Claim, Essay, Workbook, reference_problems
 
 
 class EditError(ValueError):
@@ -60,6 +63,8 @@ class Change:
     # The motion and the sides, before and after, for a step that changes them.
     framing: tuple[Framing, Framing] | None = None
     renamed: str = ""  # the claim's id before the step, when the step gave it a new one
+    # The essay's fields (and its text, for a paragraph dropped), before and after.
+    essay: tuple[EssayState, EssayState] | None = None
 
     @property
     def moves(self) -> bool:
@@ -77,8 +82,11 @@ class Change:
 class Draft:
     """A workbook being edited: the changes made to it, undo and redo, and whether it is saved."""
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, paragraphs: list[str] | None = None) -> None:
         self.workbook = workbook
+        # The essay's text, when it is at hand: a paragraph dropped changes this very list, so
+        # every view that holds it reads the text as it is now.
+        self.paragraphs = paragraphs
         # What every step, undo and redo has touched, for the journal to compare with the file.
         self.touched: set[str] = set()
         self.touched_cards: set[str] = set()
@@ -217,6 +225,67 @@ class Draft:
             return self._record(Change(label, "", None, None, -1, -1, framing=frames))
         return self._record(replace(self._in_place(label, claim_id, claim, claim), framing=frames))
 
+    # The essay.
+
+    def essay_step(
+        self,
+        label: str,
+        after: EssayState,
+        also: tuple[tuple[str, Claim, Claim], ...] = (),
+        claims_follow: bool = False,
+    ) -> Change:
+        """The essay's fields (and its text, when `after` holds one) as `after`, with the
+        claims `also` changed in the same step; refused when the file could not hold the
+        result. `claims_follow`: the claims are restored after this step, in its numbering,
+        and the caller checks the whole once they are (as restoring a journal does)."""
+        essay = self.workbook.essay
+        if essay is None:
+            raise EditError("essay: a workbook with no essay has none to change")
+        if after.text is not None and self.paragraphs is None:
+            raise EditError(f"essay.file: {essay.file or '(none)'} is not at hand to change")
+        self._check_essay(after.on(essay), also, claims_follow)
+        text = self.paragraphs if after.text is not None else None
+        states = (essay_state(essay, text), after)
+        return self._record(Change(label, "", None, None, -1, -1, also=also, essay=states))
+
+    def _check_essay(
+        self, essay: Essay, also: tuple[tuple[str, Claim, Claim], ...], claims_follow: bool
+    ) -> None:
+        """The essay as its file would hold it, with the claims as the step leaves them: each
+        field as the model reads it back, and the rules that span them (the headings and the
+        claims within its paragraphs); with `claims_follow`, only the claims of `also`."""
+        try:
+            Essay.model_validate(essay.model_dump())
+        except ValidationError as error:
+            problem = error.errors(include_url=False)[0]
+            field = ".".join(str(part) for part in problem["loc"])
+            raise EditError(f"essay.{field}: {problem['msg']}") from None
+        changed = {cid: after for cid, _, after in also}
+        claims = changed if claims_follow else {**self.workbook.claims, **changed}
+        probe = self.workbook.model_construct(
+            **{**dict(self.workbook), "essay": essay, "claims": claims}
+        )
+        problems = reference_problems(probe)
+        if problems:
+            path, reason = problems[0]
+            raise EditError(f"{path}: {reason}")
+
+    def drop_paragraph(self, label: str, number: int) -> Change:
+        """Paragraph `number` out of the essay's text, everything after it renumbered, as one
+        step; refused, saying what holds it, when a claim or a card stands in it."""
+        try:
+            dropped = drop_paragraph(self.workbook, self.paragraphs or [], number)
+        except DropRefused as refused:
+            raise EditError(str(refused)) from None
+        return self.essay_step(label, dropped.state, dropped.claims)
+
+    def _set_essay(self, state: EssayState) -> None:
+        # A new Essay each time: a save's snapshot keeps the one it was taken with.
+        if self.workbook.essay is not None:
+            self.workbook.essay = state.on(self.workbook.essay)
+        if state.text is not None and self.paragraphs is not None:
+            self.paragraphs[:] = state.text
+
     def _frame(self, framing: Framing) -> None:
         # A new dict each time: a save's snapshot keeps the sides it was taken with.
         self.workbook.motion, self.workbook.sides = framing.motion, dict(framing.sides)
@@ -260,6 +329,8 @@ class Draft:
                 self._swap_card(swap.card_id, swap.before, swap.before_index)
         if change.framing is not None:
             self._frame(change.framing[0])
+        if change.essay is not None:
+            self._set_essay(change.essay[0])
         self._undone.append(change)
         return change
 
@@ -287,6 +358,8 @@ class Draft:
                 self._swap_card(swap.card_id, None, -1)
         if change.framing is not None:
             self._frame(change.framing[1])
+        if change.essay is not None:
+            self._set_essay(change.essay[1])
 
     def _check(self, claim_id: str, claim: Claim, new_cards: dict[str, Card] | None = None) -> None:
         cards = {**self.workbook.cards, **new_cards} if new_cards else self.workbook.cards

@@ -3,11 +3,11 @@
 Every table of the file is merged by its id (sides, library cards, claims, the points of a
 claim), and every field of a table on its own: a change made on one side only is taken, so
 changes to different items, or to different fields of one item, merge cleanly. Lists of ids (a
-point's cards, a claim's tags, the essay's headings) merge as ordered sets: what one side added
-is added, what one side took out goes. A field both sides changed differently, or an item one
-side deleted while the other changed it, is a conflict: the merged workbook holds ours' value
-and records the three versions in its `[[conflicts]]` tables, as data that stays a valid
-workbook, for `workbook check` to report and a person to choose from.
+point's cards, a claim's tags, the essay's headings and its dismissed suggestions) merge as
+ordered sets: what one side added is added, what one side took out goes. A field both sides
+changed differently, or an item one side deleted while the other changed it, is a conflict: the
+merged workbook holds ours' value and records the three versions in its `[[conflicts]]` tables,
+as data that stays a valid workbook, for `workbook check` to report and a person to choose from.
 
 Paragraph numbers are places in the essay, which git merges beside the workbook: they are first
 carried into the merged essay's numbering (renumbering.py). A claim's paragraph and its quote
@@ -165,7 +165,7 @@ class _Merge:
         def essay(path: str, b: Any, o: Any, t: Any) -> Any:
             if o is None or t is None:  # a card library on a side: the essay is kept whole
                 return self.value(path, b, o, t)
-            merged = self.record(path, b, o, t, {"headings": self.ids})
+            merged = self.record(path, b, o, t, {"headings": self.ids, "dismissed": self.ids})
             merged["headings"] = sorted(merged["headings"])
             return merged
 

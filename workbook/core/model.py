@@ -88,6 +88,9 @@ class Essay(StrictModel):
     paragraphs: Annotated[int, Field(ge=1)]
     # The paragraphs that are headings: a claim's section is the heading above it.
     headings: list[Annotated[int, Field(ge=1)]] = []
+    # Suggested sentences the debater dismissed, by their words (see essay/suggested.py): words
+    # stay the same when paragraphs are dropped or inserted, where numbers would not.
+    dismissed: list[Line] = []
 
 
 def _field_path(value: str) -> str:

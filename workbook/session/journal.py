@@ -26,10 +26,11 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from workbook.core.fields import ID_PATTERN
+from workbook.core.essay_edits import EssayState
 from workbook.core.framing import Framing
-from workbook.core.model import Card, Claim, Side
+from workbook.core.model import Card, Claim
 from workbook.core.upgrade import ClaimV1
+from workbook.session.journal_parts import essay_data, essay_of, framing_data, framing_of_data
 from workbook.storage.files import WorkbookError, read_bytes, read_file
 from workbook.storage.locations import state_folder
 from workbook.storage.places import folder_beside
@@ -111,6 +112,10 @@ class Journal:
     # The motion and the sides as edited, and as the file had them; None: not changed.
     framing: Framing | None = None
     framing_before: Framing | None = None
+    # The essay's fields (and its text, when a paragraph was dropped) as edited, and as the
+    # files had them; None: not changed.
+    essay: EssayState | None = None
+    essay_before: EssayState | None = None
 
     @property
     def when(self) -> str:
@@ -135,10 +140,12 @@ def journal_text(
     card_order: list[str] | None = None,
     cards_read: Mapping[str, Card] | None = None,
     framing: tuple[Framing, Framing] | None = None,
+    essay: tuple[EssayState, EssayState] | None = None,
 ) -> bytes:
     """The journal's bytes; `changed` maps a claim id to (the file's version, the edited one),
     `cards_changed` a library card's id likewise; `cards_read` holds the cards the changed
-    claims read; `framing` is the motion and sides (the file's, the edited), when they differ."""
+    claims read; `framing` is the motion and sides (the file's, the edited), when they differ;
+    `essay` the essay's fields likewise, with its text only when that differs too."""
     cards_changed = cards_changed or {}
     data: dict[str, object] = {
         "journal": JOURNAL_FORMAT,
@@ -163,24 +170,11 @@ def journal_text(
         "cards_read": {cid: _dump(card) for cid, card in (cards_read or {}).items()},
     }
     if framing is not None:
-        data["framing_before"], data["framing"] = (_framing_data(f) for f in framing)
+        data["framing_before"], data["framing"] = (framing_data(f) for f in framing)
+    if essay is not None:
+        same_text = essay[0].text == essay[1].text
+        data["essay_before"], data["essay"] = (essay_data(e, same_text) for e in essay)
     return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
-
-
-def _framing_data(framing: Framing) -> dict[str, Any]:
-    sides = {key: side.model_dump(mode="python") for key, side in framing.sides.items()}
-    data: dict[str, Any] = {"motion": framing.motion, "sides": sides}
-    if framing.debate_format is not None:  # absent from journals written before it was kept
-        data["debate_format"] = framing.debate_format
-    return data
-
-
-def _framing(data: dict[str, Any]) -> Framing:
-    sides = {str(key): Side.model_validate(side) for key, side in data["sides"].items()}
-    debate_format = data.get("debate_format")
-    if debate_format is not None and not ID_PATTERN.fullmatch(str(debate_format)):
-        raise ValueError(f"debate_format {debate_format!r} is no format's key")
-    return Framing(str(data["motion"]), sides, debate_format)
 
 
 def _dump(card: Card) -> dict[str, Any]:
@@ -367,8 +361,11 @@ def parse_journal(place: Path) -> Journal:
         for name in ("cards", "cards_before", "cards_read"):
             setattr(journal, name, {str(c): Card.model_validate(v) for c, v in data[name].items()})
         if "framing" in data:  # written only when the motion or the sides changed
-            journal.framing = _framing(data["framing"])
-            journal.framing_before = _framing(data["framing_before"])
+            journal.framing = framing_of_data(data["framing"])
+            journal.framing_before = framing_of_data(data["framing_before"])
+        if "essay" in data:  # written only when the essay's fields or text changed
+            journal.essay = essay_of(data["essay"])
+            journal.essay_before = essay_of(data["essay_before"])
         return journal
     except ValidationError as error:
         raise WorkbookError(f"{place}: {describe(error)}") from None

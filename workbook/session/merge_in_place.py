@@ -14,7 +14,7 @@ from workbook.core.conflicts import Choice, new_conflicts, resolve
 from workbook.core.merge import merge
 from workbook.core.model import Workbook
 from workbook.session.journal import digest, file_digest
-from workbook.storage.files import read_file
+from workbook.storage.files import WorkbookError, read_file
 from workbook.storage.store import parse, save
 
 
@@ -39,8 +39,16 @@ class MergeJob:
     path: Path
     base: Workbook  # the workbook as the file held it when last read or written
     ours: Workbook  # the edited workbook, unsaved edits included
+    # The essay's text changed here (a paragraph dropped): a merge writes the workbook alone,
+    # whose count would then not be its text's, so it is refused.
+    essay_text_changed: bool = False
 
     def run(self) -> Written | Moved:
+        if self.essay_text_changed:
+            raise WorkbookError(
+                f"{self.path}: the essay's text changed here (a paragraph dropped) and the file "
+                "changed too: undo the drop and merge, or save a copy with Save as"
+            )
         raw, text = read_file(self.path)
         theirs = parse(text, self.path)
         merged = merge(self.base, self.ours, theirs)

@@ -7,18 +7,21 @@ beside it as a new claim, so neither is lost; a claim that gained or lost nothin
 Library cards merge the same way (a card changed on both sides keeps theirs, with ours beside it
 as an unplaced card), and a card that a merged claim reads is never left out of the library.
 The motion and the sides are one more item: the journal's take them unless the file changed them
-too, when theirs stay.
+too, when theirs stay. So is the essay (its dismissed sentences, a paragraph dropped from its
+text), taken before the claims, whose paragraph numbers count its paragraphs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from workbook.core.claim_edits import free_id
+from workbook.core.edits import Draft, EditError
+from workbook.core.essay_edits import EssayState
 from workbook.core.framing import Framing
-from workbook.core.model import Card, Claim
+from workbook.core.model import Card, Claim, reference_problems
 from workbook.core.upgrade import place_cards
 from workbook.session.journal import Journal
 
@@ -184,3 +187,98 @@ def steps(current: dict[str, Claim], merged: dict[str, Claim]) -> list[Step]:
         if current.get(cid) is not claim:
             out.append((cid, claim, index))
     return out
+
+
+def essay_to_restore(journal: Journal, disk: EssayState | None) -> EssayState | None:
+    """The journal's essay (its dismissals, a paragraph dropped), to take first, so that the
+    claims' numbers it holds count its paragraphs: only when its edits were made on the essay
+    the files hold now. None when it changed nothing, or when the files' essay has changed since
+    (`essay_stale` tells these apart): then the files' own essay stays."""
+    if essay_stale(journal, disk) or journal.essay is None:
+        return None
+    return journal.essay
+
+
+def essay_stale(journal: Journal, disk: EssayState | None) -> bool:
+    """Whether the journal changed the essay and the files' essay is no longer the one it
+    changed."""
+    before = journal.essay_before
+    if journal.essay is None or before is None:
+        return False
+    if disk is None:
+        return True
+    if before.text is None:  # the text was not changed: the journal does not hold it
+        disk = replace(disk, text=None)
+    return before != disk
+
+
+@dataclass
+class Restored:
+    claims: int = 0  # claims the journal's version was put back for
+    beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy id
+    kept: int = 0  # claims only the file changed since, left as they are
+    skipped: int = 0  # edits that no longer fit the file
+    cards: int = 0  # library cards the journal's version was put back for
+    cards_beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy
+    framing: bool = False  # the journal's motion and sides were put back
+    framing_kept: bool = False  # the file changed them too: its own stay
+    essay: bool = False  # the journal's essay (dismissals, a paragraph dropped) was put back
+
+
+def put_back(
+    draft: Draft, result: Merge, journal: Journal, disk_essay: EssayState | None
+) -> Restored:
+    """The merged journal's edits made in `draft`, each a step undo can take back: the motion
+    and sides, the essay, the cards (so that every restored claim finds the cards it reads),
+    the claims, and last the cards the journal deleted. Each step is checked alone; should
+    the whole not hold together (a journal's essay counting fewer paragraphs than its claims
+    name), every step is taken back, and the draft is the file's as it was."""
+    started = draft.checkpoint
+    report = _put_back(draft, result, journal, disk_essay)
+    if report.essay and reference_problems(draft.workbook):
+        while draft.checkpoint is not started and draft.undo() is not None:
+            pass
+        # Nothing of the journal was kept: every edit it held is one left out.
+        kept = report.claims + report.cards + report.framing + report.essay
+        return Restored(skipped=kept + report.skipped)
+    return report
+
+
+def _put_back(
+    draft: Draft, result: Merge, journal: Journal, disk_essay: EssayState | None
+) -> Restored:
+    report = Restored(kept=len(result.kept), beside=result.beside)
+    report.cards_beside, report.framing_kept = result.cards_beside, result.framing_kept
+    if result.framing is not None:
+        try:
+            draft.frame("restore the motion and sides", result.framing)
+            report.framing = True
+        except EditError:
+            report.skipped += 1  # the sides' keys are not the file's any more
+    essay = essay_to_restore(journal, disk_essay)
+    report.skipped += essay_stale(journal, disk_essay)
+    try:
+        if essay is not None:
+            draft.essay_step("restore the essay", essay, claims_follow=True)
+            report.essay = True
+    except EditError:
+        report.skipped += 1
+    library = draft.workbook.cards
+    for card_id, card in result.cards.items():
+        if library.get(card_id) is not card and library.get(card_id) != card:
+            draft.edit_card(f"restore card {card_id}", card_id, card)
+            report.cards += 1
+    for cid, claim, index in steps(draft.workbook.claims, result.claims):
+        tag = (claim.tag if claim else "") or cid
+        try:
+            draft.apply(f"restore “{tag}”", cid, claim, index)
+        except EditError:
+            report.skipped += 1
+            continue
+        report.claims += cid not in result.beside.values()
+    for card_id in [cid for cid in library if cid not in result.cards]:
+        try:
+            draft.delete_card(f"restore: delete card {card_id}", card_id)
+        except EditError:
+            report.skipped += 1  # a claim still reads it: it stays
+    return report

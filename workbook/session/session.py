@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.core.conflicts import Choice
-from workbook.core.edits import Change, Draft, EditError
+from workbook.core.edits import Change, Draft
+from workbook.core.essay_edits import EssayState, essay_state
 from workbook.core.framing import Framing, framing_of
 from workbook.core.model import FORMAT_VERSION, Card, Claim, Workbook
 from workbook.session.journal import (
@@ -29,10 +30,11 @@ from workbook.session.journal import (
     journal_text,
 )
 from workbook.session.merge_in_place import MergeJob, SettleJob
-from workbook.session.restore import merge, steps
+from workbook.session.restore import Restored as Restored
+from workbook.session.restore import merge, put_back
 from workbook.storage.files import WorkbookError, one_line, read_file
 from workbook.storage.left_off import read_left_off, remember_left_off
-from workbook.storage.owned import copy_texts, save_target
+from workbook.storage.owned import copy_texts, save_target, write_essay_text
 from workbook.storage.parallel import Parse
 from workbook.storage.store import read_workbook, save
 from workbook.storage.texts import texts_beside
@@ -57,6 +59,7 @@ class Saved:
     target: Path
     base: str  # digest of what was written
     note: str  # said to the user instead of "Saved to …", or ""
+    essay_file: str = ""  # the essay's text written anew under this name, or ""
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,17 @@ class SaveJob:
     checkpoint: Change | None
     base: str
     overwrite: bool  # the user said to replace what is there
+    # The essay as the save writes it; its text only when it differs from the file's.
+    essay: EssayState | None = None
 
     def run(self) -> Saved | Conflict:
         """Runs in a worker: may raise anything; the session takes it as a failed save."""
+        snapshot, text = self.snapshot, self.essay.text if self.essay is not None else None
         # The essay's and the sources' texts go beside a copy in another folder, or it
-        # would not open there; all or none of them, before the workbook is written.
-        texts = texts_beside(self.snapshot)
+        # would not open there; all or none of them, before the workbook is written. An
+        # essay whose text changed is written anew, below.
+        anew = snapshot.essay.file if snapshot.essay is not None and text is not None else None
+        texts = [(name, what) for name, what in texts_beside(snapshot) if name != anew]
         if self.target is None:
             target, note = save_target(self.path, texts)
         else:
@@ -94,7 +102,16 @@ class SaveJob:
                 return Conflict(target, exists=False)
             if target != self.path and on_disk is not None:
                 return Conflict(target, exists=True)
-        return Saved(target, digest(save(self.snapshot, target)), note)
+        if text is None or snapshot.essay is None:
+            return Saved(target, digest(save(snapshot, target)), note)
+        # The new text goes under a name of its own, and only then the workbook that names
+        # it: stopped at any moment, the workbook names a text whose paragraphs it counts.
+        old = snapshot.essay.file
+        new = write_essay_text(target, old, text, retire=target == self.path)
+        essay = snapshot.essay.model_copy(update={"file": new.written})
+        written = digest(save(snapshot.model_copy(update={"essay": essay}), target))
+        new.retire_old()
+        return Saved(target, written, note, new.written)
 
 
 @dataclass(frozen=True)
@@ -108,23 +125,12 @@ class JournalJob:
     card_order: list[str] = field(default_factory=list)
     cards_read: dict[str, Card] = field(default_factory=dict)  # what the changed claims read
     framing: tuple[Framing, Framing] | None = None  # (the file's, the edited), when they differ
+    essay: tuple[EssayState, EssayState] | None = None  # likewise, the essay's fields and text
 
     @property
     def empty(self) -> bool:
-        unchanged = self.framing is None
+        unchanged = self.framing is None and self.essay is None
         return not self.changed and not self.moved and not self.cards_changed and unchanged
-
-
-@dataclass
-class Restored:
-    claims: int = 0  # claims the journal's version was put back for
-    beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy id
-    kept: int = 0  # claims only the file changed since, left as they are
-    skipped: int = 0  # edits that no longer fit the file
-    cards: int = 0  # library cards the journal's version was put back for
-    cards_beside: dict[str, str] = field(default_factory=dict)  # changed on both sides -> copy
-    framing: bool = False  # the journal's motion and sides were put back
-    framing_kept: bool = False  # the file changed them too: its own stay
 
 
 class Session:
@@ -141,8 +147,8 @@ class Session:
         file_format: int = FORMAT_VERSION,
     ) -> None:
         self.path = path
-        self.draft = Draft(workbook)
-        self.paragraphs = paragraphs
+        self.draft = Draft(workbook, paragraphs)
+        self.paragraphs = paragraphs  # the draft's own list: a paragraph dropped shows here
         self.base = base  # digest of the file as last read or written
         # The format the file on disk is in: an older one was upgraded in memory, and the next
         # save rewrites the file in the current one (the app asks first).
@@ -151,6 +157,8 @@ class Session:
         self.disk_order = list(workbook.claims)
         self.disk_cards: dict[str, Card] = dict(workbook.cards)  # the file's card library
         self.disk_framing = framing_of(workbook)  # the file's motion and sides
+        # The essay's fields and text as the files hold them.
+        self.disk_essay = self._essay_now()
         # Claims edited since the file was written: the draft's own record, so that a step
         # that changes several claims (a card deleted everywhere) is journalled whole.
         self.changed: set[str] = self.draft.touched
@@ -211,6 +219,17 @@ class Session:
                 out[cid] = (disk, mine)
         return out
 
+    def _essay_now(self) -> EssayState | None:
+        essay = self.draft.workbook.essay
+        return None if essay is None else essay_state(essay, self.draft.paragraphs)
+
+    def unsaved_essay(self) -> tuple[EssayState, EssayState] | None:
+        """The essay's fields and text, the files' and the edited, when they differ."""
+        mine = self._essay_now()
+        if mine is None or self.disk_essay is None or mine == self.disk_essay:
+            return None
+        return self.disk_essay, mine
+
     def unsaved_framing(self) -> tuple[Framing, Framing] | None:
         """The motion and the sides, the file's and the edited, when they differ."""
         mine = framing_of(self.draft.workbook)
@@ -244,6 +263,7 @@ class Session:
             list(workbook.cards),
             read,
             self.unsaved_framing(),
+            self.unsaved_essay(),
         )
 
     def run_journal(self, job: JournalJob) -> Path | None:
@@ -263,6 +283,7 @@ class Session:
                 job.card_order,
                 job.cards_read,
                 job.framing,
+                job.essay,
             )
             return self.journal.write(text)
 
@@ -272,33 +293,7 @@ class Session:
         """Merge the journal's edits into the draft, each an edit that undo can take back.
         The journal itself goes once ours holds its edits."""
         result = merge(journal, self.disk, self.base, self.disk_cards, self.disk_framing)
-        report = Restored(kept=len(result.kept), beside=result.beside)
-        report.cards_beside, report.framing_kept = result.cards_beside, result.framing_kept
-        if result.framing is not None:
-            try:
-                self.draft.frame("restore the motion and sides", result.framing)
-                report.framing = True
-            except EditError:
-                report.skipped += 1  # the sides' keys are not the file's any more
-        library = self.draft.workbook.cards
-        # Cards first, so that every restored claim finds the cards it reads.
-        for card_id, card in result.cards.items():
-            if library.get(card_id) is not card and library.get(card_id) != card:
-                self.draft.edit_card(f"restore card {card_id}", card_id, card)
-                report.cards += 1
-        for cid, claim, index in steps(self.draft.workbook.claims, result.claims):
-            tag = (claim.tag if claim else "") or cid
-            try:
-                self.draft.apply(f"restore “{tag}”", cid, claim, index)
-            except EditError:
-                report.skipped += 1
-                continue
-            report.claims += cid not in result.beside.values()
-        for card_id in [cid for cid in library if cid not in result.cards]:
-            try:
-                self.draft.delete_card(f"restore: delete card {card_id}", card_id)
-            except EditError:
-                report.skipped += 1  # a claim still reads it: it stays
+        report = put_back(self.draft, result, journal, self.disk_essay)
         self.journal.retire(journal.where)
         return report
 
@@ -318,7 +313,12 @@ class Session:
         snapshot = workbook.model_copy(
             update={"claims": dict(workbook.claims), "cards": dict(workbook.cards)}
         )
-        return SaveJob(self.path, target, snapshot, self.draft.checkpoint, self.base, overwrite)
+        essay = self._essay_now()
+        if essay is not None and self.disk_essay is not None and essay.text == self.disk_essay.text:
+            essay = EssayState(essay.paragraphs, essay.headings, essay.dismissed)  # text as is
+        return SaveJob(
+            self.path, target, snapshot, self.draft.checkpoint, self.base, overwrite, essay
+        )
 
     def save_done(self, job: SaveJob, outcome: Saved | Conflict) -> None:
         self.phase = Phase.OPEN
@@ -331,6 +331,14 @@ class Session:
         self.disk_order = list(self.disk)
         self.disk_cards = dict(job.snapshot.cards)
         self.disk_framing = framing_of(job.snapshot)
+        if job.essay is not None and self.disk_essay is not None:
+            text = job.essay.text if job.essay.text is not None else self.disk_essay.text
+            self.disk_essay = EssayState(
+                job.essay.paragraphs, job.essay.headings, job.essay.dismissed, text
+            )
+        if outcome.essay_file and self.draft.workbook.essay is not None:
+            essay = self.draft.workbook.essay.model_copy(update={"file": outcome.essay_file})
+            self.draft.workbook.essay = essay
         self.file_format = FORMAT_VERSION
         self.draft.mark_saved(job.checkpoint)
         claims, cards = self.draft.workbook.claims, self.draft.workbook.cards
@@ -362,10 +370,14 @@ class Session:
                 "cards": dict(self.disk_cards),
                 "motion": disk.motion,
                 "sides": dict(disk.sides),
+                # The essay's fields as the file has them, so that its changes merge as edits.
+                "essay": self.disk_essay.on(mine.essay) if self.disk_essay and mine.essay else None,
             }
         )
         ours = mine.model_copy(update={"claims": dict(mine.claims), "cards": dict(mine.cards)})
-        return MergeJob(self.path, base, ours)
+        unsaved = self.unsaved_essay()
+        text_changed = unsaved is not None and unsaved[0].text != unsaved[1].text
+        return MergeJob(self.path, base, ours, text_changed)
 
     def settle_job(self, index: int, choice: Choice) -> SettleJob:
         """Settle conflict `index` on `choice` and write the file (run in a worker)."""

@@ -19,7 +19,10 @@ place under a name of its app's own, and a rename never writes through a link.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -205,3 +208,36 @@ def source_text(data: bytes) -> Kind:
     replaces no file but one that holds the very same text (a source added again after its
     table was taken out by hand, say), and keeps no backup, having replaced nothing."""
     return Kind("source's text", _same_as(data, "another file"), backup=False)
+
+
+# The essay's text, written anew when a paragraph is dropped from it.
+
+
+@dataclass(frozen=True)
+class EssayText:
+    """The essay's text written under a new name (`written`, relative to the workbook), and the
+    text it replaces, moved aside once the workbook names the new one."""
+
+    written: str
+    old: Path | None
+
+    def retire_old(self) -> None:
+        """The old text kept as NAME.bak, as a file replaced by a save is."""
+        if self.old is not None:
+            with contextlib.suppress(OSError):
+                os.replace(self.old, self.old.with_name(self.old.name + ".bak"))
+
+
+def write_essay_text(workbook: Path, old: str, text: Sequence[str], retire: bool) -> EssayText:
+    """The essay's paragraphs, one a line, written beside the workbook at `workbook` under a
+    name no file has yet: `old` with a number (`essay-2.txt`), or `old` itself once free. The
+    workbook still names `old` until it is saved naming the new text, so a save stopped at
+    any moment leaves a workbook whose essay is the text it counts. `retire`: `old` belongs to
+    this workbook alone, to be moved aside after (not so for a copy saved elsewhere)."""
+    folder = workbook.parent
+    where = Path(old).parent if old else Path()
+    stem = re.sub(r"-\d+$", "", Path(old).stem if old else workbook.stem)
+    names = (str(where / f"{stem}{'' if n == 1 else f'-{n}'}.txt") for n in itertools.count(1))
+    name = next(n for n in names if n != old and not os.path.lexists(folder / n))
+    write_atomic(folder / name, "".join(f"{line}\n" for line in text).encode("utf-8"))
+    return EssayText(name, folder / old if retire and old else None)

@@ -76,6 +76,9 @@ class SourceTexts:
         self.wanted: set[str] = set()  # a card's standing waits for them
         self._proofs: dict[tuple[str, str], Proof] = {}  # (source, a card's words) -> proof
         self._proving: dict[str, ProvingText] = {}  # each source's text, as proving reads it
+        # The essay's paragraph count its proofs were worked out for: the essay's text is the
+        # draft's own list, which a paragraph dropped (or brought back) changes in place.
+        self._essay_count = len(essay) if essay is not None else 0
 
     def get(self, source_id: str) -> Read | None:
         """The source's text, or None while it has not been read."""
@@ -124,8 +127,19 @@ class SourceTexts:
             return None
         if read.paragraphs is None:
             return "unread"
+        self._settle_essay()
         proof = self._proof(card, read.paragraphs)
         return proof.standing
+
+    def _settle_essay(self) -> None:
+        """Forget the essay's proofs once its text has changed: their paragraph numbers, and
+        whether its paragraphs still run on, are the text's as it was."""
+        essay = self.texts[ESSAY].paragraphs
+        count = len(essay) if essay is not None else 0
+        if count != self._essay_count:
+            self._essay_count = count
+            self._proofs = {k: v for k, v in self._proofs.items() if k[0] != ESSAY}
+            self._proving.pop(ESSAY, None)
 
     def _proof(self, card: Card, paragraphs: list[str]) -> Proof:
         """The card held against its source, once for each of its words; each source's text

@@ -32,6 +32,8 @@ def restored(report: Restored) -> str:
         said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
     if report.framing:
         said.append("and the motion and sides")
+    if report.essay:
+        said.append("and the essay's dismissed suggestions and dropped paragraphs")
     if report.framing_kept:
         said.append("the motion and sides changed in the file too, so theirs stay")
     if report.skipped:

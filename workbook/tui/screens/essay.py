@@ -1,4 +1,6 @@
-"""The essay view: the whole essay, sentence by sentence, where claims are made from the text.
+"""The essay view: the whole essay, sentence by sentence, where claims are made from the text,
+led by the suggested claims in rank order (○1 the best), and where the essay's own text is put
+right (a paragraph that is not the author's dropped).
 
 The screen edits the same draft as the main screen, and tells the app of each edit with
 `Edited`, so its edits go through the same path (validation, undo, journal) as every other;
@@ -7,7 +9,8 @@ it returns the id of the last claim it touched, for the claim list to move to.
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +20,7 @@ from textual.widgets import Header, OptionList, Static
 
 from workbook.core.claim_edits import update_claim
 from workbook.core.cutting import CutError
-from workbook.core.edits import Draft, EditError
+from workbook.core.edits import Change, Draft, EditError
 from workbook.core.model import ESSAY, Claim, Essay
 from workbook.essay.picking import (
     Placed,
@@ -31,12 +34,15 @@ from workbook.essay.picking import (
     trim_clause_end,
     trim_clause_start,
 )
-from workbook.essay.suggest import suggest
+from workbook.essay.suggest import Suggestion
+from workbook.essay.suggested import TOP, Listed, listed, ranked_in
+from workbook.tui.dialogs.form import ask
 from workbook.tui.dialogs.sources import ask_tag
 from workbook.tui.glance import NAMED, claim_name, named
 from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.cutting import Target, cut_into
+from workbook.tui.screens.essay_leads import dismiss, drop_paragraph, keys_help, next_suggestion
 from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.essay_text import EssayText, parse_id
 from workbook.tui.widgets.key_bar import KeyBar
@@ -55,7 +61,22 @@ class EssayScreen(Screen[str | None]):
         Binding("v", "back", "Claims", id="back", tooltip="Back to the claims"),
         Binding("escape", "let_go", "Claims", show=False, id="let-go"),
         Binding("c", "make_claim", "Make claim", id="make-claim"),
-        Binding("s", "next_suggestion", "Next suggested", id="next-suggestion"),
+        Binding(
+            "s",
+            "next_suggestion",
+            "Next suggested",
+            id="next-suggestion",
+            tooltip="The next best suggestion (○1 the best) not yet a claim",
+        ),
+        Binding(
+            "minus", "dismiss_suggestion", "Dismiss", tooltip="Dismiss the suggestion: not a claim"
+        ),
+        Binding(
+            "d",
+            "drop_paragraph",
+            "Drop ¶",
+            tooltip="Drop the sentence's paragraph from the essay (a publisher's note, say)",
+        ),
         Binding("x", "cut", "Cut card", tooltip="Cut the sentence's paragraph into a card"),
         # Before the essay's own left and right, which would scroll it sideways (it never is).
         Binding("left", "word(-1)", "Back", group=CURSOR, priority=True, tooltip="A word back"),
@@ -80,6 +101,7 @@ class EssayScreen(Screen[str | None]):
         Binding("left_curly_bracket", "move_start(-1)", "Extend start", group=EXTEND),
         Binding("right_curly_bracket", "move_end(1)", "Extend end", group=EXTEND),
         Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False),
     ]
     AUTO_FOCUS = "#essay-text"
 
@@ -101,7 +123,12 @@ class EssayScreen(Screen[str | None]):
         # The claims made or trimmed here, as they were first: leaving, each takes the id of its
         # words as they are then (see `name_by_words`).
         self.shaped: dict[str, Claim] = {}
-        self.suggested: set[tuple[int, int]] = set()  # (paragraph, start) of suggested sentences
+        # The suggestions, ranked once for the essay's text as it was (`ranked_for`), and
+        # listed again as claims are made and suggestions dismissed (essay/suggested.py).
+        self.ranked: list[Suggestion] | None = None
+        self.ranked_for: tuple[str, ...] = ()
+        self.listing: list[Listed] = []
+        self.visited = 0  # the rank `s` went to last
 
     @property
     def essay(self) -> Essay:
@@ -112,21 +139,9 @@ class EssayScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self._help(), id="essay-help", markup=False)
+        yield Static(keys_help(self.essay.title), id="essay-help", markup=False)
         yield EssayText(id="essay-text")
         yield KeyBar()
-
-    def _help(self) -> Text:
-        title = self.essay.title or "The essay"
-        text = Text(title, style="bold")
-        text.append(
-            "\nc: make the sentence a claim, or the words marked in it (← → a word, space "
-            "marks where they start) · ( ) trim the claim's quote a clause at its start or end, "
-            "[ ] a word · { } take one more word · s: next suggested (○) · x: cut the "
-            "paragraph into a card · v: back",
-            style="dim",
-        )
-        return text
 
     def on_mount(self) -> None:
         self.refresh_text()
@@ -138,73 +153,91 @@ class EssayScreen(Screen[str | None]):
         the essay leaves it where it is)."""
         placed = placed_claims(self.draft.workbook, self.paragraphs)
         spot = next((p for found in placed.values() for p in found if p.claim_id == claim_id), None)
-        if spot is None:
-            return
-        for index, option in enumerate(self.text.options):
-            if option.id is not None:
-                number, start, end = parse_id(option.id)
-                if number == spot.paragraph and start <= spot.start < end:
-                    self.text.highlighted = index
-                    # At the top, with what follows it below, not on the last line.
-                    self.call_after_refresh(self.text.scroll_to_highlight, top=True)
-                    return
+        if spot is not None and self.text.go_to(spot.paragraph, spot.start):
+            # At the top, with what follows it below, not on the last line.
+            self.call_after_refresh(self.text.scroll_to_highlight, top=True)
 
     def find_suggestions(self) -> None:
-        """Ranked off the screen's thread: a long essay takes a good part of a second."""
+        """Ranked off the screen's thread: a long essay takes a good part of a second. The
+        text ranked is a copy: a paragraph dropped meanwhile is ranked again after."""
         essay = self.essay
-        paragraphs = self.paragraphs
-        top = max(5, len(paragraphs) - len(essay.headings))  # about one a paragraph
+        text = tuple(self.paragraphs)
+        self.ranked_for = text
 
-        def rank() -> set[tuple[int, int]]:
-            found = suggest(paragraphs, essay.headings, essay.title, top=top)
-            return {(s.paragraph, s.start) for s in found}
+        def rank() -> tuple[tuple[str, ...], list[Suggestion]]:
+            return text, ranked_in(essay, text)
 
         run_job(self, rank, self.SuggestFailed, self.Suggested)
 
     class Suggested(Message):
-        """The suggested sentences: (paragraph, start) of each."""
+        """The essay's sentences ranked, best first, and the text they were ranked in."""
 
-        def __init__(self, found: set[tuple[int, int]]) -> None:
+        def __init__(self, found: tuple[tuple[str, ...], list[Suggestion]]) -> None:
             super().__init__()
-            self.found = found
+            self.text, self.ranked = found
+
+    @property
+    def suggested(self) -> list[Listed]:
+        """The suggestions as listed now: `workbook suggest`'s list."""
+        return self.listing
 
     class SuggestFailed(JobFailed):
         doing = "No suggestions"
 
     @on(Suggested)
     def _suggested(self, event: Suggested) -> None:
-        self.suggested = event.found
-        self.refresh_text()
+        if event.text == tuple(self.paragraphs):
+            self.ranked = event.ranked
+            self.refresh_text()
+        else:  # ranked for a text since changed
+            self.find_suggestions()
 
     @on(SuggestFailed)
     def _no_suggestions(self, event: SuggestFailed) -> None:
         self.notify(f"{event.doing}: {event.error}", severity="warning")
 
     def action_next_suggestion(self) -> None:
-        """Move to the next suggested sentence that is not a claim yet, from the cursor on."""
-        options = self.text.options
-        here = self.text.highlighted or 0
-        claimed = placed_claims(self.draft.workbook, self.paragraphs)
-        for offset in range(1, len(options) + 1):
-            index = (here + offset) % len(options)
-            option_id = options[index].id
-            if option_id is None:
-                continue
-            number, start, end = parse_id(option_id)
-            taken = any(p.start < end and p.end > start for p in claimed.get(number, []))
-            if (number, start) in self.suggested and not taken:
-                self.text.highlighted = index
-                return
-        self.notify("No suggested sentence left that is not a claim already.")
+        next_suggestion(self)
+
+    def action_dismiss_suggestion(self) -> None:
+        dismiss(self)
+
+    def action_drop_paragraph(self) -> None:
+        drop_paragraph(self)
+
+    def go_to_sentence(self, number: int, start: int) -> None:
+        self.text.go_to(number, start)
+
+    def tell(self, line: str, error: bool = False) -> None:
+        self.notify(line, severity="error" if error else "information", markup=False)
+
+    def question(
+        self, line: str, choices: list[tuple[str, str]], then: Callable[[str], None]
+    ) -> None:
+        ask(self.app, line, choices, then, choices[0][0])
+
+    def edited(self, change: Change) -> None:
+        self.post_message(Edited(change))
+        self.refresh_text()
 
     @property
     def text(self) -> EssayText:
         return self.query_one(EssayText)
 
     def refresh_text(self) -> None:
+        """The essay drawn as the draft has it now, and the suggestions listed again; ranked
+        again when its text changed (a paragraph dropped, or brought back)."""
         workbook = self.draft.workbook
         placed = placed_claims(workbook, self.paragraphs)
-        self.text.show(self.paragraphs, self.essay.headings, placed, self.suggested)
+        if self.ranked is not None and self.ranked_for != tuple(self.paragraphs):
+            self.ranked = None
+            self.find_suggestions()
+        ranked = self.ranked or []
+        self.listing = listed(ranked, placed, self.essay.dismissed, TOP)
+        ranks = {
+            (i.suggestion.paragraph, i.suggestion.start): i.rank for i in self.listing if i.open
+        }
+        self.text.show(self.paragraphs, self.essay.headings, placed, ranks)
 
     def sentence(self) -> tuple[int, int, int] | None:
         option = self.text.highlighted_option
@@ -354,8 +387,12 @@ class EssayScreen(Screen[str | None]):
     def action_undo(self) -> None:
         change = step_back(self, self.draft)
         if change is not None:
-            self.post_message(Edited(change))
-            self.refresh_text()
+            self.edited(change)
+
+    def action_redo(self) -> None:
+        change = step_back(self, self.draft, redo=True)
+        if change is not None:
+            self.edited(change)
 
     def action_let_go(self) -> None:
         """Escape lets go of the marked words first, then goes back to the claims."""

@@ -1,6 +1,6 @@
 """The essay, a sentence a line: headings between its paragraphs, claimed words standing out,
-suggested sentences marked, and in the highlighted sentence a word cursor and the words marked
-for a quote."""
+suggested sentences marked with their rank (○1 the best), and in the highlighted sentence a word
+cursor and the words marked for a quote."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from workbook.essay.sentences import sentence_spans
 from workbook.tui.widgets.textual_private import WidthMeasuredOptionList
 
 _WORD = re.compile(r"\S+")
+MARK_WIDTH = 4  # "●", "○1" … "○10", and a space before the sentence
 
 
 def sentence_id(number: int, start: int, end: int) -> str:
@@ -40,7 +41,7 @@ class EssayText(WidthMeasuredOptionList):
         super().__init__(**kwargs)
         self.paragraphs: list[str] = []
         self.placed: dict[int, list[Placed]] = {}
-        self.suggested: set[tuple[int, int]] = set()
+        self.suggested: dict[tuple[int, int], int] = {}  # (paragraph, start): rank
         self.word: int | None = None
         self.mark: int | None = None
         self._drawn: int | None = None  # the option drawn with a cursor or marked words
@@ -51,8 +52,10 @@ class EssayText(WidthMeasuredOptionList):
         paragraphs: list[str],
         headings: list[int],
         placed: dict[int, list[Placed]],
-        suggested: set[tuple[int, int]],
+        suggested: dict[tuple[int, int], int],
     ) -> None:
+        """`suggested`: the rank of each suggested sentence not yet a claim, by its paragraph
+        and where it starts."""
         self.paragraphs, self.placed, self.suggested = paragraphs, placed, suggested
         self._opening = set()
         current = self.highlighted_option.id if self.highlighted_option else None
@@ -73,6 +76,17 @@ class EssayText(WidthMeasuredOptionList):
             self._draw()
         elif self.highlighted is None and self.option_count:
             self.action_first()
+
+    def go_to(self, number: int, offset: int) -> bool:
+        """The cursor on the sentence of paragraph `number` that character `offset` is in;
+        False, and the cursor left where it is, when there is none."""
+        for index, option in enumerate(self.options):
+            if option.id is not None:
+                paragraph, start, end = parse_id(option.id)
+                if paragraph == number and start <= offset < end:
+                    self.highlighted = index
+                    return True
+        return False
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         # Another sentence: its words start unmarked, and the one left is drawn plain again.
@@ -149,10 +163,12 @@ class EssayText(WidthMeasuredOptionList):
         first = (number, start) in self._opening
         text = Text(f"¶{number:<3}" if first else "    ", style="dim")
         inside = [c for c in claims if c.start < end and c.end > start]
+        rank = self.suggested.get((number, start))
+        # A column wide enough for the ranks of the whole list (see essay/suggested.py's TOP).
         if inside:
-            text.append("● ", style="green")
+            text.append("●".ljust(MARK_WIDTH), style="green")
         else:
-            text.append("○ " if (number, start) in self.suggested else "  ", style="yellow")
+            text.append(f"○{rank}".ljust(MARK_WIDTH) if rank else " " * MARK_WIDTH, style="yellow")
         body = Text(paragraph[start:end])
         for claim in inside:
             body.stylize("reverse", max(claim.start, start) - start, min(claim.end, end) - start)

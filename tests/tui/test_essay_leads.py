@@ -1,0 +1,225 @@
+"""The essay view leads: each suggestion marked with its rank, the same list `workbook suggest`
+prints; `s` in rank order; a suggestion dismissed, and a paragraph dropped from the essay, each
+one step undo takes back, saved so that `workbook check` passes."""
+
+from __future__ import annotations
+
+import json
+import re
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from workbook.commands import main
+from workbook.storage.store import load, load_with_essay, save
+from workbook.tui.app import WorkbookApp
+from workbook.tui.dialogs.form import ConfirmScreen
+from workbook.tui.screens.essay import EssayScreen
+
+from .conftest import SIZE, opened, told, until
+from .test_essay_view import empty_workbook
+
+# A page as a reader saves it: an opinion piece, and the publisher's line about following it.
+ESSAY = """\
+Cities should stop building new parking garages.
+Follow the Opinion section on Facebook and sign up for the newsletter.
+Every garage a city builds invites more cars into streets that cannot hold them. The money would \
+do more for commuters if it went to buses. Parking is a subsidy that drivers never see.
+Some say shops need parking to survive. But studies of downtown shops show that most customers \
+arrive on foot or by transit, and they spend more over a month than drivers do.
+Therefore the council must put the garage budget into transit this year. A city that builds \
+garages today will pay for its traffic for decades.
+"""
+
+
+def run(*args: object) -> tuple[int, str]:
+    out, err = StringIO(), StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main([str(a) for a in args])
+    return status, out.getvalue()
+
+
+def cli_list(path: Path) -> list[tuple[int, int, str]]:
+    """`workbook suggest --all --json`'s open suggestions: (rank, paragraph, quote)."""
+    status, out = run("suggest", path, "--all", "--json")
+    assert status == 0
+    return [
+        (item["rank"], item["paragraph"], item["quote"])
+        for item in json.loads(out)
+        if not item["claim"] and not item["dismissed"]
+    ]
+
+
+def marks(essay: EssayScreen) -> list[tuple[int, int, str]]:
+    """The ○ marks the essay view draws: (rank, paragraph, sentence), best first."""
+    found = []
+    for option in essay.text.options:
+        match = re.match(r"(?:¶\d+ *| *)○(\d+) +(.*)", str(option.prompt), re.S)
+        if match and option.id is not None:
+            found.append((int(match[1]), int(option.id.split(":")[0]), match[2]))
+    return sorted(found)
+
+
+async def essay_view(pilot: Pilot[None]) -> EssayScreen:
+    """The essay view, once its suggestions are ranked."""
+    app = pilot.app
+    await opened(pilot)
+    await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+    essay = app.screen
+    assert isinstance(essay, EssayScreen)
+    await until(pilot, lambda: essay.ranked is not None)
+    return essay
+
+
+def rank_here(essay: EssayScreen) -> int:
+    option = essay.text.highlighted_option
+    assert option is not None
+    match = re.match(r"(?:¶\d+ *| *)○(\d+)", str(option.prompt))
+    assert match, str(option.prompt)
+    return int(match[1])
+
+
+def new_workbook(folder: Path) -> Path:
+    essay = folder / "page.txt"
+    essay.write_text(ESSAY, encoding="utf-8")
+    path = folder / "garages.toml"
+    assert main(["new", str(essay), "-o", str(path), "--force"]) == 0
+    workbook = load(path)  # who argues what, said: the app opens on the essay
+    for side in workbook.sides.values():
+        side.thesis = f"{side.name} is right."
+    save(workbook, path)
+    return path
+
+
+async def test_the_marks_are_the_commands_list_with_its_ranks(tmp_path: Path) -> None:
+    for path in (empty_workbook(tmp_path / "seed"), new_workbook(tmp_path)):
+        app = WorkbookApp(path)
+        async with app.run_test(size=SIZE) as pilot:
+            essay = await essay_view(pilot)
+            shown = marks(essay)
+            assert [rank for rank, _, _ in shown] == list(range(1, len(shown) + 1))
+            assert shown == cli_list(path), path.name
+
+
+async def test_s_goes_to_the_best_suggestions_in_rank_order_and_wraps(tmp_path: Path) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        count = len(essay.listing)
+        visited = []
+        for _ in range(count):
+            await pilot.press("s")
+            visited.append(rank_here(essay))
+        assert visited == list(range(1, count + 1))  # the ranks, not the essay's order
+        await pilot.press("s")
+        assert rank_here(essay) == 1 and "Back to the best suggestion left: ○1." in told(app)
+        await pilot.press("c")  # the best made a claim: s passes it by from now on
+        await pilot.press("s")
+        assert rank_here(essay) == 2
+        # The cursor put on a suggestion by hand: s goes on from there.
+        fourth = essay.listing[3].suggestion
+        essay.go_to_sentence(fourth.paragraph, fourth.start)
+        await pilot.press("s")
+        assert rank_here(essay) == 5
+
+
+async def test_a_suggestion_dismissed_leaves_both_lists_and_undo_brings_it_back(
+    tmp_path: Path,
+) -> None:
+    path = empty_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        best, second = essay.listing[0].suggestion, essay.listing[1].suggestion
+        await pilot.press("s", "minus")
+        assert essay.listing[0].suggestion == second and essay.listing[0].rank == 1
+        assert all(i.suggestion != best for i in essay.listing)
+        await pilot.press("s")  # to the one that took its rank
+        assert rank_here(essay) == 1 and essay.text.highlighted_option is not None
+        assert essay.text.highlighted_option.id == f"{second.paragraph}:{second.start}:{second.end}"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+        assert shown_quotes(marks(essay)) == shown_quotes(cli_list(path))
+        assert best.quote not in shown_quotes(cli_list(path))
+        status, out = run("suggest", path, "--all")
+        assert status == 0 and re.search(r"×\s+" + re.escape(best.quote), out)
+        await pilot.press("ctrl+z")
+        assert essay.listing[0].suggestion == best
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    assert best.quote in shown_quotes(cli_list(path))
+
+
+def shown_quotes(found: list[tuple[int, int, str]]) -> list[str]:
+    return [quote for _, _, quote in found]
+
+
+async def test_a_paragraph_dropped_is_undone_redone_and_saved_with_check_passing(
+    seed_copy: Path,
+) -> None:
+    _, before = load_with_essay(seed_copy)
+    assert before is not None
+    app = WorkbookApp(seed_copy)
+    async with app.run_test(size=SIZE) as pilot:
+        prep = await opened(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        essay.text.highlighted = 0  # the byline, ¶1
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "¶1 “by: will Smith" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("d")  # Drop it
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        assert essay.paragraphs == before[1:] and prep.paragraphs == before[1:]
+        assert prep.workbook.claims["reckless-decision"].paragraph == 1
+        await pilot.press("ctrl+z")
+        assert essay.paragraphs == before
+        assert prep.workbook.claims["reckless-decision"].paragraph == 2
+        await pilot.press("ctrl+y")
+        assert essay.paragraphs == before[1:]
+        # A paragraph a claim quotes is refused, naming the claim; nothing asked.
+        essay.text.highlighted = 0
+        await pilot.press("d")
+        assert any("claims.reckless-decision" in line for line in told(app))
+        assert isinstance(app.screen, EssayScreen)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "unsaved" not in app.sub_title)
+    workbook, paragraphs = load_with_essay(seed_copy)
+    assert paragraphs == before[1:] and workbook.essay is not None
+    assert workbook.essay.paragraphs == 14 and workbook.essay.headings == [3, 8]
+    assert main(["check", str(seed_copy)]) == 0
+    assert load(seed_copy).claims["reckless-decision"].paragraph == 1
+
+
+def test_a_card_cut_from_the_essay_is_placed_anew_once_a_paragraph_is_dropped(
+    seed_copy: Path,
+) -> None:
+    """The app's proofs of cards cut from the essay count its paragraphs: worked out again
+    when a paragraph is dropped, or brought back."""
+    from workbook.core.edits import Draft
+    from workbook.core.model import Card
+    from workbook.tui.source_texts import SourceTexts
+
+    workbook, text = load_with_essay(seed_copy)
+    assert text is not None
+    workbook.cards["pmf"] = Card(tag="Upheaval", text=text[4], source="essay")
+    texts, draft = SourceTexts(text), Draft(workbook, text)
+    card = workbook.cards["pmf"]
+    assert "¶5" in texts.described(workbook, card)
+    draft.drop_paragraph("drop the byline", 1)
+    assert "¶4" in texts.described(workbook, card)
+    draft.undo()
+    assert "¶5" in texts.described(workbook, card)
+
+
+def test_a_restored_essay_is_said() -> None:
+    from workbook.session.session import Restored
+    from workbook.tui.dialogs.questions import restored
+
+    assert "dropped paragraphs" in restored(Restored(essay=True))
+    assert "essay" not in restored(Restored(claims=2))
