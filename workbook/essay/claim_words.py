@@ -67,6 +67,14 @@ CONCLUDING = Markers(
 # ", so the council must ..." concludes; "so much", "so that" do not.
 CONCLUDING_SO = re.compile(r",\s+so\s+(?!as\b|that\b|far\b|much\b|many\b)", re.I)
 
+# A sentence that opens by drawing the conclusion of what came before: in a short text, the
+# claim the whole text argues for.
+CONCLUSION_OPENERS = Markers(
+    """therefore, thus, hence, so, consequently, in conclusion, to conclude, to sum up, in short,
+    in sum, all in all, overall, ultimately, in the end, all things considered, for these
+    reasons, for all these reasons, for this reason, that is why, this is why, which is why"""
+)
+
 # The author speaking for themself, or summing up: the surest marks of a thesis.
 STANCE = Markers(
     """i believe, i think, i feel, i agree, i disagree, i am convinced, i would argue,

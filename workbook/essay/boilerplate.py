@@ -1,0 +1,171 @@
+"""What an essay's text holds that is not the author's argument, and is never suggested as a claim.
+
+A page saved from a newspaper brings, with the essay, what the publisher puts around every
+essay: calls to follow, subscribe, sign up, share or read more; notes on the piece itself
+("This article is part of …", "An earlier version of this column misstated …", an editor's
+note); the publisher's invitations ("The Times is committed to publishing a diversity of
+letters"); disclaimers ("The views expressed are the author's own"); captions and credits
+("Photo: …"); and the author's biography at the end ("Ana Ortega is a professor of law at …").
+The author's own text has its own lines that argue nothing: a question left for the reader, and
+sarcasm, which says the opposite of what it means and so cannot be taken as a claim.
+
+Each recogniser is a pattern of how such lines are written, not a list of publishers' sentences:
+an imperative to follow, subscribe or share with where to do it; a piece speaking of itself
+("this article", "this column") with what was done to it; views disclaimed; a name followed by
+a role and where it is held. The patterns are anchored or bounded, so each is tried in time
+linear in the sentence, and none can backtrack over a run of its own characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where a publisher asks to be followed; a call to follow one of these is never an argument.
+_PLATFORMS = (
+    r"facebook|instagram|twitter|x\.com|tiktok|whatsapp|linkedin|youtube|threads|bluesky|"
+    r"mastodon|snapchat|telegram|reddit|flipboard|apple news|google news|rss|our app|"
+    r"podcasts?|newsletters?|inbox"
+)
+
+# Calls to the reader to do something on the page: follow, subscribe, sign up, share, read on.
+_CALL = re.compile(
+    r"^[\W_]*(?:please\s+|and\s+)?(?:"
+    # "Sign up for …", "Subscribe to …", "Get our newsletter", "Join us on …", "Listen to the
+    # podcast", "Download the app": the page's own furniture.
+    r"sign\s+up\b|subscribe\b|register\s+(?:now|for|to|here)\b|"
+    r"(?:get|try|download|install)\s+(?:our|the)\s+(?:\w+\s+){0,3}?(?:newsletter|app|"
+    r"podcast|briefing|edition)s?\b|"
+    r"(?:listen|watch)\s+(?:to\s+)?(?:this|the|our)\s+(?:\w+\s+){0,2}?(?:article|episode|"
+    r"podcast|video|story|conversation|interview)\b|"
+    r"(?:read|see|find|click|tap)\s+(?:more|also|next|here|the\s+full)\b|"
+    r"(?:related|more\s+from|more\s+on|recommended|read\s+next|don['’]t\s+miss|"
+    r"further\s+reading|editor['’]s\s+picks?)\s*[:|–—-]|"
+    r"(?:contact|email|e-mail|write\s+to|reach)\s+(?:us|the\s+(?:author|writer|editor)s?)\b|"
+    r"share\s+(?:this|the|your|our)\s+(?:\w+\s+){0,2}?(?:article|story|piece|column|"
+    r"thoughts|view|opinion|link)s?\b|"
+    r"gift\s+(?:this|the)\s+article\b|advertisement\s*$|supported\s+by\s*$|"
+    r"skip\s+to\s+(?:content|main)\b"
+    r")",
+    re.IGNORECASE,
+)
+# "Follow The Times Opinion section on Facebook", "Like us on Instagram", "Join the
+# conversation on Threads": a call to follow, with where.
+_FOLLOW = re.compile(
+    r"\b(?:follow|like|join|find|connect\s+with)\s+(?:us|@\w+|the\s+\w+|[A-Z]\w*)"
+    r"[^.!?]{0,80}?\b(?:on|via|at)\s+(?:" + _PLATFORMS + r")\b",
+    re.IGNORECASE,
+)
+# A newsletter, a subscription or an inbox offered: "delivered to your inbox", "in your inbox
+# every morning", "subscribers get".
+_OFFER = re.compile(
+    r"\b(?:to|in)\s+your\s+inbox\b|\bsubscri(?:ber|ption)s?\s+(?:get|enjoy|can|only|"
+    r"receive)\b|\bnewsletter\b[^.!?]{0,60}?\b(?:sign\s+up|subscribe|free|weekly|daily)\b|"
+    r"\bunlimited\s+access\b|\ball\s+rights\s+reserved\b|©|\bcopyright\s+(?:©\s*)?\d{4}\b",
+    re.IGNORECASE,
+)
+# The piece speaking of itself: "This article is part of …", "This column was updated …",
+# "An earlier version of this op-ed …", "This essay first appeared in …".
+_PIECE = (
+    r"(?:article|piece|story|essay|column|op-?ed|commentary|editorial|interview|report|post|"
+    r"letter|feature|series|episode|transcript|review)"
+)
+_ABOUT_ITSELF = re.compile(
+    r"^[\W_]*(?:this|the\s+(?:above|following))\s+" + _PIECE + r"\s+(?:"
+    r"is\s+(?:part\s+of|one\s+of|adapted|excerpted|an\s+excerpt|published|produced|"
+    r"presented|supported|sponsored|funded|based\s+on|from)|"
+    r"(?:was|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:updated|corrected|amended|edited|"
+    r"condensed|published|produced|adapted|reported|translated|written|originally|first)|"
+    r"(?:first|originally)\s+(?:appeared|ran|published)|appeared\s+(?:first|originally|in)|"
+    r"appears\s+in|contains|includes|has\s+been)\b|"
+    r"^[\W_]*an?\s+(?:earlier|previous|prior|print)\s+version\s+of\s+this\s+" + _PIECE + r"\b|"
+    r"^[\W_]*(?:editor['’]?s['’]?\s+note|correction|clarification|update|"
+    r"disclosure|disclaimer|note\s+to\s+readers)\s*[:.–—-]",
+    re.IGNORECASE,
+)
+# The publisher's invitations and policies: "The Times is committed to publishing a
+# diversity of letters", "We'd like to hear what you think", "Here are some tips".
+_INVITATION = re.compile(
+    r"\b(?:is|are)\s+committed\s+to\s+(?:publishing|providing|bringing)\b|"
+    r"\bwe['’]?d\s+(?:like|love)\s+to\s+hear\b|\bwe\s+(?:would|want\s+to)\s+(?:like\s+to\s+)?"
+    r"hear\s+(?:from\s+you|what\s+you\s+think)\b|\bhere\s+are\s+some\s+tips\b|"
+    r"\bletters?\s+to\s+the\s+editor\b[^.!?]{0,60}?\b(?:submit|send|email|write)\b|"
+    r"\b(?:submit|send)\s+(?:a|your)\s+letter\b|"
+    r"\bletters@|\b[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,12}\b",
+    re.IGNORECASE,
+)
+# Views disclaimed: "The views expressed are the author's own", "does not necessarily
+# reflect the views of …", "for informational purposes only", "not financial advice".
+_DISCLAIMER = re.compile(
+    r"\b(?:views|opinions)\s+(?:expressed|presented)\s+(?:here(?:in)?|above|below|in\s+th(?:is|ese)|"
+    r"by\s+(?:the\s+)?(?:authors?|writers?|contributors?|columnists?)|are)\b|"
+    r"\bare\s+(?:solely\s+)?those\s+of\s+the\s+(?:authors?|writers?|contributors?)\b|"
+    r"\b(?:do|does)\s+not\s+necessarily\s+(?:reflect|represent)\b|"
+    r"\b(?:do|does)\s+not\s+(?:reflect|represent)\s+(?:the\s+)?(?:views|opinions|official)\b|"
+    r"\b(?:are|is)\s+(?:solely\s+|entirely\s+)?(?:the\s+author['’]?s?|the\s+writer['’]?s?"
+    r")\s+own\b|\bfor\s+(?:general\s+)?informational\s+purposes\s+only\b|"
+    r"\bnot\s+(?:intended\s+as\s+|to\s+be\s+(?:taken|construed)\s+as\s+|)"
+    r"(?:financial|legal|medical|investment|tax)\s+advice\b",
+    re.IGNORECASE,
+)
+# Captions and credits: "Photo: …", "Illustration by …", "Credit: Getty Images".
+_CAPTION = re.compile(
+    r"^[\W_]*(?:photo(?:graph)?s?|image|illustration|picture|video|graphic|chart|map|"
+    r"caption|credit|source|art|animation|photo\s+illustration)(?:\s+(?:by|credit|courtesy|"
+    r"via))?\s*[:|–—]|"
+    r"^[\W_]*(?:photo(?:graph)?s?|illustrations?|images?|video|artwork)\s+(?:by|courtesy\s+of)\b|"
+    r"^[\W_]*credit\b|\bgetty\s+images\b|"
+    r"(?:/\s*|\bvia\s+)(?:associated\s+press|ap|reuters|afp|shutterstock|alamy|epa)\b",
+    re.IGNORECASE,
+)
+# The author's biography: a name, then who they are and where, as pages end an essay.
+_ROLE = (
+    r"(?:professor|lecturer|columnist|contributor|contributing\s+(?:writer|editor|opinion"
+    r"\s+writer)|writer|editor|fellow|author|journalist|reporter|correspondent|director|"
+    r"founder|co-?founder|president|chair(?:man|woman)?|ceo|economist|historian|lawyer|"
+    r"attorney|analyst|researcher|scholar|student|candidate|member|senator|representative|"
+    r"governor|mayor|physician|doctor|scientist|teacher|former)"
+)
+_BIO = re.compile(
+    r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){1,4}?(?:is|was|has\s+been|serves\s+as|teaches|writes)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}?" + _ROLE + r"\b|"
+    r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){1,4}?(?:is|was)\s+the\s+author\s+of\b|"
+    r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){1,4}?(?:is|was)\s+(?:a|an)\s+[\w'’-]+\s+at\s+[A-Z]",
+)
+# Sarcasm that says so: "Yeah, right.", "What could possibly go wrong?", "said no one ever".
+_SARCASM = re.compile(
+    r"^[\W_]*(?:yeah|oh)[,\s]+(?:right|sure|great|wonderful)\b|"
+    r"\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|\bsaid\s+no\s+one\s+ever\b|"
+    r"(?:^|\s)/s\s*$|\bbecause\s+that\s+(?:has\s+)?(?:worked|went)\s+so\s+well\b",
+    re.IGNORECASE,
+)
+
+# The recognisers, each with what it says of a sentence it finds.
+RECOGNISERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_CALL, "a call to follow, subscribe or read more"),
+    (_FOLLOW, "a call to follow, subscribe or read more"),
+    (_OFFER, "the publisher's offer or notice"),
+    (_ABOUT_ITSELF, "a note on the piece itself"),
+    (_INVITATION, "the publisher's invitation"),
+    (_DISCLAIMER, "a disclaimer"),
+    (_CAPTION, "a caption or credit"),
+    (_SARCASM, "sarcasm"),
+)
+
+# The last paragraphs where a page puts the author's biography.
+BIO_PARAGRAPHS = 2
+
+
+def not_the_authors(sentence: str, near_the_end: bool = False) -> str | None:
+    """What `sentence` is when it is not the author's argument, or None when it may be.
+
+    `near_the_end` says the sentence stands in the essay's last paragraphs, where a sentence
+    that names someone and their role is the author's biography rather than an argument about
+    that person."""
+    for pattern, what in RECOGNISERS:
+        if pattern.search(sentence):
+            return what
+    if sentence.rstrip("”\"’') ").endswith("?"):
+        return "a question left for the reader"
+    if near_the_end and _BIO.search(sentence):
+        return "the author's biography"
+    return None
