@@ -1,6 +1,6 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|sources|check]
+    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|sources|check|claims]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -49,6 +49,7 @@ from workbook.importing.webpage import extraction_options
 from workbook.storage.places import positions_folder, seed_path
 from workbook.storage.store import dumps, load_with_essay, to_data, validate
 
+from . import claim_corpora
 from .scaled import scaled
 
 SIZES = (20, 200, 2000)
@@ -187,14 +188,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest", "new", "sources", "check", "word"),
+        choices=("workbooks", "suggest", "new", "sources", "check", "word", "claims"),
         action="append",
         help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
         "a new workbook from a saved page, sources added from a page and a PDF, checking "
-        "2,000 cut cards, or reading a Word file of cards",
+        "2,000 cut cards, or reading a Word file of cards; claims: how often suggestions "
+        "find annotated claims (tests/claim_corpora.py)",
     )
+    claim_corpora.add_arguments(parser)
     args = parser.parse_args()
-    everything = ("workbooks", "suggest", "new", "sources", "check", "word")
+    everything = ("workbooks", "suggest", "new", "sources", "check", "word", "claims")
     rounds, only = args.rounds, set(args.only or everything)
     compileall.compile_dir(Path(workbook.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -214,7 +217,10 @@ def main() -> None:
             rows += word_rows(folder, rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(report(rows, rounds))
+    if rows:
+        print(report(rows, rounds))
+    if "claims" in only:
+        print(f"\n{claim_corpora.report(*claim_corpora.corpora(args))}")
 
 
 Row = tuple[str, str, float | None, float | None]
