@@ -5,6 +5,10 @@ The texts are written for these tests.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from tests.test_suggest import run
 from workbook.essay.suggest import explained, suggest
 
 # A short argument in one paragraph, its claim first and reasons after, each reason with
@@ -55,3 +59,21 @@ def test_why_lists_what_raised_a_score_strongest_first() -> None:
         assert sorted(suggestion.why) == sorted(raised)
         values = [parts[name] for name in suggestion.why]
         assert values == sorted(values, reverse=True)
+
+
+def test_suggest_says_why_when_asked(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.txt"
+    essay.write_text(CLAIM_LAST[0], encoding="utf-8")
+    status, out, err = run("suggest", essay, "--top", "2", "--why")
+    assert (status, err) == (0, "")
+    first, why, _, _ = out.splitlines()
+    assert first.startswith("¶1  ") and first.endswith(
+        "Therefore, towns should keep their small libraries open."
+    )
+    assert why == "    why: " + ", ".join(suggest(CLAIM_LAST)[0].why)
+    status, out, err = run("suggest", essay, "--top", "2", "--why", "--json")
+    listed = json.loads(out)
+    assert [item["why"] for item in listed] == [list(s.why) for s in suggest(CLAIM_LAST, top=2)]
+    # Without --why, the listing and the JSON are as they were.
+    status, out, err = run("suggest", essay, "--top", "2", "--json")
+    assert all(set(item) == {"paragraph", "quote", "score"} for item in json.loads(out))

@@ -36,6 +36,11 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     suggest.add_argument(
         "--json", action="store_true", help="print a JSON list of paragraph, quote and score"
     )
+    suggest.add_argument(
+        "--why",
+        action="store_true",
+        help="say why each was suggested: the features that raised it, strongest first",
+    )
     return suggest
 
 
@@ -78,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     found = suggest(paragraphs, headings, title, top)
     if args.json:
         listed = [{"paragraph": s.paragraph, "quote": s.quote, "score": s.score} for s in found]
+        if args.why:
+            for item, suggestion in zip(listed, found, strict=True):
+                item["why"] = list(suggestion.why)
         say(json_text(listed))
         return EXIT_OK
     # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.
@@ -86,5 +94,9 @@ def run(args: argparse.Namespace) -> int:
     for suggestion in found:
         line = f"¶{suggestion.paragraph:<{digits}}  {suggestion.score:.2f}  "
         line += one_line(suggestion.quote)
-        say(line if not width or len(line) <= width else line[: width - 1] + "…")
+        lines = [line]
+        if args.why:
+            lines.append(f"{' ' * (digits + 1)}  why: {', '.join(suggestion.why)}")
+        for line in lines:
+            say(line if not width or len(line) <= width else line[: width - 1] + "…")
     return EXIT_OK
