@@ -77,3 +77,38 @@ def test_suggest_says_why_when_asked(tmp_path: Path) -> None:
     # Without --why, the listing and the JSON are as they were.
     status, out, err = run("suggest", essay, "--top", "2", "--json")
     assert all(set(item) == {"paragraph", "quote", "score"} for item in json.loads(out))
+
+
+def test_narration_is_lowered_and_stance_is_not() -> None:
+    from workbook.essay.claim_words import Sentence, narrates
+
+    for told in (
+        "Last year we tried a four-day week at the depot on Mill Road.",
+        "The drivers were tired, and the buses came late all winter.",
+        "She walked to work for a month when the route was cut.",
+    ):
+        assert narrates(Sentence(told)), told
+    for argued in (
+        "The four-day week was a mistake, and the depot should end it.",
+        "Buses that come late are worse than no buses at all.",
+        "The route was cut, but it's the riders who pay for it.",
+        "Cutting the route has failed the riders it was meant to serve.",
+    ):
+        assert not narrates(Sentence(argued)), argued
+
+
+def test_an_essays_conclusion_that_restates_its_opening_is_raised() -> None:
+    essay = [
+        "Towns should keep their small libraries open, because they serve the poorest "
+        "streets best.",
+        "A library is often the only warm and free place where a child can read after school.",
+        "Its loans cost far less than the books a family would otherwise buy.",
+        "Budgets are tight this year. Small libraries serve the poorest streets best, so towns "
+        "should keep them open.",
+    ]
+    parts = {essay[n - 1][s:e]: p for n, s, e, p in explained(essay)}
+    restating = parts[
+        "Small libraries serve the poorest streets best, so towns should keep them open."
+    ]
+    assert restating["restates the opening"] > 0.5
+    assert "restates the opening" not in parts["Budgets are tight this year."]

@@ -170,6 +170,7 @@ def explained(
     title_words = content_words(title)
     last = body[-1]
     conclusion_words = content_words(paragraphs[last - 1]) if len(body) > 1 else set()
+    opening_words = content_words(paragraphs[body[0] - 1])
     found = []
     vocabularies: list[set[str]] = []
     for place, number in enumerate(body):
@@ -189,6 +190,10 @@ def explained(
             parts["shares the title's words"] = 2.0 * _overlap(own, title_words)
             if number != last:
                 parts["shares the conclusion's words"] = 1.5 * _overlap(own, conclusion_words)
+            elif len(body) > 2:
+                # An essay's conclusion restates its thesis: the sentence of the last paragraph
+                # that takes up the opening paragraph's words is the thesis again.
+                parts["restates the opening"] = 1.0 * _overlap(own, opening_words)
             parts["length"] = _length(len(sentence.words))
             found.append((number, start, end, parts))
     _restated([parts for *_, parts in found], vocabularies, len(body))
