@@ -112,3 +112,27 @@ def test_an_essays_conclusion_that_restates_its_opening_is_raised() -> None:
     ]
     assert restating["restates the opening"] > 0.5
     assert "restates the opening" not in parts["Budgets are tight this year."]
+
+
+def test_the_authors_own_view_outweighs_standing_first_in_a_short_text() -> None:
+    text = [
+        "Plastic bags clog the drains of every town on the coast. They take centuries to break "
+        "down. I think that shops should charge for every bag they hand out. A small charge "
+        "has halved their use wherever it was tried."
+    ]
+    top = suggest(text)
+    assert top[0].quote == "I think that shops should charge for every bag they hand out."
+    assert "states the author's position" in top[0].why
+
+
+def test_the_tests_own_texts_and_the_seed_stay_a_floor() -> None:
+    """As ranked when the ranking was measured on others' corpora: 18 of the 22 claims of our
+    own five texts (17 before), and 18 of the seed's 28."""
+    from tests.test_suggest import SEED_CLAIMS, TEXTS, annotated, found, seed_suggestions
+
+    total = 0
+    for text in TEXTS["text"]:
+        paragraphs, claims = annotated(text["body"])
+        total += found(suggest(paragraphs, title=text["title"], top=len(claims)), claims)
+    assert total >= 18
+    assert found(seed_suggestions(28), SEED_CLAIMS) >= 18

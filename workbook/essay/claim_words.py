@@ -78,6 +78,7 @@ CONCLUSION_OPENERS = Markers(
 # The author speaking for themself, or summing up: the surest marks of a thesis.
 STANCE = Markers(
     """i believe, i think, i feel, i agree, i disagree, i am convinced, i would argue,
+    i would say, i say, i suggest, i propose, i recommend, i support, i oppose,
     in my opinion, in my view, from my point of view, personally, we must, we should, we need"""
 )
 SUMMING_UP = Markers(

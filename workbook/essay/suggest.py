@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from workbook.essay.boilerplate import BIO_PARAGRAPHS, not_the_authors
 from workbook.essay.claim_words import (
     CONCLUSION_OPENERS,
+    STANCE,
     WORD,
     Sentence,
     marker_scores,
@@ -182,9 +183,10 @@ def explained(
             parts = marker_scores(sentence)
             parts.update(_position(place, len(body), order, count))
             if len(body) == 1:
-                # A short text's conclusion, drawn at the start of a sentence, outweighs
-                # standing first: the text argues for it.
+                # A short text's conclusion drawn at the start of a sentence, or the author's
+                # own view said as theirs, outweighs standing first: the text argues for it.
                 parts["draws the text's conclusion"] = 2.5 * CONCLUSION_OPENERS.opens(sentence)
+                parts["states the author's position"] = 1.5 * bool(STANCE.count(sentence))
             own = {_stem(word) for word in sentence.words} - STOP_STEMS
             vocabularies.append(own)
             parts["shares the title's words"] = 2.0 * _overlap(own, title_words)
