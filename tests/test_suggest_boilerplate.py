@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.test_linear import repeated
 from tests.timing import LINEAR, growth
-from workbook.essay.boilerplate import not_the_authors
+from workbook.essay.boilerplate import RECOGNISERS, not_the_authors
 from workbook.essay.suggest import suggest
 
 FURNITURE = {
@@ -52,6 +54,7 @@ FURNITURE = {
         "The opinions expressed in this column do not necessarily reflect the paper's.",
         "This piece is for informational purposes only and is not financial advice.",
         "Any views in the piece are solely the author's own and nobody else's at all.",
+        "The positions taken are those of the authors and of no institution at all.",
     ],
     "a caption or credit": [
         "Photo: Commuters wait for a delayed train at the central station in March.",
@@ -64,6 +67,7 @@ FURNITURE = {
         "Cut the library budget again and let the children read billboards instead; what "
         "could possibly go wrong?",
         "Raising the fares will bring riders back, said no one ever in this city.",
+        "Sure, let's privatise the buses again, because that worked so well last time.",
     ],
     "a question left for the reader": [
         "What would you give up so that the trains ran on time every single day?",
@@ -89,6 +93,9 @@ ARGUMENT = [
 )
 def test_each_kind_of_furniture_is_recognised(what: str, line: str) -> None:
     assert not_the_authors(line) == what
+    # However its words are spaced: a line break or two spaces between them change nothing.
+    assert not_the_authors(line.replace(" ", "\n")) == what
+    assert not_the_authors(line.replace(" ", "  ")) == what
 
 
 @pytest.mark.parametrize("line", ARGUMENT)
@@ -176,3 +183,89 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 def test_furniture_is_recognised_in_linear_time(shape: str) -> None:
     ratio = growth(HOSTILE[shape], lambda text: not_the_authors(text, True), enough=0.01)
     assert ratio < LINEAR, f"{shape}: 4 times the text took {ratio:.1f} times as long"
+
+
+PIECES = st.sampled_from(
+    [
+        "follow",
+        "Like",
+        "us",
+        "on",
+        "via",
+        "Facebook",
+        "inbox",
+        "your",
+        "to",
+        "subscribers",
+        "get",
+        "newsletter",
+        "free",
+        "©",
+        "Copyright",
+        "2024",
+        "committed",
+        "publishing",
+        "we'd",
+        "like",
+        "hear",
+        "letter",
+        "letters",
+        "@",
+        "a@b.co",
+        "views",
+        "expressed",
+        "are",
+        "those",
+        "of",
+        "the",
+        "author",
+        "not",
+        "necessarily",
+        "reflect",
+        "own",
+        "solely",
+        "informational",
+        "purposes",
+        "only",
+        "financial",
+        "advice",
+        "Getty",
+        "Images",
+        "/",
+        "Reuters",
+        "yeah",
+        "Oh",
+        "right",
+        "what",
+        "could",
+        "possibly",
+        "go",
+        "wrong",
+        "said",
+        "no",
+        "one",
+        "ever",
+        "/s",
+        "because",
+        "that",
+        "worked",
+        "so",
+        "well",
+        "Photo:",
+        "By",
+    ]
+)
+SEPARATORS = st.sampled_from([" ", "  ", "\n", "\t", ", ", ". ", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PIECES, SEPARATORS), max_size=14))
+def test_a_recognisers_words_only_spare_it_sentences_it_would_not_match(
+    pieces: list[tuple[str, str]],
+) -> None:
+    """Each pattern that may match anywhere is tried only on sentences with one of its words:
+    the words must be ones no match can be without."""
+    sentence = "".join(piece + separator for piece, separator in pieces)
+    for pattern, _, words in RECOGNISERS:
+        if pattern.search(sentence):
+            assert not words or any(word in sentence.lower() for word in words), pattern.pattern

@@ -113,7 +113,12 @@ _CAPTION = re.compile(
     r"caption|credit|source|art|animation|photo\s+illustration)(?:\s+(?:by|credit|courtesy|"
     r"via))?\s*[:|–—]|"
     r"^[\W_]*(?:photo(?:graph)?s?|illustrations?|images?|video|artwork)\s+(?:by|courtesy\s+of)\b|"
-    r"^[\W_]*credit\b|\bgetty\s+images\b|"
+    r"^[\W_]*credit\b",
+    re.IGNORECASE,
+)
+# A credit at the end of a caption: "John Roe/Reuters", "via Getty Images".
+_CREDIT = re.compile(
+    r"\bgetty\s+images\b|"
     r"(?:/\s*|\bvia\s+)(?:associated\s+press|ap|reuters|afp|shutterstock|alamy|epa)\b",
     re.IGNORECASE,
 )
@@ -139,16 +144,36 @@ _SARCASM = re.compile(
     re.IGNORECASE,
 )
 
-# The recognisers, each with what it says of a sentence it finds.
-RECOGNISERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_CALL, "a call to follow, subscribe or read more"),
-    (_FOLLOW, "a call to follow, subscribe or read more"),
-    (_OFFER, "the publisher's offer or notice"),
-    (_ABOUT_ITSELF, "a note on the piece itself"),
-    (_INVITATION, "the publisher's invitation"),
-    (_DISCLAIMER, "a disclaimer"),
-    (_CAPTION, "a caption or credit"),
-    (_SARCASM, "sarcasm"),
+# The recognisers, each with what it says of a sentence it finds, and the words without one of
+# which it cannot match: a pattern that may match anywhere is tried only on a sentence that
+# has one of them, since most sentences have none and a plain search for a word is far cheaper.
+ALWAYS: tuple[str, ...] = ()
+RECOGNISERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (_CALL, "a call to follow, subscribe or read more", ALWAYS),
+    (
+        _FOLLOW,
+        "a call to follow, subscribe or read more",
+        ("follow", "like", "join", "find", "connect"),
+    ),
+    (
+        _OFFER,
+        "the publisher's offer or notice",
+        ("inbox", "subscri", "newsletter", "unlimited", "reserved", "©", "copyright"),
+    ),
+    (_ABOUT_ITSELF, "a note on the piece itself", ALWAYS),
+    (
+        _INVITATION,
+        "the publisher's invitation",
+        ("committed", "hear", "tips", "letter", "@"),
+    ),
+    (
+        _DISCLAIMER,
+        "a disclaimer",
+        ("views", "opinions", "those", "not", "own", "informational", "advice"),
+    ),
+    (_CAPTION, "a caption or credit", ALWAYS),
+    (_CREDIT, "a caption or credit", ("getty", "/", "via")),
+    (_SARCASM, "sarcasm", ("yeah", "oh", "wrong", "ever", "/s", "well")),
 )
 
 # The last paragraphs where a page puts the author's biography.
@@ -161,8 +186,9 @@ def not_the_authors(sentence: str, near_the_end: bool = False) -> str | None:
     `near_the_end` says the sentence stands in the essay's last paragraphs, where a sentence
     that names someone and their role is the author's biography rather than an argument about
     that person."""
-    for pattern, what in RECOGNISERS:
-        if pattern.search(sentence):
+    lowered = sentence.lower()
+    for pattern, what, words in RECOGNISERS:
+        if (not words or any(word in lowered for word in words)) and pattern.search(sentence):
             return what
     if sentence.rstrip("”\"’') ").endswith("?"):
         return "a question left for the reader"
