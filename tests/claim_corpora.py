@@ -1,7 +1,7 @@
 """Suggested claims measured on annotated corpora that are not ours, read from outside the project.
 
-    python -m tests.claim_corpora [--microtexts DIR]... [--essays FILE]...
-    python -m tests.benchmark --only claims [--microtexts DIR]... [--essays FILE]...
+    python -m tests.claim_corpora [--microtexts DIR]... [--essays FILE]... [--editorials DIR]...
+    python -m tests.benchmark --only claims [same options]
 
 The corpora are never part of the project: their licences allow measuring, not shipping. Each is
 read where it lies, from a path given here, and nothing read from one (words, weights,
@@ -18,6 +18,11 @@ thresholds) is written into the package.
   and paragraphs, its major claims and claims marked. Measured: the share of an essay's k
   claims held in its top k, and how often the top suggestion is a major claim.
 
+- Editorials (Webis editorials, as in webis-de/COLING-20's `data-source`): each a JSON file of
+  paragraphs of segments labelled as the author's claim ("assumption") or as an anecdote,
+  testimony, statistics or common ground. Measured: the share of the top ten suggestions that
+  are the author's claims.
+
 A claim is found by a suggestion as tests/test_suggest.py finds one: in the claim's paragraph,
 sharing at least half of the claim's characters.
 """
@@ -25,6 +30,7 @@ sharing at least half of the claim's characters.
 from __future__ import annotations
 
 import argparse
+import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -167,6 +173,42 @@ def _detokenized(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, in
     return text, runs
 
 
+# --- editorials -------------------------------------------------------------------------------
+
+
+def editorials(folder: Path) -> list[Annotated]:
+    """The editorials of a folder of JSON files (and its folders), each a list of paragraphs of
+    segments with their labels: "title", "assumption" (the author's own claims), "anecdote",
+    "testimony", "statistics", "common-ground", "other", or "no-unit"."""
+    texts = []
+    for path in sorted(folder.rglob("*.json")):
+        title, paragraphs, claims = "", [], []
+        for segments in json.loads(path.read_text(encoding="utf-8"))["paragraphs"]:
+            if all(segment["label"] == "title" for segment in segments):
+                title = " ".join(segment["text"] for segment in segments)
+                continue
+            text = ""
+            for segment in segments:
+                words = segment["text"].strip()
+                if text and words and (words[0].isalnum() or words[0] in '"“‘('):
+                    text += " "
+                if segment["label"] == "assumption":
+                    claims.append((len(paragraphs) + 1, len(text), len(text) + len(words)))
+                text += words
+            paragraphs.append(text)
+        texts.append(Annotated(f"{path.parent.name}/{path.stem}", paragraphs, title, claims, []))
+    return texts
+
+
+def is_a_claim(found: tuple[int, int, int], text: Annotated) -> bool:
+    """Whether at least half of a sentence is one of the text's claims."""
+    number, start, end = found
+    return any(
+        paragraph == number and min(end, stop) - max(start, begin) >= (end - start) / 2
+        for paragraph, begin, stop in text.claims
+    )
+
+
 # --- measures ---------------------------------------------------------------------------------
 
 Ranking = Callable[[Annotated], list[tuple[int, int, int]]]
@@ -218,24 +260,52 @@ def top_k(texts: Sequence[Annotated], ranking: Ranking) -> float:
     return found / total if total else 0.0
 
 
-def rows(name: str, texts: Sequence[Annotated], essays: bool) -> Iterator[str]:
-    """A Markdown table's rows: each ranking's figures on one corpus."""
+def top_ten_claims(texts: Sequence[Annotated], ranking: Ranking) -> float:
+    """The share of the first ten ranked sentences of each text that are claims."""
+    hits = total = 0
+    for text in texts:
+        order = ranking(text)[:10]
+        hits += sum(is_a_claim(found, text) for found in order)
+        total += len(order)
+    return hits / total if total else 0.0
+
+
+def rows(name: str, texts: Sequence[Annotated], kind: str) -> Iterator[str]:
+    """A Markdown table's rows: each ranking's figures on one corpus of a kind ("microtexts",
+    "essays" or "editorials")."""
     for label, ranking in RANKINGS.items():
-        line = f"| {name} | {label} | {top_one(texts, ranking):.1%}"
-        yield line + (f" | {top_k(texts, ranking):.1%} |" if essays else " | |")
+        one = f"{top_one(texts, ranking):.1%}" if kind != "editorials" else ""
+        k = f"{top_k(texts, ranking):.1%}" if kind == "essays" else ""
+        ten = f"{top_ten_claims(texts, ranking):.1%}" if kind == "editorials" else ""
+        yield f"| {name} | {label} | {one} | {k} | {ten} |"
 
 
-def report(microtext_folders: Sequence[Path], essay_files: Sequence[Path]) -> str:
-    lines = ["| corpus | ranking | top 1 is the central claim | top k hold the k claims |"]
-    lines.append("| --- | --- | --- | --- |")
+def report(
+    microtext_folders: Sequence[Path],
+    essay_files: Sequence[Path],
+    editorial_folders: Sequence[Path] = (),
+) -> str:
+    lines = [
+        "| corpus | ranking | top 1 is the central claim | top k hold the k claims "
+        "| top 10 are the author's claims |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for folder in microtext_folders:
         texts, implicit = microtexts(folder)
         name = f"{folder.parent.name}/{folder.name}: {len(texts)} texts ({implicit} implicit out)"
-        lines += rows(name, texts, essays=False)
+        lines += rows(name, texts, "microtexts")
     for path in essay_files:
         essays = persuasive_essays(path)
         claims = sum(len(e.claims) for e in essays)
-        lines += rows(f"{path.name}: {len(essays)} essays, {claims} claims", essays, essays=True)
+        lines += rows(f"{path.name}: {len(essays)} essays, {claims} claims", essays, "essays")
+    for folder in editorial_folders:
+        texts = editorials(folder)
+        sentences = [found for text in texts for found in first_sentence(text)]
+        chance = sum(
+            is_a_claim(found, text) for text in texts for found in first_sentence(text)
+        ) / max(1, len(sentences))
+        name = f"{folder.name}: {len(texts)} editorials, {chance:.1%} of sentences claims"
+        lines += rows(name, texts, "editorials")
     return "\n".join(lines)
 
 
@@ -257,12 +327,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a file of persuasive essays, a token and its label a line",
     )
+    parser.add_argument(
+        "--editorials",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of editorials, each a JSON file of labelled segments",
+    )
 
 
-def corpora(args: argparse.Namespace) -> tuple[list[Path], list[Path]]:
-    """The folders of microtexts and the files of essays the options name."""
+def corpora(args: argparse.Namespace) -> tuple[list[Path], list[Path], list[Path]]:
+    """The folders of microtexts, the files of essays and the folders of editorials the
+    options name."""
     folders = args.microtexts or ([MICROTEXTS_PART2] if MICROTEXTS_PART2.is_dir() else [])
-    return folders, args.essays
+    return folders, args.essays, args.editorials
 
 
 def main(arguments: Sequence[str] | None = None) -> None:

@@ -7,19 +7,23 @@ their form, of our own words.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.claim_corpora import (
     MICROTEXTS_PART2,
+    editorials,
     first_sentence,
+    is_a_claim,
     last_sentence,
     microtexts,
     persuasive_essays,
     ranked,
     top_k,
     top_one,
+    top_ten_claims,
 )
 
 
@@ -76,3 +80,42 @@ def test_persuasive_essays_are_read_into_paragraphs_and_claims(tmp_path: Path) -
     assert top_k([first], first_sentence) == 0.5
     assert top_one([first], first_sentence) == 0.0
     assert top_one([first], lambda text: first_sentence(text)[1:]) == 1.0
+
+
+def test_editorials_are_read_with_the_authors_claims(tmp_path: Path) -> None:
+    def segment(number: int, text: str, label: str) -> dict[str, object]:
+        return {"number": number, "text": text, "label": label}
+
+    editorial = {
+        "paragraphs": [
+            [segment(1, "Buses for all.", "title")],
+            [
+                segment(2, "Last spring the council raised fares again", "anecdote"),
+                segment(3, ".", "no-unit"),
+                segment(4, "That was a mistake the city cannot afford", "assumption"),
+                segment(5, ".", "no-unit"),
+            ],
+            [
+                segment(6, "Free buses would cost less than they seem", "assumption"),
+                segment(7, ",", "no-unit"),
+                segment(8, '"fares pay for a tenth of the service," the auditor said', "testimony"),
+                segment(9, ".", "no-unit"),
+            ],
+        ]
+    }
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "paper" / "001-buses.json").write_text(json.dumps(editorial), encoding="utf-8")
+    (text,) = editorials(tmp_path)
+    assert (text.name, text.title) == ("paper/001-buses", "Buses for all.")
+    assert text.paragraphs == [
+        "Last spring the council raised fares again. That was a mistake the city cannot afford.",
+        'Free buses would cost less than they seem, "fares pay for a tenth of the service," the '
+        "auditor said.",
+    ]
+    assert [text.paragraphs[n - 1][s:e] for n, s, e in text.claims] == [
+        "That was a mistake the city cannot afford",
+        "Free buses would cost less than they seem",
+    ]
+    # The first sentence is an anecdote, the second a claim, the third mostly testimony.
+    assert [is_a_claim(found, text) for found in first_sentence(text)] == [False, True, False]
+    assert top_ten_claims([text], first_sentence) == 1 / 3
