@@ -6,16 +6,20 @@ copied from a page or a corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.test_linear import repeated
+from tests.test_suggest import run
 from tests.timing import LINEAR, growth
 from workbook.essay.boilerplate import RECOGNISERS, not_the_authors
 from workbook.essay.suggest import suggest
+from workbook.importing.source import read_document
 
 FURNITURE = {
     "a call to follow, subscribe or read more": [
@@ -164,6 +168,23 @@ def test_a_questions_answer_stands_first_in_a_short_text() -> None:
     top = suggest(text)
     assert all(not s.quote.endswith("?") for s in top)
     assert top[0].quote.startswith("Free buses would cost")
+
+
+# A saved opinion page whose article holds the publisher's furniture among the author's
+# paragraphs, as pages are built: the extractor keeps it, and suggest must leave it out.
+SAVED_PAGE = Path(__file__).parent / "pages" / "opinion-furniture.html"
+
+
+def test_a_saved_pages_furniture_is_never_listed() -> None:
+    saved = SAVED_PAGE
+    paragraphs = read_document(saved).paragraphs
+    kept = [p for p in paragraphs if p.startswith(("Follow", "Sign up", "The views"))]
+    assert len(kept) == 3  # the extractor keeps the furniture: suggest is what leaves it out
+    status, out, err = run("suggest", saved, "--json")
+    assert (status, err) == (0, "")
+    listed = json.loads(out)
+    assert {item["paragraph"] for item in listed} == {1, 2, 4, 6}
+    assert listed[0]["quote"].startswith("In the end, free buses")
 
 
 # Hostile texts for the recognisers' patterns: each is tried on every sentence, so a text that
