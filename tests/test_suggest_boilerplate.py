@@ -170,6 +170,29 @@ def test_a_questions_answer_stands_first_in_a_short_text() -> None:
     assert top[0].quote.startswith("Free buses would cost")
 
 
+def test_a_sentence_about_one_thing_is_no_biography() -> None:
+    # One capitalised word before "is a ..." is the subject of an argument, not a name.
+    for argued in (
+        "Hunting is a duty that every member of a rural family shares.",
+        "Education is the best doctor a poor district can hire.",
+    ):
+        assert not_the_authors(argued, near_the_end=True) is None, argued
+
+
+def test_a_short_text_has_no_biography_to_leave_out() -> None:
+    # In a text too short to be an article with a biography at its end, a sentence that names
+    # someone and their role is part of the argument.
+    text = [
+        "Towns should keep their small libraries open.",
+        "A library is the only warm and free place where many children can read after school.",
+        "Maria Gomez is a teacher at the school on Mill Road, and her pupils read there daily.",
+    ]
+    assert {s.paragraph for s in suggest(text)} == {1, 2, 3}
+    # In an article of four paragraphs or more, the same line at its end is a biography.
+    article = [*text[:2], "Closing them would be a loss the poorest streets would feel.", text[2]]
+    assert {s.paragraph for s in suggest(article)} == {1, 2, 3}
+
+
 # A saved opinion page whose article holds the publisher's furniture among the author's
 # paragraphs, as pages are built: the extractor keeps it, and suggest must leave it out.
 SAVED_PAGE = Path(__file__).parent / "pages" / "opinion-furniture.html"

@@ -130,11 +130,18 @@ _ROLE = (
     r"attorney|analyst|researcher|scholar|student|candidate|member|senator|representative|"
     r"governor|mayor|physician|doctor|scientist|teacher|former)"
 )
+# A person's name is two to four capitalised words ("Ana Ortega", "Priya N. Rao"): one alone is
+# as often the subject of an argument ("Hunting is a sport every member of ...").
+_NAME = r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){2,4}?"
 _BIO = re.compile(
-    r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){1,4}?(?:is|was|has\s+been|serves\s+as|teaches|writes)\s+"
-    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}?" + _ROLE + r"\b|"
-    r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){1,4}?(?:is|was)\s+the\s+author\s+of\b|"
-    r"^[\W_]*(?:[A-Z][\w.'’-]*\s+){1,4}?(?:is|was)\s+(?:a|an)\s+[\w'’-]+\s+at\s+[A-Z]",
+    _NAME + r"(?:is|was|has\s+been|serves\s+as|teaches|writes)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,6}?"
+    + _ROLE
+    + r"\b|"
+    + _NAME
+    + r"(?:is|was)\s+the\s+author\s+of\b|"
+    + _NAME
+    + r"(?:is|was)\s+(?:a|an)\s+[\w'’-]+\s+at\s+[A-Z]",
 )
 # Sarcasm that says so: "Yeah, right.", "What could possibly go wrong?", "said no one ever".
 _SARCASM = re.compile(
@@ -176,8 +183,10 @@ RECOGNISERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_SARCASM, "sarcasm", ("yeah", "oh", "wrong", "ever", "/s", "well")),
 )
 
-# The last paragraphs where a page puts the author's biography.
+# The last paragraphs where a page puts the author's biography, in an article of at least
+# BIO_ARTICLE paragraphs: a shorter text is an argument from its first line to its last.
 BIO_PARAGRAPHS = 2
+BIO_ARTICLE = 4
 
 
 def not_the_authors(sentence: str, near_the_end: bool = False) -> str | None:

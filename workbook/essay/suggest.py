@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbook.essay.boilerplate import BIO_PARAGRAPHS, not_the_authors
+from workbook.essay.boilerplate import BIO_ARTICLE, BIO_PARAGRAPHS, not_the_authors
 from workbook.essay.claim_words import (
     CONCLUSION_OPENERS,
     STANCE,
@@ -161,9 +161,10 @@ def explained(
         if number not in skipped and not looks_like_heading(text) and not looks_like_byline(text)
     ]
     spans = {number: sentence_spans(paragraphs[number - 1]) for number in numbers}
+    last_paragraphs = set(numbers[-BIO_PARAGRAPHS:]) if len(numbers) >= BIO_ARTICLE else set()
     authored = {
-        number: _authored(paragraphs[number - 1], spans[number], len(numbers) - place)
-        for place, number in enumerate(numbers)
+        number: _authored(paragraphs[number - 1], spans[number], number in last_paragraphs)
+        for number in numbers
     }
     body = [number for number in numbers if authored[number]]
     if not body:
@@ -204,11 +205,12 @@ def explained(
     return [(n, s, e, {k: v for k, v in parts.items() if v}) for n, s, e, parts in found]
 
 
-def _authored(paragraph: str, spans: list[tuple[int, int]], from_end: int) -> dict[int, Sentence]:
+def _authored(
+    paragraph: str, spans: list[tuple[int, int]], near_the_end: bool
+) -> dict[int, Sentence]:
     """The paragraph's sentences that may be claims, by their index: long enough, and the
-    author's argument rather than the page's furniture, a question or sarcasm. `from_end` is
-    1 for the last paragraph, 2 for the one before, and so on."""
-    near_the_end = from_end <= BIO_PARAGRAPHS
+    author's argument rather than the page's furniture, a question or sarcasm. `near_the_end`
+    says the paragraph is among an article's last, where its author's biography stands."""
     kept = {}
     for index, (start, end) in enumerate(spans):
         sentence = Sentence(paragraph[start:end])
