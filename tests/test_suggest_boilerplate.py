@@ -89,6 +89,9 @@ ARGUMENT = [
     "A professor of economics at the state university has argued for a fare cut.",
     "Subscription fees for public data are a tax on the curious and should go.",
     "The mayor is the former head of the transit board and knows its failures.",
+    "Like most teenagers, I spend hours every day on Instagram and TikTok.",
+    "People follow politicians on Twitter more closely than they read newspapers.",
+    "This report is based on figures the council itself has disowned.",
 ]
 
 
@@ -114,6 +117,8 @@ BIOS = [
     "Priya N. Rao was a senior fellow at the Civic Transit Institute until 2022.",
     "Lee Park is the author of three books about the city's waterfront.",
     "Maria Gomez is a researcher at Harbour Health.",
+    "He is the author of a history of the city's buses and the fares they charged.",
+    "She is a senior fellow at the Civic Transit Institute and writes on city budgets.",
 ]
 
 

@@ -50,9 +50,14 @@ _CALL = re.compile(
 )
 # "Follow The Times Opinion section on Facebook", "Like us on Instagram", "Join the
 # conversation on Threads": a call to follow, with where.
+# The call opens the sentence, as an imperative does, and names whom to follow: "People follow
+# politicians on Twitter" and "Like most teenagers, I live on Instagram" argue. "Follow us"
+# is a call wherever it stands.
 _FOLLOW = re.compile(
-    r"\b(?:follow|like|join|find|connect\s+with)\s+(?:us|@\w+|the\s+\w+|[A-Z]\w*)"
-    r"[^.!?]{0,80}?\b(?:on|via|at)\s+(?:" + _PLATFORMS + r")\b",
+    r"^[\W_]*(?:please\s+|you\s+can\s+(?:also\s+)?|be\s+sure\s+to\s+|and\s+|also\s+)?"
+    r"(?:follow|like|join|find|connect\s+with)\s+(?:us|@\w+|the\s+\w+|(?-i:[A-Z])\w*)"
+    r"[^.!?]{0,80}?\b(?:on|via|at)\s+(?:" + _PLATFORMS + r")\b|"
+    r"\bfollow\s+(?:us|@\w+)",
     re.IGNORECASE,
 )
 # A newsletter, a subscription or an inbox offered: "delivered to your inbox", "in your inbox
@@ -66,8 +71,9 @@ _OFFER = re.compile(
 # The piece speaking of itself: "This article is part of …", "This column was updated …",
 # "An earlier version of this op-ed …", "This essay first appeared in …".
 _PIECE = (
-    r"(?:article|piece|story|essay|column|op-?ed|commentary|editorial|interview|report|post|"
-    r"letter|feature|series|episode|transcript|review)"
+    # Not "report", "review" or "letter": an argument speaks of "this report" it answers.
+    r"(?:article|piece|story|essay|column|op-?ed|commentary|editorial|interview|post|feature|"
+    r"series|episode|transcript)"
 )
 _ABOUT_ITSELF = re.compile(
     r"^[\W_]*(?:this|the\s+(?:above|following))\s+" + _PIECE + r"\s+(?:"
@@ -141,7 +147,10 @@ _BIO = re.compile(
     + _NAME
     + r"(?:is|was)\s+the\s+author\s+of\b|"
     + _NAME
-    + r"(?:is|was)\s+(?:a|an)\s+[\w'’-]+\s+at\s+[A-Z]",
+    + r"(?:is|was)\s+(?:a|an)\s+[\w'’-]+\s+at\s+[A-Z]|"
+    # "He is the author of …", "She is a professor of law at …": a biography told by a pronoun.
+    r"^[\W_]*(?:He|She|They)\s+(?:is|are|was)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:author\s+of|" + _ROLE + r"\s+(?:at|of|for|with|in)\s+(?:the\s+)?[A-Z])",
 )
 # Sarcasm that says so: "Yeah, right.", "What could possibly go wrong?", "said no one ever".
 _SARCASM = re.compile(
