@@ -92,6 +92,7 @@ ARGUMENT = [
     "Like most teenagers, I spend hours every day on Instagram and TikTok.",
     "People follow politicians on Twitter more closely than they read newspapers.",
     "This report is based on figures the council itself has disowned.",
+    "Art — and what the city spends on it — is a public good worth defending.",
 ]
 
 

@@ -49,10 +49,9 @@ _CALL = re.compile(
     re.IGNORECASE,
 )
 # "Follow The Times Opinion section on Facebook", "Like us on Instagram", "Join the
-# conversation on Threads": a call to follow, with where.
-# The call opens the sentence, as an imperative does, and names whom to follow: "People follow
-# politicians on Twitter" and "Like most teenagers, I live on Instagram" argue. "Follow us"
-# is a call wherever it stands.
+# conversation on Threads": a call to follow, with where. The call opens the sentence, as an
+# imperative does, and names whom to follow: "People follow politicians on Twitter" and "Like
+# most teenagers, I live on Instagram" argue. "Follow us" is a call wherever it stands.
 _FOLLOW = re.compile(
     r"^[\W_]*(?:please\s+|you\s+can\s+(?:also\s+)?|be\s+sure\s+to\s+|and\s+|also\s+)?"
     r"(?:follow|like|join|find|connect\s+with)\s+(?:us|@\w+|the\s+\w+|(?-i:[A-Z])\w*)"
@@ -113,11 +112,12 @@ _DISCLAIMER = re.compile(
     r"(?:financial|legal|medical|investment|tax)\s+advice\b",
     re.IGNORECASE,
 )
-# Captions and credits: "Photo: …", "Illustration by …", "Credit: Getty Images".
+# Captions and credits: "Photo: …", "Illustration by …", "Credit: Getty Images". A label's
+# colon, not a dash: "Art — and what we spend on it — is a public good" argues.
 _CAPTION = re.compile(
     r"^[\W_]*(?:photo(?:graph)?s?|image|illustration|picture|video|graphic|chart|map|"
     r"caption|credit|source|art|animation|photo\s+illustration)(?:\s+(?:by|credit|courtesy|"
-    r"via))?\s*[:|–—]|"
+    r"via))?\s*[:|]|"
     r"^[\W_]*(?:photo(?:graph)?s?|illustrations?|images?|video|artwork)\s+(?:by|courtesy\s+of)\b|"
     r"^[\W_]*credit\b",
     re.IGNORECASE,
