@@ -93,6 +93,8 @@ ARGUMENT = [
     "People follow politicians on Twitter more closely than they read newspapers.",
     "This report is based on figures the council itself has disowned.",
     "Art — and what the city spends on it — is a public good worth defending.",
+    "Correction — not punishment — should be the first aim of every prison.",
+    "Recommended - by every study of the subject - is a fare cut for the young.",
 ]
 
 

@@ -39,7 +39,7 @@ _CALL = re.compile(
     r"podcast|video|story|conversation|interview)\b|"
     r"(?:read|see|find|click|tap)\s+(?:more|also|next|here|the\s+full)\b|"
     r"(?:related|more\s+from|more\s+on|recommended|read\s+next|don['’]t\s+miss|"
-    r"further\s+reading|editor['’]s\s+picks?)\s*[:|–—-]|"
+    r"further\s+reading|editor['’]s\s+picks?)\s*[:|]|"
     r"(?:contact|email|e-mail|write\s+to|reach)\s+(?:us|the\s+(?:author|writer|editor)s?)\b|"
     r"share\s+(?:this|the|your|our)\s+(?:\w+\s+){0,2}?(?:article|story|piece|column|"
     r"thoughts|view|opinion|link)s?\b|"
@@ -83,8 +83,9 @@ _ABOUT_ITSELF = re.compile(
     r"(?:first|originally)\s+(?:appeared|ran|published)|appeared\s+(?:first|originally|in)|"
     r"appears\s+in|contains|includes|has\s+been)\b|"
     r"^[\W_]*an?\s+(?:earlier|previous|prior|print)\s+version\s+of\s+this\s+" + _PIECE + r"\b|"
-    r"^[\W_]*(?:editor['’]?s['’]?\s+note|correction|clarification|update|"
-    r"disclosure|disclaimer|note\s+to\s+readers)\s*[:.–—-]",
+    # A label's colon: "Correction — not punishment — should be the aim" argues.
+    r"^[\W_]*(?:editor['’]?s['’]?\s+note|note\s+to\s+readers)\s*[:.–—-]|"
+    r"^[\W_]*(?:correction|clarification|update|disclosure|disclaimer)\s*:",
     re.IGNORECASE,
 )
 # The publisher's invitations and policies: "The Times is committed to publishing a
