@@ -34,6 +34,10 @@ FURNITURE = {
         "Share this article with a friend who cares about local transit.",
         "Listen to this article read aloud by our narrator in about six minutes.",
         "Download our app to read the rest of this week's opinion section offline.",
+        "Click here for more of our coverage of the transit levy and its critics.",
+        "Find out more about our newsletters and the columnists who write them.",
+        "Share your thoughts in the comments, and keep them civil to one another.",
+        "Register for free to keep reading our columnists' work this month.",
     ],
     "the publisher's offer or notice": [
         "Get the best of our commentary delivered to your inbox every Sunday morning.",
@@ -94,6 +98,10 @@ ARGUMENT = [
     "This report is based on figures the council itself has disowned.",
     "Art — and what the city spends on it — is a public good worth defending.",
     "Correction — not punishment — should be the first aim of every prison.",
+    "Register to vote, and then vote against a levy that taxes the poor twice.",
+    "Find more money for the buses, and the queues at the depot will end.",
+    "Share your view with the council before it votes on the fares on Friday.",
+    "Watch the first hour of any council meeting and the problem is plain.",
     "Recommended - by every study of the subject - is a fare cut for the young.",
 ]
 

@@ -32,17 +32,21 @@ _CALL = re.compile(
     r"^[\W_]*(?:please\s+|and\s+)?(?:"
     # "Sign up for …", "Subscribe to …", "Get our newsletter", "Join us on …", "Listen to the
     # podcast", "Download the app": the page's own furniture.
-    r"sign\s+up\b|subscribe\b|register\s+(?:now|for|to|here)\b|"
+    # Not "Register to vote", "Find more money", "Share your view with the council" or "Watch
+    # the first episode of …": the author's own calls to act, or to look, argue.
+    r"sign\s+up\b|subscribe\b|register\s+(?:here|for\s+free)\b|"
     r"(?:get|try|download|install)\s+(?:our|the)\s+(?:\w+\s+){0,3}?(?:newsletter|app|"
     r"podcast|briefing|edition)s?\b|"
-    r"(?:listen|watch)\s+(?:to\s+)?(?:this|the|our)\s+(?:\w+\s+){0,2}?(?:article|episode|"
+    r"(?:listen|watch)\s+(?:to\s+)?(?:this|our)\s+(?:\w+\s+){0,2}?(?:article|episode|"
     r"podcast|video|story|conversation|interview)\b|"
-    r"(?:read|see|find|click|tap)\s+(?:more|also|next|here|the\s+full)\b|"
+    r"(?:read|see)\s+(?:more|also|next|the\s+full)\b|(?:click|tap)\s+(?:here|more|to)\b|"
+    r"find\s+out\s+more\b|"
     r"(?:related|more\s+from|more\s+on|recommended|read\s+next|don['’]t\s+miss|"
     r"further\s+reading|editor['’]s\s+picks?)\s*[:|]|"
     r"(?:contact|email|e-mail|write\s+to|reach)\s+(?:us|the\s+(?:author|writer|editor)s?)\b|"
-    r"share\s+(?:this|the|your|our)\s+(?:\w+\s+){0,2}?(?:article|story|piece|column|"
-    r"thoughts|view|opinion|link)s?\b|"
+    r"share\s+(?:this|our)\s+(?:\w+\s+){0,2}?(?:article|story|piece|column|link)s?\b|"
+    r"share\s+your\s+(?:thoughts|views?|opinions?|comments?)\s+(?:in\s+the\s+comments|"
+    r"below|with\s+us)\b|"
     r"gift\s+(?:this|the)\s+article\b|advertisement\s*$|supported\s+by\s*$|"
     r"skip\s+to\s+(?:content|main)\b"
     r")",
