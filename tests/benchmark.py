@@ -1,6 +1,7 @@
 """The workbook's benchmark: its costs as ratios to the libraries it is built on.
 
-    python -m tests.benchmark [--rounds N] [--only workbooks|suggest|new|sources|check|flow]
+    python -m tests.benchmark [--rounds N]
+        [--only workbooks|suggest|new|sources|check|word|flow|claims]
 
 Each measure is taken side by side with its reference in the same run, alternating, and the
 ratio of the medians is compared with its budget, so a noisy machine moves both sides alike.
@@ -49,6 +50,7 @@ from workbook.importing.webpage import extraction_options
 from workbook.storage.places import positions_folder, seed_path
 from workbook.storage.store import dumps, load_with_essay, to_data, validate
 
+from . import claim_corpora
 from .benchmark_flow import flow_rows
 from .scaled import scaled
 
@@ -188,14 +190,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="measures of each kind")
     parser.add_argument(
         "--only",
-        choices=("workbooks", "suggest", "new", "sources", "check", "word", "flow"),
+        choices=("workbooks", "suggest", "new", "sources", "check", "word", "flow", "claims"),
         action="append",
         help="measure only these rows: the workbooks of 20 to 2,000 claims, suggested claims, "
         "a new workbook from a saved page, sources added from a page and a PDF, checking "
-        "2,000 cut cards, reading a Word file of cards, or typing into a flow of 40 sheets",
+        "2,000 cut cards, reading a Word file of cards, or typing into a flow of 40 sheets; "
+        "claims: how often suggestions find annotated claims (tests/claim_corpora.py)",
     )
+    claim_corpora.add_arguments(parser)
     args = parser.parse_args()
-    everything = ("workbooks", "suggest", "new", "sources", "check", "word", "flow")
+    everything = ("workbooks", "suggest", "new", "sources", "check", "word", "flow", "claims")
     rounds, only = args.rounds, set(args.only or everything)
     compileall.compile_dir(Path(workbook.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -217,7 +221,10 @@ def main() -> None:
             rows += flow_rows(rounds)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(report(rows, rounds))
+    if rows:
+        print(report(rows, rounds))
+    if "claims" in only:
+        print(f"\n{claim_corpora.report(*claim_corpora.corpora(args))}")
 
 
 Row = tuple[str, str, float | None, float | None]

@@ -46,6 +46,11 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         action="store_true",
         help=f"mark each: {OPEN} rank, {TAKEN} a claim already, {DISMISSED} dismissed (listed too)",
     )
+    suggest.add_argument(
+        "--why",
+        action="store_true",
+        help="say why each was suggested: the features that raised it, strongest first",
+    )
     return suggest
 
 
@@ -107,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
         complain(error)
         return EXIT_BAD_INPUT
     if args.json:
-        say(json_text([_as_json(item, args.all) for item in found]))
+        say(json_text([_as_json(item, args.all, args.why) for item in found]))
         return EXIT_OK
     # On a terminal each suggestion keeps to one screen line; into a file or a pipe it is whole.
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
@@ -121,7 +126,11 @@ def run(args: argparse.Namespace) -> int:
         line += one_line(suggestion.quote)
         if args.all and item.claim_id:
             line += f"  (claim {item.claim_id})"
-        say(line if not width or len(line) <= width else line[: width - 1] + "…")
+        lines = [line]
+        if args.why:
+            lines.append(f"{' ' * (digits + 1)}  why: {', '.join(suggestion.why)}")
+        for shown in lines:
+            say(shown if not width or len(shown) <= width else shown[: width - 1] + "…")
     return EXIT_OK
 
 
@@ -129,7 +138,7 @@ def _mark(item: Listed) -> str:
     return DISMISSED if item.dismissed else TAKEN if item.claim_id else OPEN
 
 
-def _as_json(item: Listed, marked: bool) -> dict[str, Any]:
+def _as_json(item: Listed, marked: bool, why: bool) -> dict[str, Any]:
     suggestion = item.suggestion
     shown: dict[str, Any] = {
         "paragraph": suggestion.paragraph,
@@ -138,4 +147,6 @@ def _as_json(item: Listed, marked: bool) -> dict[str, Any]:
     }
     if marked:
         shown.update(rank=item.rank, claim=item.claim_id, dismissed=item.dismissed)
+    if why:
+        shown["why"] = list(suggestion.why)
     return shown

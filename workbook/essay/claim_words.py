@@ -67,9 +67,18 @@ CONCLUDING = Markers(
 # ", so the council must ..." concludes; "so much", "so that" do not.
 CONCLUDING_SO = re.compile(r",\s+so\s+(?!as\b|that\b|far\b|much\b|many\b)", re.I)
 
+# A sentence that opens by drawing the conclusion of what came before: in a short text, the
+# claim the whole text argues for.
+CONCLUSION_OPENERS = Markers(
+    """therefore, thus, hence, so, consequently, in conclusion, to conclude, to sum up, in short,
+    in sum, all in all, overall, ultimately, in the end, all things considered, for these
+    reasons, for all these reasons, for this reason, that is why, this is why, which is why"""
+)
+
 # The author speaking for themself, or summing up: the surest marks of a thesis.
 STANCE = Markers(
     """i believe, i think, i feel, i agree, i disagree, i am convinced, i would argue,
+    i would say, i say, i suggest, i propose, i recommend, i support, i oppose,
     in my opinion, in my view, from my point of view, personally, we must, we should, we need"""
 )
 SUMMING_UP = Markers(
@@ -158,6 +167,20 @@ TIME_UNITS = MONTHS | word_set(
 )
 AT_A_TIME = word_set("on in by until since")
 
+# Narration tells what happened, in the past tense; a claim says what is, what will be or what
+# ought to be. A sentence with a verb of the past and none of the present or of a modal
+# narrates: an anecdote or a report, the evidence for a claim rather than the claim.
+PAST = word_set(
+    """was were had did went said told came saw took made got began became found gave left felt
+    thought knew tried asked wrote won lost paid spent"""
+)
+PRESENT = word_set(
+    """is are am 's 're 'm be isn't aren't do does don't doesn't has have hasn't haven't will
+    won't would wouldn't shall should shouldn't can can't cannot could couldn't may might must
+    mustn't ought need needs remains remain seems seem means mean"""
+)
+SUBJECTS = word_set("i we you he she they it")
+
 # Someone else's words or findings: testimony and statistics.
 REPORTING = Markers(
     """said, says, told, stated, reported, reports, according to, announced, wrote, noted,
@@ -194,6 +217,7 @@ def marker_scores(s: Sentence) -> dict[str, float]:
         "reports a view": -0.8 * reports_a_view(s),
         "gives a reason": -0.6 * gives_a_reason(s) - 0.9 * opens_with_a_reason(s),
         "tells a story": -0.5 * tells_a_story(s),
+        "narrates": -0.5 * narrates(s),
         "reports": -0.8 * min(2, REPORTING.count(s)),
         "counts": -0.35 * min(3, len(NUMBER.findall(text))) - 0.2 * bool(DATE.search(text)),
         "quotes": -quotation_weight(text),
@@ -266,6 +290,15 @@ def gives_a_reason(s: Sentence) -> bool:
 
 def opens_with_a_reason(s: Sentence) -> bool:
     return EXAMPLE_FIRST.opens(s) or (s.words[:1] == ["since"] and _since_a_reason(s.words, 0))
+
+
+def narrates(s: Sentence) -> bool:
+    """A verb of the past ("was", "we tried") and none of the present or of a modal."""
+    if not PRESENT.isdisjoint(s.words) or any(w.endswith(("'s", "'re", "'ll")) for w in s.words):
+        return False
+    return not PAST.isdisjoint(s.words) or any(
+        word in SUBJECTS and len(after) > 3 and after.endswith("ed") for word, after in _pairs(s)
+    )
 
 
 def tells_a_story(s: Sentence) -> bool:

@@ -2,7 +2,9 @@
 
 The ranking works as argument mining does, with features a debater can check by eye. Each
 sentence of the essay's body is a candidate; headings, bylines and datelines are not, nor are
-fragments of fewer than five words. A candidate's score adds up:
+fragments of fewer than five words, nor what is not the author's argument: the publisher's
+furniture, a disclaimer, a caption, the author's biography, a question left for the reader, and
+sarcasm (see `workbook.essay.boilerplate`). A candidate's score adds up:
 
 - its markers (see `markers`): concluding words ("therefore", "shows", "cannot"), the author
   speaking or summing up ("in my opinion", "in conclusion"), prescriptions ("should", "must"),
@@ -14,14 +16,20 @@ fragments of fewer than five words. A candidate's score adds up:
   questions lower it, since they mark evidence, or a view the author goes on to answer;
 - where it stands: a paragraph's first sentence (its topic sentence) and its last, and the
   essay's opening paragraphs (where the thesis is set out, most often at the end of the first)
-  and its last (the conclusion), are where writers put their claims;
+  and its last (the conclusion), are where writers put their claims. A short text of one
+  paragraph states its claim first and argues for it after, unless a sentence opens by drawing
+  the conclusion ("Therefore, ...", "In short, ..."), which then is the claim; and the claim
+  stated first is often restated at its end;
 - what it shares with the title, with the conclusion and with the rest of the essay: a sentence
   that uses their content words is on the essay's main line of argument, where an aside or an
   anecdote is not;
 - its length: a very short or a very long sentence is less often a claim.
 
 The sum is turned into a score between 0 and 1 (a logistic curve); the scores order the
-sentences of one essay and mean little across essays.
+sentences of one essay and mean little across essays. Each suggestion says `why`: the features
+that raised it, strongest first. The weights are set by how strongly each feature marks a claim
+in how argumentative writing is taught and described, not fitted to any corpus; how well they do
+on annotated corpora is measured from outside the project (`tests/claim_corpora.py`).
 """
 
 from __future__ import annotations
@@ -31,7 +39,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbook.essay.claim_words import WORD, Sentence, marker_scores, word_set, words_of
+from workbook.essay.boilerplate import BIO_ARTICLE, BIO_PARAGRAPHS, not_the_authors
+from workbook.essay.claim_words import (
+    CONCLUSION_OPENERS,
+    STANCE,
+    WORD,
+    Sentence,
+    marker_scores,
+    word_set,
+    words_of,
+)
 from workbook.essay.sentences import sentence_spans
 
 # Fewer words than this is a fragment ("It cannot."), not a claim one can argue with.
@@ -48,6 +65,8 @@ class Suggestion:
     end: int
     quote: str
     score: float
+    # The features that raised its score, strongest first (see `explained`).
+    why: tuple[str, ...] = ()
 
 
 # Words too common to tie a sentence to the title or the conclusion.
@@ -111,50 +130,103 @@ def candidates(
 ) -> list[Suggestion]:
     """Every candidate sentence with its score, in the essay's order."""
     return [
-        Suggestion(number, start, end, paragraphs[number - 1][start:end], _logistic(parts))
+        Suggestion(
+            number, start, end, paragraphs[number - 1][start:end], _logistic(parts), _why(parts)
+        )
         for number, start, end, parts in explained(paragraphs, headings, title)
     ]
+
+
+def _why(parts: dict[str, float]) -> tuple[str, ...]:
+    """The features that raised a score, strongest first."""
+    raised = sorted((-value, name) for name, value in parts.items() if value > 0)
+    return tuple(name for _, name in raised)
 
 
 def explained(
     paragraphs: list[str], headings: Sequence[int] = (), title: str = ""
 ) -> list[tuple[int, int, int, dict[str, float]]]:
-    """Every candidate as (paragraph, start, end, what each feature adds to its score)."""
+    """Every candidate as (paragraph, start, end, what each feature adds to its score).
+
+    What is not the author's argument (see `workbook.essay.boilerplate`) is no candidate, and a
+    paragraph with nothing else is left out before positions are counted, so that a newsletter's
+    line or the author's biography at the end does not stand as the conclusion."""
     skipped = set(headings)
     if not title and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
         title = paragraphs[0]
         skipped.add(1)
-    body = [
+    numbers = [
         number
         for number, text in enumerate(paragraphs, 1)
         if number not in skipped and not looks_like_heading(text) and not looks_like_byline(text)
     ]
+    spans = {number: sentence_spans(paragraphs[number - 1]) for number in numbers}
+    last_paragraphs = set(numbers[-BIO_PARAGRAPHS:]) if len(numbers) >= BIO_ARTICLE else set()
+    authored = {
+        number: _authored(paragraphs[number - 1], spans[number], number in last_paragraphs)
+        for number in numbers
+    }
+    body = [number for number in numbers if authored[number]]
     if not body:
         return []
-    spans = {number: sentence_spans(paragraphs[number - 1]) for number in body}
     title_words = content_words(title)
     last = body[-1]
     conclusion_words = content_words(paragraphs[last - 1]) if len(body) > 1 else set()
+    opening_words = content_words(paragraphs[body[0] - 1])
     found = []
     vocabularies: list[set[str]] = []
     for place, number in enumerate(body):
-        paragraph = paragraphs[number - 1]
-        for index, (start, end) in enumerate(spans[number]):
-            sentence = Sentence(paragraph[start:end])
-            if len(sentence.words) < MIN_WORDS:
-                continue
+        # Where a sentence stands is counted among the paragraph's candidates: a question
+        # before a topic sentence, or a credit after the last, does not move it.
+        count = len(authored[number])
+        for order, (index, sentence) in enumerate(authored[number].items()):
+            start, end = spans[number][index]
             parts = marker_scores(sentence)
-            parts.update(_position(place, len(body), index, len(spans[number])))
+            parts.update(_position(place, len(body), order, count))
+            if len(body) == 1:
+                # A short text's conclusion drawn at the start of a sentence, or the author's
+                # own view said as theirs, outweighs standing first: the text argues for it.
+                parts["draws the text's conclusion"] = 2.5 * CONCLUSION_OPENERS.opens(sentence)
+                parts["states the author's position"] = 1.5 * bool(STANCE.count(sentence))
             own = {_stem(word) for word in sentence.words} - STOP_STEMS
             vocabularies.append(own)
             parts["shares the title's words"] = 2.0 * _overlap(own, title_words)
             if number != last:
                 parts["shares the conclusion's words"] = 1.5 * _overlap(own, conclusion_words)
+            elif len(body) > 2:
+                # An essay's conclusion restates its thesis: the sentence of the last paragraph
+                # that takes up the opening paragraph's words is the thesis again.
+                parts["restates the opening"] = 1.0 * _overlap(own, opening_words)
             parts["length"] = _length(len(sentence.words))
             found.append((number, start, end, parts))
+    _restated([parts for *_, parts in found], vocabularies, len(body))
     for (*_, parts), centre in zip(found, _centrality(vocabularies), strict=True):
         parts["central to the essay"] = 0.5 * centre
     return [(n, s, e, {k: v for k, v in parts.items() if v}) for n, s, e, parts in found]
+
+
+def _authored(
+    paragraph: str, spans: list[tuple[int, int]], near_the_end: bool
+) -> dict[int, Sentence]:
+    """The paragraph's sentences that may be claims, by their index: long enough, and the
+    author's argument rather than the page's furniture, a question or sarcasm. `near_the_end`
+    says the paragraph is among an article's last, where its author's biography stands."""
+    kept = {}
+    for index, (start, end) in enumerate(spans):
+        sentence = Sentence(paragraph[start:end])
+        if len(sentence.words) >= MIN_WORDS and not not_the_authors(sentence.text, near_the_end):
+            kept[index] = sentence
+    return kept
+
+
+def _restated(parts: list[dict[str, float]], words: list[set[str]], paragraphs: int) -> None:
+    """In a text of one paragraph, the claim stated first is often restated in its last
+    sentence ("So hunting is good for the land"): a sentence whose words come back at the end
+    is the one the text argues for. (An essay's conclusion is a paragraph: see `explained`.)"""
+    if paragraphs != 1 or len(parts) < 3:
+        return
+    for features, own in zip(parts[:-1], words[:-1], strict=True):
+        features["restated at the end"] = 1.0 * _overlap(own, words[-1])
 
 
 def _centrality(sentences: list[set[str]]) -> list[float]:
@@ -172,8 +244,15 @@ def _centrality(sentences: list[set[str]]) -> list[float]:
 
 
 def _position(place: int, paragraphs: int, index: int, sentences: int) -> dict[str, float]:
-    """Where writers put claims: topic sentences, the thesis and the conclusion."""
+    """Where writers put claims: topic sentences, the thesis and the conclusion.
+
+    A text of one paragraph states its claim first, as a topic sentence does, and argues for
+    it after; its last sentence is the claim again only when it says it concludes, which the
+    markers find, or restates the first. An essay of several paragraphs sets out its thesis in
+    the opening paragraph, most often at its end, and sums it up in its last."""
     first, last = index == 0, index == sentences - 1
+    if paragraphs == 1:
+        return {"opens a short text": 2.0 * first}
     parts = {
         "opens its paragraph": 0.6 * first,
         "closes its paragraph": 0.4 * (last and not first),
@@ -182,7 +261,7 @@ def _position(place: int, paragraphs: int, index: int, sentences: int) -> dict[s
         parts["in the opening paragraph"] = 0.5 + 0.4 * (last and sentences > 1)
     elif place == 1:
         parts["in the opening paragraphs"] = 0.25
-    if place == paragraphs - 1 and paragraphs > 1:
+    if place == paragraphs - 1:
         parts["in the conclusion"] = 0.5 + 0.3 * first
     return parts
 
