@@ -20,7 +20,7 @@ from workbook.core.filters import ClaimFilter
 from workbook.core.model import Claim, Workbook
 from workbook.tui import glance
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
-from workbook.tui.messages import Edited, OursChanged
+from workbook.tui.messages import Edited, FlowWanted, OursChanged
 from workbook.tui.screens.prep.cards import CardEdits
 from workbook.tui.screens.prep.claims import ClaimEdits
 from workbook.tui.screens.prep.editing import Keep
@@ -170,6 +170,22 @@ class PrepScreen(Screen[None]):
             self.show_claims()
         self.claim_list.select(claim_id)
         self.claim_list.focus()
+
+    def go_to_point(self, claim_id: str, point_id: str) -> None:
+        """The claim in view, and its point (and cards) highlighted in its side's column."""
+        if claim_id not in self.workbook.claims:
+            return
+        self.go_to(claim_id)
+        point = self.workbook.claims[claim_id].points.get(point_id)
+        if point is not None:
+            self.show_claim({point.side: point_id})
+            self.focus_side(point.side)
+
+    def action_flow(self) -> None:
+        self.post_message(FlowWanted(start=True))
+
+    def action_back_to_flow(self) -> None:
+        self.post_message(FlowWanted(start=False))
 
     def focus_side(self, side: str) -> None:
         for column in self.columns:
