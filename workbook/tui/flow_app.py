@@ -153,7 +153,7 @@ class FlowRound(FileApp):
             self.pop_screen()
         prep = next((s for s in self.screen_stack if isinstance(s, PrepScreen)), None)
         if prep is not None and event.claim_id:
-            self.call_after_refresh(prep.go_to_point, event.claim_id, event.point_id)
+            self.call_after_refresh(prep.go_to, event.claim_id, event.point_id)
 
     # The journal, a pause after each edit.
 

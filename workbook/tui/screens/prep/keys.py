@@ -64,7 +64,7 @@ KEYS: list[BindingType] = [
         tooltip="Flow a round",
     ),
     # Back to the flow screen, when a round is open: what took the user here from it.
-    Binding("escape", "back_to_flow", "Flow", show=False),
+    Binding("escape", "flow(False)", "Flow", show=False),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
     # Redo is in the palette and the README: the key bar has room for undo only.
     Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),

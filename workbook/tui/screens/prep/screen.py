@@ -163,29 +163,22 @@ class PrepScreen(Screen[None]):
             self.query_one("#coverage", Static), glance.coverage_lines(self.workbook, self.sides)
         )
 
-    def go_to(self, claim_id: str) -> None:
+    def go_to(self, claim_id: str, point_id: str = "") -> None:
+        """The claim in view; with `point_id`, that point highlighted in its side's column."""
         if claim_id not in self.claim_list.shown:
             self.filter_text, self.unanswered_by = "", ""
             self.query_one("#filter", Input).value = ""
             self.show_claims()
         self.claim_list.select(claim_id)
         self.claim_list.focus()
-
-    def go_to_point(self, claim_id: str, point_id: str) -> None:
-        """The claim in view, and its point (and cards) highlighted in its side's column."""
-        if claim_id not in self.workbook.claims:
-            return
-        self.go_to(claim_id)
-        point = self.workbook.claims[claim_id].points.get(point_id)
-        if point is not None:
+        claim = self.workbook.claims.get(claim_id)
+        if claim is not None and (point := claim.points.get(point_id)) is not None:
             self.show_claim({point.side: point_id})
             self.focus_side(point.side)
 
-    def action_flow(self) -> None:
-        self.post_message(FlowWanted(start=True))
-
-    def action_back_to_flow(self) -> None:
-        self.post_message(FlowWanted(start=False))
+    def action_flow(self, start: bool = True) -> None:
+        """To the round open in the app; with `start`, one read or started if none is."""
+        self.post_message(FlowWanted(start))
 
     def focus_side(self, side: str) -> None:
         for column in self.columns:
