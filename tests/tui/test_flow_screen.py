@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
 
 from workbook.commands import main
@@ -152,7 +153,8 @@ async def test_several_quick_responses_are_picked_from(
 ) -> None:
     workbook = load(seed_copy)
     points = workbook.claims[SHEET].points
-    points["p9"] = points["p3"].model_copy(update={"text": "A second answer", "cards": []})
+    second = "A second answer [/b] [red]"  # its words in the picker, never markup
+    points["p9"] = points["p3"].model_copy(update={"text": second, "cards": []})
     save(workbook, seed_copy)
     monkeypatch.chdir(seed_copy.parent)
     new = ["flow", "new", seed_copy.name, "--format", "policy-hs", "--as", "Aff", "-o", "r.toml"]
@@ -169,7 +171,7 @@ async def test_several_quick_responses_are_picked_from(
         await pilot.press("down", "enter")  # the second: p9
         await until(pilot, lambda: any(a.point for a in screen.sheet.arguments.values()))
         pulled = [a for a in screen.sheet.arguments.values() if a.answers == "p2"]
-        assert [(a.point, a.answers, a.text) for a in pulled] == [("p9", "p2", "A second answer")]
+        assert [(a.point, a.answers, a.text) for a in pulled] == [("p9", "p2", second)]
 
 
 async def test_extend_kick_and_concede_mark_the_argument(flowed: Path) -> None:
@@ -260,6 +262,24 @@ async def test_hostile_words_are_shown_as_typed(flowed: Path) -> None:
         assert "\x1b" not in drawn and "\x07" not in drawn
         detail = str(screen.query_one("#detail").render())
         assert "[/b] [red]x \\x1b[31m" in detail
+
+
+async def test_a_sheet_named_in_markup_is_shown_as_named(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = load(seed_copy)
+    named = "[/b] Strike [red]reckless"
+    workbook.claims[SHEET].tag = named
+    save(workbook, seed_copy)
+    monkeypatch.chdir(seed_copy.parent)
+    new = ["flow", "new", seed_copy.name, "--format", "policy-hs", "--as", "Aff", "-o", "r.toml"]
+    assert main(new) == 0
+    app = flow_app(Path("r.toml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await on_flow(pilot)
+        # The title is kept as markup that shows the words as named.
+        title = screen.query_one("#sheet").border_title
+        assert Content.from_markup(str(title)).plain == named
 
 
 async def test_ctrl_s_saves_the_flow_and_quitting_unsaved_asks(flowed: Path) -> None:

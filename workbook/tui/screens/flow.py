@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -144,7 +145,7 @@ class FlowScreen(Screen[None]):
             return
         shown = shown_sheet(self.sheet, self.session.fmt, self.drops.get(self.sheet_id, {}))
         title = cell_words(sheet_name(self.session.flow, self.workbook, self.sheet_id))
-        self.query_one("#sheet").border_title = title
+        self.query_one("#sheet").border_title = Content(title)  # the user's words, not markup
         self.grid.show(shown, at)
 
     @on(FlowGrid.Moved)

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
@@ -232,7 +233,8 @@ class ArgumentInput(Input):
         self.then: Callable[[str], None] | None = None
 
     def ask(self, title: str, value: str, then: Callable[[str], None]) -> None:
-        self.then, self.value, self.border_title = then, value, title
+        self.then, self.value = then, value
+        self.border_title = Content(title)  # names from the formats file: never markup
         self.add_class("typing")
         self.focus()
 
