@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual.content import Content
 from textual.pilot import Pilot
 
@@ -19,7 +23,7 @@ from workbook.tui.dialogs.form import ConfirmScreen
 from workbook.tui.screens.flow import FlowScreen
 from workbook.tui.screens.prep.screen import PrepScreen
 from workbook.tui.screens.speech import SpeechScreen
-from workbook.tui.widgets.flow_grid import ArgumentInput
+from workbook.tui.widgets.flow_grid import ArgumentInput, cell_words, wrapped
 from workbook.tui.widgets.side_column import SideColumn
 
 from .conftest import opened, told, until
@@ -365,3 +369,14 @@ def test_flow_screen(snap_compare, flowed: Path, size: tuple[int, int]) -> None:
         assert screen.grid.current == "p4"
 
     assert snap_compare(flow_app(flowed), terminal_size=size, run_before=run_before)
+
+
+@given(words=st.text(), width=st.integers(min_value=2, max_value=40))
+def test_a_cell_holds_any_words_within_its_width(words: str, width: int) -> None:
+    shown = cell_words(words)
+    assert not any(unicodedata.category(c) == "Cc" for c in shown)  # none drives the terminal
+    lines = wrapped(shown, width, 2)
+    assert len(lines) <= 2
+    assert all(cell_len(line) <= width for line in lines)
+    if cell_len(shown) <= width:
+        assert lines == ([shown] if shown else [])
