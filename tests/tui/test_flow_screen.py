@@ -226,6 +226,21 @@ async def test_g_goes_to_the_prepared_point_and_escape_comes_back(flowed: Path) 
         await until(pilot, lambda: app.screen is screen)
 
 
+async def test_the_workbook_read_again_is_the_one_the_flow_answers_from(flowed: Path) -> None:
+    app = flow_app(flowed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await on_flow(pilot)
+        first = app.session
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PrepScreen))
+        app.reload()  # as "Reload theirs" does when the file changed on disk
+        await until(pilot, lambda: app.session is not None and app.session is not first)
+        await until(pilot, lambda: isinstance(app.screen, PrepScreen))
+        await pilot.pause()
+        assert app.session is not None and screen.draft is app.session.draft
+        assert isinstance(app.screen, PrepScreen)  # the claims stay in view
+
+
 async def test_b_sends_the_argument_to_the_speech_builder(flowed: Path) -> None:
     app = flow_app(flowed)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -186,7 +186,9 @@ class WorkbookApp(FlowRound):
             prep.action_essay()  # a new workbook starts from its essay
         if not workbook.claims and sides_to_name(workbook):
             prep.motion.edit(WHO_ARGUES_WHAT, then=self.start_save)
-        if self.flow_path is not None:
+        if (flow_screen := self.flow_screen) is not None:
+            flow_screen.draft = session.draft  # the workbook read again, merged or reloaded
+        elif self.flow_path is not None:
             self.open_flow(start=False)
         found = session.found
         for line in found.damaged:
