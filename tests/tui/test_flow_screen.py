@@ -18,6 +18,7 @@ from workbook.practice.flow_file import read_flow
 from workbook.practice.flow_session import FlowSession
 from workbook.practice.formats import BUILT_IN
 from workbook.storage.store import load, save
+from workbook.tui import flow_app as flow_app_module
 from workbook.tui.app import WorkbookApp
 from workbook.tui.dialogs.form import ConfirmScreen
 from workbook.tui.screens.flow import FlowScreen
@@ -395,3 +396,32 @@ def test_a_cell_holds_any_words_within_its_width(words: str, width: int) -> None
     assert all(cell_len(line) <= width for line in lines)
     if cell_len(shown) <= width:
         assert lines == ([shown] if shown else [])
+
+
+class Broken(Exception):
+    """What a fault in a handler raises."""
+
+
+async def test_an_error_in_the_app_journals_the_flow_first(
+    flowed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(flow_app_module, "JOURNAL_DELAY", 3600)  # no journal but the crash's
+
+    def boom(self: FlowScreen) -> None:
+        raise Broken("a fault in the flow's handler")
+
+    monkeypatch.setattr(FlowScreen, "action_save", boom)
+    app = flow_app(flowed)
+    with pytest.raises(Broken):  # Pilot raises the app's error again once the app has ended
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await on_flow(pilot)
+            await pilot.press("right")
+            await type_argument(pilot, screen, "n", "Kept through a crash")
+            assert not any(flowed.parent.glob("r.flow.toml.*.journal"))
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: not app.is_running)
+    assert app.crash is not None and "the flow's unsaved edits are kept in" in app.crash
+    assert app.flow is not None
+    app.flow.journal.abandon()  # the process ends with the app: its lock goes with it
+    found = FlowSession.open(flowed).found.newest
+    assert found is not None and "Kept through a crash" in found.text
