@@ -113,6 +113,18 @@ async def test_a_new_argument_on_a_new_row_is_dropped_as_it_is_made(flowed: Path
         assert screen.sheet.arguments[added].text == "They will retaliate, and soon"
 
 
+async def test_a_click_on_a_cell_puts_the_cursor_there(flowed: Path) -> None:
+    app = flow_app(flowed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await on_flow(pilot)
+        grid = screen.grid
+        width = grid.size.width // grid.fitting()
+        # The second row (two lines a row, under the heads and the rule), the third column.
+        await pilot.click(grid, offset=(2 * width + 1, 2 + 2))
+        await until(pilot, lambda: (grid.row, grid.column) == (1, 2))
+        assert grid.current == "p5"
+
+
 async def test_a_quick_response_pulls_the_prepared_answer_across(flowed: Path) -> None:
     app = flow_app(flowed)
     async with app.run_test(size=(100, 30)) as pilot:

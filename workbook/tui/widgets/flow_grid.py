@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
@@ -125,6 +125,16 @@ class FlowGrid(Widget, can_focus=True):
         self.row = max(0, min(len(self.shown.rows), self.row + down))
         self.refresh()
         self.post_message(self.Moved())
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a cell puts the cursor there, as the arrows would."""
+        fitting = self.fitting()
+        width = max(self.size.width // fitting, 4)
+        if event.y < HEAD or not self.shown.heads:
+            return
+        column = self.left + min(event.x // width, fitting - 1)
+        row = self.top + (event.y - HEAD) // ROW_LINES
+        self.action_move(column - self.column, row - self.row)
 
     def fitting(self) -> int:
         """How many columns are drawn at the grid's width."""
