@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from workbook.commands import main
 from workbook.practice import flow_edits
+from workbook.practice.flow import drops
 from workbook.practice.flow_file import read_flow
 from workbook.practice.flow_session import FlowSession
 from workbook.practice.formats import BUILT_IN
@@ -214,6 +215,9 @@ async def test_extend_kick_and_concede_mark_the_argument(flowed: Path) -> None:
         assert "p3" not in screen.drops[SHEET]
         await pilot.press("c")
         await until(pilot, lambda: screen.sheet.arguments["p3"].mark == "")
+        # The round's count, kept by each edit's sheet alone, is the whole flow's.
+        assert screen.dropped == len(drops(screen.session.flow, POLICY))
+        assert f"◇ {screen.dropped} dropped" in str(screen.query_one("#round").render())
 
 
 async def test_g_goes_to_the_prepared_point_and_escape_comes_back(flowed: Path) -> None:

@@ -81,7 +81,8 @@ class FlowScreen(Screen[None]):
         self.session = session
         self.draft = draft
         self.speeches = columns(session.fmt)
-        self.drops: dict[str, dict[str, Drop]] = {}
+        self.drops: dict[str, dict[str, Drop]] = {}  # each sheet's, by the argument dropped
+        self.dropped = 0  # how many in all
         self.sheet_id = next(iter(session.flow.sheets), "")
 
     @property
@@ -120,6 +121,7 @@ class FlowScreen(Screen[None]):
             sid: {d.argument: d for d in sheet_drops(sid, sheet, fmt)}
             for sid, sheet in flow.sheets.items()
         }
+        self.dropped = sum(len(found) for found in self.drops.values())
         if self.sheet_id not in flow.sheets:
             self.sheet_id = next(iter(flow.sheets), "")
         sheets = self.query_one("#sheets", OptionList)
@@ -131,8 +133,7 @@ class FlowScreen(Screen[None]):
 
     def show_round(self) -> None:
         session = self.session
-        dropped = sum(len(found) for found in self.drops.values())
-        line = round_line(session.flow, session.fmt, dropped, session.path.name, session.dirty)
+        line = round_line(session.flow, session.fmt, self.dropped, session.path.name, session.dirty)
         self.query_one("#round", Static).update(line)
 
     def sheet_prompt(self, sheet_id: str) -> Text:
@@ -213,6 +214,8 @@ class FlowScreen(Screen[None]):
     def edited(self, sheet_id: str, at: str | None = None) -> None:
         sheet = self.session.flow.sheets[sheet_id]
         found = sheet_drops(sheet_id, sheet, self.session.fmt)
+        # The round's count changes by the sheet's alone: no sheet but this one is counted.
+        self.dropped += len(found) - len(self.drops.get(sheet_id, {}))
         self.drops[sheet_id] = {drop.argument: drop for drop in found}
         self.query_one("#sheets", OptionList).replace_option_prompt(
             sheet_id, self.sheet_prompt(sheet_id)
