@@ -18,6 +18,7 @@ from workbook.practice.flow import drops
 from workbook.practice.flow_file import read_flow
 from workbook.practice.flow_session import FlowSession
 from workbook.practice.formats import BUILT_IN
+from workbook.storage.places import seed_path
 from workbook.storage.store import load, save
 from workbook.tui import flow_app as flow_app_module
 from workbook.tui.app import WorkbookApp
@@ -390,6 +391,26 @@ async def test_g_on_the_claims_starts_a_round_and_then_opens_it(
         screen = await on_flow(pilot)
         assert screen.session.path.name == started.name
     assert sorted(p.name for p in seed_copy.parent.glob("*.flow.toml")) == [started.name]
+
+
+async def test_g_on_the_bundled_seed_says_how_to_flow_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = WorkbookApp(seed_path())  # what `workbook` opens with no file named
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("g")
+        await until(pilot, lambda: any("read-only" in notice for notice in told(app)))
+        said = next(notice for notice in told(app) if "read-only" in notice)
+        assert "ctrl+s" in said and "Cannot" not in said
+        assert isinstance(app.screen, PrepScreen) and not list(tmp_path.iterdir())
+        await pilot.press("ctrl+s")  # as it says: the seed's copy, here
+        await until(pilot, lambda: app.path.resolve().parent == tmp_path.resolve())
+        await pilot.press("g")
+        screen = await on_flow(pilot)
+        assert screen.session.path.resolve().parent == tmp_path.resolve()
+    assert not list(seed_path().parent.glob("*.flow.toml"))
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])

@@ -83,6 +83,17 @@ class FlowRound(FileApp):
             return
         start_as: tuple[str, str] | None = None
         if start and self.flow_path is None:
+            from workbook.storage.places import is_bundled
+
+            if is_bundled(self.path):
+                # A round is kept beside its workbook, and the bundled seed's folder is the
+                # program's own: the seed's save is the copy a round can be kept beside.
+                self.notify(
+                    f"{self.path.name} is the bundled seed, read-only: ctrl+s saves a copy "
+                    "here, and g on it flows a round.",
+                    timeout=8,
+                )
+                return
             if session.dirty:
                 # A round names the workbook's claims and points as the file has them.
                 self.notify("Save the workbook first (ctrl+s): a round starts from the file.")
