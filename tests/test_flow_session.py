@@ -4,11 +4,12 @@ against the file as it is now, saving, and what an edit costs on a flow of many 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.timing import best_time
+from tests.timing import LINEAR, best_time, growth
 from workbook.commands import main
 from workbook.practice import flow_edits
 from workbook.practice.flow import Flow, Sheet, sheet_drops
@@ -177,3 +178,17 @@ def test_an_edit_costs_the_same_on_forty_sheets_as_on_one(flowed: Path) -> None:
     runs = [best_time(lambda s=s: typing(s)) for s in (one, forty)]  # type: ignore[misc]
     # Linear in the sheets would be forty times; a constant cost, about one.
     assert runs[1] < 2 * runs[0], f"forty sheets took {runs[1] / runs[0]:.1f} times one"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        lambda n: " " * n + "x\n",  # one long line of spaces, as if a key were to follow
+        lambda n: "  flo\n" * n,  # many lines that almost name the key
+        lambda n: 'motion = """\n' + "flow = 1\n" * n + '"""\n',  # the key inside a string
+    ],
+    ids=["spaces", "almost", "in-a-string"],
+)
+def test_telling_a_flow_file_is_linear_in_its_text(hostile: Callable[[int], str]) -> None:
+    ratio = growth(hostile, is_flow_text, size=2_000)
+    assert ratio < LINEAR, f"4 times the text took {ratio:.1f} times as long"
