@@ -65,10 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from workbook.core.coverage import count
-    from workbook.practice.flow_file import workbook_name, write_flow
+    from workbook.practice.flow_file import start_round
     from workbook.practice.format_file import load_formats
-    from workbook.practice.preflow import Round, preflow, refuse_a_library, side_of_format
-    from workbook.storage.owned import inputs_of
+    from workbook.practice.preflow import Round
     from workbook.storage.store import load
 
     formats = load_formats()
@@ -80,18 +79,16 @@ def _new(args: argparse.Namespace) -> int:
     if str(output) == "-":
         raise WorkbookError("-o: a flow is a file the round is kept in; name one (R.flow.toml)")
     if not args.force and (output.exists() or output.is_symlink()):
-        # A round may be flowed in it already: a slip of the keyboard must not start it over.
+        # Told before the workbook is read: a slip of the keyboard must not start it over.
         raise WorkbookError(f"{output}: already there; --force replaces it (kept as .bak)")
-    name = workbook_name(output, args.workbook)
+    from workbook.practice.flow_file import workbook_name
+
+    workbook_name(output, args.workbook)  # refused before the workbook is read
     workbook = load(args.workbook)
-    try:
-        refuse_a_library(workbook)
-    except WorkbookError as error:
-        raise WorkbookError(f"{args.workbook}: {error}") from None
-    ours = side_of_format(workbook, fmt, args.ours)
     meta = Round(args.tournament, args.round, args.opponent, args.judge)
-    flow, left_off = preflow(workbook, fmt, name, ours, meta)
-    write_flow(flow, output, inputs_of(args.workbook, workbook))
+    flow, left_off = start_round(
+        args.workbook, workbook, fmt, args.ours, output, meta, force=args.force
+    )
     arguments = sum(len(sheet.arguments) for sheet in flow.sheets.values())
     sheets, prepared = count(flow.sheets, "sheet"), count(arguments, "prepared argument")
     said = f"{output}: {sheets}, {prepared}, {fmt.name}"

@@ -18,9 +18,11 @@ from workbook.commands.exit_status import EXIT_BAD_INPUT, EXIT_CRASHED, EXIT_OK,
 from workbook.storage.files import WorkbookError, read_file
 from workbook.storage.parallel import Parse
 from workbook.storage.places import default_workbook
+from workbook.storage.toml_data import is_flow_text
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
+    from workbook.tui.app import WorkbookApp
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -48,6 +50,8 @@ def _open_in_app(args: argparse.Namespace) -> int:
     try:
         # Reading is quick even for a large file; parsing is left to the app, off its main thread.
         raw, text = read_file(path)
+        if is_flow_text(text):
+            return _open_flow(path, args.ours)  # reads it as a flow, failures its own
         # The file is parsed, and the app's first look at it worked out, on another core while
         # Textual starts here.
         parsing = Parse(text, partial(first_look, path=path, ours=args.ours))
@@ -61,6 +65,10 @@ def _open_in_app(args: argparse.Namespace) -> int:
     from workbook.tui.app import WorkbookApp  # the core runs without Textual; only the app needs it
 
     app = WorkbookApp(path, raw, text, ours=args.ours, parsing=parsing)
+    return _run(app, path)
+
+
+def _run(app: WorkbookApp, path: Path) -> int:
     app.run()
     if app.crash:
         complain(f"{path}: {app.crash}")
@@ -69,3 +77,19 @@ def _open_in_app(args: argparse.Namespace) -> int:
         complain(app.error)
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _open_flow(path: Path, ours: str | None) -> int:
+    """A round's flow: read as `workbook flow check` reads it (whatever is wrong, one line and
+    nothing written), then the app on its workbook, opened on the flow screen."""
+    from workbook.practice.flow_file import read_flow
+
+    try:
+        opened = read_flow(path)
+    except WorkbookError as error:
+        complain(error)
+        return EXIT_BAD_INPUT
+    from workbook.tui.app import WorkbookApp
+
+    ours = ours or opened.flow.sides[opened.flow.ours]
+    return _run(WorkbookApp(opened.workbook_path, ours=ours, flow=path), path)

@@ -119,3 +119,44 @@ def extend(flow: Flow, fmt: Format, sheet_id: str, argument_id: str) -> str:
 def mark(flow: Flow, sheet_id: str, argument_id: str, marked: Mark) -> None:
     """Set the argument's mark: kicked, conceded, or none."""
     _argument(flow, sheet_id, argument_id).mark = marked
+
+
+def reword(flow: Flow, sheet_id: str, argument_id: str, text: str) -> None:
+    """The argument's words, as typed again."""
+    _argument(flow, sheet_id, argument_id).text = text
+
+
+def remove(flow: Flow, sheet_id: str, argument_id: str) -> None:
+    """Take an argument off its sheet; refused while another answers or extends it, so that
+    every answer still stands across from what it answers."""
+    _argument(flow, sheet_id, argument_id)
+    arguments = flow.sheets[sheet_id].arguments
+    following = [aid for aid, a in arguments.items() if argument_id in (a.answers, a.extends)]
+    if following:
+        raise WorkbookError(
+            f"{argument_id} is answered or extended by {', '.join(following)}: take those first"
+        )
+    del arguments[argument_id]
+
+
+def offered_answers(
+    flow: Flow, fmt: Format, workbook: Workbook, sheet_id: str, argument_id: str
+) -> list[str]:
+    """What a quick response offers for an argument (point ids of the sheet's claim): its
+    prepared answers not on the sheet yet (`quick_responses`); for an argument typed in the
+    round, which no prepared point stands behind, every prepared point of the side that answers
+    it, its answers first, but those already answering this argument. What the other side says
+    in the round is seldom what the prep foresaw: any of the side's prepared points may answer
+    it."""
+    argument = _argument(flow, sheet_id, argument_id)
+    if argument.point:
+        return quick_responses(flow, workbook, sheet_id, argument_id)
+    sheet = flow.sheets[sheet_id]
+    claim = workbook.claims.get(sheet.claim)
+    speech = next_speeches(fmt).get(argument.speech)
+    if claim is None or speech is None:
+        return []
+    side = flow.sides[next(s.side for s in columns(fmt) if s.name == speech)]
+    taken = {a.point for a in sheet.arguments.values() if a.answers == argument_id}
+    mine = [pid for pid, p in claim.points.items() if p.side == side and pid not in taken]
+    return sorted(mine, key=lambda pid: claim.points[pid].kind != "answers")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 from pydantic import ValidationError
@@ -18,9 +18,12 @@ from workbook.practice.flow import FLOW_VERSION, Flow, format_problems
 from workbook.practice.format_file import load_formats
 from workbook.practice.formats import Format
 from workbook.storage.files import WorkbookError
-from workbook.storage.owned import Kind, write_owned
+from workbook.storage.owned import Kind, inputs_of, write_owned
 from workbook.storage.store import describe, load
 from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml, read_toml
+
+if TYPE_CHECKING:
+    from workbook.practice.preflow import Round
 
 SUFFIX = ".flow.toml"
 
@@ -152,3 +155,60 @@ def write_flow(flow: Flow, path: Path, protect: list[tuple[Path, str]]) -> None:
     """Write the flow at `path`, atomically, never over its workbook or a file of another
     kind; the file it replaces is kept as NAME.bak."""
     write_owned(path, dumps(flow).encode("utf-8"), FLOW_FILE, protect=protect, named=True)
+
+
+def start_round(
+    workbook_path: Path,
+    workbook: Workbook,
+    fmt: Format,
+    wanted_side: str,
+    output: Path,
+    meta: Round | None = None,
+    force: bool = False,
+) -> tuple[Flow, int]:
+    """A round of the workbook at `workbook_path` pre-flowed and written at `output`, as
+    `workbook flow new` and the app's "Flow a round" both start one: never over a round there
+    already (unless `force`), nor over the workbook. The flow, and how many prepared answers
+    were left off for coming after their side's last speech."""
+    from workbook.practice.preflow import Round, preflow, refuse_a_library, side_of_format
+
+    if not force and (output.exists() or output.is_symlink()):
+        # A round may be flowed in it already: a slip of the keyboard must not start it over.
+        raise WorkbookError(f"{output}: already there; --force replaces it (kept as .bak)")
+    name = workbook_name(output, workbook_path)
+    try:
+        refuse_a_library(workbook)
+    except WorkbookError as error:
+        raise WorkbookError(f"{workbook_path}: {error}") from None
+    ours = side_of_format(workbook, fmt, wanted_side)
+    flow, left_off = preflow(workbook, fmt, name, ours, meta or Round())
+    write_flow(flow, output, inputs_of(workbook_path, workbook))
+    return flow, left_off
+
+
+def rounds_beside(workbook_path: Path) -> list[Path]:
+    """The flow files beside the workbook that name it, newest first (by when each was last
+    written): what the app's "Flow a round" opens before it starts another."""
+    folder = workbook_path.resolve().parent
+    found: list[tuple[float, Path]] = []
+    for candidate in folder.glob(f"*{SUFFIX}"):
+        try:
+            _, data = read_toml(candidate)
+        except WorkbookError:
+            continue  # not a flow this reads: `workbook flow check` says why
+        named = data.get("workbook")
+        if isinstance(named, str) and (folder / named).resolve() == workbook_path.resolve():
+            found.append((candidate.stat().st_mtime, candidate))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def round_path(workbook_path: Path) -> Path:
+    """Where a new round of the workbook goes: NAME.flow.toml beside it, or NAME-2.flow.toml
+    (and on) when that is taken."""
+    stem = workbook_path.stem
+    number = 1
+    while True:
+        target = workbook_path.with_name(f"{stem}{'' if number == 1 else f'-{number}'}{SUFFIX}")
+        if not (target.exists() or target.is_symlink()):
+            return target
+        number += 1

@@ -41,9 +41,19 @@ def cell_text(sheet: Sheet, argument_id: str, dropped: set[str]) -> str:
 
 
 def grid(sheet: Sheet, fmt: Format, dropped: set[str]) -> Grid:
-    """The sheet's rows, a cell a column: each argument that answers or extends nothing starts
-    a row; what answers or extends it stands in its own column, the first on the same row and
-    each next one on a row below. Laid out with a stack, so a long chain costs its length."""
+    """The sheet's rows, a cell a column, each with its words (`layout`, then `cell_text`)."""
+    return [
+        [cell_text(sheet, argument_id, dropped) if argument_id else "" for argument_id in cells]
+        for cells in layout(sheet, fmt)
+    ]
+
+
+def layout(sheet: Sheet, fmt: Format) -> Grid:
+    """The sheet's rows, a cell a column, each the id of the argument in it ("" for none):
+    each argument that answers or extends nothing starts a row; what answers or extends it
+    stands in its own column, the first on the same row and each next one on a row below. Laid
+    out with a stack, so a long chain costs its length. The spreadsheet, the Markdown and the
+    app's flow screen all lay a sheet out here."""
     at = {speech.name: index for index, speech in enumerate(columns(fmt))}
     width = len(at)
     below: dict[str, list[str]] = {}
@@ -69,9 +79,7 @@ def grid(sheet: Sheet, fmt: Format, dropped: set[str]) -> Grid:
             argument_id, number = stack.pop()
             number = len(rows) if number < 0 else number
             placed.add(argument_id)
-            row(number)[at[sheet.arguments[argument_id].speech]] = cell_text(
-                sheet, argument_id, dropped
-            )
+            row(number)[at[sheet.arguments[argument_id].speech]] = argument_id
             followers = sorted(
                 below.get(argument_id, []), key=lambda f: at[sheet.arguments[f].speech]
             )
@@ -83,7 +91,7 @@ def grid(sheet: Sheet, fmt: Format, dropped: set[str]) -> Grid:
     # no chain runs in a circle; should one, its arguments still show, on rows of their own.
     for argument_id, argument in sheet.arguments.items():
         if argument_id not in placed:
-            row(len(rows))[at[argument.speech]] = cell_text(sheet, argument_id, dropped)
+            row(len(rows))[at[argument.speech]] = argument_id
     return rows
 
 

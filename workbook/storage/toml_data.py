@@ -70,6 +70,24 @@ def looks_like_workbook(data: dict[str, Any]) -> bool:
     return "flow" not in data and ("format" in data or "essay" in data)
 
 
+_TABLE_HEAD = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_FLOW_KEY = re.compile(r"""^[ \t]*(?:flow|"flow"|'flow')[ \t]*=""", re.MULTILINE)
+
+
+def is_flow_text(text: str) -> bool:
+    """Whether a TOML text is a flow file: it has the `flow` key at its top level, which no
+    workbook has. A look at the lines before the first table decides, in time linear in the
+    text, and only a text that looks like one is parsed to be sure (a key seen inside a
+    string is not one), so opening a workbook pays next to nothing for the question."""
+    head = _TABLE_HEAD.search(text)
+    if _FLOW_KEY.search(text, 0, head.start() if head else len(text)) is None:
+        return False
+    try:
+        return "flow" in parse_toml(text)
+    except (tomli.TOMLDecodeError, TooDeep):
+        return True  # meant as a flow file: reading it as one says what is wrong, in one line
+
+
 def field_path_of(loc: tuple[int | str, ...]) -> str:
     """A location as a dotted path; a part that is not a plain id (a key with a line break, a
     space or a dot in it) is quoted, so the path stays one unambiguous line."""

@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from workbook.tui.file_app import FileApp
+from workbook.tui.flow_app import FlowRound
 from workbook.tui.jobs import (
     Exported,
     ExportFailed,
@@ -61,7 +61,7 @@ def go_to_claim() -> type[Provider]:
     return GoToClaim
 
 
-class WorkbookApp(FileApp):
+class WorkbookApp(FlowRound):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {go_to_claim}
     BINDINGS = [
@@ -86,9 +86,12 @@ class WorkbookApp(FileApp):
         text: str | None = None,
         ours: str | None = None,
         parsing: Parse | None = None,
+        flow: Path | None = None,
     ) -> None:
+        """`flow`: a round's flow of the workbook at `path`, opened on the flow screen."""
         preread = (raw, text) if raw is not None and text is not None else None
         super().__init__(path, ours, preread, parsing)
+        self.flow_path = flow
         self.error: str | None = None  # why the file could not be opened, for the command line
         self.first_look: FirstLook | None = None
         # Keys pressed while the file opened, still to be given back.
@@ -183,6 +186,10 @@ class WorkbookApp(FileApp):
             prep.action_essay()  # a new workbook starts from its essay
         if not workbook.claims and sides_to_name(workbook):
             prep.motion.edit(WHO_ARGUES_WHAT, then=self.start_save)
+        if (flow_screen := self.flow_screen) is not None:
+            flow_screen.draft = session.draft  # the workbook read again, merged or reloaded
+        elif self.flow_path is not None:
+            self.open_flow(start=False)
         found = session.found
         for line in found.damaged:
             self.notify(f"A damaged journal: {line}", severity="warning", timeout=15)
@@ -269,6 +276,9 @@ class WorkbookApp(FileApp):
             ]
         return commands
 
+    def before_crash(self) -> str:
+        return super().before_crash() + self.flow_before_crash()
+
     # Exporting.
 
     def action_export(self, to: str = "md") -> None:
@@ -303,6 +313,11 @@ class WorkbookApp(FileApp):
         from workbook.tui.dialogs.form import ConfirmScreen
         from workbook.tui.dialogs.questions import quit_question
 
+        flow_asked = self.flow is not None and self.flow.dirty
+        if flow_asked and isinstance(self.screen, ConfirmScreen):
+            return
+        if self.quit_flow_first():
+            return  # the flow is asked about, or closed, first; quitting goes on after
         session = self.session
         if session is None or not session.dirty:
             if session is None:

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.worker import Worker
 
 if TYPE_CHECKING:
+    from workbook.practice.flow_session import FlowSaved, FlowSession
     from workbook.session.merge_in_place import Moved, Written
     from workbook.session.session import Conflict, Saved, SaveJob, Session
 
@@ -149,3 +150,35 @@ class Exported(Message):
 
 class ExportFailed(JobFailed):
     doing = "Cannot export"
+
+
+# A round's flow.
+
+
+class FlowOpened(Message):
+    """A round's flow read (and started first, when `started`), ready for its screen."""
+
+    def __init__(self, flow: FlowSession, started: bool = False) -> None:
+        super().__init__()
+        self.flow = flow
+        self.started = started
+
+
+class FlowOpenFailed(JobFailed):
+    doing = "Cannot open the flow"
+
+
+class FlowWritten(Message):
+    """The round's flow saved."""
+
+    def __init__(self, saved: FlowSaved) -> None:
+        super().__init__()
+        self.saved = saved
+
+
+class FlowSaveFailed(JobFailed):
+    doing = "Cannot save the flow"
+
+
+class FlowClosed(Message):
+    """The round's flow closed for good (its journal removed)."""

@@ -29,3 +29,30 @@ class OursChanged(Message):
     def __init__(self, side: str) -> None:
         super().__init__()
         self.side = side
+
+
+class FlowEdited(Message):
+    """The round's flow changed (an edit, an undo or a redo): it is now unsaved."""
+
+
+class FlowSaveAsked(Message):
+    """Save the round's flow (ctrl+s on the flow screen)."""
+
+
+class PrepWanted(Message):
+    """From a flow's cell to its prepared point on the main screen: the claim, and the point
+    ("" for none). The flow screen stays open, to come back to."""
+
+    def __init__(self, claim_id: str, point_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.point_id = point_id
+
+
+class FlowWanted(Message):
+    """From the main screen to the flow: the round open in the app, or, with `start`, the
+    newest round of the workbook beside it, or a new one."""
+
+    def __init__(self, start: bool = True) -> None:
+        super().__init__()
+        self.start = start

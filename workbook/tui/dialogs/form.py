@@ -10,6 +10,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -318,7 +319,10 @@ class ConfirmScreen(ModalScreen[str]):
             # a small terminal, and the order of safety reads from the top.
             with Vertical(id="confirm-buttons"):
                 for answer_id, label in self.answers:
-                    yield Button(f"[u]{label[0]}[/u]{label[1:]}", id=answer_id, compact=True)
+                    # The label as Content, its first letter underlined: an answer may be a
+                    # user's words (a prepared point to pull), never read as markup.
+                    shown = Content.assemble((label[:1], "underline"), label[1:])
+                    yield Button(shown, id=answer_id, compact=True)
             letters = ", ".join(label[0] for _, label in self.answers)
             yield Label(
                 f"Press {letters}, or ↑ ↓ then enter; escape: {self._escape_label()}.",

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.core.coverage import count
+from workbook.practice.flow_session import FlowRestored
 from workbook.session.journal import Journal
 from workbook.session.session import Conflict, Restored
+from workbook.session.text_journal import TextJournal
 
 Choices = list[tuple[str, str]]
 
@@ -85,4 +87,37 @@ def upgrade_question(path: Path, file_format: int) -> tuple[str, Choices]:
         ("cancel", "Cancel"),
         ("upgrade", "Upgrade: save as format 2"),
         ("copy", "Save as a copy…"),
+    ]
+
+
+def flow_restore_question(path: Path, journal: TextJournal, older: int) -> tuple[str, Choices]:
+    """A round's flow left unsaved by an app that did not finish."""
+    question = (
+        f"Edits to the flow {path.name}, journalled on {journal.when}, were never saved. "
+        "Restore them?"
+    )
+    if older:
+        question += f"\n{count(range(older), 'older journal')} will be offered next time."
+    return question, [("restore", "Restore"), ("discard", "Discard them")]
+
+
+def flow_restored(report: FlowRestored) -> str:
+    if not report.merged:
+        return "Restored the flow's unsaved edits. Save (ctrl+s) to keep them."
+    said = "Restored the flow's unsaved edits, merged with the file as it is now"
+    if report.conflicts:
+        said += (
+            f"; {count(report.conflicts, 'field')} changed in both, yours kept: "
+            + ", ".join(report.conflicts[:3])
+            + (" …" if len(report.conflicts) > 3 else "")
+        )
+    return said + ". Save (ctrl+s) to keep them."
+
+
+def flow_quit_question(path: Path) -> tuple[str, Choices]:
+    question = f"The flow {path.name} has unsaved changes."
+    return question, [
+        ("save", "Save the flow and quit"),
+        ("discard", "Quit without saving the flow"),
+        ("cancel", "Cancel"),
     ]

@@ -22,9 +22,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workbook.core.model import Workbook
+from workbook.core.claim_edits import plain_kind
+from workbook.core.model import Point, Workbook
 from workbook.exports.brief import card_words
-from workbook.practice.formats import Format, clock
+from workbook.practice.formats import Format, Speech, clock
 from workbook.practice.speech import (
     DEFAULT_RATE,
     RATES,
@@ -122,6 +123,27 @@ class SpeechScreen(Screen[None]):
         self.rate = DEFAULT_RATE
         self.path = path
         self.offered: list[Pick] = []
+
+    def send(self, claim_id: str, point_id: str, words: str, speech: Speech) -> None:
+        """Start the speech on an argument flowed in a round, read in `speech`: its prepared
+        point with its cards, or, when it has none, its words as a point of this speech alone
+        (the screen's own copy of the workbook holds it; the workbook is not changed)."""
+        self.plan.speech = speech
+        claim = self.workbook.claims.get(claim_id)
+        if claim is None:
+            return
+        if point_id not in claim.points:
+            point_id = next(
+                name
+                for number in range(1, len(claim.points) + 2)
+                if (name := f"flowed{number}") not in claim.points
+            )
+            flowed = Point(side=self.plan.side, kind=plain_kind(claim, self.plan.side), text=words)
+            points = {**claim.points, point_id: flowed}
+            claims = {**self.workbook.claims, claim_id: claim.model_copy(update={"points": points})}
+            self.workbook = self.workbook.model_copy(update={"claims": claims})
+        cards = tuple(self.workbook.claims[claim_id].points[point_id].cards)
+        self.plan.picks.append(Pick(claim_id, point_id, cards))
 
     def compose(self) -> ComposeResult:
         yield Static(id="setup", markup=False)

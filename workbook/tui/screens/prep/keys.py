@@ -56,6 +56,15 @@ KEYS: list[BindingType] = [
         show=False,
         tooltip="Change the motion, and each side's name and thesis",
     ),
+    Binding(
+        "g",
+        "flow",
+        "Flow",
+        show=False,
+        tooltip="Flow a round",
+    ),
+    # Back to the flow screen, when a round is open: what took the user here from it.
+    Binding("escape", "flow(False)", "Flow", show=False),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change"),
     # Redo is in the palette and the README: the key bar has room for undo only.
     Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone"),

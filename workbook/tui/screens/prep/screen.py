@@ -20,7 +20,7 @@ from workbook.core.filters import ClaimFilter
 from workbook.core.model import Claim, Workbook
 from workbook.tui import glance
 from workbook.tui.dialogs.read_aloud import ReadAloudScreen
-from workbook.tui.messages import Edited, OursChanged
+from workbook.tui.messages import Edited, FlowWanted, OursChanged
 from workbook.tui.screens.prep.cards import CardEdits
 from workbook.tui.screens.prep.claims import ClaimEdits
 from workbook.tui.screens.prep.editing import Keep
@@ -163,13 +163,22 @@ class PrepScreen(Screen[None]):
             self.query_one("#coverage", Static), glance.coverage_lines(self.workbook, self.sides)
         )
 
-    def go_to(self, claim_id: str) -> None:
+    def go_to(self, claim_id: str, point_id: str = "") -> None:
+        """The claim in view; with `point_id`, that point highlighted in its side's column."""
         if claim_id not in self.claim_list.shown:
             self.filter_text, self.unanswered_by = "", ""
             self.query_one("#filter", Input).value = ""
             self.show_claims()
         self.claim_list.select(claim_id)
         self.claim_list.focus()
+        claim = self.workbook.claims.get(claim_id)
+        if claim is not None and (point := claim.points.get(point_id)) is not None:
+            self.show_claim({point.side: point_id})
+            self.focus_side(point.side)
+
+    def action_flow(self, start: bool = True) -> None:
+        """To the round open in the app; with `start`, one read or started if none is."""
+        self.post_message(FlowWanted(start))
 
     def focus_side(self, side: str) -> None:
         for column in self.columns:
