@@ -12,7 +12,6 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 
 from workbook.core.edits import Change, Draft, EditError
@@ -39,6 +38,7 @@ from workbook.tui.source_texts import (
 )
 from workbook.tui.widgets.claim_list import ClaimList
 from workbook.tui.widgets.claim_view import ClaimView
+from workbook.tui.widgets.filter_input import FilterInput
 from workbook.tui.widgets.side_column import SideColumn
 
 
@@ -72,7 +72,6 @@ class PrepScreen(Screen[None]):
         self.texts = SourceTexts(paragraphs)  # the sources' texts, each read once
         self.filter_text = ""
         self.unanswered_by = ""
-        self._filter_timer: Timer | None = None
         self.points = PointEdits(self)
         self.claims = ClaimEdits(self)
         self.cards = CardEdits(self)
@@ -309,15 +308,11 @@ class PrepScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        if event.value == self.filter_text:
-            return  # the input reports its first value too; nothing to redo
-        self.filter_text = event.value
-        # Typing a word should not rebuild a long list at every letter.
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(0.15, self.show_claims)
+    @on(FilterInput.Settled)
+    def _filter_changed(self, event: FilterInput.Settled) -> None:
+        if event.value != self.filter_text:  # the input reports its first value too
+            self.filter_text = event.value
+            self.show_claims()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
