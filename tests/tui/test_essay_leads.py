@@ -126,6 +126,22 @@ async def test_s_goes_to_the_best_suggestions_in_rank_order_and_wraps(tmp_path: 
         assert rank_here(essay) == 5
 
 
+async def test_s_first_goes_to_the_best_though_the_view_opens_on_another(
+    tmp_path: Path,
+) -> None:
+    """The view opens on the essay's first sentence, here ranked ○3: the cursor was put there,
+    not taken there, so the first `s` goes to ○1, not on to ○4."""
+    path = new_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        assert rank_here(essay) > 1  # the essay's first sentence, not its best
+        await pilot.press("s")
+        assert rank_here(essay) == 1
+        await pilot.press("s")
+        assert rank_here(essay) == 2
+
+
 async def test_a_suggestion_dismissed_leaves_both_lists_and_undo_brings_it_back(
     tmp_path: Path,
 ) -> None:

@@ -39,6 +39,9 @@ class Leading(Protocol):
     paragraphs: list[str]
     listing: list[Listed]
     visited: int  # the rank of the suggestion `s` went to last (0: none yet)
+    # The sentence (paragraph, start) the cursor was put on, by the view opening or by `s`:
+    # standing there still, the cursor has not gone to a suggestion of the user's choosing.
+    put_on: tuple[int, int] | None
 
     def sentence(self) -> tuple[int, int, int] | None: ...
 
@@ -55,10 +58,10 @@ class Leading(Protocol):
 
 def next_suggestion(view: Leading) -> None:
     """To the best-ranked suggestion after the one visited last (by `s`, or by the cursor
-    when it stands on one) that is neither a claim nor dismissed; past the last, back to the
-    best, saying so."""
+    when the user moved it onto one) that is neither a claim nor dismissed; past the last,
+    back to the best, saying so."""
     here = listed_here(view)
-    if here is not None and here.rank:
+    if here is not None and here.rank and placed(here) != view.put_on:
         view.visited = here.rank
     item = next_open(view.listing, view.visited)
     if item is None:
@@ -68,6 +71,12 @@ def next_suggestion(view: Leading) -> None:
         view.tell(f"Back to the best suggestion left: ○{item.rank}.")
     view.visited = item.rank
     view.go_to_sentence(item.suggestion.paragraph, item.suggestion.start)
+    view.put_on = placed(item)
+
+
+def placed(item: Listed) -> tuple[int, int]:
+    """Where a suggestion's sentence stands: its paragraph, and where it starts in it."""
+    return item.suggestion.paragraph, item.suggestion.start
 
 
 def listed_here(view: Leading) -> Listed | None:
@@ -76,10 +85,7 @@ def listed_here(view: Leading) -> Listed | None:
     if here is None:
         return None
     number, start, _ = here
-    place = (number, start)
-    return next(
-        (i for i in view.listing if (i.suggestion.paragraph, i.suggestion.start) == place), None
-    )
+    return next((i for i in view.listing if placed(i) == (number, start)), None)
 
 
 def dismiss(view: Leading) -> None:
