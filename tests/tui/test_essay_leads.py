@@ -212,6 +212,34 @@ async def test_a_paragraph_dropped_is_undone_redone_and_saved_with_check_passing
     assert load(seed_copy).claims["reckless-decision"].paragraph == 1
 
 
+async def test_the_cursor_stays_where_a_paragraph_was_dropped_and_brought_back(
+    tmp_path: Path,
+) -> None:
+    """Dropping the publisher's lines one after another: after a drop the cursor stands on the
+    paragraph that took the dropped one's place, not at the top of the essay, where a second
+    `d` would offer the author's own first paragraph; undone, on the paragraph brought back."""
+    path = new_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        follow = essay.paragraphs[1]
+        assert essay.text.go_to(2, 0)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("d")  # Drop it
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        assert follow not in essay.paragraphs
+        here = essay.sentence()
+        assert here is not None and here[:2] == (2, 0)  # the paragraph that moved up
+        await pilot.press("ctrl+z")
+        assert essay.paragraphs[1] == follow
+        here = essay.sentence()
+        assert here is not None and here[:2] == (2, 0)  # the paragraph brought back
+        await pilot.press("ctrl+y")
+        here = essay.sentence()
+        assert here is not None and here[:2] == (2, 0)
+
+
 def test_a_card_cut_from_the_essay_is_placed_anew_once_a_paragraph_is_dropped(
     seed_copy: Path,
 ) -> None:
