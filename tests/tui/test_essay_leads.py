@@ -267,3 +267,30 @@ def test_a_restored_essay_is_said() -> None:
 
     assert "dropped paragraphs" in restored(Restored(essay=True))
     assert "essay" not in restored(Restored(claims=2))
+
+
+def test_the_restore_offer_names_a_dropped_paragraph_not_0_claims() -> None:
+    """A journal of nothing but a drop and a dismissal was offered as "Edits to 0 claims":
+    the offer says what it would bring back."""
+    import datetime as dt
+
+    from workbook.core.essay_edits import EssayState
+    from workbook.session.journal import Journal
+    from workbook.tui.dialogs.questions import restore_question
+
+    before = EssayState(13, (), ())
+    after = EssayState(12, (), ("Fare-free buses also move faster.",), ("…",) * 12)
+    journal = Journal(
+        base="",
+        written=dt.datetime(2026, 3, 2, 10, 4, tzinfo=dt.UTC),
+        order=[],
+        changed=[],
+        claims={},
+        before={},
+        where=Path("w.toml.journal"),
+        essay=after,
+        essay_before=before,
+    )
+    question, _ = restore_question(Path("w.toml"), journal, 0)
+    assert "0 claims" not in question
+    assert "the essay (1 paragraph dropped, 1 suggestion dismissed) of w.toml" in question

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.core.coverage import count
+from workbook.core.essay_edits import EssayState
 from workbook.session.journal import Journal
 from workbook.session.session import Conflict, Restored
 
@@ -14,13 +15,44 @@ Choices = list[tuple[str, str]]
 
 def restore_question(path: Path, journal: Journal, older: int) -> tuple[str, Choices]:
     question = (
-        f"Edits to {count(journal.changed, 'claim')} of {path.name}, journalled on "
+        f"Edits to {journalled(journal)} of {path.name}, journalled on "
         f"{journal.when}, were never saved. Restore them?"
     )
     if older:
         question += f"\n{count(range(older), 'older journal')} will be offered next time."
     # Keeping them is the safe answer: every restored edit can be undone.
     return question, [("restore", "Restore"), ("discard", "Discard them")]
+
+
+def journalled(journal: Journal) -> str:
+    """What a journal would bring back: its claims, cards, the motion and sides, the essay
+    (so that a journal of a dropped paragraph alone is not offered as "0 claims")."""
+    said = [count(journal.changed, "claim")] if journal.changed else []
+    if journal.cards_changed:
+        said.append(count(journal.cards_changed, "card"))
+    if journal.framing is not None:
+        said.append("the motion and sides")
+    if journal.essay is not None:
+        said.append(essay_edits(journal.essay, journal.essay_before))
+    return ", ".join(said) if said else count(journal.changed, "claim")
+
+
+def essay_edits(essay: EssayState, before: EssayState | None) -> str:
+    """The essay's edits a journal holds: paragraphs dropped (or brought back), suggestions
+    dismissed (or taken back)."""
+    if before is None:
+        return "the essay"
+    dropped = before.paragraphs - essay.paragraphs
+    dismissed = len(set(essay.dismissed) - set(before.dismissed))
+    undismissed = len(set(before.dismissed) - set(essay.dismissed))
+    said = [f"{count(dropped, 'paragraph')} dropped"] if dropped > 0 else []
+    if dropped < 0:
+        said.append(f"{count(-dropped, 'paragraph')} brought back")
+    if dismissed:
+        said.append(f"{count(dismissed, 'suggestion')} dismissed")
+    if undismissed:
+        said.append(f"{count(undismissed, 'dismissal')} taken back")
+    return f"the essay ({', '.join(said)})" if said else "the essay"
 
 
 def restored(report: Restored) -> str:
