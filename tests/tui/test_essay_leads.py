@@ -294,3 +294,31 @@ def test_the_restore_offer_names_a_dropped_paragraph_not_0_claims() -> None:
     question, _ = restore_question(Path("w.toml"), journal, 0)
     assert "0 claims" not in question
     assert "the essay (1 paragraph dropped, 1 suggestion dismissed) of w.toml" in question
+
+
+async def test_a_restored_drop_shows_in_the_essay_view_the_app_opened_on(
+    tmp_path: Path,
+) -> None:
+    """A workbook with no claims opens on its essay; restoring a journal that dropped a
+    paragraph there showed the paragraph still, and the next `d` would count paragraphs the
+    draft no longer had. The view shows the draft's text once restored."""
+    from workbook.session.session import Session
+
+    path = new_workbook(tmp_path)
+    session = Session.open(path)
+    assert session.paragraphs is not None
+    follow = session.paragraphs[1]
+    session.draft.drop_paragraph("drop the publisher's line", 2)
+    assert session.run_journal(session.journal_job()) is not None
+    session.journal.abandon()  # as after a crash
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("r")  # Restore
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        assert follow not in essay.paragraphs
+        shown = " ".join(str(option.prompt) for option in essay.text.options)
+        assert "Follow the Opinion section" not in shown

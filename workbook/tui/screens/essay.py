@@ -242,6 +242,8 @@ class EssayScreen(Screen[str | None]):
         }
         self.text.show(self.paragraphs, self.essay.headings, placed, ranks)
 
+    refresh_all = refresh_text  # as every screen is, when a journal is restored under it
+
     def sentence(self) -> tuple[int, int, int] | None:
         option = self.text.highlighted_option
         return parse_id(option.id) if option is not None and option.id else None
