@@ -152,6 +152,16 @@ def test_an_essay_a_merge_left_markers_in_is_said_so(small_file: Path) -> None:
     )
 
 
+def test_an_essay_with_a_control_character_is_refused_where_it_stands(small_file: Path) -> None:
+    """An essay's text edited by hand to hold an escape would drive the terminal from the
+    essay view: refused in one line, with its line and column, before anything shows it."""
+    (small_file.parent / "small.txt").write_text("one\ntw\x1b[2Jo\nthree\n")
+    assert error_of(small_file) == (
+        f"{small_file}: essay.file: small.txt: line 2, column 3: a control character "
+        "(\\x1b), not text: take it out"
+    )
+
+
 def test_a_missing_essay_file_does_not_stop_loading(small: Workbook, small_file: Path) -> None:
     (small_file.parent / "small.txt").unlink()
     assert load(small_file) == small
