@@ -139,9 +139,9 @@ def test_a_saved_page_gives_its_article_and_nothing_else(
     workbook = load(folder / f"{page}.toml")
     facts = SAVED_PAGES[page]
     assert workbook.title == facts["title"]
-    assert workbook.essay.model_dump(exclude={"paragraphs", "headings", "file"}) == {
-        key: facts[key] for key in ("title", "author", "date", "publication", "url")
-    }
+    cite = workbook.essay.model_dump(exclude={"paragraphs", "headings", "file", "dismissed"})
+    assert cite == {key: facts[key] for key in ("title", "author", "date", "publication", "url")}
+    assert workbook.essay.dismissed == []  # a new workbook has dismissed no suggestion
     assert (workbook.essay.file, workbook.essay.paragraphs) == (f"{page}.txt", len(paragraphs))
     assert workbook.essay.headings == headings
     assert workbook.claims == {}
