@@ -322,3 +322,17 @@ async def test_a_restored_drop_shows_in_the_essay_view_the_app_opened_on(
         assert follow not in essay.paragraphs
         shown = " ".join(str(option.prompt) for option in essay.text.options)
         assert "Follow the Opinion section" not in shown
+
+
+def test_a_restore_of_the_essay_alone_is_not_said_as_0_claims() -> None:
+    """Restoring a journal of a dropped paragraph said "Restored 0 claims; and the essay's …":
+    what was restored is named first, and restored cards are counted too."""
+    from workbook.session.session import Restored
+    from workbook.tui.dialogs.questions import restored
+
+    said = restored(Restored(essay=True))
+    assert "0 claims" not in said
+    assert said.startswith("Restored the essay's dismissed suggestions and dropped paragraphs")
+    assert "0 claims" not in restored(Restored(framing=True))
+    assert "2 cards" in restored(Restored(cards=2))
+    assert restored(Restored(claims=1)) == "Restored 1 claim. Save to keep them."

@@ -56,16 +56,21 @@ def essay_edits(essay: EssayState, before: EssayState | None) -> str:
 
 
 def restored(report: Restored) -> str:
-    said = [f"Restored {count(range(report.claims), 'claim')}"]
+    """What a restore put back, the first thing restored named first (not "0 claims" when it
+    was the essay alone), then what it kept or left out."""
+    others = [count(report.cards, "card")] if report.cards else []
+    if report.framing:
+        others.append("the motion and sides")
+    if report.essay:
+        others.append("the essay's dismissed suggestions and dropped paragraphs")
+    things = others if others and not report.claims else [count(report.claims, "claim"), *others]
+    said = [f"Restored {things[0]}"]
     if report.beside:
         both = ", ".join(f"{c} (yours: {copy})" for c, copy in report.beside.items())
         said.append(f"changed in the file too, so yours stand beside theirs: {both}")
     if report.kept:
         said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
-    if report.framing:
-        said.append("and the motion and sides")
-    if report.essay:
-        said.append("and the essay's dismissed suggestions and dropped paragraphs")
+    said.extend(f"and {thing}" for thing in things[1:])
     if report.framing_kept:
         said.append("the motion and sides changed in the file too, so theirs stay")
     if report.skipped:
