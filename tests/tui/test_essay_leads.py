@@ -336,3 +336,17 @@ def test_a_restore_of_the_essay_alone_is_not_said_as_0_claims() -> None:
     assert "0 claims" not in restored(Restored(framing=True))
     assert "2 cards" in restored(Restored(cards=2))
     assert restored(Restored(claims=1)) == "Restored 1 claim. Save to keep them."
+
+
+async def test_s_while_the_suggestions_are_ranked_says_so(tmp_path: Path) -> None:
+    """Right after a drop (or as the view opens) the essay is ranked again off the screen's
+    thread; `s` then said "No suggestion left", as if every one were a claim. It says the
+    suggestions are still being ranked."""
+    path = new_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        essay.ranked, essay.listing = None, []  # as while a ranking is under way
+        await pilot.press("s")
+        assert not any("No suggestion left" in line for line in told(app))
+        assert any("still being ranked" in line for line in told(app))

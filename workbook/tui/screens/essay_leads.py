@@ -13,6 +13,7 @@ from rich.text import Text
 from workbook.core.edits import Change, Draft, EditError
 from workbook.core.essay_edits import DropRefused, with_dismissed
 from workbook.core.essay_edits import drop_paragraph as drop
+from workbook.essay.suggest import Suggestion
 from workbook.essay.suggested import Listed, dismissal, next_open
 from workbook.tui.glance import NAMED, named
 
@@ -38,6 +39,7 @@ class Leading(Protocol):
     draft: Draft
     paragraphs: list[str]
     listing: list[Listed]
+    ranked: list[Suggestion] | None  # None while the essay is being ranked
     visited: int  # the rank of the suggestion `s` went to last (0: none yet)
     # The sentence (paragraph, start) the cursor was put on, by the view opening or by `s`:
     # standing there still, the cursor has not gone to a suggestion of the user's choosing.
@@ -64,6 +66,9 @@ def next_suggestion(view: Leading) -> None:
     if here is not None and here.rank and placed(here) != view.put_on:
         view.visited = here.rank
     item = next_open(view.listing, view.visited)
+    if item is None and view.ranked is None:  # ranked off the screen's thread, soon done
+        view.tell("The suggestions are still being ranked: press s again in a moment.")
+        return
     if item is None:
         view.tell("No suggestion left that is not a claim or dismissed (suggest --all lists all).")
         return
