@@ -198,3 +198,40 @@ def test_a_journal_whose_essay_its_claims_do_not_fit_is_taken_back_whole(tmp_pat
     assert not report.essay and report.skipped == 1
     assert again.draft.workbook.essay == file_essay and again.paragraphs == load_with_essay(path)[1]
     assert not again.dirty
+
+
+def test_the_essays_first_text_survives_any_number_of_saves_with_a_drop(tmp_path: Path) -> None:
+    """Three saves, each after a drop: every text the essay had is still on disk, the one the
+    user began with among them. Before, the third save moved its old text onto the first's
+    `.bak`, and the essay the user began with was gone."""
+    path = copy_positions(tmp_path)
+    session = Session.open(path)
+    assert session.paragraphs is not None
+    texts = [list(session.paragraphs)]
+    names = []
+    for _ in range(3):
+        quoted = {claim.paragraph for claim in session.draft.workbook.claims.values()}
+        free = min(n for n in range(1, len(texts[-1]) + 1) if n not in quoted)
+        session.draft.drop_paragraph(f"drop ¶{free}", free)
+        outcome = saved(session)
+        names.append(outcome.essay_file)
+        assert session.paragraphs is not None
+        texts.append(list(session.paragraphs))
+    on_disk = [p.read_text(encoding="utf-8").splitlines() for p in tmp_path.glob("*.txt*")]
+    for text in texts:
+        assert text in on_disk
+    assert len(set(names)) == 3  # each save's text under a name of its own
+    assert load_with_essay(path)[1] == texts[-1]
+
+
+def test_a_save_moves_no_text_onto_a_bak_of_another(tmp_path: Path) -> None:
+    """The essay's own file, the user's, has a NAME.bak of another text beside it: a save after
+    a drop leaves both as they are, rather than moving the one onto the other."""
+    path, session, text = dropped_byline(tmp_path)
+    theirs = tmp_path / "soleimani-blowback.txt.bak"
+    theirs.write_text("A draft of the user's own.\n", encoding="utf-8")
+    outcome = saved(session)
+    assert theirs.read_text(encoding="utf-8") == "A draft of the user's own.\n"
+    kept = tmp_path / "soleimani-blowback.txt"
+    assert kept.read_text(encoding="utf-8").splitlines() == text
+    assert load_with_essay(path)[1] == text[1:] and outcome.essay_file != kept.name

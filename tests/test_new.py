@@ -145,6 +145,7 @@ def test_a_saved_page_gives_its_article_and_nothing_else(
     assert workbook.essay.model_dump(include=set(CITE_KEYS)) == {
         key: facts[key] for key in CITE_KEYS
     }
+    assert workbook.essay.dismissed == []  # a new workbook has dismissed no suggestion
     assert (workbook.essay.file, workbook.essay.paragraphs) == (f"{page}.txt", len(paragraphs))
     assert workbook.essay.headings == headings
     assert workbook.claims == {}
@@ -538,3 +539,20 @@ def test_only_a_web_page_loads_trafilatura(folder: Path) -> None:
         for name in ("source.txt", "blog.html")
     ]
     assert loaded == ["False", "True"]
+
+
+def test_a_stray_control_character_never_reaches_the_essay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A few control characters in a long text are taken as text, not binary data: they are
+    dropped from the essay's paragraphs, so that none reaches the app, which shows the essay's
+    words as they are (an escape there cleared the screen and retitled the terminal)."""
+    paragraphs = ["Cities should fund transit now, because waiting costs more every year."] * 12
+    paragraphs[3] = "The council must act \x1b[2J\x1b]0;pwned\x07 before the \x9bbudget vote."
+    essay = tmp_path / "essay.txt"
+    essay.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    status, _, _ = run(capsys, "new", essay, "-o", tmp_path / "w.toml")
+    assert status == 0
+    text = (tmp_path / "w.txt").read_text(encoding="utf-8")
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text)
+    assert "The council must act [2J]0;pwned before the budget vote." in text.splitlines()

@@ -138,6 +138,30 @@ def test_the_paragraph_count_is_checked_against_the_essay(small_file: Path) -> N
     assert error_of(small_file) == f"{small_file}: essay.paragraphs: is 3 but small.txt has 2"
 
 
+def test_an_essay_a_merge_left_markers_in_is_said_so(small_file: Path) -> None:
+    """Two clones each dropped a paragraph and saved: git left its markers in the essay's text.
+    The count of paragraphs is then wrong, but what to do is settle the markers: said so,
+    naming the paragraph where they start, not only that the counts differ."""
+    text = "one\n<<<<<<< HEAD\ntwo\n=======\ntwo, theirs\n>>>>>>> abc123\n"
+    (small_file.parent / "small.txt").write_text(text)
+    assert error_of(small_file) == (
+        f"{small_file}: essay.file: small.txt holds a merge's conflict markers (from its "
+        "paragraph 2): keep ours, between “<<<<<<< HEAD” and “=======” (the workbook kept "
+        "ours, and counts 3), take the markers out, and drop what the other side dropped "
+        "again in the app"
+    )
+
+
+def test_an_essay_with_a_control_character_is_refused_where_it_stands(small_file: Path) -> None:
+    """An essay's text edited by hand to hold an escape would drive the terminal from the
+    essay view: refused in one line, with its line and column, before anything shows it."""
+    (small_file.parent / "small.txt").write_text("one\ntw\x1b[2Jo\nthree\n")
+    assert error_of(small_file) == (
+        f"{small_file}: essay.file: small.txt: line 2, column 3: a control character "
+        "(\\x1b), not text: take it out"
+    )
+
+
 def test_a_missing_essay_file_does_not_stop_loading(small: Workbook, small_file: Path) -> None:
     (small_file.parent / "small.txt").unlink()
     assert load(small_file) == small

@@ -329,3 +329,31 @@ def test_a_recognisers_words_only_spare_it_sentences_it_would_not_match(
     for pattern, _, words in RECOGNISERS:
         if pattern.search(sentence):
             assert not words or any(word in sentence.lower() for word in words), pattern.pattern
+
+
+TURNED = [
+    "Sign up for our newsletter, the pages beg, and follow us on Facebook, Instagram and X; but "
+    "every subscription a reader gives a national newsletter is one a local paper never gets.",
+    "Follow us on Instagram, the ads say, but the towns that followed lost their papers first.",
+    "Subscribe to everything, the platforms urge; yet a town that reads no local paper stops "
+    "voting in its own elections.",
+]
+
+
+@pytest.mark.parametrize("line", TURNED)
+def test_a_call_the_author_quotes_and_turns_against_is_the_authors(line: str) -> None:
+    """A call to follow or subscribe that the sentence goes on to argue against ("…; but …")
+    is the author's argument about it, not the page's furniture: such a thesis was never
+    suggested."""
+    assert not_the_authors(line) is None
+
+
+def test_a_thesis_written_in_furnitures_words_is_suggested() -> None:
+    essay = [
+        "Newsletters are killing local news",
+        TURNED[0] + " Towns should subsidise their papers instead.",
+        "Local papers closed at a rate of two a week last year.",
+        "Sign up for our newsletter.",
+    ]
+    quotes = [s.quote for s in suggest(essay, title=essay[0], headings=[1])]
+    assert TURNED[0] in quotes and "Sign up for our newsletter." not in quotes

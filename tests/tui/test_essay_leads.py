@@ -126,6 +126,22 @@ async def test_s_goes_to_the_best_suggestions_in_rank_order_and_wraps(tmp_path: 
         assert rank_here(essay) == 5
 
 
+async def test_s_first_goes_to_the_best_though_the_view_opens_on_another(
+    tmp_path: Path,
+) -> None:
+    """The view opens on the essay's first sentence, here ranked ○3: the cursor was put there,
+    not taken there, so the first `s` goes to ○1, not on to ○4."""
+    path = new_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        assert rank_here(essay) > 1  # the essay's first sentence, not its best
+        await pilot.press("s")
+        assert rank_here(essay) == 1
+        await pilot.press("s")
+        assert rank_here(essay) == 2
+
+
 async def test_a_suggestion_dismissed_leaves_both_lists_and_undo_brings_it_back(
     tmp_path: Path,
 ) -> None:
@@ -196,6 +212,34 @@ async def test_a_paragraph_dropped_is_undone_redone_and_saved_with_check_passing
     assert load(seed_copy).claims["reckless-decision"].paragraph == 1
 
 
+async def test_the_cursor_stays_where_a_paragraph_was_dropped_and_brought_back(
+    tmp_path: Path,
+) -> None:
+    """Dropping the publisher's lines one after another: after a drop the cursor stands on the
+    paragraph that took the dropped one's place, not at the top of the essay, where a second
+    `d` would offer the author's own first paragraph; undone, on the paragraph brought back."""
+    path = new_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        follow = essay.paragraphs[1]
+        assert essay.text.go_to(2, 0)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("d")  # Drop it
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        assert follow not in essay.paragraphs
+        here = essay.sentence()
+        assert here is not None and here[:2] == (2, 0)  # the paragraph that moved up
+        await pilot.press("ctrl+z")
+        assert essay.paragraphs[1] == follow
+        here = essay.sentence()
+        assert here is not None and here[:2] == (2, 0)  # the paragraph brought back
+        await pilot.press("ctrl+y")
+        here = essay.sentence()
+        assert here is not None and here[:2] == (2, 0)
+
+
 def test_a_card_cut_from_the_essay_is_placed_anew_once_a_paragraph_is_dropped(
     seed_copy: Path,
 ) -> None:
@@ -223,3 +267,86 @@ def test_a_restored_essay_is_said() -> None:
 
     assert "dropped paragraphs" in restored(Restored(essay=True))
     assert "essay" not in restored(Restored(claims=2))
+
+
+def test_the_restore_offer_names_a_dropped_paragraph_not_0_claims() -> None:
+    """A journal of nothing but a drop and a dismissal was offered as "Edits to 0 claims":
+    the offer says what it would bring back."""
+    import datetime as dt
+
+    from workbook.core.essay_edits import EssayState
+    from workbook.session.journal import Journal
+    from workbook.tui.dialogs.questions import restore_question
+
+    before = EssayState(13, (), ())
+    after = EssayState(12, (), ("Fare-free buses also move faster.",), ("…",) * 12)
+    journal = Journal(
+        base="",
+        written=dt.datetime(2026, 3, 2, 10, 4, tzinfo=dt.UTC),
+        order=[],
+        changed=[],
+        claims={},
+        before={},
+        where=Path("w.toml.journal"),
+        essay=after,
+        essay_before=before,
+    )
+    question, _ = restore_question(Path("w.toml"), journal, 0)
+    assert "0 claims" not in question
+    assert "the essay (1 paragraph dropped, 1 suggestion dismissed) of w.toml" in question
+
+
+async def test_a_restored_drop_shows_in_the_essay_view_the_app_opened_on(
+    tmp_path: Path,
+) -> None:
+    """A workbook with no claims opens on its essay; restoring a journal that dropped a
+    paragraph there showed the paragraph still, and the next `d` would count paragraphs the
+    draft no longer had. The view shows the draft's text once restored."""
+    from workbook.session.session import Session
+
+    path = new_workbook(tmp_path)
+    session = Session.open(path)
+    assert session.paragraphs is not None
+    follow = session.paragraphs[1]
+    session.draft.drop_paragraph("drop the publisher's line", 2)
+    assert session.run_journal(session.journal_job()) is not None
+    session.journal.abandon()  # as after a crash
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("r")  # Restore
+        await until(pilot, lambda: isinstance(app.screen, EssayScreen))
+        essay = app.screen
+        assert isinstance(essay, EssayScreen)
+        assert follow not in essay.paragraphs
+        shown = " ".join(str(option.prompt) for option in essay.text.options)
+        assert "Follow the Opinion section" not in shown
+
+
+def test_a_restore_of_the_essay_alone_is_not_said_as_0_claims() -> None:
+    """Restoring a journal of a dropped paragraph said "Restored 0 claims; and the essay's …":
+    what was restored is named first, and restored cards are counted too."""
+    from workbook.session.session import Restored
+    from workbook.tui.dialogs.questions import restored
+
+    said = restored(Restored(essay=True))
+    assert "0 claims" not in said
+    assert said.startswith("Restored the essay's dismissed suggestions and dropped paragraphs")
+    assert "0 claims" not in restored(Restored(framing=True))
+    assert "2 cards" in restored(Restored(cards=2))
+    assert restored(Restored(claims=1)) == "Restored 1 claim. Save to keep them."
+
+
+async def test_s_while_the_suggestions_are_ranked_says_so(tmp_path: Path) -> None:
+    """Right after a drop (or as the view opens) the essay is ranked again off the screen's
+    thread; `s` then said "No suggestion left", as if every one were a claim. It says the
+    suggestions are still being ranked."""
+    path = new_workbook(tmp_path)
+    app = WorkbookApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        essay = await essay_view(pilot)
+        essay.ranked, essay.listing = None, []  # as while a ranking is under way
+        await pilot.press("s")
+        assert not any("No suggestion left" in line for line in told(app))
+        assert any("still being ranked" in line for line in told(app))

@@ -52,7 +52,13 @@ async def sides(pilot: Pilot[None]) -> None:
     app.push_screen(framing_form(app.session.draft.workbook))
 
 
-JOURNAL: Any = SimpleNamespace(changed=["a", "b", "c"], when="2 March 2026 at 10:04")
+JOURNAL: Any = SimpleNamespace(
+    changed=["a", "b", "c"],
+    cards_changed=[],
+    framing=None,
+    essay=None,
+    when="2 March 2026 at 10:04",
+)
 
 FORMS: dict[str, Opener] = {
     "point": keys("tab", "a"),

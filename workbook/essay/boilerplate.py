@@ -197,6 +197,11 @@ RECOGNISERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (_SARCASM, "sarcasm", ("yeah", "oh", "wrong", "ever", "/s", "well")),
 )
 
+# A sentence that quotes a call and turns against it ("Sign up, the pages beg; but …") argues
+# about the furniture: the page's own calls never turn. The turn follows a clause's end.
+_TURN = re.compile(r"(?:[,;:—–]|\s-)\s*(?:but|yet|however)\b", re.IGNORECASE)
+_CALLS = {"a call to follow, subscribe or read more", "the publisher's offer or notice"}
+
 # The last paragraphs where a page puts the author's biography, in an article of at least
 # BIO_ARTICLE paragraphs: a shorter text is an argument from its first line to its last.
 BIO_PARAGRAPHS = 2
@@ -212,6 +217,8 @@ def not_the_authors(sentence: str, near_the_end: bool = False) -> str | None:
     lowered = sentence.lower()
     for pattern, what, words in RECOGNISERS:
         if (not words or any(word in lowered for word in words)) and pattern.search(sentence):
+            if what in _CALLS and _TURN.search(sentence):
+                continue  # quoted and argued against: the author's
             return what
     if sentence.rstrip("”\"’') ").endswith("?"):
         return "a question left for the reader"

@@ -30,13 +30,20 @@ class Document:
     url: str = ""
 
 
+# Control characters that are not white space: a stray one in a document is no word of it,
+# and shown in the app it would drive the terminal (an escape clears the screen).
+_CONTROLS = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]
+)
+
+
 def clean(paragraph: str) -> str:
     """A paragraph with each run of white space (line breaks, tabs, no-break spaces) made one
-    space. A zero-width no-break space at either end goes too: the essay's reader drops one at
-    the start of its file, and it is invisible anyway."""
+    space, and control characters left out. A zero-width no-break space at either end goes too:
+    the essay's reader drops one at the start of its file, and it is invisible anyway."""
     # Spaces and marks stripped together, in one pass: taken in turns, each turn went over the
     # whole paragraph again, and a run of "\ufeff \ufeff …" cost its length squared.
-    return " ".join(paragraph.split()).strip(" \ufeff")
+    return " ".join(paragraph.translate(_CONTROLS).split()).strip(" \ufeff")
 
 
 def assemble(blocks: list[tuple[str, bool]], **cite: str) -> Document:

@@ -30,7 +30,16 @@ from pathlib import Path
 import tomli
 
 from workbook.core.model import Workbook
-from workbook.storage.files import WorkbookError, read_bytes, same_file, write_atomic, write_target
+from workbook.essay.paragraphs import split_paragraphs
+from workbook.storage.files import (
+    WorkbookError,
+    backup_path,
+    read_bytes,
+    same_file,
+    utf8,
+    write_atomic,
+    write_target,
+)
 from workbook.storage.places import is_bundled
 from workbook.storage.texts import texts_beside
 from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml
@@ -222,22 +231,51 @@ class EssayText:
     old: Path | None
 
     def retire_old(self) -> None:
-        """The old text kept as NAME.bak, as a file replaced by a save is."""
-        if self.old is not None:
-            with contextlib.suppress(OSError):
-                os.replace(self.old, self.old.with_name(self.old.name + ".bak"))
+        """The old text kept as NAME.bak, as a file replaced by a save is; left where it is
+        rather than moved onto a NAME.bak of another text, which may be the only copy of the
+        essay the user began with."""
+        if self.old is None:
+            return
+        kept = backup_path(self.old)
+        if os.path.lexists(kept):
+            old_text = _paragraphs(self.old)
+            if old_text is None or _paragraphs(kept) != old_text:
+                return  # another text there, or one not read: neither is replaced
+        with contextlib.suppress(OSError):
+            os.replace(self.old, kept)
 
 
 def write_essay_text(workbook: Path, old: str, text: Sequence[str], retire: bool) -> EssayText:
     """The essay's paragraphs, one a line, written beside the workbook at `workbook` under a
-    name no file has yet: `old` with a number (`essay-2.txt`), or `old` itself once free. The
+    name no file has yet, whose NAME.bak holds no other text: `old` with the next number
+    (`essay-2.txt`, `essay-3.txt` …), or a name whose NAME.bak holds this very text. The
     workbook still names `old` until it is saved naming the new text, so a save stopped at
     any moment leaves a workbook whose essay is the text it counts. `retire`: `old` belongs to
     this workbook alone, to be moved aside after (not so for a copy saved elsewhere)."""
     folder = workbook.parent
     where = Path(old).parent if old else Path()
     stem = re.sub(r"-\d+$", "", Path(old).stem if old else workbook.stem)
+    data = "".join(f"{line}\n" for line in text).encode("utf-8")
     names = (str(where / f"{stem}{'' if n == 1 else f'-{n}'}.txt") for n in itertools.count(1))
-    name = next(n for n in names if n != old and not os.path.lexists(folder / n))
-    write_atomic(folder / name, "".join(f"{line}\n" for line in text).encode("utf-8"))
+    name = next(n for n in names if n != old and _free_for(folder / n, text))
+    write_atomic(folder / name, data)
     return EssayText(name, folder / old if retire and old else None)
+
+
+def _free_for(path: Path, text: Sequence[str]) -> bool:
+    """Whether the essay's paragraphs `text` may take the name `path`: no file has it, and its
+    NAME.bak, which the next save's text would be moved onto, holds no other text (the same
+    text is a drop undone, back under the name it had)."""
+    if os.path.lexists(path):
+        return False
+    kept = backup_path(path)
+    return not os.path.lexists(kept) or _paragraphs(kept) == list(text)
+
+
+def _paragraphs(path: Path) -> list[str] | None:
+    """The paragraphs of the text at `path`, as the workbook reads its essay; None when it
+    cannot be read, which holds no text the same as any."""
+    try:
+        return split_paragraphs(utf8(read_bytes(path), str(path)))
+    except WorkbookError:
+        return None

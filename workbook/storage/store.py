@@ -140,6 +140,15 @@ def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None)
     if paragraphs is None or essay is None:
         return []
     problems = []
+    markers = conflict_markers(paragraphs)
+    if markers is not None:
+        number, line = markers
+        return [
+            f"{path}: essay.file: {essay.file} holds a merge's conflict markers (from its "
+            f"paragraph {number}): keep ours, between “{line}” and “=======” (the workbook "
+            f"kept ours, and counts {essay.paragraphs}), take the markers out, and drop what "
+            "the other side dropped again in the app"
+        ]
     if len(paragraphs) != essay.paragraphs:
         problems.append(
             f"{path}: essay.paragraphs: is {essay.paragraphs} but "
@@ -155,6 +164,15 @@ def essay_problems(workbook: Workbook, path: Path, paragraphs: list[str] | None)
         if problem:
             problems.append(f"{path}: claims.{claim_id}.quote: {problem}")
     return problems
+
+
+def conflict_markers(paragraphs: list[str]) -> tuple[int, str] | None:
+    """Where git's conflict markers start in a text, by paragraph, and their line; None when
+    the text has none (an opening marker and a closing one after it, as a merge writes)."""
+    opened = next((n for n, p in enumerate(paragraphs, 1) if p.startswith("<<<<<<< ")), None)
+    if opened is None or not any(p.startswith(">>>>>>> ") for p in paragraphs[opened:]):
+        return None
+    return opened, " ".join(paragraphs[opened - 1].split()[:2])
 
 
 def fix_quotes(workbook: Workbook, paragraphs: list[str]) -> list[str]:

@@ -4,11 +4,16 @@ paragraph by paragraph and never from outside the workbook's folder."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from workbook.core.model import ESSAY, Workbook
 from workbook.essay.paragraphs import split_paragraphs
 from workbook.storage.files import ReadError, WorkbookError, read_bytes, utf8
+
+# Control characters other than the white space a text file holds: the importer leaves
+# them out (importing/document.py), so only a hand's edit brings one.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def essay_paragraphs(workbook: Workbook, path: Path) -> list[str] | None:
@@ -59,7 +64,17 @@ def text_beside(path: Path, name: str, where: str) -> list[str] | None:
         if not os.path.lexists(text):
             return None  # not there: what it would prove is simply not checked
         raise WorkbookError(f"{where}: {name}: {error.reason}") from None
-    return split_paragraphs(utf8(raw, f"{where}: {name}"))
+    words = utf8(raw, f"{where}: {name}")
+    control = _CONTROL.search(words)
+    if control is not None:  # shown in the app, it would drive the terminal
+        line = words.count("\n", 0, control.start()) + 1
+        column = control.start() - (words.rfind("\n", 0, control.start()) + 1) + 1
+        shown = ascii(control.group())[1:-1]
+        raise WorkbookError(
+            f"{where}: {name}: line {line}, column {column}: a control character ({shown}), "
+            "not text: take it out"
+        )
+    return split_paragraphs(words)
 
 
 def texts_beside(workbook: Workbook) -> list[tuple[str, str]]:

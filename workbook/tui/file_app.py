@@ -117,14 +117,17 @@ class FileApp(NoticeApp, CrashReportingApp):
 
     def restore(self, journal: Journal) -> None:
         from workbook.tui.dialogs.questions import restored
+        from workbook.tui.screens.essay import EssayScreen
         from workbook.tui.screens.library import LibraryScreen
         from workbook.tui.screens.prep.screen import PrepScreen
 
         assert self.session is not None
         report = self.session.restore(journal)
-        screen = self.screen
-        if isinstance(screen, PrepScreen | LibraryScreen):
-            screen.refresh_all()
+        # Every screen showing the draft, not only the one on top: a workbook with no claims
+        # opens on its essay, over the main screen, and a restored drop must show in both.
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepScreen | LibraryScreen | EssayScreen):
+                screen.refresh_all()
         self.show_title()
         self.notify(restored(report), timeout=10)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.core.coverage import count
+from workbook.core.essay_edits import EssayState
 from workbook.practice.flow_session import FlowRestored
 from workbook.session.journal import Journal
 from workbook.session.session import Conflict, Restored
@@ -16,7 +17,7 @@ Choices = list[tuple[str, str]]
 
 def restore_question(path: Path, journal: Journal, older: int) -> tuple[str, Choices]:
     question = (
-        f"Edits to {count(journal.changed, 'claim')} of {path.name}, journalled on "
+        f"Edits to {journalled(journal)} of {path.name}, journalled on "
         f"{journal.when}, were never saved. Restore them?"
     )
     if older:
@@ -25,17 +26,53 @@ def restore_question(path: Path, journal: Journal, older: int) -> tuple[str, Cho
     return question, [("restore", "Restore"), ("discard", "Discard them")]
 
 
+def journalled(journal: Journal) -> str:
+    """What a journal would bring back: its claims, cards, the motion and sides, the essay
+    (so that a journal of a dropped paragraph alone is not offered as "0 claims")."""
+    said = [count(journal.changed, "claim")] if journal.changed else []
+    if journal.cards_changed:
+        said.append(count(journal.cards_changed, "card"))
+    if journal.framing is not None:
+        said.append("the motion and sides")
+    if journal.essay is not None:
+        said.append(essay_edits(journal.essay, journal.essay_before))
+    return ", ".join(said) if said else count(journal.changed, "claim")
+
+
+def essay_edits(essay: EssayState, before: EssayState | None) -> str:
+    """The essay's edits a journal holds: paragraphs dropped (or brought back), suggestions
+    dismissed (or taken back)."""
+    if before is None:
+        return "the essay"
+    dropped = before.paragraphs - essay.paragraphs
+    dismissed = len(set(essay.dismissed) - set(before.dismissed))
+    undismissed = len(set(before.dismissed) - set(essay.dismissed))
+    said = [f"{count(dropped, 'paragraph')} dropped"] if dropped > 0 else []
+    if dropped < 0:
+        said.append(f"{count(-dropped, 'paragraph')} brought back")
+    if dismissed:
+        said.append(f"{count(dismissed, 'suggestion')} dismissed")
+    if undismissed:
+        said.append(f"{count(undismissed, 'dismissal')} taken back")
+    return f"the essay ({', '.join(said)})" if said else "the essay"
+
+
 def restored(report: Restored) -> str:
-    said = [f"Restored {count(range(report.claims), 'claim')}"]
+    """What a restore put back, the first thing restored named first (not "0 claims" when it
+    was the essay alone), then what it kept or left out."""
+    others = [count(report.cards, "card")] if report.cards else []
+    if report.framing:
+        others.append("the motion and sides")
+    if report.essay:
+        others.append("the essay's dismissed suggestions and dropped paragraphs")
+    things = others if others and not report.claims else [count(report.claims, "claim"), *others]
+    said = [f"Restored {things[0]}"]
     if report.beside:
         both = ", ".join(f"{c} (yours: {copy})" for c, copy in report.beside.items())
         said.append(f"changed in the file too, so yours stand beside theirs: {both}")
     if report.kept:
         said.append(f"{count(range(report.kept), 'claim')} changed since in the file kept")
-    if report.framing:
-        said.append("and the motion and sides")
-    if report.essay:
-        said.append("and the essay's dismissed suggestions and dropped paragraphs")
+    said.extend(f"and {thing}" for thing in things[1:])
     if report.framing_kept:
         said.append("the motion and sides changed in the file too, so theirs stay")
     if report.skipped:

@@ -129,6 +129,7 @@ class EssayScreen(Screen[str | None]):
         self.ranked_for: tuple[str, ...] = ()
         self.listing: list[Listed] = []
         self.visited = 0  # the rank `s` went to last
+        self.put_on: tuple[int, int] | None = None  # where the cursor was put, not moved to
 
     @property
     def essay(self) -> Essay:
@@ -146,6 +147,8 @@ class EssayScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self.refresh_text()
         self.go_to_claim(self.at)
+        here = self.sentence()  # opened here: the first `s` still goes to the best
+        self.put_on = here[:2] if here is not None else None
         self.find_suggestions()
 
     def go_to_claim(self, claim_id: str | None) -> None:
@@ -238,6 +241,8 @@ class EssayScreen(Screen[str | None]):
             (i.suggestion.paragraph, i.suggestion.start): i.rank for i in self.listing if i.open
         }
         self.text.show(self.paragraphs, self.essay.headings, placed, ranks)
+
+    refresh_all = refresh_text  # as every screen is, when a journal is restored under it
 
     def sentence(self) -> tuple[int, int, int] | None:
         option = self.text.highlighted_option

@@ -13,6 +13,7 @@ from rich.text import Text
 from workbook.core.edits import Change, Draft, EditError
 from workbook.core.essay_edits import DropRefused, with_dismissed
 from workbook.core.essay_edits import drop_paragraph as drop
+from workbook.essay.suggest import Suggestion
 from workbook.essay.suggested import Listed, dismissal, next_open
 from workbook.tui.glance import NAMED, named
 
@@ -38,7 +39,11 @@ class Leading(Protocol):
     draft: Draft
     paragraphs: list[str]
     listing: list[Listed]
+    ranked: list[Suggestion] | None  # None while the essay is being ranked
     visited: int  # the rank of the suggestion `s` went to last (0: none yet)
+    # The sentence (paragraph, start) the cursor was put on, by the view opening or by `s`:
+    # standing there still, the cursor has not gone to a suggestion of the user's choosing.
+    put_on: tuple[int, int] | None
 
     def sentence(self) -> tuple[int, int, int] | None: ...
 
@@ -55,12 +60,15 @@ class Leading(Protocol):
 
 def next_suggestion(view: Leading) -> None:
     """To the best-ranked suggestion after the one visited last (by `s`, or by the cursor
-    when it stands on one) that is neither a claim nor dismissed; past the last, back to the
-    best, saying so."""
+    when the user moved it onto one) that is neither a claim nor dismissed; past the last,
+    back to the best, saying so."""
     here = listed_here(view)
-    if here is not None and here.rank:
+    if here is not None and here.rank and placed(here) != view.put_on:
         view.visited = here.rank
     item = next_open(view.listing, view.visited)
+    if item is None and view.ranked is None:  # ranked off the screen's thread, soon done
+        view.tell("The suggestions are still being ranked: press s again in a moment.")
+        return
     if item is None:
         view.tell("No suggestion left that is not a claim or dismissed (suggest --all lists all).")
         return
@@ -68,6 +76,12 @@ def next_suggestion(view: Leading) -> None:
         view.tell(f"Back to the best suggestion left: ○{item.rank}.")
     view.visited = item.rank
     view.go_to_sentence(item.suggestion.paragraph, item.suggestion.start)
+    view.put_on = placed(item)
+
+
+def placed(item: Listed) -> tuple[int, int]:
+    """Where a suggestion's sentence stands: its paragraph, and where it starts in it."""
+    return item.suggestion.paragraph, item.suggestion.start
 
 
 def listed_here(view: Leading) -> Listed | None:
@@ -76,10 +90,7 @@ def listed_here(view: Leading) -> Listed | None:
     if here is None:
         return None
     number, start, _ = here
-    place = (number, start)
-    return next(
-        (i for i in view.listing if (i.suggestion.paragraph, i.suggestion.start) == place), None
-    )
+    return next((i for i in view.listing if placed(i) == (number, start)), None)
 
 
 def dismiss(view: Leading) -> None:

@@ -69,13 +69,24 @@ class EssayText(WidthMeasuredOptionList):
                     self._opening.add((number, start))
                 option_id = sentence_id(number, start, end)
                 options.append(Option(self._prompt(option_id, drawn=False), id=option_id))
+        was = self.highlighted
         self.set_options(options)
         self._drawn = None
         if current is not None and any(o.id == current for o in self.options):
             self.highlighted = self.get_option_index(current)
             self._draw()
+        elif was is not None and self.option_count:
+            # Its sentence gone (its paragraph dropped, or brought back and the numbers moved):
+            # the cursor stays where it stood in the essay, not back at the top.
+            self.highlighted = self._sentence_from(min(was, self.option_count - 1))
+            self._draw()
         elif self.highlighted is None and self.option_count:
             self.action_first()
+
+    def _sentence_from(self, index: int) -> int:
+        """The first sentence at `index` or after it (a heading is not one), else before it."""
+        enabled = [i for i, option in enumerate(self.options) if not option.disabled]
+        return next((i for i in enabled if i >= index), enabled[-1] if enabled else index)
 
     def go_to(self, number: int, offset: int) -> bool:
         """The cursor on the sentence of paragraph `number` that character `offset` is in;
