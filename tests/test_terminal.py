@@ -259,3 +259,29 @@ def test_a_crash_exits_non_zero_after_journalling_the_last_edit(
         second.child.close(force=True)
     points = load(path).claims["reckless-decision"].points
     assert "Typed just before the fault." in [p.text for p in points.values()]
+
+
+# A teammate's file may hold escape sequences: one that retitles the terminal, one that clears
+# it, and the same as a C1 control, each written as TOML escapes.
+HOSTILE_NAME = r"Blowback\u001b]0;owned\u0007\u001b[2J\u009b2J"
+
+
+def test_a_files_escape_sequences_never_reach_the_terminal(command: str, tmp_path: Path) -> None:
+    seed = copy_positions(tmp_path)
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace('name = "Blowback"', f'name = "{HOSTILE_NAME}"', 1), "utf-8")
+    assert load(seed).sides["blowback"].name.startswith("Blowback\x1b]0;owned")
+    terminal = Terminal([command, seed.name], tmp_path)
+    written = bytearray()
+    try:
+        deadline = time.monotonic() + 15
+        while b"Blowback]0;owned" not in written and time.monotonic() < deadline:
+            try:
+                written += terminal.child.read_nonblocking(65536, timeout=0.1)
+            except pexpect.TIMEOUT:
+                continue
+        assert b"Blowback]0;owned[2J" in written  # the name is shown, its controls left out
+        assert b"\x1b]0;owned" not in written  # so the terminal's title is its own
+        assert b"\x1b[2J\x9b" not in written and "\x9b".encode() not in written
+    finally:
+        terminal.child.kill(signal.SIGKILL)

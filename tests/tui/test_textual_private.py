@@ -96,3 +96,19 @@ async def test_the_claim_list_restyles_an_option_in_place() -> None:
         claims.restyle_option("a", Content("new"))
         await pilot.pause()
         assert str(claims.get_option("a").prompt) == "new"
+
+
+def test_a_lines_render_and_the_names_it_reads_exist() -> None:
+    from rich.console import Console
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    strip = Strip([Segment("a\x1b[2Jb\x9bc")])
+    for name in textual_private.STRIP_ATTRIBUTES:
+        assert hasattr(strip, name), f"Textual {TEXTUAL}: Strip.{name} is gone"
+    textual_private.keep_controls_off_the_terminal()
+    textual_private.keep_controls_off_the_terminal()  # a second call changes nothing
+    written = strip.render(Console())
+    assert written == "a[2Jbc", repr(written)
+    plain = Strip([Segment("plain words")])
+    assert plain.render(Console()) == "plain words"

@@ -6,7 +6,10 @@ that behaviour through the names below. Textual has no public hook for an unexpe
 exception (in a handler, a timer, a widget's render): it ends the app, exit status 1 kept to
 itself, after printing a traceback screens long; the apps hear of it first through the names
 below, to keep what the user did and say one line. And the app takes notices back before their
-time is up (see `tui.notices`), which Textual offers no public way to do. None of these are
+time is up (see `tui.notices`), which Textual offers no public way to do. Textual writes a
+segment's text to the terminal as it is, so an escape sequence in a teammate's file (a side's
+name that retitles the terminal or clears it) would drive the terminal: every line is written
+with its control characters left out (`keep_controls_off_the_terminal`). None of these are
 Textual's public API, and any may change in any release: `tests/tui/test_textual_private.py`
 checks each one against the installed Textual, and pyproject pins Textual to the minor version
 they were checked on.
@@ -14,14 +17,18 @@ they were checked on.
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.notifications import Notification, Notify
+from textual.strip import Strip
 from textual.widgets import OptionList
 
 # The names used here, for the test that checks them.
@@ -30,6 +37,30 @@ OPTION_LIST_ATTRIBUTES = ("_line_cache", "_option_render_cache")
 OPTION_METHODS = ("_set_prompt",)
 APP_METHODS = ("_handle_exception", "_fatal_error", "_on_notify")
 APP_ATTRIBUTES = ("_notifications",)
+STRIP_ATTRIBUTES = ("_segments", "_render_cache")
+
+# The C0 and C1 controls and DEL. Textual puts none in a segment's text: its colours, moves
+# and links are written apart from the text, so any there came from what is shown. Each has
+# no width on screen, so leaving it out moves nothing.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_WRITE_LINE = Strip.render
+
+
+def _inert_render(self: Strip, console: Console) -> str:
+    """`Strip.render`, its segments' texts written without their control characters."""
+    if self._render_cache is None and any(_CONTROL.search(text) for text, _, _ in self._segments):
+        inert = [
+            Segment(_CONTROL.sub("", text), style, control)
+            for text, style, control in self._segments
+        ]
+        return _WRITE_LINE(Strip(inert, self.cell_length), console)
+    return _WRITE_LINE(self, console)
+
+
+def keep_controls_off_the_terminal() -> None:
+    """Have every line Textual writes leave out its text's control characters (once for all
+    apps in the process; a second call changes nothing)."""
+    Strip.render = _inert_render  # type: ignore[method-assign]
 
 
 class CrashReportingApp(App[None]):
@@ -41,6 +72,7 @@ class CrashReportingApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.crash: str | None = None
+        keep_controls_off_the_terminal()
 
     def before_crash(self) -> str:
         """Keep what must outlive the app; what was kept, said after the error's line."""
