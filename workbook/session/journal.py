@@ -18,10 +18,10 @@ import hashlib
 import os
 import secrets
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import tomli_w
 from pydantic import ValidationError
@@ -122,12 +122,22 @@ class Journal:
         return self.written.astimezone().strftime("%Y-%m-%d at %H:%M:%S")
 
 
+class Written(Protocol):
+    """A journal as read back, of any kind: when it was written."""
+
+    @property
+    def written(self) -> dt.datetime: ...
+
+
+J = TypeVar("J", bound=Written)
+
+
 @dataclass
-class Found:
+class Found(Generic[J]):
     """What the journals of a file hold for the app that opens it."""
 
-    newest: Journal | None = None  # the one to offer back
-    others: list[Journal] = field(default_factory=list)  # older ones, offered later
+    newest: J | None = None  # the one to offer back
+    others: list[J] = field(default_factory=list)  # older ones, offered later
     live: int = 0  # journals of apps still running on this file
     damaged: list[str] = field(default_factory=list)  # one line each, the file kept aside
 
@@ -313,11 +323,19 @@ def is_live(place: Path) -> bool:
     return False
 
 
-def find_journals(path: Path, own: Path | None = None) -> Found:
-    """Read every journal of `path` that no running app holds. A damaged one is moved aside
-    (renamed to end in `.damaged`), never read again and never overwritten."""
-    found = Found()
-    journals: list[Journal] = []
+def find_journals(path: Path, own: Path | None = None) -> Found[Journal]:
+    """Read every journal of `path` that no running app holds (`find_journals_read_by`)."""
+    return find_journals_read_by(parse_journal, path, own)
+
+
+def find_journals_read_by(
+    parse: Callable[[Path], J], path: Path, own: Path | None = None
+) -> Found[J]:
+    """Read with `parse` every journal of `path` that no running app holds, newest first. A
+    damaged one is moved aside (renamed to end in `.damaged`), named in one line, never read
+    again and never overwritten."""
+    found: Found[J] = Found()
+    journals: list[J] = []
     for place in all_journals(path):
         if place == own:
             continue
@@ -325,7 +343,7 @@ def find_journals(path: Path, own: Path | None = None) -> Found:
             found.live += 1
             continue
         try:
-            journals.append(parse_journal(place))
+            journals.append(parse(place))
         except WorkbookError as error:
             aside = place.with_name(place.name + DAMAGED)
             try:

@@ -143,7 +143,7 @@ class Session:
         workbook: Workbook,
         paragraphs: list[str] | None,
         base: str,
-        found: Found | None = None,
+        found: Found[Journal] | None = None,
         file_format: int = FORMAT_VERSION,
     ) -> None:
         self.path = path
@@ -164,7 +164,7 @@ class Session:
         self.changed: set[str] = self.draft.touched
         self.phase = Phase.OPEN
         self.close_after_save = False
-        self.found = found or Found()
+        self.found: Found[Journal] = found or Found()
         self.journal = OwnJournal(path)
         self._journal_lock = threading.Lock()
         self._journal_seq = 0

@@ -12,13 +12,12 @@ read.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import tomli_w
 
-from workbook.session.journal import DAMAGED, all_journals, is_live
+from workbook.session.journal import Found, find_journals_read_by
 from workbook.storage.files import WorkbookError, read_file
 from workbook.storage.toml_data import loads
 
@@ -40,14 +39,8 @@ class TextJournal:
         return self.written.astimezone().strftime("%Y-%m-%d at %H:%M:%S")
 
 
-@dataclass
-class FoundTexts:
-    """What the whole-text journals of a file hold for the app that opens it."""
-
-    newest: TextJournal | None = None
-    others: list[TextJournal] = field(default_factory=list)
-    live: int = 0  # journals of apps still running on this file
-    damaged: list[str] = field(default_factory=list)  # one line each, the file kept aside
+# What the whole-text journals of a file hold for the app that opens it.
+FoundTexts = Found[TextJournal]
 
 
 def text_journal(base: str, base_text: str, text: str) -> bytes:
@@ -84,24 +77,4 @@ def parse_text_journal(place: Path) -> TextJournal:
 def find_text_journals(path: Path, own: Path | None = None) -> FoundTexts:
     """Every whole-text journal of `path` that no running app holds, newest first. One that
     cannot be read is moved aside (renamed to end in `.damaged`) and named in one line."""
-    found = FoundTexts()
-    journals: list[TextJournal] = []
-    for place in all_journals(path):
-        if place == own:
-            continue
-        if is_live(place):
-            found.live += 1
-            continue
-        try:
-            journals.append(parse_text_journal(place))
-        except WorkbookError as error:
-            aside = place.with_name(place.name + DAMAGED)
-            try:
-                os.replace(place, aside)
-            except OSError:
-                aside = place
-            found.damaged.append(f"{error}; kept as {aside}")
-    journals.sort(key=lambda j: j.written, reverse=True)
-    if journals:
-        found.newest, found.others = journals[0], journals[1:]
-    return found
+    return find_journals_read_by(parse_text_journal, path, own)
