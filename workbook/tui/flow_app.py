@@ -232,7 +232,7 @@ class FlowRound(FileApp):
             said = f"The round {flow.path.name} lets go of what the prep deleted"
         self.notify(f"{said}: ctrl+s on the flow saves it", timeout=8)
         if (screen := self.flow_screen) is not None:
-            screen.show_round()
+            screen.refresh_all()  # its sheets may have let go of a point
         self.journal_flow()
 
     # Saving and closing.
