@@ -19,7 +19,7 @@ from workbook.practice.format_file import load_formats
 from workbook.practice.formats import Format
 from workbook.storage.files import WorkbookError
 from workbook.storage.owned import Kind, inputs_of, write_owned
-from workbook.storage.store import describe, load
+from workbook.storage.store import FlowGiven, describe, load
 from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml, read_toml
 
 if TYPE_CHECKING:
@@ -112,7 +112,15 @@ def read_flow(path: Path) -> Opened:
     workbook_path = path.parent / flow.workbook
     if not workbook_path.is_file():
         raise WorkbookError(f"{path}: workbook: {flow.workbook} is not there beside the flow")
-    workbook = load(workbook_path)
+    try:
+        workbook = load(workbook_path)
+    except FlowGiven:
+        # The store's line would send `workbook flow check` to itself.
+        raise WorkbookError(
+            f"{path}: workbook: {flow.workbook} is a flow of a round, not a workbook"
+        ) from None
+    except WorkbookError as error:
+        raise WorkbookError(f"{path}: workbook: {error}") from None  # told at its field
     for side, prep_side in flow.sides.items():
         if prep_side not in workbook.sides:
             raise WorkbookError(
