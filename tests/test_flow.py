@@ -373,6 +373,10 @@ BAD_FLOWS = {
     "a workbook, not a flow": ("workbook", "r.flow.toml: is a workbook, not a flow; start"),
     "a claim the workbook lacks": ("claim", "sheets.reckless-decision.claim: no claim 'gone'"),
     "a point the claim lacks": ("point", "arguments.p1.point: no point 'p99' in claim"),
+    # A flow naming a flow (itself) as its workbook: told at the field, not as `check` refusing
+    # a flow given where a workbook belongs, which would send `flow check` to itself.
+    "a flow for its workbook": ("self", "r.flow.toml: workbook: r.flow.toml is a flow of a round"),
+    "a workbook damaged": ("damaged workbook", "r.flow.toml: workbook: "),
 }
 
 
@@ -384,6 +388,8 @@ def _spoiled(text: str, case: str) -> str:
         )
     if how is None:
         return text.replace('workbook = "soleimani-blowback.toml"', 'workbook = "gone.toml"')
+    if how == "damaged workbook":
+        return text.replace('workbook = "soleimani-blowback.toml"', 'workbook = "damaged.toml"')
     edits = {
         "format": ('format = "policy-hs"', 'format = "oxford"'),
         "speech": ('speech = "1AC"', 'speech = "XYZ"'),
@@ -393,6 +399,7 @@ def _spoiled(text: str, case: str) -> str:
         "outside": ('workbook = "soleimani-blowback.toml"', 'workbook = "../x.toml"'),
         "claim": ('claim = "reckless-decision"', 'claim = "gone"'),
         "point": ('point = "p1"', 'point = "p99"'),
+        "self": ('workbook = "soleimani-blowback.toml"', 'workbook = "r.flow.toml"'),
     }
     if how in edits:
         old, new = edits[how]
@@ -407,6 +414,7 @@ def test_a_bad_flow_file_is_one_line_status_2_and_nothing_changed(
     case: str, action: list[str], flowed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     flowed.write_text(_spoiled(flowed.read_text(encoding="utf-8"), case), encoding="utf-8")
+    (flowed.parent / "damaged.toml").write_text("format = 2\n[claims\n", encoding="utf-8")
     folder = sorted(p.name for p in flowed.parent.iterdir())
     before = flowed.read_bytes()
     capsys.readouterr()

@@ -18,7 +18,9 @@ from workbook.practice.flow_session import FlowSession
 from workbook.practice.flow_sheets import layout
 from workbook.practice.formats import BUILT_IN
 from workbook.session.text_journal import find_text_journals
+from workbook.storage.files import WorkbookError
 from workbook.storage.owned import inputs_of
+from workbook.storage.store import save
 from workbook.storage.toml_data import is_flow_text
 
 POLICY = BUILT_IN["policy-hs"]
@@ -192,3 +194,49 @@ def test_an_edit_costs_the_same_on_forty_sheets_as_on_one(flowed: Path) -> None:
 def test_telling_a_flow_file_is_linear_in_its_text(hostile: Callable[[int], str]) -> None:
     ratio = growth(hostile, is_flow_text, size=2_000)
     assert ratio < LINEAR, f"4 times the text took {ratio:.1f} times as long"
+
+
+def test_the_flow_follows_its_workbook_saved_elsewhere(flowed: Path, seed_copy: Path) -> None:
+    """ "Save as…" while the round is open: the flow names the new file once it is saved."""
+    session = FlowSession.open(flowed)
+    moved = seed_copy.with_name("moved.toml")
+    moved.write_bytes(seed_copy.read_bytes())
+    workbook = read_flow(flowed).workbook
+    assert session.follow_workbook(workbook, moved) == ["workbook: moved.toml"]
+    assert session.dirty
+    session.saved(session.save_job(workbook)())
+    opened = read_flow(flowed)
+    assert opened.flow.workbook == "moved.toml" and opened.workbook_path.name == "moved.toml"
+    assert session.follow_workbook(workbook, moved) == [] and not session.dirty
+    with pytest.raises(WorkbookError, match="kept in its workbook's folder or above it"):
+        session.follow_workbook(workbook, flowed.parent.parent / "elsewhere.toml")
+    assert session.flow.workbook == "moved.toml"
+
+
+def test_a_flow_saved_lets_go_of_what_the_prep_deleted(flowed: Path, seed_copy: Path) -> None:
+    """A point or a claim deleted in the prep after the round started: the flow written keeps
+    the argument's words, and reads again beside the workbook saved without them."""
+    session = FlowSession.open(flowed)
+    workbook = read_flow(flowed).workbook
+    other = next(claim for claim in workbook.claims if claim != SHEET)
+    points = workbook.claims[SHEET].points
+    answered = {point.answers for point in points.values()}
+    gone = next(p for p in points if p not in answered)  # deleted alone, as the app would
+    flowed_as = next(
+        a for a, argument in session.flow.sheets[SHEET].arguments.items() if argument.point == gone
+    )
+    del points[gone]
+    del workbook.claims[other]
+    save(workbook, seed_copy)
+    with pytest.raises(WorkbookError, match=f"no point '{gone}'"):
+        read_flow(flowed)  # a flow naming what is gone is refused as it was
+    lost = session.follow_workbook(workbook, seed_copy)
+    assert f"sheets.{SHEET}.arguments.{flowed_as}.point" in lost
+    assert f"sheets.{other}.claim" in lost and session.dirty
+    words = session.flow.sheets[SHEET].arguments[flowed_as].text
+    session.saved(session.save_job(workbook)())
+    back = read_flow(flowed).flow
+    argument = back.sheets[SHEET].arguments[flowed_as]
+    assert (argument.point, argument.text) == ("", words)
+    assert back.sheets[other].claim == "" and back.sheets[other].title
+    assert main(["flow", "check", str(flowed)]) == 0

@@ -162,3 +162,33 @@ def test_what_needs_an_essay_calls_a_motion_alone_by_its_name(
     assert path.read_bytes() == before
     assert main(["source", "list", str(path)]) == 0
     assert capsys.readouterr().out == f"{path}: a workbook of a motion alone with no sources yet\n"
+
+
+def test_a_round_of_a_motion_alone_has_a_sheet_to_flow_on(tmp_path: Path) -> None:
+    """In limited prep the clock runs before any claim is written: a round started from the
+    motion alone has one sheet, a position of its own under the motion, to flow the round on,
+    and its spreadsheet a column a speech, headed by the speech's name."""
+    import openpyxl
+
+    from workbook.practice import flow_edits
+    from workbook.practice.flow_file import read_flow, write_flow
+    from workbook.practice.formats import BUILT_IN
+
+    path = motion_only(tmp_path)
+    flow_path = tmp_path / "r.flow.toml"
+    new = ["flow", "new", str(path), "--format", "bp", "--as", "Gov", "-o", str(flow_path)]
+    assert main(new) == 0
+    opened = read_flow(flow_path)
+    [(sheet_id, sheet)] = opened.flow.sheets.items()
+    assert (sheet.title, sheet.claim, sheet.arguments) == (MOTION, "", {})
+    flow_edits.write(
+        opened.flow, BUILT_IN["bp"], sheet_id, "LO", "Cars are how the poor get to work"
+    )
+    write_flow(opened.flow, flow_path, [])
+    assert main(["flow", "check", str(flow_path)]) == 0
+    out = tmp_path / "r.xlsx"
+    assert main(["flow", "export", str(flow_path), "--to", "xlsx", "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    [worksheet] = book.worksheets
+    heads = [cell.value for cell in worksheet[1]]
+    assert heads[:2] == ["PM", "LO"] and len(heads) == 8

@@ -237,3 +237,28 @@ def test_the_cap_is_an_option_said_in_the_help(seed_copy: Path) -> None:
         done = workbook("serve", seed_copy.name, "--max-apps", wrong, cwd=seed_copy.parent)
         assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
         assert done.stderr.startswith("--max-apps: must be a whole number from 1 to 1000")
+
+
+def test_a_rounds_flow_is_served_as_the_terminal_opens_it(seed_copy: Path) -> None:
+    """`workbook serve R.flow.toml` serves the round as `workbook R.flow.toml` opens it; a flow
+    its reader refuses is refused in its one line, naming the field, before any server."""
+    folder = seed_copy.parent
+    new = ["flow", "new", seed_copy.name, "--format", "policy-hs", "--as", "Aff"]
+    assert workbook(*new, "-o", "r.flow.toml", cwd=folder).returncode == 0
+    assert app_command(Path("r.flow.toml"), None).endswith("open -- r.flow.toml")
+    served = Served(["r.flow.toml"], folder)
+    try:
+        assert served.line.startswith("Serving r.flow.toml at ")
+        page = request(served.port, "/", {"Host": f"127.0.0.1:{served.port}"})
+        assert page.status == 200
+    finally:
+        assert served.stop() == 0
+    flow = folder / "r.flow.toml"
+    spoiled = flow.read_text(encoding="utf-8").replace('speech = "1AC"', 'speech = "XYZ"', 1)
+    flow.write_text(spoiled, encoding="utf-8")
+    done = workbook("serve", "r.flow.toml", "--ours", "nobody", cwd=folder)
+    assert done.returncode == 2 and done.stdout == ""
+    said = done.stderr.splitlines()
+    assert len(said) == 1 and said[0].startswith("r.flow.toml: sheets.reckless-decision.")
+    assert "arguments.p1.speech: no speech 'XYZ'" in said[0]
+    assert flow.read_text(encoding="utf-8") == spoiled

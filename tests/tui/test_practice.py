@@ -219,3 +219,21 @@ async def test_the_speech_builder_saves_the_speech_and_its_marked_copy_in_word(
         )
         assert app.is_running
     assert mine.read_text(encoding="utf-8") == "my own notes\n"
+
+
+async def test_the_prep_keys_are_shown_only_where_the_format_has_prep_in_the_round() -> None:
+    """BP, NPDA and World Schools have no prep in the round: the bar and the palette leave out
+    `1` and `2`, which would only say so; a format with prep shows them again."""
+    from workbook.tui.palette import binding_commands
+    from workbook.tui.widgets.key_bar import keys_line
+
+    app = TimerApp(Formats(), "bp", FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TimerScreen))
+        assert "Prep 1" not in keys_line(app.screen, str).plain
+        titles = [command.title for command in binding_commands(app.screen, str)]
+        assert "The next speech" in titles and not any("prep" in title for title in titles)
+        while app.screen.timer.format.prep == 0:  # type: ignore[attr-defined]
+            await pilot.press("f")
+            await pilot.pause()
+        await until(pilot, lambda: "Prep 1" in keys_line(app.screen, str).plain)

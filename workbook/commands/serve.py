@@ -22,6 +22,7 @@ from workbook.storage.files import WorkbookError, one_line
 
 if TYPE_CHECKING:
     from workbook.commands import Subparsers
+    from workbook.core.model import Workbook
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -63,13 +64,12 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from workbook.core.model import side_named
     from workbook.storage.places import default_workbook
-    from workbook.storage.store import load
 
     path: Path = args.path or default_workbook()
     try:
         port = web_server.parse_port(args.port)
         max_apps = web_server.parse_max_apps(args.max_apps)
-        workbook = load(path)
+        workbook = _served(path)
         if args.ours and side_named(workbook, args.ours) is None:
             sides = ", ".join(workbook.sides)
             raise WorkbookError(f"--ours: no side {args.ours!r} (sides: {sides})")
@@ -87,3 +87,16 @@ def run(args: argparse.Namespace) -> int:
     server = web_server.server(command, f"workbook · {path.name}", sock, max_apps)
     server.serve_on(web_server.allowed_hosts(args.host, port))
     return EXIT_OK
+
+
+def _served(path: Path) -> Workbook:
+    """The workbook each tab opens, read here so that what is wrong is told once, before any
+    server: a round's flow is read as `workbook R.flow.toml` reads it (its tabs open on the
+    flow screen), with its workbook."""
+    from workbook.practice.flow_file import read_flow
+    from workbook.storage.files import read_file
+    from workbook.storage.store import load
+    from workbook.storage.toml_data import is_flow_text
+
+    _, text = read_file(path)
+    return read_flow(path).workbook if is_flow_text(text) else load(path)

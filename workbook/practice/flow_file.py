@@ -19,13 +19,15 @@ from workbook.practice.format_file import load_formats
 from workbook.practice.formats import Format
 from workbook.storage.files import WorkbookError
 from workbook.storage.owned import Kind, inputs_of, write_owned
-from workbook.storage.store import describe, load
+from workbook.storage.store import FlowGiven, describe, load
 from workbook.storage.toml_data import TooDeep, looks_like_workbook, parse_toml, read_toml
 
 if TYPE_CHECKING:
     from workbook.practice.preflow import Round
 
 SUFFIX = ".flow.toml"
+# What a flow may name in its workbook: each claim's id, with its points' ids.
+Prep = dict[str, frozenset[str]]
 
 
 def _other_than_flow(raw: bytes) -> str | None:
@@ -110,7 +112,15 @@ def read_flow(path: Path) -> Opened:
     workbook_path = path.parent / flow.workbook
     if not workbook_path.is_file():
         raise WorkbookError(f"{path}: workbook: {flow.workbook} is not there beside the flow")
-    workbook = load(workbook_path)
+    try:
+        workbook = load(workbook_path)
+    except FlowGiven:
+        # The store's line would send `workbook flow check` to itself.
+        raise WorkbookError(
+            f"{path}: workbook: {flow.workbook} is a flow of a round, not a workbook"
+        ) from None
+    except WorkbookError as error:
+        raise WorkbookError(f"{path}: workbook: {error}") from None  # told at its field
     for side, prep_side in flow.sides.items():
         if prep_side not in workbook.sides:
             raise WorkbookError(
@@ -125,17 +135,59 @@ def read_flow(path: Path) -> Opened:
 def _prep_problem(flow: Flow, workbook: Workbook) -> str:
     """The first sheet or argument that names a claim or point the workbook does not have,
     as `field.path: reason`; "" when every one is there."""
+    lost = lost_prep(flow, prep_of(workbook))
+    return f"{lost[0][0]}: {lost[0][1]}" if lost else ""
+
+
+def prep_of(workbook: Workbook) -> Prep:
+    """What a flow may name in the workbook: its claims, each with its points' ids."""
+    return {claim_id: frozenset(claim.points) for claim_id, claim in workbook.claims.items()}
+
+
+def lost_prep(flow: Flow, prep: Prep) -> list[tuple[str, str]]:
+    """Each sheet or argument that names a claim or point the prep does not have (deleted
+    since the round started), as its field path and why."""
+    lost: list[tuple[str, str]] = []
     for sheet_id, sheet in flow.sheets.items():
         if not sheet.claim:
             continue
-        claim = workbook.claims.get(sheet.claim)
-        if claim is None:
-            return f"sheets.{sheet_id}.claim: no claim {sheet.claim!r}"
+        points = prep.get(sheet.claim)
+        if points is None:
+            lost.append((f"sheets.{sheet_id}.claim", f"no claim {sheet.claim!r}"))
+            continue
         for argument_id, argument in sheet.arguments.items():
-            if argument.point and argument.point not in claim.points:
+            if argument.point and argument.point not in points:
                 where = f"sheets.{sheet_id}.arguments.{argument_id}.point"
-                return f"{where}: no point {argument.point!r} in claim {sheet.claim!r}"
-    return ""
+                lost.append((where, f"no point {argument.point!r} in claim {sheet.claim!r}"))
+    return lost
+
+
+def without_lost_prep(flow: Flow, prep: Prep) -> Flow:
+    """The flow as it may be written beside the prep: a sheet whose claim is gone stands as a
+    position of its own under its title, and an argument whose prepared point is gone keeps
+    its words alone, as a point that answered a deleted point does. The sheets changed are
+    copies; the others, and `flow`, are left as they are."""
+    if not lost_prep(flow, prep):
+        return flow
+    sheets = dict(flow.sheets)
+    for sheet_id, sheet in flow.sheets.items():
+        if not sheet.claim:
+            continue
+        points = prep.get(sheet.claim, frozenset())
+        kept = {
+            argument_id: argument.model_copy(update={"point": ""})
+            if argument.point and argument.point not in points
+            else argument
+            for argument_id, argument in sheet.arguments.items()
+        }
+        if sheet.claim not in prep:
+            title = sheet.title or sheet.claim
+            sheets[sheet_id] = sheet.model_copy(
+                update={"title": title, "claim": "", "arguments": kept}
+            )
+        elif kept != sheet.arguments:
+            sheets[sheet_id] = sheet.model_copy(update={"arguments": kept})
+    return flow.model_copy(update={"sheets": sheets})
 
 
 def workbook_name(flow_path: Path, workbook_path: Path) -> str:

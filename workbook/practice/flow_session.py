@@ -26,7 +26,17 @@ from typing import TypeVar
 
 from workbook.core.model import Workbook
 from workbook.practice.flow import Flow, Sheet, format_problems
-from workbook.practice.flow_file import Opened, dumps, parse, read_flow, write_flow
+from workbook.practice.flow_file import (
+    Opened,
+    dumps,
+    lost_prep,
+    parse,
+    prep_of,
+    read_flow,
+    without_lost_prep,
+    workbook_name,
+    write_flow,
+)
 from workbook.session.journal import OwnJournal, digest, file_digest
 from workbook.session.text_journal import FoundTexts, TextJournal, find_text_journals, text_journal
 from workbook.storage.files import WorkbookError, read_bytes
@@ -188,12 +198,39 @@ class FlowSession:
         """Drop a journal's edits: it goes with the next journal job."""
         self.journal.retire(journal.where)
 
+    # Its workbook.
+
+    def follow_workbook(self, workbook: Workbook, workbook_path: Path) -> list[str]:
+        """The workbook as the app has it, saved at `workbook_path` (elsewhere, after "Save
+        as…"): the flow names that file from now on, and lets go of whatever it names that
+        the workbook no longer has (`without_lost_prep`); the edits before can no longer be
+        undone, since undoing one would name it again. Unsaved until saved: what changed,
+        said (the new name, or the field paths let go); a WorkbookError when the workbook is
+        outside the flow's folder, the flow left as it was."""
+        name = workbook_name(self.path, workbook_path)
+        changed = [f"workbook: {name}"] if name != self.flow.workbook else []
+        prep = prep_of(workbook)
+        lost = [where for where, _ in lost_prep(self.flow, prep)]
+        if lost:
+            self.flow = without_lost_prep(self.flow, prep)
+            self.done.clear()
+            self.undone.clear()
+        if name != self.flow.workbook:
+            self.flow = self.flow.model_copy(update={"workbook": name})
+            self.workbook_path = workbook_path
+        changed += lost
+        if changed and not self.dirty:
+            self.edits += 1  # the file must be written again to hold what changed
+        return changed
+
     # Saving.
 
     def save_job(self, workbook: Workbook) -> Callable[[], FlowSaved]:
-        """A job that writes the flow as it is now, never over its workbook. When the file
-        changed on disk since it was read or saved, ours is merged with it by id first."""
-        flow, edits = self.snapshot(), self.edits
+        """A job that writes the flow as it is now, never over its workbook, and naming
+        nothing the workbook lacks (`without_lost_prep`). When the file changed on disk since
+        it was read or saved, ours is merged with it by id first."""
+        prep = prep_of(workbook)
+        flow, edits = without_lost_prep(self.snapshot(), prep), self.edits
         base, base_text, path = self.base, self.base_text, self.path
         protect = inputs_of(self.workbook_path, workbook)
         fmt = self.fmt
@@ -211,6 +248,7 @@ class FlowSession:
                 problems = format_problems(written, fmt)
                 if problems:
                     raise WorkbookError(f"{path}: merged: {problems[0][0]}: {problems[0][1]}")
+            written = without_lost_prep(written, prep)  # theirs may name what is gone too
             write_flow(written, path, protect)
             text = dumps(written)
             return FlowSaved(

@@ -65,6 +65,10 @@ def preflow(
         arguments, missed = _sheet_arguments(claim, fmt, {v: k for k, v in sides.items()})
         sheets[claim_id] = Sheet(title=sheet_title(claim), claim=claim_id, arguments=arguments)
         left_off += missed
+    if not sheets:
+        # Limited prep: the round may begin before any claim is written. A sheet of its own,
+        # under the motion, is one to flow it on.
+        sheets[MOTION_SHEET] = Sheet(title=_one_line(workbook.motion) or "The motion")
     flow = Flow(
         flow=FLOW_VERSION,
         workbook=workbook_file,
@@ -82,6 +86,13 @@ def preflow(
 
 # The most characters of a claim's quote that title its sheet when it has no tag.
 TITLE_MOST = 100
+# The sheet of a round started with no claim written: a position of its own, the motion's.
+MOTION_SHEET = "motion"
+
+
+def _one_line(words: str) -> str:
+    joined = " ".join(words.split())
+    return joined if len(joined) <= TITLE_MOST else joined[: TITLE_MOST - 1] + "…"
 
 
 def sheet_title(claim: Claim) -> str:
@@ -89,8 +100,7 @@ def sheet_title(claim: Claim) -> str:
     quotation marks, on one line and cut short; never by its id, which no one typed."""
     if claim.tag:
         return claim.tag
-    quote = " ".join(claim.quote.split())
-    cut = quote if len(quote) <= TITLE_MOST else quote[: TITLE_MOST - 1] + "…"
+    cut = _one_line(claim.quote)
     return f"“{cut}”" if cut else ""
 
 

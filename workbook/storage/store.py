@@ -33,6 +33,14 @@ from workbook.storage.toml_data import (
     toml_error,
 )
 
+
+class FlowGiven(WorkbookError):
+    """A round's flow given where a workbook belongs."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: is a flow of a round, not a workbook; see `workbook flow check`")
+
+
 _REASONS = {
     "missing": "is required",
     "extra_forbidden": "is not a field of this format",
@@ -102,9 +110,7 @@ def validate_versioned(data: dict[str, Any], path: Path) -> tuple[Workbook, int]
 
 def _validated(data: dict[str, Any], path: Path) -> tuple[Workbook, int]:
     if "flow" in data:  # its `format` is a debate format's key, not a workbook's version
-        raise WorkbookError(
-            f"{path}: is a flow of a round, not a workbook; see `workbook flow check`"
-        )
+        raise FlowGiven(path)
     version = data.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise WorkbookError(

@@ -204,12 +204,17 @@ class FileApp(NoticeApp, CrashReportingApp):
                 screen.path = outcome.target
         self.show_title()
         self.notify(outcome.note or f"Saved to {outcome.target}")
+        self.workbook_saved()
         if self.session.may_close:
             # The journal goes before the app does: a worker started as the app exits may
             # never run, and the journal would then offer edits already saved.
             self.close_session(self.session)
             return
         self.journal_now()  # removes the journal, or keeps edits made during the save
+
+    def workbook_saved(self) -> None:
+        """The workbook written, at `self.path` (another file after "Save as…"): what is kept
+        beside it (a round's flow) follows it."""
 
     def ask_about(self, conflict: Conflict) -> None:
         from workbook.tui.dialogs.questions import conflict_question

@@ -29,6 +29,7 @@ from workbook.tui.jobs import (
 from workbook.tui.messages import FlowEdited, FlowSaveAsked, FlowWanted, PrepWanted
 
 if TYPE_CHECKING:
+    from workbook.core.model import Workbook
     from workbook.practice.flow_session import FlowSession
     from workbook.session.text_journal import TextJournal
     from workbook.tui.screens.flow import FlowScreen
@@ -204,6 +205,36 @@ class FlowRound(FileApp):
         question, choices = flow_restore_question(journal.where, journal, older)
         self.ask(question, choices, answer, escape="restore")
 
+    # Its workbook, saved.
+
+    def workbook_saved(self) -> None:
+        """The round follows its workbook: it names the file saved (another after "Save
+        as…"), and lets go of the claims and points deleted in the prep, once it is saved."""
+        flow, session = self.flow, self.session
+        if flow is None or session is None:
+            return
+        self.follow_workbook(flow, session.draft.workbook)
+
+    def follow_workbook(self, flow: FlowSession, workbook: Workbook) -> None:
+        from workbook.storage.files import WorkbookError
+
+        try:
+            changed = flow.follow_workbook(workbook, self.path)
+        except WorkbookError as error:
+            said = f"The round still names {flow.flow.workbook}: {error}"
+            self.notify(said, severity="warning", timeout=15)
+            return
+        if not changed:
+            return
+        if changed[0].startswith("workbook: "):
+            said = f"The round {flow.path.name} now names {self.path.name}"
+        else:
+            said = f"The round {flow.path.name} lets go of what the prep deleted"
+        self.notify(f"{said}: ctrl+s on the flow saves it", timeout=8)
+        if (screen := self.flow_screen) is not None:
+            screen.refresh_all()  # its sheets may have let go of a point
+        self.journal_flow()
+
     # Saving and closing.
 
     @on(FlowSaveAsked)
@@ -247,6 +278,9 @@ class FlowRound(FileApp):
         flow = self.flow
         if flow is None:
             return False
+        if self.session is not None:
+            # A point deleted in the prep is let go of by the flow's save: asked, as an edit.
+            self.follow_workbook(flow, self.session.draft.workbook)
         if not flow.dirty:
             run_job(self, flow.close, JournalFailed, lambda _: FlowClosed())
             return True

@@ -354,11 +354,18 @@ class FlowScreen(Screen[None]):
         if not self.sheet_id:
             return
         claim_id = self.sheet.claim
-        if not claim_id or claim_id not in self.workbook.claims:
+        if not claim_id:
             self.notify("This sheet is a position of its own: no claim in the workbook")
+            return
+        if claim_id not in self.workbook.claims:
+            self.notify(f"Its claim, {claim_id}, is no longer in the workbook")
             return
         argument_id = self.grid.current
         point = self.sheet.arguments[argument_id].point if argument_id else ""
+        if point and point not in self.workbook.claims[claim_id].points:
+            # Deleted in the prep since the round started: the claim is what is left to show.
+            self.notify(f"{point} is no longer in the workbook: its claim is shown instead")
+            point = ""
         self.post_message(PrepWanted(claim_id, point))
 
     def action_close(self) -> None:

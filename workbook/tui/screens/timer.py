@@ -143,6 +143,11 @@ class TimerScreen(Screen[None]):
 
     # Keys.
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Prep in the round is the format's: where it has none, `1` and `2` are left out of
+        # the key bar and the palette rather than shown to do nothing.
+        return action != "prep" or bool(self.timer.format.prep)
+
     def action_start_pause(self) -> None:
         self.timer.toggle()
         self.show()
@@ -166,6 +171,7 @@ class TimerScreen(Screen[None]):
         keys = list(self.formats.by_key)
         key = keys[(keys.index(self.timer.format.key) + 1) % len(keys)]
         self.timer.switch(self.formats.by_key[key])
+        self.refresh_bindings()  # its prep keys come and go with the format
         self.show()
         self.notify(f"Timing {self.timer.format.name}", timeout=2)
 
