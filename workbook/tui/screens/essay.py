@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
@@ -42,67 +41,17 @@ from workbook.tui.glance import NAMED, claim_name, named
 from workbook.tui.jobs import JobFailed, run_job
 from workbook.tui.messages import Edited
 from workbook.tui.screens.cutting import Target, cut_into
+from workbook.tui.screens.essay_keys import ESSAY_KEYS
 from workbook.tui.screens.essay_leads import dismiss, drop_paragraph, keys_help, next_suggestion
 from workbook.tui.screens.steps import step_back
 from workbook.tui.widgets.essay_text import EssayText, parse_id
 from workbook.tui.widgets.key_bar import KeyBar
 
-# Keys that do one thing at either end of the quote share one place in the key bar.
-CURSOR = Binding.Group("Word", compact=True)
-CLAUSE = Binding.Group("Clause", compact=True)
-TRIM = Binding.Group("Trim", compact=True)
-EXTEND = Binding.Group("Extend", compact=True)
-
 
 class EssayScreen(Screen[str | None]):
     """Read the essay and make claims of its sentences."""
 
-    BINDINGS = [
-        Binding("v", "back", "Claims", id="back", tooltip="Back to the claims"),
-        Binding("escape", "let_go", "Claims", show=False, id="let-go"),
-        Binding("c", "make_claim", "Make claim", id="make-claim"),
-        Binding(
-            "s",
-            "next_suggestion",
-            "Next suggested",
-            id="next-suggestion",
-            tooltip="The next best suggestion (○1 the best) not yet a claim",
-        ),
-        Binding(
-            "minus", "dismiss_suggestion", "Dismiss", tooltip="Dismiss the suggestion: not a claim"
-        ),
-        Binding(
-            "d",
-            "drop_paragraph",
-            "Drop ¶",
-            tooltip="Drop the sentence's paragraph from the essay (a publisher's note, say)",
-        ),
-        Binding("x", "cut", "Cut card", tooltip="Cut the sentence's paragraph into a card"),
-        # Before the essay's own left and right, which would scroll it sideways (it never is).
-        Binding("left", "word(-1)", "Back", group=CURSOR, priority=True, tooltip="A word back"),
-        Binding("right", "word(1)", "On", group=CURSOR, priority=True, tooltip="A word on"),
-        Binding("space", "mark", "Mark", id="mark", tooltip="Mark words from the cursor's"),
-        Binding(
-            "left_parenthesis",
-            "trim_clause(True)",
-            "Clause",
-            group=CLAUSE,
-            tooltip="Trim the quote a clause at its start",
-        ),
-        Binding(
-            "right_parenthesis",
-            "trim_clause(False)",
-            "Clause",
-            group=CLAUSE,
-            tooltip="Trim the quote a clause at its end",
-        ),
-        Binding("left_square_bracket", "move_start(1)", "Trim start", group=TRIM),
-        Binding("right_square_bracket", "move_end(-1)", "Trim end", group=TRIM),
-        Binding("left_curly_bracket", "move_start(-1)", "Extend start", group=EXTEND),
-        Binding("right_curly_bracket", "move_end(1)", "Extend end", group=EXTEND),
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-    ]
+    BINDINGS = ESSAY_KEYS
     AUTO_FOCUS = "#essay-text"
 
     def __init__(
