@@ -110,3 +110,29 @@ def test_a_refused_claim_at_80x24(snap_compare) -> None:
 
     app = Host(DIALOGS["new-claim"])
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def _every_question() -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    import datetime as dt
+
+    from workbook.session.text_journal import TextJournal
+
+    flow_journal = TextJournal("x", "", "", dt.datetime.now(dt.UTC), NAME)
+    return {
+        "quit": questions.quit_question(NAME),
+        "flow-quit": questions.flow_quit_question(NAME),
+        "restore": questions.restore_question(NAME, JOURNAL, 2),
+        "flow-restore": questions.flow_restore_question(NAME, flow_journal, 2),
+        "changed-on-disk": questions.conflict_question(NAME, Conflict(NAME, exists=False)),
+        "a-file-in-the-way": questions.conflict_question(NAME, Conflict(NAME, exists=True)),
+        "failed-save": questions.failed_save_question("Could not save"),
+        "upgrade": questions.upgrade_question(NAME, 1),
+    }
+
+
+@pytest.mark.parametrize("asked", _every_question())
+def test_each_answer_has_a_letter_of_its_own(asked: str) -> None:
+    # A question's answers are taken by their first letters: two alike, and one is unreachable.
+    _, answers = _every_question()[asked]
+    letters = [label[0].lower() for _, label in answers]
+    assert len(set(letters)) == len(letters), letters

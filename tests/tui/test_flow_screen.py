@@ -341,6 +341,24 @@ async def test_ctrl_s_saves_the_flow_and_quitting_unsaved_asks(flowed: Path) -> 
     assert not any(flowed.parent.glob("r.flow.toml.*.journal"))
 
 
+async def test_quitting_can_keep_the_edits_to_restore_next_time(flowed: Path) -> None:
+    # A flow that cannot be saved here (a read-only file) need lose nothing on quitting.
+    app = flow_app(flowed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await on_flow(pilot)
+        await pilot.press("right")
+        await type_argument(pilot, screen, "n", "Words kept for later")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("k")
+        await until(pilot, lambda: not app.is_running, seconds=8)
+    texts = [a.text for a in read_flow(flowed).flow.sheets[SHEET].arguments.values()]
+    assert "Words kept for later" not in texts  # not saved
+    found = FlowSession.open(flowed).found
+    assert found.newest is not None and found.live == 0
+    assert "Words kept for later" in found.newest.text
+
+
 async def test_a_journal_a_crash_left_is_offered_back(flowed: Path) -> None:
     crashed = FlowSession.open(flowed)
     crashed.edit("argue", SHEET, lambda f: flow_edits.write(f, POLICY, SHEET, "1NC", "Not lost"))

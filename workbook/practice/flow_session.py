@@ -280,3 +280,17 @@ class FlowSession:
         with self._journal_lock:
             self._journal_seq += 1
             self.journal.remove()
+
+    def keeping_job(self) -> Callable[[], None]:
+        """A job that writes the journal as the flow is now and lets go of it, left beside
+        the file as a crashed app leaves it: the edits are offered back the next time the
+        flow opens."""
+        write = self.journal_job()
+
+        def run() -> None:
+            write()
+            with self._journal_lock:
+                self._journal_seq += 1
+                self.journal.abandon()
+
+        return run

@@ -292,6 +292,8 @@ class FlowRound(FileApp):
                 self.save_flow()
             elif choice == "discard":
                 run_job(self, flow.close, JournalFailed, lambda _: FlowClosed())
+            elif choice == "keep":
+                run_job(self, flow.keeping_job(), JournalFailed, lambda _: FlowClosed())
 
         self.ask(*flow_quit_question(flow.path), answer)
         return True

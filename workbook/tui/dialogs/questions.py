@@ -155,6 +155,9 @@ def flow_quit_question(path: Path) -> tuple[str, Choices]:
     question = f"The flow {path.name} has unsaved changes."
     return question, [
         ("save", "Save the flow and quit"),
+        # When the flow cannot be saved here (a read-only file), nothing need be lost: the
+        # journal stays, offered back the next time the flow opens.
+        ("keep", "Keep the edits to restore next time, and quit"),
         ("discard", "Quit without saving the flow"),
         ("cancel", "Cancel"),
     ]
