@@ -110,5 +110,6 @@ def test_a_lines_render_and_the_names_it_reads_exist() -> None:
     textual_private.keep_controls_off_the_terminal()  # a second call changes nothing
     written = strip.render(Console())
     assert written == "a[2Jbc", repr(written)
+    assert strip._render_cache == written  # sought and written once, as Textual's lines are
     plain = Strip([Segment("plain words")])
     assert plain.render(Console()) == "plain words"

@@ -181,4 +181,4 @@ class FlowSaveFailed(JobFailed):
 
 
 class FlowClosed(Message):
-    """The round's flow closed for good (its journal removed)."""
+    """The round's flow closed: its journal removed, or kept to be offered back next time."""

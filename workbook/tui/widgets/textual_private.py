@@ -53,7 +53,9 @@ def _inert_render(self: Strip, console: Console) -> str:
             Segment(_CONTROL.sub("", text), style, control)
             for text, style, control in self._segments
         ]
-        return _WRITE_LINE(Strip(inert, self.cell_length), console)
+        # Kept as this line's own rendering, so that it is sought and written once, as
+        # Textual's is.
+        self._render_cache = _WRITE_LINE(Strip(inert, self.cell_length), console)
     return _WRITE_LINE(self, console)
 
 
